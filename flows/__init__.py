@@ -1,0 +1,1 @@
+"""Prefect flows and thin tasks that call ingest/ and persist through storage/."""

@@ -1,0 +1,100 @@
+"""The `layoffwatch` command line (typer): run, serve, demo, and the data commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Watch the news for layoffs.")
+console = Console()
+
+FeedsOpt = Annotated[Optional[Path], typer.Option("--feeds", help="Feeds TOML (default: LAYOFFWATCH_FEEDS or the shipped list).")]
+DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: LAYOFFWATCH_DB or ./data/layoffwatch.duckdb).")]
+
+
+def _apply(feeds: Path | None, db: Path | None) -> None:
+    """Make CLI options visible to every step (they read settings from the environment)."""
+    if feeds is not None:
+        os.environ["LAYOFFWATCH_FEEDS"] = str(feeds)
+    if db is not None:
+        os.environ["LAYOFFWATCH_DB"] = str(db)
+
+
+def _check_config() -> None:
+    from ingest.errors import ConfigError
+    from ingest.feedlist import load_feeds
+    from ingest.settings import load_settings
+
+    try:
+        load_feeds(load_settings().feeds)
+    except ConfigError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def run(
+    feeds: FeedsOpt = None,
+    db: DbOpt = None,
+    all_feeds: Annotated[bool, typer.Option("--all-feeds", help="Also fetch feeds that are backing off.")] = False,
+) -> None:
+    """Run one ingest over all feeds now; exit 0 when the run completed."""
+    _apply(feeds, db)
+    _check_config()
+    from flows.ingest import ingest
+
+    summary = ingest(respect_backoff=not all_feeds)
+    console.print(
+        f"[green]run complete[/green]: {summary['articles_new']} new articles, "
+        f"{summary['feeds_failed']} feeds failed, {len(summary['new_rounds'])} new rounds"
+    )
+
+
+@app.command()
+def serve(
+    feeds: FeedsOpt = None,
+    db: DbOpt = None,
+    cron: Annotated[Optional[str], typer.Option(help="Cron schedule (overrides the interval).")] = None,
+    interval: Annotated[Optional[int], typer.Option(help="Minutes between runs (default 15).")] = None,
+) -> None:
+    """Serve the ingest deployment on its schedule (starts a local Prefect server if none is set)."""
+    _apply(feeds, db)
+    _check_config()
+    from deployments.serve import serve_forever
+
+    serve_forever(cron=cron, interval_minutes=interval)
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="Fresh DuckDB file for the demo.")] = Path("data/demo.duckdb"),
+) -> None:
+    """Run the real pipeline on the bundled offline sample and print what landed."""
+    from flows.demo import run_demo
+
+    sys.exit(run_demo(db, console))
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
+    db: DbOpt = None,
+) -> None:
+    """Run SQL on a read-only connection and print the result as a table."""
+    _apply(None, db)
+    from flows.tables import print_query
+
+    print_query(sql, console)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

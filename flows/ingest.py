@@ -1,0 +1,105 @@
+"""The `ingest` flow: one run over all feeds, in a handful of batched tasks.
+
+    prepare  -> read feed states (validators, back-off) and write any spooled batch
+    fetch    -> all due feeds at once (threads), each failure kept as data
+    select   -> drop entries already stored
+    pages    -> article pages concurrently (threads), text extracted in a process pool
+    store    -> one transaction: fetch log, articles, dedup, classification, rounds, alert outbox
+    alerts   -> deliver due alerts (after the commit), mark each row
+    snapshot -> publish a read-only copy of the database for users
+
+Tasks take settings and plain data, never a live connection or client, and never run per article.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
+
+from flows import pipeline
+from flows.summary import RunSummary
+from ingest.feedlist import load_feeds
+from ingest.models import FeedConfig
+from ingest.settings import Settings, load_settings
+from storage.db import utcnow
+
+
+@task(name="prepare", cache_policy=NO_CACHE)
+def prepare(settings: Settings, feeds: list[FeedConfig], respect_backoff: bool) -> pipeline.Prepared:
+    """Sync the feed list, replay spooled batches, and pick the feeds due now."""
+    return pipeline.prepare(settings, feeds, utcnow(), respect_backoff)
+
+
+@task(name="fetch-feeds", cache_policy=NO_CACHE, retries=0)
+def fetch_feeds(settings: Settings, prepared: pipeline.Prepared, run_id: str) -> pipeline.FetchedFeeds:
+    """Fetch every due feed concurrently; failures are recorded, not raised."""
+    return pipeline.fetch_feeds(settings, prepared, run_id)
+
+
+@task(name="select-new", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
+def select_new(settings: Settings, fetched: pipeline.FetchedFeeds) -> pipeline.FetchedFeeds:
+    """Keep only entries whose article is not stored yet."""
+    return pipeline.select_new(settings, fetched)
+
+
+@task(name="fetch-and-extract", cache_policy=NO_CACHE)
+def fetch_and_extract(settings: Settings, fetched: pipeline.FetchedFeeds) -> pipeline.Batch:
+    """Fetch the new entries' pages and extract their text (process pool)."""
+    return pipeline.fetch_and_extract(settings, fetched, utcnow())
+
+
+@task(name="store", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=10)
+def store(settings: Settings, batch: pipeline.Batch) -> pipeline.Stored:
+    """Write the batch in one transaction (spooled first, so a failure loses nothing)."""
+    return pipeline.store(settings, batch, utcnow())
+
+
+@task(name="deliver-alerts", cache_policy=NO_CACHE)
+def deliver_alerts(settings: Settings) -> pipeline.Delivery:
+    """Send due alerts from the outbox; a failing channel is retried on a later run."""
+    return pipeline.deliver_alerts(settings, utcnow())
+
+
+@task(name="publish-snapshot", cache_policy=NO_CACHE)
+def publish_snapshot(settings: Settings) -> Path | None:
+    """Copy the database to its read-only snapshot for users."""
+    return pipeline.publish_snapshot(settings)
+
+
+@flow(name="ingest", description="Fetch all feeds once and land new layoff stories in DuckDB.")
+def ingest(
+    feeds: str | None = None,
+    db: str | None = None,
+    respect_backoff: bool = True,
+    send_alerts: bool = True,
+) -> dict[str, Any]:
+    """Run one ingest over every configured feed; return the run summary."""
+    logger = get_run_logger()
+    settings = load_settings(feeds=feeds, db=db)
+    feed_list = load_feeds(settings.feeds)
+    run_id = str(get_run_context().flow_run.id)
+    started = datetime.now()
+
+    prepared = prepare(settings, feed_list, respect_backoff)
+    fetched = fetch_feeds(settings, prepared, run_id)
+    fetched = select_new(settings, fetched)
+    batch = fetch_and_extract(settings, fetched)
+    stored = store(settings, batch)
+    delivery = deliver_alerts(settings) if send_alerts else pipeline.Delivery()
+    snapshot = publish_snapshot(settings) if settings.snapshot else None
+
+    summary = RunSummary.build(prepared, fetched, batch, stored, delivery, snapshot, started)
+    for line in summary.log_lines():
+        logger.info(line)
+    create_markdown_artifact(
+        key="ingest-run-summary", markdown=summary.markdown(), description="layoffwatch ingest run"
+    )
+    if summary.systemic_failure:
+        raise RuntimeError(summary.systemic_failure)
+    return summary.as_dict()

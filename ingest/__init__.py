@@ -1,0 +1,1 @@
+"""Pure domain logic of layoffwatch: no Prefect, no SQL."""

@@ -1,0 +1,88 @@
+"""Fetching article pages concurrently: a bounded pool, and per-host politeness."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from ingest.errors import FetchError
+from ingest.http import fetch
+from ingest.netguard import HostGuard
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """One page fetch: the body and its content type, or the recorded error."""
+
+    url: str
+    final_url: str
+    status: int | None
+    content: bytes = b""
+    content_type: str = ""
+    error: str | None = None
+
+
+class HostLimiter:
+    """At most `per_host` requests at once to one host, `delay` seconds apart."""
+
+    def __init__(self, per_host: int, delay: float) -> None:
+        self._per_host = per_host
+        self._delay = delay
+        self._lock = threading.Lock()
+        self._semaphores: dict[str, threading.Semaphore] = defaultdict(lambda: threading.Semaphore(per_host))
+        self._next_slot: dict[str, float] = defaultdict(float)
+
+    def acquire(self, host: str) -> threading.Semaphore:
+        """Block until a request to `host` may start; return the semaphore to release."""
+        with self._lock:
+            semaphore = self._semaphores[host]
+        semaphore.acquire()
+        if self._delay:
+            with self._lock:
+                start = max(time.monotonic(), self._next_slot[host])
+                self._next_slot[host] = start + self._delay
+            time.sleep(max(0.0, start - time.monotonic()))
+        return semaphore
+
+
+def fetch_pages(
+    client: httpx.Client,
+    urls: Sequence[str],
+    *,
+    guard: HostGuard,
+    concurrency: int,
+    per_host: int,
+    per_host_delay: float,
+    max_bytes: int,
+    timeout: float,
+) -> list[PageResult]:
+    """Return one PageResult per URL, in order; failures are results, never exceptions."""
+    limiter = HostLimiter(per_host, per_host_delay)
+
+    def one(url: str) -> PageResult:
+        semaphore = limiter.acquire(urlsplit(url).hostname or "")
+        try:
+            response = fetch(
+                client, url, max_bytes=max_bytes, timeout=timeout, guard=guard,
+                accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+            )
+        except FetchError as exc:
+            return PageResult(url=url, final_url=url, status=exc.status, error=str(exc))
+        finally:
+            semaphore.release()
+        return PageResult(
+            url=url, final_url=response.url, status=response.status,
+            content=response.content, content_type=response.content_type,
+        )
+
+    if not urls:
+        return []
+    with ThreadPoolExecutor(max_workers=min(concurrency, len(urls))) as pool:
+        return list(pool.map(one, urls))

@@ -1,0 +1,68 @@
+"""All settings in one pydantic-settings class; every field reads `LAYOFFWATCH_<NAME>`.
+
+The README's settings table is generated from the field descriptions here (tests check it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_FEEDS = Path(__file__).parent / "data" / "feeds.toml"
+
+
+def _split(value: object) -> object:
+    """Accept a comma/space separated string or a JSON-ish list for list settings."""
+    if isinstance(value, str):
+        value = value.strip()
+        if value.startswith("["):
+            import json
+
+            return json.loads(value)
+        return [part for part in value.replace(",", " ").split() if part]
+    return value
+
+
+class Settings(BaseSettings):
+    """Runtime configuration of layoffwatch."""
+
+    model_config = SettingsConfigDict(env_prefix="LAYOFFWATCH_", extra="ignore", frozen=True)
+
+    feeds: Path = Field(DEFAULT_FEEDS, description="Feeds TOML file: `[[feeds]]` tables with `name`, `url`, optional `tags`.")
+    db: Path = Field(Path("data/layoffwatch.duckdb"), description="DuckDB file the pipeline writes.")
+    snapshot: bool = Field(True, description="After each run, publish a read-only copy `<db>.snapshot.duckdb` for users to open while runs write.")
+    alert_urls: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Apprise URLs of alert channels (comma separated), e.g. `slack://...`, `json://host/path`. Secrets are redacted in logs.")
+    watched_companies: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["Amazon"], description="Parent companies whose new rounds are alerted.")
+    allow_private_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Hosts or CIDRs article links may reach although private/loopback (`*` for all). Configured feed URLs are always trusted.")
+    companies_file: Path | None = Field(None, description="Extra company alias TOML merged over the shipped table.")
+    user_agent: str = Field("layoffwatch/0.1 (+https://github.com/layoffwatch/layoffwatch; news monitoring bot)", description="User-Agent sent with every request.")
+    http_timeout: float = Field(20.0, gt=0, le=300, description="Seconds for one HTTP request in total (connect + headers + body).")
+    max_response_bytes: int = Field(5_000_000, ge=10_000, le=100_000_000, description="Largest response body accepted (checked while streaming).")
+    http_retries: int = Field(2, ge=0, le=10, description="Retries of a feed fetch on 5xx/429/network errors (with backoff, honouring Retry-After).")
+    max_retry_after: float = Field(60.0, ge=0, le=3600, description="Longest Retry-After wait honoured inside a run; longer ones retry next run.")
+    page_concurrency: int = Field(8, ge=1, le=64, description="Article pages fetched at once.")
+    per_host_concurrency: int = Field(2, ge=1, le=16, description="Article pages fetched at once from one host (politeness).")
+    per_host_delay: float = Field(0.0, ge=0, le=60, description="Seconds between two requests to the same host.")
+    extract_workers: int = Field(0, ge=0, le=64, description="Processes extracting text (0 = one per CPU core).")
+    max_entries_per_feed: int = Field(500, ge=1, le=100_000, description="Newest entries taken from one feed per run.")
+    lock_timeout: float = Field(120.0, ge=0, le=3600, description="Seconds a run waits for a user's DuckDB session to release the file.")
+    round_window_days: int = Field(7, ge=1, le=90, description="Days between announcements that may still be one round.")
+    alert_freshness_days: int = Field(3, ge=0, le=365, description="Rounds announced longer than this before first seen are recorded as suppressed, not sent.")
+    alert_updates: bool = Field(True, description="Send a `round_update` alert when a round is confirmed or its headcount changes materially.")
+    alert_timeout: float = Field(10.0, gt=0, le=120, description="Seconds one alert delivery may take.")
+    schedule_cron: str | None = Field(None, description="Cron schedule for `layoffwatch serve` (overrides the interval).")
+    schedule_interval_minutes: int = Field(15, ge=1, le=10_080, description="Minutes between scheduled ingest runs.")
+
+    @field_validator("alert_urls", "watched_companies", "allow_private_hosts", mode="before")
+    @classmethod
+    def _lists(cls, value: object) -> object:
+        return _split(value)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Return settings from the environment, with explicit (CLI) overrides applied."""
+    clean = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**clean)

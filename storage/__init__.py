@@ -1,0 +1,1 @@
+"""The only place with SQL: connections, migrations and one module per thing stored."""

@@ -1,0 +1,154 @@
+"""SQL for the alert outbox: idempotent inserts, due rows, and delivery bookkeeping with backoff.
+
+Rows are inserted in the same transaction as the rounds they announce; sending happens after
+commit: take `due_alerts`, send each, then `mark_sent` or `mark_failed`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+import duckdb
+
+from ingest.alerts import MAX_ATTEMPTS, AlertRow, channel_id_from_key, redact, retry_at
+
+_MAX_ERROR = 500
+_COLUMNS = (
+    "alert_id, idempotency_key, round_id, kind, channel, status, reason, attempts, last_error, "
+    "created_at, next_attempt_at, sent_at, payload"
+)
+
+
+def _row(row: tuple) -> AlertRow:
+    (alert_id, key, round_id, kind, channel, status, reason, attempts, last_error, created_at,
+     next_attempt_at, sent_at, payload) = row
+    return AlertRow(
+        alert_id=alert_id,
+        idempotency_key=key,
+        round_id=round_id,
+        kind=kind,
+        channel=channel,
+        channel_id=channel_id_from_key(key),
+        status=status,
+        reason=reason,
+        attempts=attempts,
+        last_error=last_error,
+        created_at=created_at,
+        next_attempt_at=next_attempt_at,
+        sent_at=sent_at,
+        payload=json.loads(payload) if isinstance(payload, str) else payload,
+    )
+
+
+def insert_alerts(con: duckdb.DuckDBPyConnection, rows: Sequence[AlertRow]) -> int:
+    """Insert outbox rows, skipping any whose idempotency key (or id) exists; return how many were new."""
+    if not rows:
+        return 0
+    unique = list({r.idempotency_key: r for r in rows}.values())
+    keys = [r.idempotency_key for r in unique]
+    count_sql = "SELECT count(*) FROM alerts WHERE list_contains($keys::VARCHAR[], idempotency_key)"
+    before = con.execute(count_sql, {"keys": keys}).fetchone()[0]
+    con.executemany(
+        f"""
+        INSERT INTO alerts ({_COLUMNS})
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::JSON)
+        ON CONFLICT DO NOTHING
+        """,
+        [
+            (
+                r.alert_id, r.idempotency_key, r.round_id, r.kind, r.channel, r.status, r.reason,
+                r.attempts, r.last_error, r.created_at, r.next_attempt_at, r.sent_at,
+                json.dumps(r.payload, sort_keys=True, default=str),
+            )
+            for r in unique
+        ],
+    )
+    after = con.execute(count_sql, {"keys": keys}).fetchone()[0]
+    return int(after - before)
+
+
+def due_alerts(
+    con: duckdb.DuckDBPyConnection,
+    now: datetime,
+    limit: int = 100,
+    *,
+    max_attempts: int = MAX_ATTEMPTS,
+) -> list[AlertRow]:
+    """Return rows to send now: pending, or failed and due for retry with attempts left; oldest first."""
+    rows = con.execute(
+        f"""
+        SELECT {_COLUMNS} FROM alerts
+        WHERE status IN ('pending', 'failed')
+          AND attempts < $max_attempts
+          AND coalesce(next_attempt_at, created_at) <= $now
+        ORDER BY created_at, alert_id
+        LIMIT $limit
+        """,
+        {"now": now, "limit": limit, "max_attempts": max_attempts},
+    ).fetchall()
+    return [_row(row) for row in rows]
+
+
+def get_alerts(con: duckdb.DuckDBPyConnection, round_id: str | None = None) -> list[AlertRow]:
+    """Return the outbox rows (of one round, when given), oldest first."""
+    rows = con.execute(
+        f"""
+        SELECT {_COLUMNS} FROM alerts
+        WHERE $round_id IS NULL OR round_id = $round_id
+        ORDER BY created_at, alert_id
+        """,
+        {"round_id": round_id},
+    ).fetchall()
+    return [_row(row) for row in rows]
+
+
+def mark_sent(con: duckdb.DuckDBPyConnection, alert_id: str, now: datetime) -> None:
+    """Record a successful delivery."""
+    con.execute(
+        """
+        UPDATE alerts
+        SET status = 'sent', sent_at = $now, attempts = attempts + 1, next_attempt_at = NULL,
+            last_error = NULL
+        WHERE alert_id = $id
+        """,
+        {"id": alert_id, "now": now},
+    )
+
+
+def mark_failed(
+    con: duckdb.DuckDBPyConnection,
+    alert_id: str,
+    error: str,
+    now: datetime,
+    next_attempt_at: datetime | None = None,
+    *,
+    secrets: Sequence[str] = (),
+    max_attempts: int = MAX_ATTEMPTS,
+) -> datetime | None:
+    """Record a failed delivery; return when it will be retried (None when out of attempts).
+
+    Without `next_attempt_at` the retry waits 1 min * 2^(failures - 1), capped at 6 h. `error` is
+    redacted once more against `secrets` (the channel URLs) and cut to 500 characters.
+    """
+    found = con.execute("SELECT attempts FROM alerts WHERE alert_id = ?", [alert_id]).fetchone()
+    if found is None:
+        raise KeyError(f"no alert {alert_id}")
+    attempts = int(found[0]) + 1
+    if attempts >= max_attempts:
+        retry = None
+    else:
+        retry = next_attempt_at or retry_at(attempts, now)
+    message = redact(error, secrets)
+    if len(message) > _MAX_ERROR:
+        message = message[: _MAX_ERROR - 1] + "…"
+    con.execute(
+        """
+        UPDATE alerts
+        SET status = 'failed', attempts = $attempts, last_error = $error, next_attempt_at = $retry
+        WHERE alert_id = $id
+        """,
+        {"id": alert_id, "attempts": attempts, "error": message, "retry": retry},
+    )
+    return retry

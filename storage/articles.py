@@ -1,0 +1,87 @@
+"""Articles and their compressed raw pages (`articles`, `article_html`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import duckdb
+
+from ingest.models import Article
+from storage.bulk import insert_rows
+
+ARTICLE_COLUMNS = (
+    "article_id", "url", "canonical_url", "feed", "source_name", "title", "summary", "text",
+    "author", "site_name", "language", "published_at", "published_source", "fetched_at",
+    "http_status", "extraction_status", "extraction_error",
+)
+
+
+class StoredText(NamedTuple):
+    """The text of a stored article, as classification and dedup read it."""
+
+    article_id: str
+    title: str
+    text: str
+    summary: str
+    published_at: object
+
+
+def known_article_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:
+    """Return those of `article_ids` already stored."""
+    if not article_ids:
+        return set()
+    rows = con.execute(
+        "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))", [list(article_ids)]
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def insert_articles(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> int:
+    """Insert articles not stored yet (and their raw pages); return how many were new."""
+    if not articles:
+        return 0
+    unique = list({a.article_id: a for a in articles}.values())
+    new_ids = set(a.article_id for a in unique) - known_article_ids(con, [a.article_id for a in unique])
+    fresh = [a for a in unique if a.article_id in new_ids]
+    insert_rows(con, "articles", ARTICLE_COLUMNS, [tuple(getattr(a, c) for c in ARTICLE_COLUMNS) for a in fresh])
+    pages = [a for a in fresh if a.raw_html]
+    insert_rows(
+        con, "article_html", ("article_id", "encoding", "raw_size", "html"),
+        [(a.article_id, "zlib", a.raw_size, a.raw_html) for a in pages],
+    )
+    return len(fresh)
+
+
+def count_articles(con: duckdb.DuckDBPyConnection) -> int:
+    """Return the number of stored articles."""
+    return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def article_texts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> list[StoredText]:
+    """Return title/text/summary of the given articles (all when None), oldest first."""
+    query = "SELECT article_id, title, text, summary, published_at FROM articles"
+    params: list[object] = []
+    if article_ids is not None:
+        query += " WHERE article_id IN (SELECT unnest(?))"
+        params.append(list(article_ids))
+    rows = con.execute(query + " ORDER BY published_at, article_id", params).fetchall()
+    return [StoredText(*row) for row in rows]
+
+
+def raw_pages(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> dict[str, bytes]:
+    """Return the compressed raw HTML of the given articles."""
+    rows = con.execute(
+        "SELECT article_id, html FROM article_html WHERE article_id IN (SELECT unnest(?))",
+        [list(article_ids)],
+    ).fetchall()
+    return {row[0]: row[1] for row in rows}
+
+
+def recent_articles(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[tuple]:
+    """Return (published_at, feed, title, extraction_status) of the newest articles."""
+    return con.execute(
+        "SELECT published_at, feed, title, extraction_status FROM articles"
+        " ORDER BY published_at DESC, article_id LIMIT ?",
+        [limit],
+    ).fetchall()

@@ -1,0 +1,109 @@
+"""Opening the DuckDB file: short-lived connections, lock waiting, migrations, transactions.
+
+DuckDB lets one process hold a file at a time. A run therefore opens the file only to write a
+batch and closes it straight after; when a user's session holds it, we wait with backoff up to a
+limit and then fail with a message that names the holder.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from storage.migrations import MIGRATIONS
+
+_LOCK_HINT = "Could not set lock on file"
+_PID = re.compile(r"PID (\d+)")
+
+
+class DatabaseLockedError(RuntimeError):
+    """The DuckDB file stayed locked by another process for longer than allowed."""
+
+    def __init__(self, path: Path, waited: float, detail: str) -> None:
+        match = _PID.search(detail)
+        holder = f"process {match.group(1)}" if match else "another process"
+        super().__init__(
+            f"{path} is locked by {holder}; gave up after {waited:.0f}s "
+            "(close that DuckDB session, or open the read-only snapshot instead)"
+        )
+        self.path = path
+        self.holder_pid = int(match.group(1)) if match else None
+
+
+def utcnow() -> datetime:
+    """Return the current UTC time as a naive datetime (the schema stores UTC without zone)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _open(path: Path, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + lock_timeout
+    delay = 0.05
+    started = time.monotonic()
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if _LOCK_HINT not in str(exc):
+                raise
+            if time.monotonic() + delay > deadline:
+                raise DatabaseLockedError(path, time.monotonic() - started, str(exc)) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
+
+
+@contextmanager
+def connect(
+    path: Path | str, *, read_only: bool = False, lock_timeout: float = 60.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a connection to the file (migrated when writable), closed on exit."""
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif not path.exists():
+        raise FileNotFoundError(f"no database at {path}: run `layoffwatch run` first")
+    con = _open(path, read_only, lock_timeout)
+    try:
+        if not read_only:
+            migrate(con)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Run the block in one transaction: all of it lands, or none of it."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply pending migrations in order; return the versions applied now."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+    )
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        with transaction(con):
+            con.execute(migration.sql)
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                [migration.version, migration.name, utcnow()],
+            )
+        applied.append(migration.version)
+    return applied

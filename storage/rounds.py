@@ -1,0 +1,215 @@
+"""SQL for layoff rounds: candidates from classified articles, open rounds with members, saving plans.
+
+Duplicates join rounds: an article marked `duplicate_of` another is offered with its own
+classification when it has one, else with its canonical article's, so syndicated copies on other
+outlets count as coverage and as sources (source = outlet name, else site name, else host).
+Articles already linked to a round are never offered again (`round_articles` is keyed by article).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import duckdb
+
+from ingest.models import Classification, Round, RoundCandidate
+from ingest.rounds import RoundPlan
+
+_HOST = r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\.)?([^/:?#]+)"
+
+_CLASSIFICATION_COLUMNS = """
+    c.classifier_version, c.label, c.confidence, c.companies, c.units, c.headcount,
+    c.headcount_min, c.headcount_max, c.headcount_approx, c.headcount_text, c.headcount_pct,
+    c.announced_on, c.is_leak, c.evidence
+"""
+_ARTICLE_COLUMNS = f"""
+    a.article_id,
+    coalesce(nullif(trim(a.source_name), ''), nullif(trim(a.site_name), ''),
+             lower(regexp_extract(a.canonical_url, '{_HOST}', 1))) AS source,
+    a.canonical_url, a.title, a.published_at, a.fetched_at
+"""
+
+_ROUND_COLUMNS = (
+    "round_id, company, units, announced_on, first_seen_at, last_seen_at, headcount, "
+    "headcount_min, headcount_max, headcount_text, status, article_count, source_count, title, "
+    "evidence, matcher_version"
+)
+
+
+def _candidate(row: tuple) -> RoundCandidate:
+    (article_id, source, url, title, published_at, fetched_at, version, label, confidence,
+     companies, units, headcount, hmin, hmax, approx, htext, hpct, announced_on, is_leak,
+     evidence) = row[:20]
+    return RoundCandidate(
+        article_id=article_id,
+        source=source or "",
+        url=url,
+        title=title,
+        published_at=published_at,
+        fetched_at=fetched_at,
+        classification=Classification(
+            article_id=article_id,
+            classifier_version=version,
+            label=label,
+            confidence=confidence,
+            companies=tuple(companies or ()),
+            units=tuple(units or ()),
+            headcount=headcount,
+            headcount_min=hmin,
+            headcount_max=hmax,
+            headcount_approx=approx,
+            headcount_text=htext,
+            headcount_pct=hpct,
+            announced_on=announced_on,
+            is_leak=is_leak,
+            evidence=evidence,
+        ),
+    )
+
+
+def round_candidates(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], classifier_version: str
+) -> list[RoundCandidate]:
+    """Return the not-yet-linked `layoff_report` candidates among `article_ids` (duplicates too)."""
+    if not article_ids:
+        return []
+    rows = con.execute(
+        f"""
+        WITH picked AS (
+            SELECT {_ARTICLE_COLUMNS}, {_CLASSIFICATION_COLUMNS},
+                   row_number() OVER (
+                       PARTITION BY a.article_id ORDER BY (c.article_id = a.article_id) DESC
+                   ) AS pick
+            FROM articles a
+            JOIN classifications c
+              ON c.classifier_version = $version
+             AND (c.article_id = a.article_id OR c.article_id = a.duplicate_of)
+            WHERE list_contains($ids::VARCHAR[], a.article_id)
+              AND NOT EXISTS (SELECT 1 FROM round_articles ra WHERE ra.article_id = a.article_id)
+        )
+        SELECT * EXCLUDE (pick) FROM picked
+        WHERE pick = 1 AND label = 'layoff_report'
+        ORDER BY published_at, article_id
+        """,
+        {"ids": list(article_ids), "version": classifier_version},
+    ).fetchall()
+    return [_candidate(row) for row in rows]
+
+
+def _round(row: tuple) -> Round:
+    (round_id, company, units, announced_on, first_seen_at, last_seen_at, headcount, hmin, hmax,
+     htext, status, article_count, source_count, title, evidence, matcher_version) = row
+    return Round(
+        round_id=round_id,
+        company=company,
+        units=tuple(units or ()),
+        announced_on=announced_on,
+        first_seen_at=first_seen_at,
+        last_seen_at=last_seen_at,
+        headcount=headcount,
+        headcount_min=hmin,
+        headcount_max=hmax,
+        headcount_text=htext,
+        status=status,
+        article_count=article_count,
+        source_count=source_count,
+        title=title,
+        evidence=evidence,
+        matcher_version=matcher_version,
+    )
+
+
+def load_open_rounds(
+    con: duckdb.DuckDBPyConnection, companies: Sequence[str], since: date
+) -> list[Round]:
+    """Return the rounds of `companies` (case-insensitive) announced on or after `since`.
+
+    Pass `since` = earliest candidate date minus the follow-up horizon (4 x window by default).
+    """
+    if not companies:
+        return []
+    rows = con.execute(
+        f"""
+        SELECT {_ROUND_COLUMNS} FROM rounds
+        WHERE list_contains($companies::VARCHAR[], lower(company)) AND announced_on >= $since
+        ORDER BY announced_on, round_id
+        """,
+        {"companies": sorted({c.strip().lower() for c in companies}), "since": since},
+    ).fetchall()
+    return [_round(row) for row in rows]
+
+
+def load_round_members(
+    con: duckdb.DuckDBPyConnection, round_ids: Sequence[str], classifier_version: str | None = None
+) -> dict[str, list[RoundCandidate]]:
+    """Return round_id -> its member articles as candidates, for exact re-aggregation.
+
+    Each member carries its classification under `classifier_version` when present, else its
+    latest one (a duplicate falls back to its canonical article's).
+    """
+    if not round_ids:
+        return {}
+    rows = con.execute(
+        f"""
+        SELECT {_ARTICLE_COLUMNS}, {_CLASSIFICATION_COLUMNS}, ra.round_id
+        FROM round_articles ra
+        JOIN articles a ON a.article_id = ra.article_id
+        JOIN classifications c
+          ON c.article_id = a.article_id OR c.article_id = a.duplicate_of
+        WHERE list_contains($ids::VARCHAR[], ra.round_id)
+        QUALIFY row_number() OVER (
+            PARTITION BY ra.article_id
+            ORDER BY (c.article_id = a.article_id) DESC,
+                     (c.classifier_version = $version) DESC,
+                     c.classified_at DESC
+        ) = 1
+        ORDER BY ra.round_id, a.published_at, a.article_id
+        """,
+        {"ids": list(round_ids), "version": classifier_version or ""},
+    ).fetchall()
+    members: dict[str, list[RoundCandidate]] = {}
+    for row in rows:
+        members.setdefault(row[20], []).append(_candidate(row))
+    return members
+
+
+def save_plan(con: duckdb.DuckDBPyConnection, plan: RoundPlan) -> None:
+    """Upsert the plan's rounds and insert its links (an already-linked article keeps its round)."""
+    if plan.rounds:
+        con.executemany(
+            f"""
+            INSERT INTO rounds ({_ROUND_COLUMNS}, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (round_id) DO UPDATE SET
+                company = excluded.company, units = excluded.units,
+                announced_on = excluded.announced_on, first_seen_at = excluded.first_seen_at,
+                last_seen_at = excluded.last_seen_at, headcount = excluded.headcount,
+                headcount_min = excluded.headcount_min, headcount_max = excluded.headcount_max,
+                headcount_text = excluded.headcount_text, status = excluded.status,
+                article_count = excluded.article_count, source_count = excluded.source_count,
+                title = excluded.title, evidence = excluded.evidence,
+                matcher_version = excluded.matcher_version, updated_at = excluded.updated_at
+            """,
+            [
+                (
+                    r.round_id, r.company, list(r.units), r.announced_on, r.first_seen_at,
+                    r.last_seen_at, r.headcount, r.headcount_min, r.headcount_max,
+                    r.headcount_text, r.status, r.article_count, r.source_count, r.title,
+                    r.evidence, r.matcher_version, plan.created_at,
+                )
+                for r in plan.rounds
+            ],
+        )
+    if plan.links:
+        con.executemany(
+            """
+            INSERT INTO round_articles (article_id, round_id, role, score, reason, linked_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (article_id) DO NOTHING
+            """,
+            [
+                (link.article_id, link.round_id, link.role, link.score, link.reason, plan.created_at)
+                for link in plan.links
+            ],
+        )

@@ -1,0 +1,168 @@
+"""The ingest flow end to end, through a real local HTTP server and a real DuckDB file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from storage.migrations import MIGRATIONS
+from tests.conftest import write_feeds
+from tests.pages import EMPTY_PAGE, atom, rss, story
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def site(httpserver: HTTPServer) -> HTTPServer:
+    """Two good feeds (RSS and Atom), their pages, a 404 page, an empty page and a cp1252 page."""
+    u = httpserver.url_for
+    httpserver.expect_request("/rss.xml").respond_with_data(
+        rss([
+            ("g1", "Acme cuts 1,200 jobs", u("/a/1.html?utm_source=rss"), "Wed, 28 Jan 2026 14:00:00 GMT"),
+            ("g2", "Page that is gone", u("/a/missing.html"), "Wed, 28 Jan 2026 15:00:00 GMT"),
+            ("g3", "A video with no text", u("/a/video.html"), "Wed, 28 Jan 2026 16:00:00 GMT"),
+        ]),
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/atom.xml").respond_with_data(
+        atom([
+            ("urn:a:1", "Zürich office closes", u("/a/zurich.html"), "2026-01-29T09:00:00Z"),
+            ("urn:a:2", "Acme cuts 1,200 jobs (same link as RSS)", u("/a/1.html"), "2026-01-28T14:05:00Z"),
+        ]),
+        content_type="application/atom+xml",
+    )
+    httpserver.expect_request("/a/1.html").respond_with_data(
+        story("Acme cuts 1,200 jobs", "Acme said on Wednesday it would cut 1,200 jobs in its devices unit."),
+        content_type="text/html; charset=utf-8",
+    )
+    httpserver.expect_request("/a/missing.html").respond_with_data("gone", status=404)
+    httpserver.expect_request("/a/video.html").respond_with_data(EMPTY_PAGE, content_type="text/html")
+    zurich = story("Zürich office closes", "The café near the Zürich office said “goodbye” to 80 staff.")
+    httpserver.expect_request("/a/zurich.html").respond_with_data(
+        zurich.replace('charset="utf-8"', 'charset="windows-1252"').encode("cp1252"),
+        content_type="text/html",
+    )
+    return httpserver
+
+
+def test_good_feeds_land_and_bad_pages_are_recorded(site: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
+    from flows.ingest import ingest
+
+    feeds = write_feeds(tmp_path / "feeds.toml", {"rss": site.url_for("/rss.xml"), "atom": site.url_for("/atom.xml")})
+    summary = ingest(feeds=str(feeds))
+
+    assert summary["feeds_ok"] == 2 and summary["feeds_failed"] == 0
+    # The Atom item links the same page as the RSS item (without tracking): one article, not two.
+    assert summary["articles_new"] == 4
+    by_title = {r[0]: r[1:] for r in rows(lw_env, "SELECT title, extraction_status, extraction_error, text, summary, published_at FROM articles")}
+    status, error, text, _summary, published = by_title["Acme cuts 1,200 jobs"]
+    assert status == "ok" and error is None and "cut 1,200 jobs in its devices unit" in text
+    assert "Advertisement" not in text and "All rights reserved" not in text
+    assert str(published) == "2026-01-28 14:00:00"
+    status, error, text, summary_text, _ = by_title["Page that is gone"]
+    assert status == "fetch_failed" and "HTTP 404" in error and text == ""
+    assert "Summary of the story" in summary_text  # the feed's summary is kept
+    status, error, text, _, _ = by_title["A video with no text"]
+    assert status == "no_text" and error
+    status, _, text, _, _ = by_title["Zürich office closes"]
+    assert status == "ok" and "Zürich" in text and "café" in text and "“goodbye”" in text
+    html = rows(lw_env, "SELECT count(*) FROM article_html")[0][0]
+    assert html == 3  # raw pages kept (compressed) for every page that answered 200
+
+
+def test_second_run_adds_nothing_and_migrations_apply_once(site: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
+    from flows.ingest import ingest
+
+    feeds = write_feeds(tmp_path / "feeds.toml", {"rss": site.url_for("/rss.xml"), "atom": site.url_for("/atom.xml")})
+    ingest(feeds=str(feeds))
+    before = rows(lw_env, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0]
+    second = ingest(feeds=str(feeds))
+    after = rows(lw_env, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0]
+    assert second["articles_new"] == 0
+    assert before == after == (4, 4)
+    assert rows(lw_env, "SELECT count(*) FROM schema_migrations")[0][0] == len(MIGRATIONS)
+    assert rows(lw_env, "SELECT count(*) FROM feed_fetches")[0][0] == 4  # two feeds, two runs
+
+
+def test_conditional_get_304_costs_nothing_downstream(httpserver: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
+    from flows.ingest import ingest
+
+    seen_validators: list[tuple[str | None, str | None]] = []
+    feed = rss([("g1", "Acme cuts 1,200 jobs", httpserver.url_for("/a/1.html"), "Wed, 28 Jan 2026 14:00:00 GMT")])
+
+    def handler(request: Request) -> Response:
+        seen_validators.append((request.headers.get("If-None-Match"), request.headers.get("If-Modified-Since")))
+        if request.headers.get("If-None-Match") == '"v1"':
+            return Response(status=304)
+        return Response(feed, headers={"ETag": '"v1"', "Last-Modified": "Wed, 28 Jan 2026 14:00:00 GMT"},
+                        content_type="application/rss+xml")
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(handler)
+    httpserver.expect_request("/a/1.html").respond_with_data(story("Acme", "Acme cut 1,200 jobs."), content_type="text/html")
+    feeds = write_feeds(tmp_path / "feeds.toml", {"conditional": httpserver.url_for("/feed.xml")})
+    ingest(feeds=str(feeds))
+    second = ingest(feeds=str(feeds))
+    assert seen_validators == [(None, None), ('"v1"', "Wed, 28 Jan 2026 14:00:00 GMT")]
+    assert second["feeds_not_modified"] == 1 and second["entries_new"] == 0
+    fetches = rows(lw_env, "SELECT http_status, not_modified, items_seen, new_items, error FROM feed_fetches ORDER BY started_at")
+    assert fetches == [(200, False, 1, 1, None), (304, True, 0, 0, None)]
+
+
+def test_broken_feeds_are_data_and_the_good_one_lands(httpserver: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
+    from flows.ingest import ingest
+
+    u = httpserver.url_for
+    good = rss([("g1", "Acme cuts 1,200 jobs", u("/a/1.html"), "Wed, 28 Jan 2026 14:00:00 GMT")])
+    # 500 once, then healthy: the retry inside the run heals it.
+    httpserver.expect_oneshot_request("/flaky.xml").respond_with_data("oops", status=500)
+    httpserver.expect_request("/flaky.xml").respond_with_data(good, content_type="application/rss+xml")
+    # 429 with Retry-After: 1, then healthy: the wait is honoured.
+    httpserver.expect_oneshot_request("/limited.xml").respond_with_data("slow down", status=429, headers={"Retry-After": "1"})
+    httpserver.expect_request("/limited.xml").respond_with_data(
+        rss([("g9", "Other story", u("/a/2.html"), "Thu, 29 Jan 2026 10:00:00 GMT")]), content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/notxml.xml").respond_with_data("this is { not xml", content_type="text/plain")
+    httpserver.expect_request("/html.xml").respond_with_data(EMPTY_PAGE, content_type="text/html")
+    httpserver.expect_request("/down.xml").respond_with_data("down", status=503)
+    httpserver.expect_request("/a/1.html").respond_with_data(story("Acme", "Acme cut 1,200 jobs."), content_type="text/html")
+    httpserver.expect_request("/a/2.html").respond_with_data(story("Other", "Something else happened."), content_type="text/html")
+    feeds = write_feeds(tmp_path / "feeds.toml", {
+        "flaky": u("/flaky.xml"), "limited": u("/limited.xml"), "notxml": u("/notxml.xml"),
+        "html": u("/html.xml"), "down": u("/down.xml"),
+    })
+    summary = ingest(feeds=str(feeds))
+    assert summary["feeds_ok"] == 2 and summary["feeds_failed"] == 3
+    errors = dict(rows(lw_env, "SELECT feed, error FROM feed_fetches"))
+    assert errors["flaky"] is None and errors["limited"] is None
+    assert "not a feed" in errors["notxml"]
+    assert "HTML page" in errors["html"]
+    assert "HTTP 503" in errors["down"]
+    assert sorted(r[0] for r in rows(lw_env, "SELECT title FROM articles")) == ["Acme cuts 1,200 jobs", "Other story"]
+    health = dict(rows(lw_env, "SELECT name, consecutive_failures FROM feeds"))
+    assert health == {"flaky": 0, "limited": 0, "notxml": 1, "html": 1, "down": 1}
+    # The failing feeds back off: the next scheduled run skips them instead of hammering them.
+    again = ingest(feeds=str(feeds))
+    assert again["feeds_backing_off"] == 3 and again["feeds_due"] == 2
+
+
+def test_every_feed_failing_fails_the_run(httpserver: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
+    from flows.ingest import ingest
+
+    httpserver.expect_request("/down.xml").respond_with_data("down", status=404)
+    feeds = write_feeds(tmp_path / "feeds.toml", {"down": httpserver.url_for("/down.xml")})
+    with pytest.raises(RuntimeError, match="all 1 feeds failed"):
+        ingest(feeds=str(feeds))
+    # ...and the failure is still recorded as data.
+    assert rows(lw_env, "SELECT count(*) FROM feed_fetches WHERE error LIKE '%HTTP 404%'")[0][0] == 1
