@@ -80,16 +80,15 @@ def demo(
     sys.exit(run_demo(db, console))
 
 
-@app.command()
-def query(
-    sql: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
-    db: DbOpt = None,
-) -> None:
-    """Run SQL on a read-only connection and print the result as a table."""
-    _apply(None, db)
-    from flows.tables import print_query
+def _register_subcommands() -> None:
+    """Attach the command groups that live in their own modules (data product, backfill)."""
+    from flows import cli_backfill, cli_data
 
-    print_query(sql, console)
+    cli_data.register(app, console)
+    cli_backfill.register(app, console)
+
+
+_register_subcommands()
 
 
 def main() -> None:

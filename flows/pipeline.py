@@ -53,6 +53,8 @@ class Batch:
     fetches: list[FeedFetch]
     articles: list[Article]
     run_key: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # Set by backfills: rounds found in this batch get `suppressed` alerts with this reason.
+    suppress_alerts: str | None = None
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
 
     feeds: Path = Field(DEFAULT_FEEDS, description="Feeds TOML file: `[[feeds]]` tables with `name`, `url`, optional `tags`.")
     db: Path = Field(Path("data/layoffwatch.duckdb"), description="DuckDB file the pipeline writes.")
-    snapshot: bool = Field(True, description="After each run, publish a read-only copy `<db>.snapshot.duckdb` for users to open while runs write.")
+    snapshot: bool = Field(True, description="After each run, publish a read-only copy (`data/layoffwatch.snapshot.duckdb` beside the db) for users to open while runs write.")
     alert_urls: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Apprise URLs of alert channels (comma separated), e.g. `slack://...`, `json://host/path`. Secrets are redacted in logs.")
     watched_companies: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["Amazon"], description="Parent companies whose new rounds are alerted.")
     allow_private_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Hosts or CIDRs article links may reach although private/loopback (`*` for all). Configured feed URLs are always trusted.")

@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from storage.migrations import MIGRATIONS
+from storage.views import apply_views
 
 _LOCK_HINT = "Could not set lock on file"
 _PID = re.compile(r"PID (\d+)")
@@ -71,6 +72,7 @@ def connect(
     try:
         if not read_only:
             migrate(con)
+            apply_views(con)
         yield con
     finally:
         con.close()
