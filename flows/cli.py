@@ -12,6 +12,8 @@ from rich.console import Console
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Watch the news for layoffs.")
 console = Console()
+# A local Prefect server must not try to phone home: the machines we run on may have no internet.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 FeedsOpt = Annotated[Optional[Path], typer.Option("--feeds", help="Feeds TOML (default: LAYOFFWATCH_FEEDS or the shipped list).")]
 DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: LAYOFFWATCH_DB or ./data/layoffwatch.duckdb).")]

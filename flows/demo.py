@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from rich.console import Console
@@ -11,14 +12,10 @@ from rich.console import Console
 from flows.demo_server import sample_feeds_toml, serve_sample
 from flows.webhook_receiver import receive_webhooks
 from storage import snapshot
+from storage.example_queries import DEMO_QUERIES, PRODUCT_QUERIES
 
-DEMO_QUERIES: tuple[tuple[str, str], ...] = (
-    (
-        "Articles landed",
-        "SELECT feed, count(*) AS articles, count(*) FILTER (extraction_status = 'ok') AS with_text,"
-        " count(duplicate_of) AS duplicates FROM articles GROUP BY feed ORDER BY feed",
-    ),
-)
+# The bundled sample's oldest story that should still alert in the demo.
+SAMPLE_ALERTS_FROM = date(2025, 10, 1)
 
 
 def run_demo(db: Path, console: Console) -> int:
@@ -34,9 +31,9 @@ def run_demo(db: Path, console: Console) -> int:
                 "LAYOFFWATCH_DB": str(db),
                 "LAYOFFWATCH_ALLOW_PRIVATE_HOSTS": "127.0.0.1",
                 "LAYOFFWATCH_ALERT_URLS": hook.apprise_url,
-                # The sample is history (late 2025 to 2026); treat a year as fresh so the demo
-                # shows real alerts, while the 2023 story is still recorded as suppressed.
-                "LAYOFFWATCH_ALERT_FRESHNESS_DAYS": "400",
+                # The sample is history (October 2025 on): count everything since then as fresh so
+                # the demo shows real alerts, while its 2023 story is still recorded as suppressed.
+                "LAYOFFWATCH_ALERT_FRESHNESS_DAYS": str((date.today() - SAMPLE_ALERTS_FROM).days),
             }
         )
         from flows.ingest import ingest
@@ -78,20 +75,4 @@ def _report(console: Console, db: Path, first: dict, second: dict, received: lis
 
 def _product_queries() -> tuple[tuple[str, str], ...]:
     """Queries over the classification/rounds views, shown once those tables have rows."""
-    return (
-        (
-            "Layoff stories",
-            "SELECT label, list_aggregate(companies, 'string_agg', ', ') AS companies, headcount_text,"
-            " left(title, 70) AS title FROM layoff_stories ORDER BY published_at",
-        ),
-        (
-            "Rounds",
-            "SELECT company, list_aggregate(units, 'string_agg', ', ') AS units, announced_on,"
-            " headcount, status, source_count, left(title, 60) AS title FROM rounds ORDER BY announced_on",
-        ),
-        (
-            "Alerts outbox",
-            "SELECT kind, status, coalesce(reason, last_error, '') AS why, round_id FROM alerts"
-            " ORDER BY created_at, alert_id",
-        ),
-    )
+    return PRODUCT_QUERIES

@@ -26,7 +26,11 @@ class _Handler(BaseHTTPRequestHandler):
     base: str
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        path = (self.root / self.path.split("?", 1)[0].lstrip("/")).resolve()
+        relative = self.path.split("?", 1)[0].lstrip("/")
+        path = (self.root / relative).resolve()
+        if not path.is_file():
+            # Article pages live under pages/ but are served at the site root, as outlets do.
+            path = (self.root / "pages" / relative).resolve()
         if not path.is_file() or self.root not in path.parents:
             self.send_error(404)
             return

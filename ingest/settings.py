@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     max_entries_per_feed: int = Field(500, ge=1, le=100_000, description="Newest entries taken from one feed per run.")
     lock_timeout: float = Field(120.0, ge=0, le=3600, description="Seconds a run waits for a user's DuckDB session to release the file.")
     round_window_days: int = Field(7, ge=1, le=90, description="Days between announcements that may still be one round.")
-    alert_freshness_days: int = Field(3, ge=0, le=365, description="Rounds announced longer than this before first seen are recorded as suppressed, not sent.")
+    alert_freshness_days: int = Field(3, ge=0, le=36500, description="Rounds announced longer than this before first seen are recorded as suppressed, not sent.")
     alert_updates: bool = Field(True, description="Send a `round_update` alert when a round is confirmed or its headcount changes materially.")
     alert_timeout: float = Field(10.0, gt=0, le=120, description="Seconds one alert delivery may take.")
     schedule_cron: str | None = Field(None, description="Cron schedule for `layoffwatch serve` (overrides the interval).")
