@@ -11,24 +11,35 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from duckdb import DuckDBPyConnection
+
+from ingest import dedup
+from ingest.alerts import plan_alerts, redact, render_message, resolve_channel
 from ingest.articles import build_article, entry_article_id
 from ingest.canonical import decode_google_news, is_google_news
-from ingest.errors import FeedParseError, FetchError
+from ingest.classify import CLASSIFIER_VERSION, classify_many
+from ingest.companies import load_company_table
+from ingest.errors import AlertError, FeedParseError, FetchError
 from ingest.extract import extract_all
 from ingest.feedhealth import is_due
 from ingest.feeds import parse_feed
 from ingest.http import fetch_with_retries, new_client
 from ingest.models import Article, FeedConfig, FeedEntry, FeedFetch, FeedState
 from ingest.netguard import HostGuard
+from ingest.notify import send
 from ingest.pages import fetch_pages
+from ingest.rounds import MATCHER_VERSION, RoundPlan, match_rounds
 from ingest.settings import Settings
+from storage import alerts as alert_store
 from storage import articles as article_store
+from storage import classifications as class_store
+from storage import dedup as dedup_store
 from storage import feeds as feed_store
-from storage import spool
-from storage import snapshot
+from storage import rounds as round_store
+from storage import snapshot, spool
 from storage.db import connect, transaction, utcnow
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
@@ -201,15 +212,96 @@ def store(settings: Settings, batch: Batch, now: datetime) -> Stored:
 
 def store_now(settings: Settings, batch: Batch, now: datetime) -> Stored:
     """Write a batch in one transaction; idempotent, so a replayed batch changes nothing twice."""
+    verdicts = classify_many(
+        [(a.article_id, a.title, a.text or a.summary, a.published_at) for a in batch.articles],
+        load_company_table(settings.companies_file),
+    )
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con, transaction(con):
         feed_store.record_fetches(con, batch.fetches)
-        new = article_store.insert_articles(con, batch.articles)
-    return Stored(new_articles=new)
+        known = article_store.known_article_ids(con, [a.article_id for a in batch.articles])
+        article_store.insert_articles(con, batch.articles)
+        fresh = [a for a in {a.article_id: a for a in batch.articles}.values() if a.article_id not in known]
+        fresh_ids = {a.article_id for a in fresh}
+        duplicates = deduplicate(con, fresh)
+        verdicts = [v for v in verdicts if v.article_id in fresh_ids]
+        class_store.save_classifications(con, verdicts, now)
+        reports = [v.article_id for v in verdicts if v.label == "layoff_report"]
+        plan, queued = match_and_queue(con, settings, reports, now, batch.suppress_alerts)
+    return Stored(
+        new_articles=len(fresh),
+        duplicates=duplicates,
+        classified=len(verdicts),
+        layoff_reports=len(reports),
+        new_rounds=[e.round_id for e in plan.events if e.kind == "new_round"],
+        alerts_queued=queued,
+    )
+
+
+def deduplicate(con: DuckDBPyConnection, articles: list[Article]) -> int:
+    """Link the new articles that copy a stored (or earlier batch) article; return how many."""
+    if not articles:
+        return 0
+    sigs = dedup.signatures([(a.article_id, a.text or a.summary) for a in articles])
+    items = [
+        dedup.DedupItem(article_id=a.article_id, canonical_url=a.canonical_url, published_at=a.published_at, signature=sig)
+        for a, sig in zip(articles, sigs, strict=True)
+    ]
+    decisions = dedup.decide(items, dedup_store.load_candidates(con, items))
+    dedup_store.save(con, sigs, decisions)
+    return len(decisions)
+
+
+def match_and_queue(
+    con: DuckDBPyConnection, settings: Settings, report_ids: list[str], now: datetime, suppress: str | None
+) -> tuple[RoundPlan, int]:
+    """Group new layoff reports into rounds and queue their alerts, in the caller's transaction."""
+    candidates = round_store.round_candidates(con, report_ids, CLASSIFIER_VERSION)
+    if not candidates:
+        return RoundPlan(created_at=now, matcher_version=MATCHER_VERSION), 0
+    companies = sorted({c.classification.companies[0] for c in candidates if c.classification.companies})
+    earliest = min(c.classification.announced_on or c.published_at.date() for c in candidates)
+    since = earliest - timedelta(days=4 * settings.round_window_days)
+    existing = round_store.load_open_rounds(con, companies, since)
+    members = round_store.load_round_members(con, [r.round_id for r in existing])
+    plan = match_rounds(existing, candidates, window_days=settings.round_window_days, now=now, members=members)
+    round_store.save_plan(con, plan)
+    rows = plan_alerts(
+        plan,
+        watched=settings.watched_companies,
+        channels=settings.alert_urls,
+        now=now,
+        freshness_days=settings.alert_freshness_days,
+        updates_enabled=settings.alert_updates,
+        suppress_reason=suppress,
+    )
+    return plan, alert_store.insert_alerts(con, rows)
 
 
 def deliver_alerts(settings: Settings, now: datetime) -> Delivery:
-    """Send due outbox alerts; return what was sent and what failed."""
-    return Delivery()
+    """Send due outbox alerts one at a time, marking each row; failures wait for a later run."""
+    with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
+        due = alert_store.due_alerts(con, now)
+    sent, failed, errors = 0, 0, []
+    for row in due:
+        url = resolve_channel(row, settings.alert_urls)
+        error: str | None = None
+        if url is None:
+            error = "channel no longer configured"
+        else:
+            try:
+                send(url, *render_message(row.payload), row.payload, timeout=settings.alert_timeout)
+            except AlertError as exc:
+                error = exc.reason
+        # Marked right after each send: a crash mid-loop re-sends at most the one in flight.
+        with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
+            if error is None:
+                alert_store.mark_sent(con, row.alert_id, utcnow())
+                sent += 1
+            else:
+                alert_store.mark_failed(con, row.alert_id, error, utcnow(), secrets=settings.alert_urls)
+                failed += 1
+                errors.append(redact(error, settings.alert_urls))
+    return Delivery(sent=sent, failed=failed, errors=errors)
 
 
 def publish_snapshot(settings: Settings) -> Path:

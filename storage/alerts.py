@@ -13,6 +13,7 @@ from datetime import datetime
 import duckdb
 
 from ingest.alerts import MAX_ATTEMPTS, AlertRow, channel_id_from_key, redact, retry_at
+from storage.bulk import insert_rows
 
 _MAX_ERROR = 500
 _COLUMNS = (
@@ -48,14 +49,12 @@ def insert_alerts(con: duckdb.DuckDBPyConnection, rows: Sequence[AlertRow]) -> i
         return 0
     unique = list({r.idempotency_key: r for r in rows}.values())
     keys = [r.idempotency_key for r in unique]
-    count_sql = "SELECT count(*) FROM alerts WHERE list_contains($keys::VARCHAR[], idempotency_key)"
+    count_sql = "SELECT count(*) FROM alerts WHERE idempotency_key IN (SELECT unnest($keys::VARCHAR[]))"
     before = con.execute(count_sql, {"keys": keys}).fetchone()[0]
-    con.executemany(
-        f"""
-        INSERT INTO alerts ({_COLUMNS})
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::JSON)
-        ON CONFLICT DO NOTHING
-        """,
+    insert_rows(
+        con,
+        "alerts",
+        [c.strip() for c in _COLUMNS.split(",")],
         [
             (
                 r.alert_id, r.idempotency_key, r.round_id, r.kind, r.channel, r.status, r.reason,

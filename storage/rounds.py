@@ -15,6 +15,7 @@ import duckdb
 
 from ingest.models import Classification, Round, RoundCandidate
 from ingest.rounds import RoundPlan
+from storage.bulk import insert_rows
 
 _HOST = r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\.)?([^/:?#]+)"
 
@@ -76,20 +77,27 @@ def round_candidates(
         return []
     rows = con.execute(
         f"""
-        WITH picked AS (
-            SELECT {_ARTICLE_COLUMNS}, {_CLASSIFICATION_COLUMNS},
-                   row_number() OVER (
-                       PARTITION BY a.article_id ORDER BY (c.article_id = a.article_id) DESC
-                   ) AS pick
-            FROM articles a
-            JOIN classifications c
-              ON c.classifier_version = $version
-             AND (c.article_id = a.article_id OR c.article_id = a.duplicate_of)
-            WHERE list_contains($ids::VARCHAR[], a.article_id)
+        WITH wanted AS (
+            SELECT a.* FROM articles a
+            WHERE a.article_id IN (SELECT unnest($ids::VARCHAR[]))
               AND NOT EXISTS (SELECT 1 FROM round_articles ra WHERE ra.article_id = a.article_id)
+        ),
+        verdicts AS (
+            -- Two equi-joins, not one OR join: DuckDB runs an OR condition as a nested loop.
+            SELECT w.article_id AS for_id, 0 AS pref, c.* FROM wanted w
+            JOIN classifications c ON c.article_id = w.article_id AND c.classifier_version = $version
+            UNION ALL
+            SELECT w.article_id AS for_id, 1 AS pref, c.* FROM wanted w
+            JOIN classifications c ON c.article_id = w.duplicate_of AND c.classifier_version = $version
         )
-        SELECT * EXCLUDE (pick) FROM picked
-        WHERE pick = 1 AND label = 'layoff_report'
+        SELECT * FROM (
+            -- An article's own verdict beats its canonical article's.
+            SELECT {_ARTICLE_COLUMNS}, {_CLASSIFICATION_COLUMNS}
+            FROM wanted a
+            JOIN verdicts c ON c.for_id = a.article_id
+            QUALIFY row_number() OVER (PARTITION BY a.article_id ORDER BY c.pref) = 1
+        )
+        WHERE label = 'layoff_report'
         ORDER BY published_at, article_id
         """,
         {"ids": list(article_ids), "version": classifier_version},
@@ -152,19 +160,26 @@ def load_round_members(
         return {}
     rows = con.execute(
         f"""
-        SELECT {_ARTICLE_COLUMNS}, {_CLASSIFICATION_COLUMNS}, ra.round_id
-        FROM round_articles ra
-        JOIN articles a ON a.article_id = ra.article_id
-        JOIN classifications c
-          ON c.article_id = a.article_id OR c.article_id = a.duplicate_of
-        WHERE list_contains($ids::VARCHAR[], ra.round_id)
+        WITH linked AS (
+            SELECT a.*, ra.round_id FROM round_articles ra
+            JOIN articles a ON a.article_id = ra.article_id
+            WHERE ra.round_id IN (SELECT unnest($ids::VARCHAR[]))
+        ),
+        verdicts AS (
+            SELECT l.article_id AS for_id, 0 AS pref, c.* FROM linked l
+            JOIN classifications c ON c.article_id = l.article_id
+            UNION ALL
+            SELECT l.article_id AS for_id, 1 AS pref, c.* FROM linked l
+            JOIN classifications c ON c.article_id = l.duplicate_of
+        )
+        SELECT {_ARTICLE_COLUMNS}, {_CLASSIFICATION_COLUMNS}, a.round_id
+        FROM linked a
+        JOIN verdicts c ON c.for_id = a.article_id
         QUALIFY row_number() OVER (
-            PARTITION BY ra.article_id
-            ORDER BY (c.article_id = a.article_id) DESC,
-                     (c.classifier_version = $version) DESC,
-                     c.classified_at DESC
+            PARTITION BY a.article_id
+            ORDER BY c.pref, (c.classifier_version = $version) DESC, c.classified_at DESC
         ) = 1
-        ORDER BY ra.round_id, a.published_at, a.article_id
+        ORDER BY a.round_id, a.published_at, a.article_id
         """,
         {"ids": list(round_ids), "version": classifier_version or ""},
     ).fetchall()
@@ -176,40 +191,30 @@ def load_round_members(
 
 def save_plan(con: duckdb.DuckDBPyConnection, plan: RoundPlan) -> None:
     """Upsert the plan's rounds and insert its links (an already-linked article keeps its round)."""
-    if plan.rounds:
-        con.executemany(
-            f"""
-            INSERT INTO rounds ({_ROUND_COLUMNS}, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (round_id) DO UPDATE SET
-                company = excluded.company, units = excluded.units,
-                announced_on = excluded.announced_on, first_seen_at = excluded.first_seen_at,
-                last_seen_at = excluded.last_seen_at, headcount = excluded.headcount,
-                headcount_min = excluded.headcount_min, headcount_max = excluded.headcount_max,
-                headcount_text = excluded.headcount_text, status = excluded.status,
-                article_count = excluded.article_count, source_count = excluded.source_count,
-                title = excluded.title, evidence = excluded.evidence,
-                matcher_version = excluded.matcher_version, updated_at = excluded.updated_at
-            """,
-            [
-                (
-                    r.round_id, r.company, list(r.units), r.announced_on, r.first_seen_at,
-                    r.last_seen_at, r.headcount, r.headcount_min, r.headcount_max,
-                    r.headcount_text, r.status, r.article_count, r.source_count, r.title,
-                    r.evidence, r.matcher_version, plan.created_at,
-                )
-                for r in plan.rounds
-            ],
-        )
-    if plan.links:
-        con.executemany(
-            """
-            INSERT INTO round_articles (article_id, round_id, role, score, reason, linked_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (article_id) DO NOTHING
-            """,
-            [
-                (link.article_id, link.round_id, link.role, link.score, link.reason, plan.created_at)
-                for link in plan.links
-            ],
-        )
+    columns = [c.strip() for c in _ROUND_COLUMNS.split(",")] + ["updated_at"]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "round_id")
+    insert_rows(
+        con,
+        "rounds",
+        columns,
+        [
+            (
+                r.round_id, r.company, list(r.units), r.announced_on, r.first_seen_at,
+                r.last_seen_at, r.headcount, r.headcount_min, r.headcount_max, r.headcount_text,
+                r.status, r.article_count, r.source_count, r.title, r.evidence, r.matcher_version,
+                plan.created_at,
+            )
+            for r in plan.rounds
+        ],
+        on_conflict=f"(round_id) DO UPDATE SET {updates}",
+    )
+    insert_rows(
+        con,
+        "round_articles",
+        ["article_id", "round_id", "role", "score", "reason", "linked_at"],
+        [
+            (link.article_id, link.round_id, link.role, link.score, link.reason, plan.created_at)
+            for link in plan.links
+        ],
+        on_conflict="(article_id) DO NOTHING",
+    )
