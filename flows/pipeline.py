@@ -241,13 +241,9 @@ def deduplicate(con: DuckDBPyConnection, articles: list[Article]) -> int:
     """Link the new articles that copy a stored (or earlier batch) article; return how many."""
     if not articles:
         return 0
-    sigs = dedup.signatures([(a.article_id, a.text or a.summary) for a in articles])
-    items = [
-        dedup.DedupItem(article_id=a.article_id, canonical_url=a.canonical_url, published_at=a.published_at, signature=sig)
-        for a, sig in zip(articles, sigs, strict=True)
-    ]
+    items = dedup.dedup_items(articles)
     decisions = dedup.decide(items, dedup_store.load_candidates(con, items))
-    dedup_store.save(con, sigs, decisions)
+    dedup_store.save(con, [item.signature for item in items], decisions)
     return len(decisions)
 
 

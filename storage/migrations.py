@@ -95,12 +95,13 @@ MIGRATIONS: tuple[Migration, ...] = (
             minhash UBIGINT[],
             dedup_version VARCHAR NOT NULL
         );
+        -- No index on (band, bucket): on 3.2M rows it grew the file from 36 MB to 174 MB and
+        -- slowed inserts 4.6x while the batch join got no faster (0.30 s vs 0.25 s).
         CREATE TABLE dedup_bands (
             band SMALLINT NOT NULL,
             bucket UBIGINT NOT NULL,
             article_id VARCHAR NOT NULL
         );
-        CREATE INDEX dedup_bands_lookup ON dedup_bands (band, bucket);
         CREATE TABLE url_resolutions (
             url VARCHAR PRIMARY KEY,
             resolved_url VARCHAR,
