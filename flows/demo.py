@@ -53,7 +53,7 @@ def _report(console: Console, db: Path, first: dict, second: dict, received: lis
     from storage.queries import run_readonly
 
     console.rule("[bold]what landed")
-    for title, sql in DEMO_QUERIES:
+    for title, sql in DEMO_QUERIES + PRODUCT_QUERIES:
         result = run_readonly(db, sql)
         console.print(render_table(result.columns, result.rows, title=title))
     console.print(
@@ -71,8 +71,3 @@ def _report(console: Console, db: Path, first: dict, second: dict, received: lis
         f"\nQuery it yourself:  duckdb {snapshot.snapshot_path(db)} \"select count(*) from articles\""
         f"\n               or:  layoffwatch query --db {db} \"select title from layoff_stories\""
     )
-
-
-def _product_queries() -> tuple[tuple[str, str], ...]:
-    """Queries over the classification/rounds views, shown once those tables have rows."""
-    return PRODUCT_QUERIES

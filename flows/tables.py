@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ingest.settings import load_settings
@@ -34,4 +35,5 @@ def _cell(value: Any, width: int) -> str:
     if value is None:
         return ""
     text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    # News text is untrusted: "[bold]" or a stray "[/x]" must print as text, not as rich markup.
+    return escape(text if len(text) <= width else text[: width - 1] + "…")

@@ -85,3 +85,33 @@ def recent_articles(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[tup
         " ORDER BY published_at DESC, article_id LIMIT ?",
         [limit],
     ).fetchall()
+
+
+EXTRACTION_COLUMNS = ("article_id", "text", "author", "site_name", "language", "extraction_status", "extraction_error")
+
+
+def stored_pages(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, bytes]]:
+    """Return (article_id, url, compressed html) of every article with a stored page."""
+    return con.execute(
+        "SELECT a.article_id, a.url, h.html FROM article_html h JOIN articles a USING (article_id)"
+        " ORDER BY a.article_id"
+    ).fetchall()
+
+
+def update_extractions(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple]) -> None:
+    """Overwrite text and extraction fields from a re-extraction (rows in EXTRACTION_COLUMNS order)."""
+    if not rows:
+        return
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE reextracted (article_id VARCHAR, text VARCHAR, author VARCHAR,"
+        " site_name VARCHAR, language VARCHAR, extraction_status VARCHAR, extraction_error VARCHAR)"
+    )
+    insert_rows(con, "reextracted", EXTRACTION_COLUMNS, rows, on_conflict="DO NOTHING")
+    con.execute(
+        "UPDATE articles SET text = r.text, author = coalesce(r.author, articles.author),"
+        " site_name = coalesce(r.site_name, articles.site_name),"
+        " language = coalesce(r.language, articles.language),"
+        " extraction_status = r.extraction_status, extraction_error = r.extraction_error"
+        " FROM reextracted r WHERE articles.article_id = r.article_id"
+    )
+    con.execute("DROP TABLE reextracted")

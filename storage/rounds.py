@@ -9,11 +9,11 @@ Articles already linked to a round are never offered again (`round_articles` is 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 import duckdb
 
-from ingest.models import Classification, Round, RoundCandidate
+from ingest.models import Classification, Round, RoundCandidate, RoundLink
 from ingest.rounds import RoundPlan
 from storage.bulk import insert_rows
 
@@ -70,17 +70,24 @@ def _candidate(row: tuple) -> RoundCandidate:
 
 
 def round_candidates(
-    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], classifier_version: str
+    con: duckdb.DuckDBPyConnection,
+    article_ids: Sequence[str] | None,
+    classifier_version: str,
+    *,
+    include_linked: bool = False,
 ) -> list[RoundCandidate]:
-    """Return the not-yet-linked `layoff_report` candidates among `article_ids` (duplicates too)."""
-    if not article_ids:
+    """Return the `layoff_report` candidates among `article_ids` (None: all), duplicates too.
+
+    Articles already linked to a round are left out unless `include_linked` (a full rebuild).
+    """
+    if article_ids is not None and not article_ids:
         return []
     rows = con.execute(
         f"""
         WITH wanted AS (
             SELECT a.* FROM articles a
-            WHERE a.article_id IN (SELECT unnest($ids::VARCHAR[]))
-              AND NOT EXISTS (SELECT 1 FROM round_articles ra WHERE ra.article_id = a.article_id)
+            WHERE ($all OR a.article_id IN (SELECT unnest($ids::VARCHAR[])))
+              AND ($linked OR NOT EXISTS (SELECT 1 FROM round_articles ra WHERE ra.article_id = a.article_id))
         ),
         verdicts AS (
             -- Two equi-joins, not one OR join: DuckDB runs an OR condition as a nested loop.
@@ -100,7 +107,10 @@ def round_candidates(
         WHERE label = 'layoff_report'
         ORDER BY published_at, article_id
         """,
-        {"ids": list(article_ids), "version": classifier_version},
+        {
+            "ids": list(article_ids or []), "all": article_ids is None,
+            "linked": include_linked, "version": classifier_version,
+        },
     ).fetchall()
     return [_candidate(row) for row in rows]
 
@@ -218,3 +228,23 @@ def save_plan(con: duckdb.DuckDBPyConnection, plan: RoundPlan) -> None:
         ],
         on_conflict="(article_id) DO NOTHING",
     )
+
+
+def memberships(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Return article_id -> round_id for every linked article."""
+    return dict(con.execute("SELECT article_id, round_id FROM round_articles").fetchall())
+
+
+def replace_rounds(
+    con: duckdb.DuckDBPyConnection, rounds: Sequence[Round], links: Sequence[RoundLink], now: datetime
+) -> None:
+    """Replace every round and link with a rebuilt set (rounds are derived data; articles stay).
+
+    A rebuilt round keeps its `first_seen_at` when its id existed before, so freshness and the
+    alert history stay truthful; alerts reference round ids and are never deleted.
+    """
+    first_seen = dict(con.execute("SELECT round_id, first_seen_at FROM rounds").fetchall())
+    con.execute("DELETE FROM round_articles")
+    con.execute("DELETE FROM rounds")
+    kept = [r.model_copy(update={"first_seen_at": min(r.first_seen_at, first_seen.get(r.round_id, r.first_seen_at))}) for r in rounds]
+    save_plan(con, RoundPlan(created_at=now, rounds=kept, links=list(links)))

@@ -51,7 +51,4 @@ def test_no_sql_outside_storage(path: Path) -> None:
             assert node.func.attr not in {"execute", "executemany", "sql"}, f"{path.name}:{node.lineno} runs SQL"
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.search(node.value):
-            # Demo and CLI show users example queries; those run through storage.queries read-only.
-            if path.name in {"demo.py", "tables.py", "report.py", "data_commands.py"}:
-                continue
             pytest.fail(f"{path.name}:{node.lineno} holds SQL text: {node.value[:40]!r}")
