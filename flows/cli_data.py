@@ -95,20 +95,9 @@ def _reading(console: Console, db: Path | None) -> Iterator[duckdb.DuckDBPyConne
         _explain(console, path, exc)
 
 
-def _plain(rows: Sequence[Sequence[Any]]) -> list[list[Any]]:
-    """Return rows whose text cannot act as rich markup (titles come from untrusted news)."""
-    def one(value: Any) -> Any:
-        if isinstance(value, str):
-            return escape(value)
-        if isinstance(value, list | tuple):
-            return [one(v) for v in value]
-        return value
-
-    return [[one(value) for value in row] for row in rows]
-
-
 def _show(console: Console, columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None = None, width: int = 60) -> None:
-    console.print(render_table(columns, _plain(rows), title=title, width=width))
+    # render_table escapes every cell: titles come from untrusted news.
+    console.print(render_table(columns, rows, title=title, width=width))
 
 
 def _since(value: datetime | None) -> date | None:

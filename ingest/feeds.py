@@ -1,47 +1,100 @@
 """Parsing fetched feed bytes (RSS 0.9x/1.0/2.0, Atom) into normalised entries.
 
-feedparser only ever sees bytes we fetched; it never fetches URLs itself. HTML sanitising is
-off because we never render feed HTML (10x faster); summaries are reduced to plain text.
+feedparser only ever sees bytes we fetched, wrapped in a file object: given plain bytes it first
+tries them as a *local file name* (a feed body of `/etc/passwd` or `/dev/zero` would be opened).
+HTML sanitising is off because we never render feed HTML (10x faster); summaries are reduced to
+plain text, and every stored string is stripped of control characters (terminal escapes in a
+title would reach users who query the DuckDB file in a terminal).
+
+Hostile feeds are bounded before feedparser sees them: bytes that are not a feed are refused
+without parsing, entries past a limit are cut from the document, character references Python
+cannot represent are replaced, and feedparser's slow lenient parser (~0.4 MB/s) only ever gets
+the first `LOOSE_MAX_BYTES` of a malformed document.
 """
 
 from __future__ import annotations
 
 import calendar
+import codecs
 import hashlib
 import html
+import io
 import re
 import time
+import xml.parsers.expat
 from datetime import UTC, datetime, timedelta
 
 import feedparser
 
 from ingest.errors import FeedParseError
+from ingest.http import safe_url
 from ingest.models import FeedEntry
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+# C0/C1 controls (tab/newline/CR kept), DEL, and lone surrogates (DuckDB refuses to store those).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # A date more than this far ahead of now is junk (time zones never explain more).
 FUTURE_TOLERANCE = timedelta(days=1)
+# Documents whose root is not found in this many bytes are not feeds.
+SNIFF_BYTES = 65_536
+# Malformed documents longer than this are cut before lenient parsing (bounds its time to ~2 s).
+LOOSE_MAX_BYTES = 512_000
+# Entries kept in the document before parsing: at least this many, or twice max_entries.
+MIN_ENTRY_BUDGET = 1000
+# Links longer than this are not links any site serves; the entry keeps its title instead.
+MAX_LINK_CHARS = 4096
+
+_FEED_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(rss|feed|rdf|channel)[\s>/]", re.I)
+_HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.I)
+_ENTRY_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>", re.I)
+_ENTITY_DECL = re.compile(
+    rb"""<!ENTITY\s+(%\s*)?[^\s%"'>]+\s*(?:(SYSTEM|PUBLIC)\b|"([^"]*)"|'([^']*)')""", re.I
+)
+_ENTITY_REF = re.compile(rb"[&%][A-Za-z_:]")
+MAX_ENTITY_DECLARATIONS = 64
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+_XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']""")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def clean_text(value: str) -> str:
+    """Return `value` without control characters and lone surrogates."""
+    return _CONTROL.sub("", value)
 
 
 def plain_text(fragment: str, limit: int = 2000) -> str:
     """Return `fragment` without tags and entities, whitespace folded, cut to `limit` chars."""
     text = html.unescape(_TAGS.sub(" ", fragment or ""))
-    return _SPACE.sub(" ", text).strip()[:limit]
+    return _SPACE.sub(" ", clean_text(text)).strip()[:limit]
 
 
 def parse_feed(
     feed_name: str, url: str, content: bytes, *, now: datetime, max_entries: int = 500
 ) -> list[FeedEntry]:
     """Return the entries of a feed document, newest first, at most `max_entries`."""
+    shown = safe_url(url)
     if not content.strip():
-        raise FeedParseError(url, "empty response body")
-    parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
+        raise FeedParseError(shown, "empty response body")
+    content = _as_utf8(content)
+    head = content[:SNIFF_BYTES]
+    if not _FEED_ROOT.search(head):
+        kind = "an HTML page" if _HTML_ROOT.search(head) else "not a feed"
+        raise FeedParseError(shown, f"{kind}: no RSS/Atom root element")
+    if refusal := _dtd_refusal(head):
+        raise FeedParseError(shown, refusal)
+    content = _bounded(_safe_charrefs(content), max(2 * max_entries, MIN_ENTRY_BUDGET))
+    try:
+        parsed = feedparser.parse(io.BytesIO(content), sanitize_html=False, resolve_relative_uris=False)
+    except Exception as exc:  # noqa: BLE001 - feedparser has crashed on hostile bytes; the feed is data
+        raise FeedParseError(shown, f"feed parser failed: {type(exc).__name__}: {exc}"[:300]) from None
     if not parsed.version and not parsed.entries:
-        head = content[:512].lstrip().lower()
-        kind = "an HTML page" if head.startswith((b"<!doctype html", b"<html")) else "not a feed"
+        kind = "an HTML page" if _HTML_ROOT.search(head) else "not a feed"
         reason = f"{kind}: {parsed.get('bozo_exception', 'no RSS/Atom elements')}"
-        raise FeedParseError(url, reason[:300])
+        raise FeedParseError(shown, reason[:300])
     entries: list[FeedEntry] = []
     seen: set[str] = set()
     for raw in parsed.entries:
@@ -54,36 +107,123 @@ def parse_feed(
     return entries[:max_entries]
 
 
+def _dtd_refusal(head: bytes) -> str | None:
+    """Return why a document's DTD is refused (XXE, entity expansion), or None.
+
+    feedparser already drops such declarations, so nothing would be expanded or read; refusing
+    the feed makes the attack a clear error row instead of a quietly mangled item.
+    """
+    lower = head.lower()
+    if b"<!entity" not in lower:
+        return None
+    if lower.count(b"<!entity") > MAX_ENTITY_DECLARATIONS:
+        return f"refused: more than {MAX_ENTITY_DECLARATIONS} entity declarations"
+    for match in _ENTITY_DECL.finditer(head):
+        parameter, external, double, single = match.groups()
+        if external:
+            return "refused: feed declares an external entity (XXE)"
+        if parameter:
+            return "refused: feed declares a parameter entity (XXE)"
+        if _ENTITY_REF.search(double or single or b""):
+            return "refused: feed declares entities built from other entities (entity expansion)"
+    return None
+
+
+def _as_utf8(content: bytes) -> bytes:
+    """Return a UTF-16/32 document (with BOM) as UTF-8, so the byte-level bounds below apply."""
+    for bom, codec in _BOMS:
+        if content.startswith(bom):
+            text = content.decode(codec, errors="replace")
+            return _XML_DECL_ENCODING.sub(r'\1"utf-8"', text, count=1).encode("utf-8")
+    return content
+
+
+def _safe_charrefs(content: bytes) -> bytes:
+    """Replace numeric character references to surrogates/non-characters with U+FFFD.
+
+    feedparser's lenient parser calls chr() on them and crashes (UnicodeEncodeError, ValueError,
+    OverflowError), which used to escape the feed's error handling and fail the whole run.
+    """
+    if b"&#" not in content:
+        return content
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        digits_hex, digits_dec = match.groups()
+        code = int(digits_hex, 16) if digits_hex else int(digits_dec)
+        if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+            return b"&#xFFFD;"
+        return match.group(0)
+
+    return _CHARREF.sub(fix, content)
+
+
+def _bounded(content: bytes, max_items: int) -> bytes:
+    """Return the document with entries past `max_items` cut out, and malformed ones cut short.
+
+    Cutting keeps everything after the last entry (the closing tags), so a well-formed feed stays
+    well-formed. Feeds list newest entries first, which is what we keep.
+    """
+    ends = _ENTRY_END.finditer(content)
+    cut = last = None
+    for count, match in enumerate(ends, start=1):
+        if count == max_items:
+            cut = match.end()
+        last = match.end()
+    if cut is not None and last is not None and last > cut:
+        content = content[:cut] + content[last:]
+    if len(content) > LOOSE_MAX_BYTES and not _strict_ok(content):
+        content = content[:LOOSE_MAX_BYTES]
+    return content
+
+
+def _strict_ok(content: bytes) -> bool:
+    """Return True when feedparser's fast strict parser will accept the document."""
+    if b"<!entity" in content[:SNIFF_BYTES].lower():
+        return False  # feedparser strips the DTD, so documents using its entities go lenient
+    parser = xml.parsers.expat.ParserCreate()  # no handlers: external entities are never loaded
+    try:
+        parser.Parse(content, True)
+    except xml.parsers.expat.ExpatError:
+        return False
+    return True
+
+
 def _entry(feed_name: str, feed_url: str, raw: feedparser.FeedParserDict, now: datetime) -> FeedEntry | None:
-    link = (raw.get("link") or "").strip()
+    link = clean_text(raw.get("link") or "").strip()
     if not link:
-        link = next((l.get("href", "") for l in raw.get("links", []) if l.get("href")), "").strip()
+        link = clean_text(next((l.get("href", "") for l in raw.get("links", []) if l.get("href")), "")).strip()
+    if len(link) > MAX_LINK_CHARS:
+        link = ""
     title = plain_text(raw.get("title", ""), 500)
     if not link and not title:
         return None
-    guid = (raw.get("id") or "").strip()
+    guid = clean_text(raw.get("id") or "").strip()
     key = guid or link or hashlib.sha256(title.encode()).hexdigest()[:24]
     source = raw.get("source") or {}
+    source_name = (source.get("title") or None) if hasattr(source, "get") else None
+    source_url = (source.get("href") or None) if hasattr(source, "get") else None
     return FeedEntry(
         feed=feed_name,
         entry_key=key[:1000],
         url=link,
-        title=title or link,
+        title=title or link[:500],
         summary=plain_text(raw.get("summary", "") or raw.get("description", "")),
         published_at=_date(raw, now),
-        source_name=(source.get("title") or None) if hasattr(source, "get") else None,
-        source_url=(source.get("href") or None) if hasattr(source, "get") else None,
+        source_name=plain_text(source_name, 300) or None if source_name else None,
+        source_url=clean_text(source_url)[:MAX_LINK_CHARS] if source_url else None,
     )
 
 
 def _date(raw: feedparser.FeedParserDict, now: datetime) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value: time.struct_time | None = raw.get(key)
+        # dict.get, not raw.get: FeedParserDict maps a missing updated_parsed onto published_parsed
+        # with a DeprecationWarning (an exception under `-W error`, escaping the feed's handling).
+        value: time.struct_time | None = dict.get(raw, key)
         if not value:
             continue
         try:
             stamp = datetime.fromtimestamp(calendar.timegm(value), UTC).replace(tzinfo=None)
-        except (OverflowError, ValueError, OSError):
+        except (OverflowError, ValueError, OSError, TypeError):
             continue
         if stamp > now + FUTURE_TOLERANCE or stamp.year < 1995:
             return None

@@ -1,20 +1,31 @@
 """The only network module: one fetch function that maps every HTTP outcome onto our errors.
 
 It is handed its `httpx.Client` (so tests and benchmarks can inject transports) and never lets
-`httpx` exceptions escape. Bodies are streamed with a size cap on the *decoded* bytes (so a gzip
-bomb stops at the cap) and a total deadline (so a server dripping bytes cannot hold a run).
+`httpx` exceptions escape. Bodies are streamed with a size cap on the *decoded* bytes (we undo
+gzip/deflate ourselves with a bounded output, so a gzip bomb stops at the cap instead of inflating
+a whole socket read first) and a total deadline (so a server dripping bytes cannot hold a run).
 Redirects are followed by hand so every hop is checked by the host guard.
+
+Clients made by `new_client` carry a network backend that enforces the deadline on every socket
+operation (a server dripping its *headers* otherwise defeats any check made between body chunks)
+and opens the address the host guard approved (no DNS rebinding between check and connect).
+Error texts never carry URL userinfo or secret-looking query values (`safe_url`).
 """
 
 from __future__ import annotations
 
 import email.utils
+import re
+import threading
 import time
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from typing import Any
+from urllib.parse import parse_qsl, quote, urljoin, urlsplit, urlunsplit
 
+import httpcore
 import httpx
 
 from ingest.errors import FetchError, PermanentFetchError, TransientFetchError
@@ -22,6 +33,12 @@ from ingest.netguard import HostGuard
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 _TRANSIENT = {408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
+# Query keys whose values are credentials often put in feed URLs (`?token=...`, `&api_key=...`).
+_SECRET_QUERY = re.compile(r"(?i)(token|key|secret|pass|pwd|auth|sig|session|sid|code|credential)")
+# Userinfo passwords echoed inside free text (httpx messages, redirect targets).
+_USERINFO = re.compile(r"(?i)(?<=://)[^/@\s]+@")
+_MASK = "***"
+_MAX_CODINGS = 2
 
 
 @dataclass(frozen=True)
@@ -42,13 +59,39 @@ class HttpResponse:
         return self.status == 304
 
 
+def safe_url(url: str) -> str:
+    """Return `url` for logs and error rows: userinfo and secret-looking query values masked."""
+    try:
+        parts = urlsplit(url)
+        netloc = parts.netloc
+        if "@" in netloc:
+            netloc = _MASK + "@" + netloc.rpartition("@")[2]
+        query = parts.query
+        if query:
+            pairs = parse_qsl(query, keep_blank_values=True)
+            query = "&".join(
+                f"{quote(k, safe='')}={_MASK if _SECRET_QUERY.search(k) else quote(v, safe='')}" for k, v in pairs
+            )
+        return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    except ValueError:
+        return _USERINFO.sub(_MASK + "@", url)
+
+
 def new_client(user_agent: str, timeout: float) -> httpx.Client:
     """Return an HTTP client with our User-Agent, per-operation timeouts and no auto-redirects."""
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
+    transport = httpx.HTTPTransport(limits=limits)
+    pool = getattr(transport, "_pool", None)
+    # httpx has no public hook for httpcore's network backend; without ours only the checks
+    # between body chunks apply (see module docstring). tests/test_hostile_input.py asserts it is set.
+    if pool is not None and hasattr(pool, "_network_backend"):
+        pool._network_backend = _GuardedBackend(pool._network_backend)
     return httpx.Client(
         headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
         timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
         follow_redirects=False,
-        limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
+        limits=limits,
+        transport=transport,
     )
 
 
@@ -61,7 +104,7 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
@@ -81,32 +124,14 @@ def fetch(
     accept: str = "*/*",
 ) -> HttpResponse:
     """Return the response for `url` (200 or 304), or raise a FetchError subclass."""
-    started = time.monotonic()
-    deadline = started + timeout
-    headers = {"Accept": accept}
-    if etag:
-        headers["If-None-Match"] = etag
-    if last_modified:
-        headers["If-Modified-Since"] = last_modified
-    visited: set[str] = set()
-    current = url
-    for _hop in range(max_redirects + 1):
-        _check_scheme(current)
-        if guard is not None:
-            guard.check(current)
-        visited.add(current)
-        response = _get(client, current, headers, max_bytes, deadline)
-        if response.status in _REDIRECTS:
-            location = response.headers.get("location")
-            if not location:
-                raise PermanentFetchError(current, f"HTTP {response.status} without Location", response.status)
-            target = urljoin(current, location)
-            if target in visited:
-                raise PermanentFetchError(url, f"redirect loop at {target}", response.status)
-            current = target
-            continue
-        return _finish(url, response, time.monotonic() - started)
-    raise PermanentFetchError(url, f"more than {max_redirects} redirects")
+    try:
+        return _fetch(client, url, max_bytes, timeout, etag, last_modified, guard, max_redirects, accept)
+    except FetchError as exc:
+        raise _redacted(exc, url) from None
+    except (ValueError, UnicodeError) as exc:
+        # urlsplit/urljoin/httpx raise these on malformed links or Location headers; a hostile
+        # link must become a recorded error, not crash the batch.
+        raise _redacted(PermanentFetchError(url, f"invalid URL: {exc}"), url) from None
 
 
 def fetch_with_retries(
@@ -128,12 +153,67 @@ def fetch_with_retries(
                 raise
             wait = exc.retry_after if exc.retry_after is not None else 0.5 * 2**attempt
             if wait > max_retry_after:
+                # exc.url, not url: the error text must stay redacted.
                 raise TransientFetchError(
-                    url, f"{exc.reason}; Retry-After {wait:.0f}s exceeds {max_retry_after:.0f}s, next run retries",
+                    exc.url, f"{exc.reason}; Retry-After {wait:.0f}s exceeds {max_retry_after:.0f}s, next run retries",
                     exc.status, exc.retry_after,
                 ) from None
             sleep(wait)
             attempt += 1
+
+
+def _fetch(
+    client: httpx.Client,
+    url: str,
+    max_bytes: int,
+    timeout: float,
+    etag: str | None,
+    last_modified: str | None,
+    guard: HostGuard | None,
+    max_redirects: int,
+    accept: str,
+) -> HttpResponse:
+    started = time.monotonic()
+    deadline = started + timeout
+    headers = {"Accept": accept}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    visited: set[str] = set()
+    current = url
+    for _hop in range(max_redirects + 1):
+        _check_scheme(current)
+        if guard is not None:
+            guard.check(current)
+        visited.add(current)
+        response = _get(client, current, headers, max_bytes, deadline, guard)
+        if response.status in _REDIRECTS:
+            location = response.headers.get("location")
+            if not location:
+                raise PermanentFetchError(current, f"HTTP {response.status} without Location", response.status)
+            target = urljoin(current, location.strip())
+            if target in visited:
+                raise PermanentFetchError(url, f"redirect loop at {safe_url(target)}", response.status)
+            current = target
+            continue
+        return _finish(url, response, time.monotonic() - started)
+    raise PermanentFetchError(url, f"more than {max_redirects} redirects")
+
+
+def _redacted(exc: FetchError, url: str) -> FetchError:
+    """Return `exc` re-keyed to the requested URL, with secrets of that URL out of its text."""
+    reason = _USERINFO.sub(_MASK + "@", exc.reason)
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
+    if password:
+        reason = reason.replace(password, _MASK)
+    shown = safe_url(url)
+    if isinstance(exc, TransientFetchError):
+        return TransientFetchError(shown, reason, exc.status, exc.retry_after)
+    return type(exc)(shown, reason, exc.status)
 
 
 def _check_scheme(url: str) -> None:
@@ -143,32 +223,34 @@ def _check_scheme(url: str) -> None:
 
 
 def _get(
-    client: httpx.Client, url: str, headers: dict[str, str], max_bytes: int, deadline: float
+    client: httpx.Client,
+    url: str,
+    headers: dict[str, str],
+    max_bytes: int,
+    deadline: float,
+    guard: HostGuard | None,
 ) -> HttpResponse:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise TransientFetchError(url, "timed out (total time limit)")
+    # Read by _GuardedBackend on this thread for every socket operation of this request.
+    _REQUEST.deadline = deadline
+    _REQUEST.guard = guard
     try:
         with client.stream("GET", url, headers=headers, timeout=_timeout(client, remaining)) as resp:
             status = resp.status_code
             if status in _REDIRECTS or status == 304 or status >= 400:
                 return _response(url, resp, b"")
-            declared = resp.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
+            declared = resp.headers.get("content-length", "").strip()
+            if declared.isdigit() and int(declared) > max_bytes:
                 raise PermanentFetchError(url, f"response too large ({int(declared)} bytes > {max_bytes})", status)
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise PermanentFetchError(url, f"response too large (over {max_bytes} bytes)", status)
-                if time.monotonic() > deadline:
-                    raise TransientFetchError(url, "timed out (total time limit while reading body)", status)
-                chunks.append(chunk)
-            return _response(url, resp, b"".join(chunks))
+            body = _read_body(url, resp, max_bytes, deadline)
+            return _response(url, resp, body)
     except FetchError:
         raise
     except httpx.TimeoutException:
+        if time.monotonic() >= deadline - 0.05:
+            raise TransientFetchError(url, "timed out (total time limit)") from None
         raise TransientFetchError(url, "timed out") from None
     except httpx.TooManyRedirects:
         raise PermanentFetchError(url, "too many redirects") from None
@@ -178,8 +260,192 @@ def _get(
         raise PermanentFetchError(url, f"invalid URL: {exc}") from None
     except httpx.UnsupportedProtocol as exc:
         raise PermanentFetchError(url, f"unsupported protocol: {exc}") from None
+    except httpx.RemoteProtocolError as exc:
+        if "location header" in str(exc).lower():
+            # httpx parses Location even with redirects off; a broken one will not heal.
+            raise PermanentFetchError(url, f"invalid URL in redirect: {exc}") from None
+        raise TransientFetchError(url, f"network error: {type(exc).__name__}: {exc}") from None
     except (httpx.TransportError, httpx.StreamError) as exc:
         raise TransientFetchError(url, f"network error: {type(exc).__name__}: {exc}") from None
+    finally:
+        _REQUEST.deadline = None
+        _REQUEST.guard = None
+
+
+def _read_body(url: str, resp: httpx.Response, max_bytes: int, deadline: float) -> bytes:
+    """Return the decoded body, refusing it as soon as raw or decoded bytes pass `max_bytes`."""
+    status = resp.status_code
+    decoder = _BodyDecoder(url, resp.headers.get("content-encoding", ""), max_bytes)
+    chunks: list[bytes] = []
+    raw_size = 0
+    try:
+        for raw in resp.iter_raw():
+            raw_size += len(raw)
+            if raw_size > max_bytes:
+                raise PermanentFetchError(url, f"response too large (over {max_bytes} bytes)", status)
+            chunks.append(decoder.push(raw))
+            if time.monotonic() > deadline:
+                raise TransientFetchError(url, "timed out (total time limit while reading body)", status)
+        chunks.append(decoder.flush())
+    except _TooLarge:
+        raise PermanentFetchError(
+            url, f"response too large (decoded body over {max_bytes} bytes)", status
+        ) from None
+    except zlib.error as exc:
+        raise PermanentFetchError(url, f"undecodable body: {exc}", status) from None
+    return b"".join(chunks)
+
+
+class _TooLarge(Exception):
+    """A decoding layer produced more bytes than allowed."""
+
+
+class _Layer:
+    """One gzip/deflate layer whose total output never exceeds `limit` (+1 byte to detect it)."""
+
+    def __init__(self, coding: str, limit: int) -> None:
+        self.coding = coding
+        self.limit = limit
+        self.produced = 0
+        self._started = False
+        self._inflate = self._new()
+
+    def _new(self) -> Any:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS if self.coding == "gzip" else zlib.MAX_WBITS)
+
+    def push(self, data: bytes) -> bytes:
+        out: list[bytes] = []
+        while data:
+            try:
+                # max_length bounds what one call may allocate: a 64 KB read of a bomb would
+                # otherwise inflate to ~64 MB before any size check could run.
+                piece = self._inflate.decompress(data, self.limit - self.produced + 1)
+            except zlib.error:
+                if self.coding == "deflate" and not self._started:
+                    # "deflate" is sent both zlib-wrapped and raw; try raw once, like browsers.
+                    self._started = True
+                    self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+                    continue
+                raise
+            self._started = True
+            self.produced += len(piece)
+            if self.produced > self.limit:
+                raise _TooLarge
+            out.append(piece)
+            data = self._inflate.unconsumed_tail
+            if not data and self._inflate.eof and self._inflate.unused_data:
+                rest = self._inflate.unused_data
+                if self.coding != "gzip" or not rest.startswith(b"\x1f\x8b"):
+                    break  # trailing junk after the stream is ignored, as httpx and browsers do
+                self._inflate = self._new()  # a further gzip member
+                data = rest
+        return b"".join(out)
+
+    def flush(self) -> bytes:
+        piece = self._inflate.flush()
+        self.produced += len(piece)
+        if self.produced > self.limit:
+            raise _TooLarge
+        return piece
+
+
+class _BodyDecoder:
+    """Undoes Content-Encoding layers (gzip, deflate) with every layer's output bounded."""
+
+    def __init__(self, url: str, header: str, max_bytes: int) -> None:
+        codings = [c.strip().lower() for c in header.split(",") if c.strip()]
+        codings = ["gzip" if c == "x-gzip" else c for c in codings if c != "identity"]
+        for coding in codings:
+            if coding not in ("gzip", "deflate"):
+                raise PermanentFetchError(url, f"unsupported Content-Encoding {coding[:40]!r}")
+        if len(codings) > _MAX_CODINGS:
+            raise PermanentFetchError(url, f"too many Content-Encoding layers ({len(codings)})")
+        # Undo the last-applied coding first. Inner layers output compressed data, which can only
+        # be a little larger than the final body, so twice the cap is a safe bound for them.
+        order = list(reversed(codings))
+        self._layers = [
+            _Layer(coding, max_bytes if i == len(order) - 1 else 2 * max_bytes + 1024)
+            for i, coding in enumerate(order)
+        ]
+
+    def push(self, data: bytes) -> bytes:
+        for layer in self._layers:
+            data = layer.push(data)
+        return data
+
+    def flush(self) -> bytes:
+        data = b""
+        for layer in self._layers:
+            data = layer.push(data) + layer.flush() if data else layer.flush()
+        return data
+
+
+# Per-thread state of the request in flight: pages are fetched from a thread pool sharing one
+# client, and httpcore performs each request's socket operations on the calling thread.
+_REQUEST = threading.local()
+
+
+def _left(timeout: float | None, error: type[Exception]) -> float | None:
+    deadline: float | None = getattr(_REQUEST, "deadline", None)
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("total time limit reached")
+    return left if timeout is None else min(timeout, left)
+
+
+class _GuardedStream(httpcore.NetworkStream):
+    """A socket stream whose every read/write waits at most until the request's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> httpcore.NetworkStream:
+        return _GuardedStream(self._inner.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout)))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _GuardedBackend(httpcore.NetworkBackend):
+    """Connects to the address the host guard approved, within the request's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkBackend) -> None:
+        self._inner = inner
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        guard: HostGuard | None = getattr(_REQUEST, "guard", None)
+        # Checked here, on the address actually opened: refused before any packet leaves.
+        address = guard.connect_address(host) if guard is not None else host
+        stream = self._inner.connect_tcp(
+            address, port, _left(timeout, httpcore.ConnectTimeout), local_address, socket_options
+        )
+        return _GuardedStream(stream)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        return self._inner.connect_unix_socket(path, timeout, socket_options)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
 
 
 def _timeout(client: httpx.Client, remaining: float) -> httpx.Timeout:

@@ -52,6 +52,14 @@ class HostLimiter:
         return semaphore
 
 
+def _host(url: str) -> str:
+    """Return the host a URL counts against for politeness ("" when it has none or is malformed)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # "http://[::1" would otherwise raise outside the per-page error handling
+        return ""
+
+
 def fetch_pages(
     client: httpx.Client,
     urls: Sequence[str],
@@ -67,7 +75,7 @@ def fetch_pages(
     limiter = HostLimiter(per_host, per_host_delay)
 
     def one(url: str) -> PageResult:
-        semaphore = limiter.acquire(urlsplit(url).hostname or "")
+        semaphore = limiter.acquire(_host(url))
         try:
             response = fetch(
                 client, url, max_bytes=max_bytes, timeout=timeout, guard=guard,
@@ -75,6 +83,10 @@ def fetch_pages(
             )
         except FetchError as exc:
             return PageResult(url=url, final_url=url, status=exc.status, error=str(exc))
+        except Exception as exc:  # noqa: BLE001
+            # One hostile link must never sink the other pages of the batch: pool.map re-raises
+            # the first exception of any worker, which would lose every page fetched so far.
+            return PageResult(url=url, final_url=url, status=None, error=f"fetch failed: {type(exc).__name__}"[:300])
         finally:
             semaphore.release()
         return PageResult(
