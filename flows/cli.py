@@ -82,6 +82,41 @@ def demo(
     sys.exit(run_demo(db, console))
 
 
+@app.command()
+def reclassify(
+    db: DbOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would change; write nothing.")] = False,
+) -> None:
+    """Re-run the current classifier over stored articles and rebuild rounds (no network)."""
+    _rejudge("reclassify", db, dry_run)
+
+
+@app.command()
+def reprocess(
+    db: DbOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would change; write nothing.")] = False,
+) -> None:
+    """Re-extract stored raw pages, reclassify and rebuild rounds (no network)."""
+    _rejudge("reprocess", db, dry_run)
+
+
+def _rejudge(name: str, db: Path | None, dry_run: bool) -> None:
+    _apply(None, db)
+    from flows import reprocess as module
+
+    summary = getattr(module, name)(dry_run=dry_run)
+    rounds = summary["rounds"]
+    verb = "would change" if dry_run else "changed"
+    console.print(
+        f"[bold]{name}[/bold]{' (dry run: nothing written)' if dry_run else ''}: "
+        f"{summary['articles']} articles, {summary['reextracted']} re-extracted "
+        f"({summary['text_changed']} texts changed), {summary['labels_changed']} labels {verb}; "
+        f"rounds {rounds['rounds_before']} -> {rounds['rounds_after']} "
+        f"(created {len(rounds['created'])}, removed {len(rounds['removed'])}, "
+        f"merged {rounds['merged']}, split {rounds['split']})"
+    )
+
+
 def _register_subcommands() -> None:
     """Attach the command groups that live in their own modules (data product, backfill)."""
     from flows import cli_backfill, cli_data

@@ -106,7 +106,7 @@ def update_extractions(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple]) ->
         "CREATE OR REPLACE TEMP TABLE reextracted (article_id VARCHAR, text VARCHAR, author VARCHAR,"
         " site_name VARCHAR, language VARCHAR, extraction_status VARCHAR, extraction_error VARCHAR)"
     )
-    insert_rows(con, "reextracted", EXTRACTION_COLUMNS, rows, on_conflict="DO NOTHING")
+    insert_rows(con, "reextracted", EXTRACTION_COLUMNS, rows, on_conflict=None)
     con.execute(
         "UPDATE articles SET text = r.text, author = coalesce(r.author, articles.author),"
         " site_name = coalesce(r.site_name, articles.site_name),"

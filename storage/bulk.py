@@ -21,7 +21,7 @@ def insert_rows(
     columns: Sequence[str],
     rows: Sequence[Sequence[Any]],
     *,
-    on_conflict: str = "DO NOTHING",
+    on_conflict: str | None = "DO NOTHING",
 ) -> None:
     """Insert `rows` (tuples in `columns` order) into `table` in one statement.
 
@@ -37,6 +37,6 @@ def insert_rows(
     selects = ", ".join(f"unnest(?) AS {name}" for name in columns)
     statement = (
         f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM (SELECT {selects})"
-        f" ON CONFLICT {on_conflict}"
+        + (f" ON CONFLICT {on_conflict}" if on_conflict else "")
     )
     con.execute(statement, values)

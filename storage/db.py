@@ -79,15 +79,17 @@ def connect(
 
 
 @contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Run the block in one transaction: all of it lands, or none of it."""
+def transaction(
+    con: duckdb.DuckDBPyConnection, *, rollback: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Run the block in one transaction: all of it lands, or none of it (`rollback`: never)."""
     con.execute("BEGIN TRANSACTION")
     try:
         yield con
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    con.execute("COMMIT")
+    con.execute("ROLLBACK" if rollback else "COMMIT")
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:

@@ -35,3 +35,28 @@ def write_feeds(path: Path, feeds: dict[str, str]) -> Path:
     body = "".join(f'[[feeds]]\nname = "{name}"\nurl = "{url}"\n\n' for name, url in feeds.items())
     path.write_text(body, encoding="utf-8")
     return path
+
+
+def run_steps(settings, *, send: bool = True):  # noqa: ANN001, ANN201 - test helper
+    """Run one ingest through the pipeline steps without Prefect (fast); return (stored, delivery)."""
+    from flows import pipeline
+    from ingest.feedlist import load_feeds
+    from storage.db import utcnow
+
+    prepared = pipeline.prepare(settings, load_feeds(settings.feeds), utcnow(), True)
+    fetched = pipeline.select_new(settings, pipeline.fetch_feeds(settings, prepared, "test-run"))
+    stored = pipeline.store(settings, pipeline.fetch_and_extract(settings, fetched, utcnow()), utcnow())
+    delivery = pipeline.deliver_alerts(settings, utcnow()) if send else None
+    return stored, delivery
+
+
+@pytest.fixture
+def sample_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lw_env: Path) -> Iterator[Path]:
+    """The bundled sample served locally, with LAYOFFWATCH_FEEDS pointing at it; yields the db path."""
+    from flows.demo_server import sample_feeds_toml, serve_sample
+
+    with serve_sample() as base:
+        feeds = tmp_path / "sample-feeds.toml"
+        feeds.write_text(sample_feeds_toml(base), encoding="utf-8")
+        monkeypatch.setenv("LAYOFFWATCH_FEEDS", str(feeds))
+        yield lw_env

@@ -1,0 +1,113 @@
+"""Re-judging history: replay round matching from scratch and describe what changed.
+
+Used by the `reprocess` and `reclassify` flows after a classifier or matcher change. Rounds are
+rebuilt by replaying the report articles in the order they were fetched (one matching pass per
+fetch day, `now` = that day's last fetch), so a rebuilt round keeps the `first_seen_at` it would
+have had, and a round's id (hash of company and first article) is stable when its first article is.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+
+from pydantic import Field
+
+from ingest.models import Frozen, Label, Round, RoundCandidate, RoundLink
+from ingest.rounds import RoundEvent, RoundPlan, SourceRef, match_rounds
+
+
+class RebuiltRounds(Frozen):
+    """Every round and link after a full replay, plus the events and sources of the replay."""
+
+    rounds: list[Round] = Field(default_factory=list)
+    links: list[RoundLink] = Field(default_factory=list)
+    events: list[RoundEvent] = Field(default_factory=list)
+    sources: dict[str, list[SourceRef]] = Field(default_factory=dict)
+
+
+class LabelChange(Frozen):
+    article_id: str
+    before: Label | None
+    after: Label
+
+
+class RoundsDiff(Frozen):
+    """How article-to-round grouping changed: counted on rounds and on article pairs."""
+
+    rounds_before: int
+    rounds_after: int
+    created: list[str]  # round ids that did not exist
+    removed: list[str]  # round ids that no longer exist
+    merged: int  # pairs of former rounds whose articles now share a round
+    split: int  # former rounds whose articles are now in more than one round
+    relinked: int  # articles whose round changed (including joining or leaving any round)
+
+
+def replay_rounds(candidates: Sequence[RoundCandidate], *, window_days: int) -> RebuiltRounds:
+    """Return the rounds built by matching `candidates` day by day, in fetch order."""
+    by_day: dict[object, list[RoundCandidate]] = defaultdict(list)
+    for candidate in sorted(candidates, key=lambda c: (c.fetched_at, c.published_at, c.article_id)):
+        by_day[candidate.fetched_at.date()].append(candidate)
+    rounds: dict[str, Round] = {}
+    members: dict[str, list[RoundCandidate]] = defaultdict(list)
+    links: dict[str, RoundLink] = {}
+    events: list[RoundEvent] = []
+    sources: dict[str, list[SourceRef]] = {}
+    by_id = {c.article_id: c for c in candidates}
+    for day in sorted(by_day):
+        batch = by_day[day]
+        plan: RoundPlan = match_rounds(
+            list(rounds.values()), batch, window_days=window_days,
+            now=max(c.fetched_at for c in batch), members=members,
+        )
+        rounds.update({r.round_id: r for r in plan.rounds})
+        for link in plan.links:
+            links[link.article_id] = link
+            members[link.round_id].append(by_id[link.article_id])
+        events.extend(plan.events)
+        sources.update(plan.sources)
+    return RebuiltRounds(
+        rounds=sorted(rounds.values(), key=lambda r: (r.announced_on, r.round_id)),
+        links=sorted(links.values(), key=lambda l: l.article_id),
+        events=events,
+        sources=sources,
+    )
+
+
+def label_changes(before: Mapping[str, Label], after: Mapping[str, Label]) -> list[LabelChange]:
+    """Return the articles whose label differs (new articles count as changed from None)."""
+    return [
+        LabelChange(article_id=article_id, before=before.get(article_id), after=label)
+        for article_id, label in sorted(after.items())
+        if before.get(article_id) != label
+    ]
+
+
+def rounds_diff(before: Mapping[str, str], after: Mapping[str, str]) -> RoundsDiff:
+    """Compare two article -> round_id mappings."""
+    old_rounds, new_rounds = set(before.values()), set(after.values())
+    new_groups: dict[str, set[str]] = defaultdict(set)
+    for article_id, round_id in after.items():
+        new_groups[round_id].add(article_id)
+    old_groups: dict[str, set[str]] = defaultdict(set)
+    for article_id, round_id in before.items():
+        old_groups[round_id].add(article_id)
+    merged_pairs: set[tuple[str, str]] = set()
+    for group in new_groups.values():
+        olds = sorted({before[a] for a in group if a in before})
+        merged_pairs.update(combinations(olds, 2))
+    split = sum(
+        1 for group in old_groups.values() if len({after[a] for a in group if a in after}) > 1
+    )
+    relinked = sum(1 for a in set(before) | set(after) if before.get(a) != after.get(a))
+    return RoundsDiff(
+        rounds_before=len(old_rounds),
+        rounds_after=len(new_rounds),
+        created=sorted(new_rounds - old_rounds),
+        removed=sorted(old_rounds - new_rounds),
+        merged=len(merged_pairs),
+        split=split,
+        relinked=relinked,
+    )

@@ -1,0 +1,79 @@
+"""Re-judging history without network: dry runs write nothing, real runs apply and report changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows import reprocess as reprocess_module
+from flows.reprocess import rejudge
+from ingest.models import Classification
+from ingest.settings import load_settings
+from tests.conftest import run_steps
+
+
+def snapshot_tables(db: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            "labels": con.execute("SELECT article_id, label FROM classifications ORDER BY 1").fetchall(),
+            "rounds": con.execute("SELECT round_id, status, headcount FROM rounds ORDER BY 1").fetchall(),
+            "links": con.execute("SELECT article_id, round_id FROM round_articles ORDER BY 1").fetchall(),
+            "texts": con.execute("SELECT article_id, md5(text) FROM articles ORDER BY 1").fetchall(),
+            "alerts": con.execute("SELECT idempotency_key, status FROM alerts ORDER BY 1").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+def test_reprocess_with_unchanged_code_changes_nothing(sample_site: Path) -> None:
+    settings = load_settings()
+    run_steps(settings, send=False)
+    before = snapshot_tables(sample_site)
+    report = rejudge(settings, reextract=True, dry_run=False)
+    assert report.reextracted >= 28 and report.text_changed == 0
+    assert report.labels_changed == [] and report.rounds.created == [] and report.rounds.removed == []
+    assert snapshot_tables(sample_site) == before
+
+
+def test_a_classifier_change_is_previewed_then_applied(sample_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = load_settings()
+    run_steps(settings, send=False)
+    before = snapshot_tables(sample_site)
+    reports = {a for a, label in before["labels"] if label == "layoff_report"}
+    linked = dict(before["links"])
+    demoted = sorted(a for a in reports if a in linked)[0]
+    real = reprocess_module.classify_many
+
+    def stricter(items, table):  # a "new classifier" that demotes one report to a mention
+        out: list[Classification] = real(items, table)
+        return [v.model_copy(update={"label": "layoff_mention"}) if v.article_id == demoted else v for v in out]
+
+    monkeypatch.setattr(reprocess_module, "classify_many", stricter)
+    preview = rejudge(settings, reextract=False, dry_run=True)
+    assert [(c.article_id, c.before, c.after) for c in preview.labels_changed] == [(demoted, "layoff_report", "layoff_mention")]
+    assert preview.rounds.relinked >= 1
+    assert snapshot_tables(sample_site) == before  # the dry run wrote nothing
+
+    applied = rejudge(settings, reextract=False, dry_run=False)
+    after = snapshot_tables(sample_site)
+    assert applied.labels_changed == preview.labels_changed and applied.rounds == preview.rounds
+    assert dict(after["labels"])[demoted] == "layoff_mention"
+    assert demoted not in dict(after["links"])
+    # No alert row was added for history: any new round is recorded suppressed, nothing pending.
+    new_alerts = set(after["alerts"]) - set(before["alerts"])
+    assert all(status == "suppressed" for _, status in new_alerts)
+
+
+def test_reprocess_restores_text_from_stored_pages(sample_site: Path) -> None:
+    settings = load_settings()
+    run_steps(settings, send=False)
+    before = snapshot_tables(sample_site)
+    con = duckdb.connect(str(sample_site))
+    con.execute("UPDATE articles SET text = '' WHERE extraction_status = 'ok'")  # simulate an old extractor
+    con.close()
+    report = rejudge(settings, reextract=True, dry_run=False)
+    assert report.text_changed >= 28
+    assert snapshot_tables(sample_site)["texts"] == before["texts"]
