@@ -53,16 +53,18 @@ def _run(
 ) -> None:
     from flows.backfill import WindowOutcome, backfill, progress_listener
 
-    columns = (TextColumn("[bold]backfill"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-               TextColumn("{task.description}"))
-    with Progress(*columns, console=console, transient=False) as progress:
-        bar = progress.add_task("planning", total=None)
+    columns = (TextColumn("{task.description:<40}"), BarColumn(bar_width=30), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console) as progress:
+        bar = progress.add_task("planning windows", total=None)
 
         def on_window(done: int, total: int, outcome: WindowOutcome | None) -> None:
-            progress.update(bar, total=total, completed=done,
-                            description=outcome.log_line() if outcome else f"{total} windows to do")
+            label = f"{outcome.source} {outcome.window}" if outcome else "windows"
+            progress.update(bar, total=total, completed=done, description=label)
+            # Above the bar: the windows that brought something or failed (the rest only move it).
             if outcome is not None and outcome.status == "failed":
                 progress.console.print(f"[yellow]failed[/yellow] {outcome.source} {outcome.window}: {outcome.error}")
+            elif outcome is not None and outcome.found:
+                progress.console.print(f"{outcome.source} {outcome.window}: {outcome.found} found, {outcome.new} new")
 
         with progress_listener(on_window):
             try:

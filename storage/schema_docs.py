@@ -403,11 +403,11 @@ SCHEMA_DOCS: tuple[ObjectDoc, ...] = (
         "table",
         "Progress of backfills over past news: one row per source, query and time window searched.",
         {
-            "source": "Where past news was searched (e.g. a news search service).",
-            "query": "Search query.",
-            "window_start": f"Start of the time window searched ({_UTC}).",
-            "window_end": f"End of the time window searched ({_UTC}).",
-            "status": "Progress of the window (e.g. pending, done, failed).",
+            "source": "Where past news was searched: gnews (Google News search), gdelt (GDELT DOC API) or wayback (Internet Archive captures of the configured feeds).",
+            "query": "Search query; for wayback `feeds:<hash of the feed URLs>`, since captures depend on the feed list.",
+            "window_start": f"Start of the time window searched, inclusive ({_UTC}).",
+            "window_end": f"End of the time window searched, exclusive ({_UTC}).",
+            "status": "pending (planned), running (started; left so by a killed run), done, or failed (retried by the next backfill of the range).",
             "items": "Items found in the window.",
             "new_items": "Items that were new to the database.",
             "attempts": "Attempts so far.",
@@ -423,6 +423,16 @@ SCHEMA_DOCS: tuple[ObjectDoc, ...] = (
             "version": "Migration number.",
             "name": "What the migration added.",
             "applied_at": f"When it was applied ({_UTC}).",
+        },
+    ),
+    ObjectDoc(
+        "layoffwatch_meta",
+        "table",
+        "Internal bookkeeping of the installed layoffwatch version (e.g. which view definitions are applied).",
+        {
+            "key": "What the value is about (e.g. `views`).",
+            "value": "A version or fingerprint.",
+            "updated_at": f"When it was last written ({_UTC}).",
         },
     ),
 )

@@ -1,0 +1,228 @@
+"""Backfill windows, the source interface, and the polite request helper the sources share.
+
+A backfill asks historical sources for news one time window at a time. Windows are half-open
+UTC intervals `[start, end)` built from an inclusive date range; each (source, query, window)
+is one row of `backfill_windows`, which is what makes a backfill resumable. Sources live in
+`ingest.backfill_sources`; they only turn a window and a query into `FeedEntry` items, the
+pipeline does the rest exactly as for the scheduled run.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Literal, Protocol
+
+import httpx
+
+from ingest.errors import IngestError
+from ingest.http import HttpResponse, fetch_with_retries
+from ingest.models import FeedEntry, Frozen
+
+SourceName = Literal["gnews", "gdelt", "wayback"]
+WindowStatus = Literal["pending", "running", "done", "failed"]
+
+SOURCE_NAMES: tuple[SourceName, ...] = ("gnews", "gdelt", "wayback")
+DEFAULT_QUERY = "Amazon layoffs"
+DEFAULT_WINDOW = "7d"
+
+_SIZE = re.compile(r"^\s*(\d{1,3})\s*([dwm])\s*$", re.IGNORECASE)
+
+
+class SourceError(IngestError):
+    """A backfill source answered, but not with something usable (an API error message, bad JSON)."""
+
+
+class Window(Frozen):
+    """A half-open UTC interval `[start, end)` (naive datetimes)."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def first_day(self) -> date:
+        """The first calendar day of the window."""
+        return self.start.date()
+
+    @property
+    def last_day(self) -> date:
+        """The last calendar day the window touches (its end is exclusive)."""
+        return (self.end - timedelta(microseconds=1)).date()
+
+    @property
+    def span(self) -> timedelta:
+        """The window's length."""
+        return self.end - self.start
+
+    @property
+    def label(self) -> str:
+        """`2024-01-01..2024-01-07` for whole days (end inclusive), else hours."""
+        if self.start.time() == self.end.time() == datetime.min.time():
+            return f"{self.first_day.isoformat()}..{self.last_day.isoformat()}"
+        return f"{self.start:%Y-%m-%dT%H:%M}..{self.end:%Y-%m-%dT%H:%M}"
+
+    def contains(self, when: datetime) -> bool:
+        """Return True when `when` (naive UTC) falls inside the window."""
+        return self.start <= when < self.end
+
+    def halves(self, min_span: timedelta) -> tuple[Window, Window] | None:
+        """Return the two halves (cut on a whole `min_span` step), or None when too small to cut."""
+        steps = self.span // min_span
+        if steps < 2:
+            return None
+        middle = self.start + min_span * (steps // 2)
+        return Window(start=self.start, end=middle), Window(start=middle, end=self.end)
+
+
+class Listing(Frozen):
+    """What one source returned for one window, with how it got there."""
+
+    source: str
+    window: Window
+    entries: tuple[FeedEntry, ...] = ()
+    requests: tuple[str, ...] = ()  # every URL asked, in order
+    splits: tuple[Window, ...] = ()  # windows that came back full and were asked again in halves
+    capped: tuple[Window, ...] = ()  # still full at the smallest span: the source may hold more
+    skipped: tuple[str, ...] = ()  # unusable documents passed over (e.g. an archived error page)
+
+
+class BackfillWindow(Frozen):
+    """One `backfill_windows` row: the state of one source's window for one query."""
+
+    source: str
+    query: str
+    window_start: datetime
+    window_end: datetime
+    status: WindowStatus
+    items: int = 0
+    new_items: int = 0
+    attempts: int = 0
+    error: str | None = None
+    updated_at: datetime
+
+    @property
+    def window(self) -> Window:
+        """The row's window."""
+        return Window(start=self.window_start, end=self.window_end)
+
+
+class BackfillSource(Protocol):
+    """A historical news source: given a window and a query, list the entries it holds."""
+
+    name: str
+
+    def query_key(self, query: str) -> str:
+        """Return what identifies the query in `backfill_windows` (the query, or what replaces it)."""
+        ...
+
+    def list_window(self, window: Window, query: str) -> Listing:
+        """Return the window's entries (feed name `backfill:<name>`); raise an IngestError on failure."""
+        ...
+
+
+def feed_name(source: str) -> str:
+    """Return the `articles.feed` value of entries found by a backfill source."""
+    return f"backfill:{source}"
+
+
+def parse_window_size(text: str) -> tuple[int, str]:
+    """Return (count, unit) of a window size such as `7d`, `2w` or `1m` (unit d, w or m)."""
+    match = _SIZE.match(text or "")
+    if not match or int(match.group(1)) == 0:
+        raise ValueError(f"window must look like 7d, 2w or 1m (days, weeks, months), not {text!r}")
+    return int(match.group(1)), match.group(2).lower()
+
+
+def split_windows(start: date, end: date, window: str = DEFAULT_WINDOW) -> list[Window]:
+    """Return consecutive UTC windows covering the days `start`..`end` (both inclusive)."""
+    if end < start:
+        raise ValueError(f"the range ends ({end}) before it starts ({start})")
+    count, unit = parse_window_size(window)
+    stop = datetime.combine(end + timedelta(days=1), datetime.min.time())
+    windows: list[Window] = []
+    index = 0
+    current = datetime.combine(start, datetime.min.time())
+    while current < stop:
+        index += 1
+        if unit == "m":
+            # Months step from the range's start (Jan 31 + 1m is Feb 29), never drifting.
+            following = datetime.combine(_add_months(start, count * index), datetime.min.time())
+        else:
+            following = current + timedelta(days=count * (7 if unit == "w" else 1))
+        windows.append(Window(start=current, end=min(following, stop)))
+        current = following
+    return windows
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+class RateLimiter:
+    """Keeps at least `min_interval` seconds between the starts of two requests (thread-safe)."""
+
+    def __init__(
+        self,
+        min_interval: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.min_interval = max(0.0, min_interval)
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._next: float | None = None
+
+    def wait(self) -> float:
+        """Block until the next request may start; return the seconds waited."""
+        with self._lock:
+            now = self._clock()
+            start = now if self._next is None else max(now, self._next)
+            self._next = start + self.min_interval
+        waited = start - now
+        if waited > 0:
+            self._sleep(waited)
+        return waited
+
+
+class Requester:
+    """GETs for one source: rate-limited, retried on 5xx/429 (honouring Retry-After), size-capped."""
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        *,
+        min_interval: float,
+        retries: int = 2,
+        max_retry_after: float = 60.0,
+        max_bytes: int = 5_000_000,
+        timeout: float = 20.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.client = client
+        self.limiter = RateLimiter(min_interval, sleep=sleep)
+        self.retries = retries
+        self.max_retry_after = max_retry_after
+        self.max_bytes = max_bytes
+        self.timeout = timeout
+        self._sleep = sleep
+
+    def get(self, url: str, accept: str = "*/*") -> HttpResponse:
+        """Return the 200 response for `url`, or raise a FetchError after the allowed retries."""
+        self.limiter.wait()
+        return fetch_with_retries(
+            self.client, url,
+            retries=self.retries, max_retry_after=self.max_retry_after, sleep=self._sleep,
+            max_bytes=self.max_bytes, timeout=self.timeout, accept=accept,
+        )
