@@ -269,6 +269,7 @@ def match_and_queue(
         freshness_days=settings.alert_freshness_days,
         updates_enabled=settings.alert_updates,
         suppress_reason=suppress,
+        alerted=alert_store.alerted_rounds(con, [r.round_id for r in plan.rounds]),
     )
     return plan, alert_store.insert_alerts(con, rows)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
@@ -284,8 +284,13 @@ def plan_alerts(
     updates_enabled: bool = True,
     suppress_reason: str | None = None,
     min_change: float = 0.2,
+    alerted: Collection[str] = (),
 ) -> list[AlertRow]:
-    """Return the outbox rows for a plan's events: watched companies only, one per channel."""
+    """Return the outbox rows for a plan's events: watched companies only, one per channel.
+
+    `alerted` holds rounds whose `new_round` alert went (or is going) out: their updates are sent
+    even when the official date makes the round look old, since the user already follows it.
+    """
     watched_keys = {company_key(w) for w in watched}
     rounds = {r.round_id: r for r in plan.rounds}
     targets = [(channel_id(url), redact_url(url)) for url in dict.fromkeys(c.strip() for c in channels)]
@@ -296,7 +301,8 @@ def plan_alerts(
             continue
         if event.kind == "round_update" and not (updates_enabled and is_material(event, min_change)):
             continue
-        why_not = suppress_reason or staleness(round_, freshness_days)
+        followed = event.kind == "round_update" and event.round_id in alerted
+        why_not = suppress_reason or (None if followed else staleness(round_, freshness_days))
         status: AlertStatus = "suppressed" if why_not else "pending"
         payload = build_payload(
             round_,

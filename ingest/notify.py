@@ -9,6 +9,8 @@ Not thread-safe: it adjusts the "apprise" logger for the duration of a call; sen
 
 from __future__ import annotations
 
+from ingest import errors
+
 import logging
 import warnings
 from collections.abc import Iterator, Mapping
@@ -28,12 +30,11 @@ _JSON_PAYLOAD_KEY = "layoffwatch"
 _CAPTURED_LOGGERS = ("apprise", "urllib3")
 
 
-class AlertError(RuntimeError):
-    """Sending an alert failed; `reason` is short and free of secrets."""
+class AlertError(errors.AlertError):
+    """Sending an alert failed; `reason` is short and free of secrets (so is `url`: empty)."""
 
     def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+        super().__init__("", reason)
 
 
 class _Collect(logging.Handler):

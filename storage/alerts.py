@@ -151,3 +151,15 @@ def mark_failed(
         {"id": alert_id, "attempts": attempts, "error": message, "retry": retry},
     )
     return retry
+
+
+def alerted_rounds(con: duckdb.DuckDBPyConnection, round_ids: Sequence[str]) -> set[str]:
+    """Return those rounds whose `new_round` alert was sent or is still to be sent (not suppressed)."""
+    if not round_ids:
+        return set()
+    rows = con.execute(
+        "SELECT DISTINCT round_id FROM alerts WHERE kind = 'new_round' AND status <> 'suppressed'"
+        " AND round_id IN (SELECT unnest(?::VARCHAR[]))",
+        [list(round_ids)],
+    ).fetchall()
+    return {row[0] for row in rows}

@@ -1,0 +1,393 @@
+"""The rules classifier: required seed results, company table, headcounts, dates, traps, API."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from ingest.classify import CLASSIFIER_VERSION, Classifier, RulesClassifier, classify, classify_many
+from ingest.companies import CompanyTable, load_company_table
+from ingest.event_dates import find_dates, resolve_announced_on
+from ingest.headcount import find_amounts, parse_number
+from ingest.models import Classification
+
+SEEDS = Path(__file__).parent / "data" / "seeds"  # the brief's five seed articles, verbatim
+PUB = datetime(2025, 10, 29, 15, 0)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def table() -> CompanyTable:
+    return load_company_table()
+
+
+def _seed(prefix: str, title_first_line: bool) -> tuple[str, str]:
+    paths = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    assert paths, f"seed {prefix} missing from {SEEDS}"
+    content = paths[0].read_text(encoding="utf-8")
+    if title_first_line:
+        title, _, text = content.partition("\n")
+        return title.strip(), text
+    return "", content
+
+
+def _run(title: str, text: str, published: datetime = PUB, table: CompanyTable | None = None) -> Classification:
+    return classify("a1", title, text, published, companies=table)
+
+
+# --- the user's seed articles -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("prefix", "first_line_title"), [("000", True), ("001", False)])
+def test_seed_sps_pair_is_one_amazon_report_without_headcount(prefix: str, first_line_title: bool, table: CompanyTable) -> None:
+    title, text = _seed(prefix, first_line_title)
+    got = _run(title, text, datetime(2025, 6, 12, 12), table)
+    assert got.label == "layoff_report"
+    assert got.companies == ("Amazon",)
+    assert "Selling Partner Services" in got.units
+    assert got.headcount is None and got.headcount_min is None and got.headcount_max is None  # 30,000 / 27,000 are totals
+    assert got.evidence and got.evidence in title + "\n" + text
+
+
+def test_seed_002_is_the_16000_round_of_28_january(table: CompanyTable) -> None:
+    title, text = _seed("002", True)
+    got = _run(title, text, datetime(2026, 1, 30, 12), table)
+    assert got.label == "layoff_report"
+    assert got.companies == ("Amazon",)
+    assert got.headcount == 16000
+    assert got.announced_on == date(2026, 1, 28)
+    assert got.headcount_pct is None  # "about 10%" belongs to the 30,000 total
+    assert not got.is_leak
+
+
+@pytest.mark.parametrize("first_line_title", [False, True])
+def test_seed_003_is_aws_several_hundred_not_twitch(first_line_title: bool, table: CompanyTable) -> None:
+    title, text = _seed("003", first_line_title)
+    got = _run(title, text, datetime(2024, 4, 4, 12), table)
+    assert got.label == "layoff_report"
+    assert got.companies == ("Amazon",)
+    assert "AWS" in got.units and "Twitch" not in got.units
+    assert got.headcount_text is not None and "several hundred" in got.headcount_text
+    assert (got.headcount, got.headcount_min, got.headcount_max) == (None, 200, 900)
+    assert not got.is_leak  # "unveiled plans" and a spokesperson: announced, not leaked
+
+
+def test_seed_004_investor_essay_is_a_mention_of_amazon(table: CompanyTable) -> None:
+    title, text = _seed("004", True)
+    got = _run(title, text, datetime(2025, 6, 20, 12), table)
+    assert got.label == "layoff_mention"
+    assert got.companies == ("Amazon",)
+    assert got.headcount is None and got.announced_on is None
+
+
+# --- company table ---------------------------------------------------------------------------------
+
+
+def test_parent_of_resolves_names_tickers_units_and_subsidiaries(table: CompanyTable) -> None:
+    assert table.parent_of("Amazon") == "Amazon"
+    assert table.parent_of("AMZN") == "Amazon"
+    for unit in ("AWS", "Amazon Web Services", "Twitch", "Prime Video", "MGM Studios", "Whole Foods", "Zoox",
+                 "Audible", "Ring", "Zappos", "One Medical", "Kuiper", "SPS", "Selling Partner Services", "Alexa"):
+        assert table.parent_of(unit) == "Amazon", unit
+    assert table.parent_of("YouTube") == "Alphabet"
+    assert table.parent_of("Instagram") == "Meta"
+    assert table.parent_of("LinkedIn") == "Microsoft"
+    assert table.parent_of("Slack") == "Salesforce"
+    assert table.parent_of("Twitter") == "X"
+    assert table.parent_of("Acme Widgets") is None
+
+
+def test_find_returns_parent_unit_and_span(table: CompanyTable) -> None:
+    text = "Cuts hit Amazon Web Services (AWS), Twitch and the devices and services group."
+    found = [(m.parent, m.unit, text[m.start : m.end]) for m in table.find(text)]
+    assert found == [
+        ("Amazon", "AWS", "Amazon Web Services"),
+        ("Amazon", "AWS", "AWS"),
+        ("Amazon", "Twitch", "Twitch"),
+        ("Amazon", "devices", "devices and services"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police broke up a ring of package thieves.",
+        "The bank set a target of 5% growth.",
+        "Block party season is here, with apple cider and ring toss.",
+        "A Meta-analysis of 40 studies found no effect.",
+        "X marks the spot on the treasure map.",
+        "Analyst Raises Price Target To $275",
+        "Ring of Fire tour dates announced",
+        "The Lord of the Rings game is still in development.",
+    ],
+)
+def test_common_words_do_not_resolve_to_companies(text: str, table: CompanyTable) -> None:
+    assert [m.parent for m in table.find(text) if m.parent != "Amazon"] == []
+    assert not any(m.unit == "Ring" for m in table.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [
+        ("Target said Thursday it will cut 1,800 corporate roles.", "Target"),
+        ("Target, the Minneapolis retailer, is cutting jobs.", "Target"),
+        ("Block is laying off nearly 1,000 employees.", "Block"),
+        ("Jobs were cut at Meta and Google this week.", "Meta"),
+        ("X, formerly known as Twitter, laid off engineers.", "X"),
+        ("Shares of AmazonAMZN-- rose 2% on Friday.", "Amazon"),
+    ],
+)
+def test_guarded_words_resolve_with_company_context(text: str, parent: str, table: CompanyTable) -> None:
+    assert parent in {m.parent for m in table.find(text)}
+
+
+def test_aggregator_credits_and_share_buttons_are_not_companies(table: CompanyTable) -> None:
+    assert table.find("View Full Coverage on Google News") == []
+    assert table.find("Share this: Facebook Twitter Pinterest") == []
+
+
+def test_user_table_extends_and_replaces_the_shipped_one(tmp_path: Path) -> None:
+    user = tmp_path / "companies.toml"
+    user.write_text(
+        '[companies."Peloton"]\naliases = ["Peloton", "PTON"]\n\n'
+        '[companies."Amazon".units]\n"Amazon Pharmacy" = ["RxPass"]\n\n'
+        '[companies."Tesla"]\nreplace = true\naliases = ["Tesla Motors"]\n',
+        encoding="utf-8",
+    )
+    table = load_company_table(user)
+    assert table.parent_of("PTON") == "Peloton"
+    assert table.parent_of("RxPass") == "Amazon"
+    assert table.parent_of("AWS") == "Amazon"  # the shipped entries are still there
+    assert table.parent_of("TSLA") is None and table.parent_of("Tesla Motors") == "Tesla"
+
+
+def test_user_table_typos_are_rejected(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[companies."Acme"]\nalias = ["Acme"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="invalid company table"):
+        load_company_table(bad)
+
+
+# --- headcounts ------------------------------------------------------------------------------------
+
+
+def _one(sentence: str):  # noqa: ANN202 - test helper returning the single Amount
+    counts = [a for a in find_amounts(sentence) if a.pct is None]
+    assert len(counts) == 1, counts
+    return counts[0]
+
+
+def test_headcount_forms() -> None:
+    a = _one("Amazon will cut 16,000 jobs.")
+    assert (a.value, a.min, a.max, a.approx) == (16000, None, None, False)
+    a = _one("The company is cutting about 14K corporate roles.")
+    assert (a.value, a.approx) == (14000, True)
+    a = _one("Amazon plans to cut as many as 30,000 corporate jobs.")
+    assert (a.value, a.min, a.max, a.approx) == (30000, None, 30000, True)
+    a = _one("The job cuts affect several hundred positions.")
+    assert (a.value, a.min, a.max, a.text) == (None, 200, 900, "several hundred")
+    a = _one("Apple is laying off more than 500 employees.")
+    assert (a.value, a.min, a.approx) == (500, 500, True)
+    a = _one("HP plans to cut between 4,000 and 6,000 jobs.")
+    assert (a.value, a.min, a.max) == (None, 4000, 6000)
+    assert _one("The plan would eliminate 1.5 million jobs.").value == 1_500_000
+    assert _one("Microsoft is laying off nearly two thousand employees.").value == 2000
+    assert _one("Google lays off hundreds of workers.").min == 200
+    assert parse_number("a dozen") == 12 and parse_number("14k") == 14000
+
+
+def test_headcount_percentage_of_staff() -> None:
+    shares = [a.pct for a in find_amounts("Snap will lay off 10% of staff, about 530 employees.")]
+    assert 10.0 in shares
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cuts bring the total to around 30,000 since October.",
+        "Amazon has cut 27,000 jobs since late 2022.",
+        "Nearly 30,000 jobs were cut in recent months.",
+        "Amazon is hiring 250,000 seasonal workers.",
+        "Amazon employs 1.55 million people worldwide.",
+        "It had 72,000 employees at the end of September.",
+        "Revenue rose to $158.9 billion in 2024.",
+        "The company was founded in 1994 and has 350 stores.",
+        "Sales fell 10% of the forecast.",
+    ],
+)
+def test_totals_hires_money_and_years_are_not_this_actions_headcount(sentence: str) -> None:
+    assert [a for a in find_amounts(sentence) if a.pct is None] == []
+
+
+def test_report_headcount_ignores_the_cumulative_total() -> None:
+    got = _run(
+        "Amazon to lay off 500 more in devices unit",
+        "Amazon, which has cut more than 27,000 corporate jobs since late 2022, said on Monday it will lay off "
+        "another 500 people in its devices and services group.",
+        datetime(2025, 3, 25, 12),
+    )
+    assert got.label == "layoff_report" and got.headcount == 500 and got.units == ("devices",)
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Amazon said on Wednesday it would cut jobs.", date(2025, 10, 29)),
+        ("Amazon said Monday it would cut jobs.", date(2025, 10, 27)),
+        ("The memo went out yesterday.", date(2025, 10, 28)),
+        ("The cuts were announced this week.", date(2025, 10, 29)),
+        ("Amazon confirmed the cuts on January 28.", date(2025, 1, 28)),
+        ("Amazon confirmed the cuts on Oct. 28, 2025.", date(2025, 10, 28)),
+        ("The filing is dated 2025-10-24.", date(2025, 10, 24)),
+    ],
+)
+def test_dates_resolve_relative_to_publication(sentence: str, expected: date) -> None:
+    mentions = find_dates(sentence, PUB.date())
+    assert resolve_announced_on(mentions, max_age_days=400) == expected
+
+
+def test_future_dates_are_not_announcement_dates() -> None:
+    mentions = find_dates("The cuts could begin as soon as Tuesday.", date(2025, 10, 27))
+    assert resolve_announced_on(mentions) is None
+
+
+def test_dates_without_year_roll_back_over_new_year() -> None:
+    mentions = find_dates("The notices went out on Dec. 30.", date(2026, 1, 2))
+    assert resolve_announced_on(mentions) == date(2025, 12, 30)
+
+
+def test_announced_on_defaults_to_the_publication_date() -> None:
+    got = _run("Intel to cut 15,000 jobs", "Intel will cut about 15,000 jobs, the company said.", PUB)
+    assert got.announced_on == PUB.date()
+
+
+def test_evening_news_published_after_midnight_utc_keeps_the_day() -> None:
+    got = _run("Disney to cut 7,000 jobs", "Disney will eliminate 7,000 jobs, chief executive Bob Iger said on Wednesday.",
+               datetime(2023, 2, 9, 0, 30))
+    assert got.announced_on == date(2023, 2, 8)
+
+
+# --- labels: traps, leaks, mentions ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Amazon cuts prices on Echo devices", "Amazon is cutting prices on dozens of its own devices ahead of Prime Day."),
+        ("Nike cuts its forecast", "Nike cut its full-year revenue forecast and will slash marketing spending."),
+        ("Fed cuts interest rates", "The Federal Reserve cut its benchmark rate by a quarter point as job gains slowed."),
+        ("Amazon to hire 250,000 workers", "Amazon plans to hire 250,000 seasonal workers for the holidays."),
+        ("Blue Origin fires engines", "Blue Origin fired a rocket engine for 24 seconds; fans were fired up."),
+        ("Five job-search tips", "Tailor your resume and network before jobs are posted, career coaches say."),
+        ("Teamsters strike at Amazon", "Workers walked off the job at several Amazon delivery stations on Thursday."),
+        ("Warehouse workers vote against union", "Amazon warehouse workers voted against joining a union."),
+        ("Disney cuts ties with partner", "Disney has cut ties with a streaming partner after a contract dispute."),
+        ("Amazon axes Astro for Business", "Amazon is discontinuing its Astro robot for businesses and will refund customers."),
+        ("Team fires its coach", "The Seahawks fired head coach Pete Carroll on Wednesday."),
+    ],
+)
+def test_traps_are_not_layoffs(title: str, text: str, table: CompanyTable) -> None:
+    got = _run(title, text, PUB, table)
+    assert got.label == "not_layoff", got.evidence
+    assert got.companies == () and got.headcount is None
+
+
+def test_leak_versus_confirmation(table: CompanyTable) -> None:
+    leak = _run(
+        "Amazon plans to cut as many as 30,000 corporate jobs, sources say",
+        "Amazon is preparing to eliminate as many as 30,000 corporate jobs, according to people familiar with "
+        "the matter. Amazon did not immediately respond to a request for comment.",
+        PUB, table,
+    )
+    assert leak.label == "layoff_report" and leak.is_leak and leak.headcount_max == 30000
+    confirmed = _run(
+        "Amazon to cut 14,000 corporate jobs",
+        "Amazon said on Tuesday it plans to eliminate about 14,000 corporate roles, senior vice president "
+        "Beth Galetti wrote in a memo to staff.",
+        PUB, table,
+    )
+    assert confirmed.label == "layoff_report" and not confirmed.is_leak
+    assert confirmed.announced_on == date(2025, 10, 28) and confirmed.headcount == 14000
+
+
+def test_subsidiary_report_resolves_to_parent_and_unit(table: CompanyTable) -> None:
+    got = _run("Twitch to lay off about 500 employees", "Twitch is laying off about 500 people, or 35% of its "
+               "workforce, chief executive Dan Clancy told employees on Wednesday.", datetime(2024, 1, 10, 20), table)
+    assert (got.label, got.companies, got.units) == ("layoff_report", ("Amazon",), ("Twitch",))
+    assert got.headcount == 500 and got.headcount_approx and got.headcount_pct == 35.0
+
+
+def test_rival_mentioned_in_a_report_is_not_an_actor(table: CompanyTable) -> None:
+    got = _run("UPS to cut 20,000 jobs", "UPS plans to cut 20,000 jobs this year as it reduces the volume it "
+               "handles for Amazon, its largest customer, the company said Tuesday.", PUB, table)
+    assert got.label == "layoff_report" and got.companies == ("UPS",)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("A year after Amazon's biggest layoffs, workers still search",
+         "A year after Amazon eliminated 18,000 corporate jobs, many are still looking for work."),
+        ("Tech layoffs in 2025", "Tech companies have laid off more than 100,000 workers so far this year. Microsoft "
+         "cut 15,000 jobs in two rounds, Intel shed thousands and Meta trimmed 5% of its staff early in the year."),
+        ("Amazon rolls out holiday discounts", "Amazon is cutting prices on toys. The push comes a few weeks after "
+         "Amazon cut 14,000 corporate jobs in October."),
+        ("Why tech layoffs keep coming", "Companies could keep cutting jobs if AI tools keep improving, analysts say."),
+    ],
+)
+def test_retrospectives_totals_roundups_and_passing_mentions_are_mentions(title: str, text: str, table: CompanyTable) -> None:
+    got = _run(title, text, datetime(2025, 11, 20, 12), table)
+    assert got.label == "layoff_mention", got.evidence
+    assert got.headcount is None and got.units == ()
+
+
+def test_unknown_company_is_named_from_the_subject(table: CompanyTable) -> None:
+    got = _run("Peloton to cut 400 jobs", "Peloton is cutting about 400 jobs, the company said on Thursday.",
+               datetime(2024, 5, 2, 12), table)
+    assert got.label == "layoff_report" and got.companies == ("Peloton",)
+
+
+def test_link_lists_after_the_article_are_ignored(table: CompanyTable) -> None:
+    got = _run("Prime Day sales top $24 billion", "Shoppers spent $24.1 billion during Prime Day, Adobe said.\n"
+               "More Stories\nMeta to cut 5% of staff in layoffs\nIntel begins laying off thousands of workers", PUB, table)
+    assert got.label == "not_layoff"
+
+
+# --- API ---------------------------------------------------------------------------------------------
+
+
+def test_classification_shape_and_evidence(table: CompanyTable) -> None:
+    title, text = "Microsoft to lay off about 6,000 workers", "Microsoft said Tuesday it is laying off about 6,000 workers."
+    got = _run(title, text, PUB, table)
+    assert got.article_id == "a1" and got.classifier_version == CLASSIFIER_VERSION
+    assert 0.0 <= got.confidence <= 1.0
+    assert got.evidence in (title, text) and len(got.evidence) <= 402
+
+
+def test_classify_many_matches_classify_and_the_protocol(table: CompanyTable) -> None:
+    items = [
+        ("a", "Intel to cut 15,000 jobs", "Intel said Thursday it will cut about 15,000 jobs.", datetime(2024, 8, 1, 21)),
+        ("b", "Tesla cuts Model Y prices", "Tesla cut prices of its Model Y by $2,000.", datetime(2024, 4, 19, 12)),
+    ]
+    batch = classify_many(items, table)
+    assert [c.label for c in batch] == ["layoff_report", "not_layoff"]
+    assert batch == [classify(a, t, x, p, companies=table) for a, t, x, p in items]
+    rules: Classifier = RulesClassifier()
+    assert rules.version == CLASSIFIER_VERSION
+    assert rules.classify_many(items, table) == batch
+
+
+def test_all_caps_headline_still_names_the_company(table: CompanyTable) -> None:
+    got = _run("AMAZON TO CUT 14,000 JOBS", "The cuts were confirmed in a memo to staff.", PUB, table)
+    assert got.label == "layoff_report" and got.companies == ("Amazon",) and got.headcount == 14000
+
+
+def test_empty_and_odd_inputs_do_not_crash(table: CompanyTable) -> None:
+    assert _run("", "", PUB, table).label == "not_layoff"
+    assert _run("Layoffs", "\n\n   \n", PUB, table).label == "layoff_mention"
+    long_text = ("Amazon said on Wednesday it is laying off 500 workers. " * 400)[:20000]
+    assert _run("", long_text, PUB, table).label == "layoff_report"
