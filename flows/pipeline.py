@@ -6,7 +6,7 @@ so steps can move to separate workers later; what passes between steps is plain 
 
 from __future__ import annotations
 
-import shutil
+import logging
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +26,7 @@ from ingest.errors import AlertError, FeedParseError, FetchError
 from ingest.extract import extract_all
 from ingest.feedhealth import is_due
 from ingest.feeds import parse_feed
-from ingest.http import fetch_with_retries, new_client
+from ingest.http import fetch_with_retries, new_client, safe_url
 from ingest.models import Article, FeedConfig, FeedEntry, FeedFetch, FeedState
 from ingest.netguard import HostGuard
 from ingest.notify import send
@@ -42,6 +42,7 @@ from storage import rounds as round_store
 from storage import snapshot, spool
 from storage.db import connect, transaction, utcnow
 
+logger = logging.getLogger("layoffwatch.pipeline")
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
 
 
@@ -92,7 +93,8 @@ def prepare(settings: Settings, feeds: list[FeedConfig], now: datetime, respect_
         replayed += store_now(settings, batch, now).new_articles
         spool.remove(path)
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
-        feed_store.sync_feeds(con, feeds, now)
+        # Stored URLs are read by people: credentials in a feed URL are masked there.
+        feed_store.sync_feeds(con, [f.model_copy(update={"url": safe_url(f.url)}) for f in feeds], now)
         states = feed_store.feed_states(con, [f.name for f in feeds])
     due, waiting = [], []
     for feed in feeds:
@@ -126,7 +128,7 @@ def fetch_one_feed(
     started_at = utcnow()
     clock = time.monotonic()
     record = {
-        "fetch_id": uuid.uuid4().hex, "run_id": run_id, "feed": feed.name, "url": feed.url,
+        "fetch_id": uuid.uuid4().hex, "run_id": run_id, "feed": feed.name, "url": safe_url(feed.url),
         "started_at": started_at,
     }
     try:
@@ -137,6 +139,8 @@ def fetch_one_feed(
             etag=state.etag if state else None,
             last_modified=state.last_modified if state else None,
             accept=FEED_ACCEPT,
+            # The feed URL itself is configured, so trusted; a redirect elsewhere is checked.
+            guard=HostGuard(settings.allow_private_hosts).trusting(feed.url),
         )
         if response.not_modified:
             return FeedFetch(**record, duration_ms=_ms(clock), http_status=304, not_modified=True,
@@ -148,6 +152,10 @@ def fetch_one_feed(
     except (FetchError, FeedParseError) as exc:
         status = exc.status if isinstance(exc, FetchError) else None
         return FeedFetch(**record, duration_ms=_ms(clock), http_status=status, error=str(exc)[:1000]), []
+    except Exception as exc:  # a bug met by one feed's bytes must not stop the other feeds
+        logger.exception("unexpected error on feed %s", feed.name)
+        error = f"unexpected {type(exc).__name__}: {exc}"[:1000]
+        return FeedFetch(**record, duration_ms=_ms(clock), error=error), []
     return FeedFetch(
         **record, duration_ms=_ms(clock), http_status=response.status, items_seen=len(entries),
         etag=response.etag, last_modified=response.last_modified,

@@ -118,7 +118,7 @@ def _parse_bounded(body: bytes) -> bytes:
     """Return the part of a page worth parsing: scripts/styles gone and size/tag count capped."""
     if len(body) <= MAX_PARSE_BYTES and body.count(b"<") <= MAX_PARSE_TAGS:
         return body  # normal pages keep their JSON-LD scripts (trafilatura reads dates from them)
-    body = strip_raw_text(body)[:MAX_PARSE_BYTES]
+    body = _cut(strip_raw_text(body), MAX_PARSE_BYTES)
     if body.count(b"<") > MAX_PARSE_TAGS:
         # trafilatura costs ~0.25 ms per element: 250,000 tiny <p> in 2 MB took a minute.
         cut = -1
@@ -128,13 +128,29 @@ def _parse_bounded(body: bytes) -> bytes:
     return body
 
 
+def _cut(body: bytes, size: int) -> bytes:
+    """Return the first `size` bytes, without a UTF-8 sequence split at the end.
+
+    A split character would fail strict UTF-8 decoding and send the whole page to the cp1252
+    fallback (mojibake for every accent).
+    """
+    body = body[:size]
+    for back in range(1, min(4, len(body)) + 1):
+        byte = body[-back]
+        if byte < 0x80:
+            return body
+        if byte >= 0xC0:  # the lead byte of the last sequence: is the sequence complete?
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return body if back >= need else body[:-back]
+    return body
+
+
 def extract_page(url: str, content: bytes, content_type: str = "") -> ExtractedPage:
     """Return the text and metadata of one HTML page (never raises for bad pages)."""
     import trafilatura  # imported here: workers pay the import once, the parent never needs it
 
     compressed = zlib.compress(content, 6)
-    body = content
-    body = _parse_bounded(body)
+    body = _parse_bounded(content)
     language = None
     if match := _HTML_LANG.search(body[:4096]):
         language = match.group(1).decode("ascii").lower()

@@ -38,6 +38,9 @@ _SECRET_QUERY = re.compile(r"(?i)(token|key|secret|pass|pwd|auth|sig|session|sid
 # Userinfo passwords echoed inside free text (httpx messages, redirect targets).
 _USERINFO = re.compile(r"(?i)(?<=://)[^/@\s]+@")
 _MASK = "***"
+# Start of the reason of a fetch cut by the total deadline (a dripping server): not retried
+# within the run, since each retry would hold a worker for another full timeout.
+DEADLINE_REASON = "timed out (total time limit"
 _MAX_CODINGS = 2
 
 
@@ -149,7 +152,7 @@ def fetch_with_retries(
         try:
             return fetch(client, url, **kwargs)  # type: ignore[arg-type]
         except TransientFetchError as exc:
-            if attempt >= retries:
+            if attempt >= retries or exc.reason.startswith(DEADLINE_REASON):
                 raise
             wait = exc.retry_after if exc.retry_after is not None else 0.5 * 2**attempt
             if wait > max_retry_after:
@@ -232,7 +235,7 @@ def _get(
 ) -> HttpResponse:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise TransientFetchError(url, "timed out (total time limit)")
+        raise TransientFetchError(url, f"{DEADLINE_REASON})")
     # Read by _GuardedBackend on this thread for every socket operation of this request.
     _REQUEST.deadline = deadline
     _REQUEST.guard = guard
@@ -250,7 +253,7 @@ def _get(
         raise
     except httpx.TimeoutException:
         if time.monotonic() >= deadline - 0.05:
-            raise TransientFetchError(url, "timed out (total time limit)") from None
+            raise TransientFetchError(url, f"{DEADLINE_REASON})") from None
         raise TransientFetchError(url, "timed out") from None
     except httpx.TooManyRedirects:
         raise PermanentFetchError(url, "too many redirects") from None
@@ -285,7 +288,7 @@ def _read_body(url: str, resp: httpx.Response, max_bytes: int, deadline: float) 
                 raise PermanentFetchError(url, f"response too large (over {max_bytes} bytes)", status)
             chunks.append(decoder.push(raw))
             if time.monotonic() > deadline:
-                raise TransientFetchError(url, "timed out (total time limit while reading body)", status)
+                raise TransientFetchError(url, f"{DEADLINE_REASON} while reading body)", status)
         chunks.append(decoder.flush())
     except _TooLarge:
         raise PermanentFetchError(

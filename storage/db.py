@@ -43,18 +43,20 @@ def utcnow() -> datetime:
 
 
 def _open(path: Path, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
-    deadline = time.monotonic() + lock_timeout
-    delay = 0.05
     started = time.monotonic()
+    deadline = started + lock_timeout
+    delay = 0.05
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
             if _LOCK_HINT not in str(exc):
                 raise
-            if time.monotonic() + delay > deadline:
+            left = deadline - time.monotonic()
+            if left <= 0:
                 raise DatabaseLockedError(path, time.monotonic() - started, str(exc)) from exc
-            time.sleep(delay)
+            # The last sleep is cut to the time left, so a run waits the whole limit, no more.
+            time.sleep(min(delay, left))
             delay = min(delay * 2, 2.0)
 
 
