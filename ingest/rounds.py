@@ -531,7 +531,8 @@ def _match(state: _State, cand: _Member, window_days: int, follow_up_days: int) 
         return None
     c_keys = _unit_keys(cand.facts.units, state.company)
     r_keys = agg.unit_keys
-    if c_keys and r_keys and not (c_keys & r_keys):
+    leak_vs_official = _leak_meets_official(agg.headcount_member, cand)
+    if c_keys and r_keys and not (c_keys & r_keys) and not leak_vs_official:
         return None
     round_point = agg.headcount
     cand_point = _point(cand.facts)
@@ -570,7 +571,9 @@ def _match(state: _State, cand: _Member, window_days: int, follow_up_days: int) 
     else:
         return None
 
-    if c_keys == r_keys:
+    if c_keys and r_keys and not (c_keys & r_keys):
+        unit_score, unit_reason = 0.6, "a leak's rumoured units differ from the official ones"
+    elif c_keys == r_keys:
         unit_score, unit_reason = 1.0, "same units" if c_keys else "no specific unit"
     elif not c_keys or not r_keys:
         unit_score, unit_reason = 0.6, "one side names no unit"
@@ -585,6 +588,21 @@ def _match(state: _State, cand: _Member, window_days: int, follow_up_days: int) 
         scope=scope,
         reason=f"{gap} day(s) from {agg.announced_on.isoformat()}; {unit_reason}; {hc_reason}",
     )
+
+
+def _leak_meets_official(round_member: _Member | None, cand: _Member) -> bool:
+    """True when one side is a leak and the other an official company-scale figure within it.
+
+    Leaks name the teams rumoured to be hit ("HR, devices, operations"); the announcement names
+    others. A company-scale official figure (1,000+) between a quarter of the leak's figure and the
+    figure itself is the leak confirmed, whatever units each names (30,000 leaked -> 14,000).
+    """
+    if round_member is None or round_member.is_leak == cand.is_leak:
+        return False
+    leak, official = (round_member, cand) if round_member.is_leak else (cand, round_member)
+    leaked = _point(leak.facts) or leak.facts.headcount_max
+    confirmed = _point(official.facts)
+    return bool(leaked and confirmed and confirmed >= 1000 and 0.25 * leaked <= confirmed <= 1.1 * leaked)
 
 
 def _link_role(before: _Aggregate, after: _Aggregate, member: _Member, had_official: bool) -> RoundRole:
