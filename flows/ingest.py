@@ -21,6 +21,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
+from prefect.events import emit_event
 
 from flows import pipeline
 from flows.summary import RunSummary
@@ -72,6 +73,20 @@ def publish_snapshot(settings: Settings) -> Path | None:
     return pipeline.publish_snapshot(settings)
 
 
+def emit_round_events(details: list[dict]) -> None:
+    """Emit `layoffwatch.round.detected` per new round, for Prefect Automations to act on."""
+    for detail in details:
+        emit_event(
+            event="layoffwatch.round.detected",
+            resource={
+                "prefect.resource.id": f"layoffwatch.round.{detail['round_id']}",
+                "prefect.resource.name": detail["title"],
+                "layoffwatch.company": detail["company"],
+            },
+            payload=detail,
+        )
+
+
 @flow(name="ingest", description="Fetch all feeds once and land new layoff stories in DuckDB.")
 def ingest(
     feeds: str | None = None,
@@ -94,6 +109,7 @@ def ingest(
     delivery = deliver_alerts(settings) if send_alerts else pipeline.Delivery()
     snapshot = publish_snapshot(settings) if settings.snapshot else None
 
+    emit_round_events(stored.round_details)
     summary = RunSummary.build(prepared, fetched, batch, stored, delivery, snapshot, started)
     for line in summary.log_lines():
         logger.info(line)

@@ -32,7 +32,7 @@ from ingest.netguard import HostGuard
 from ingest.notify import send
 from ingest.pages import fetch_pages
 from ingest.rounds import MATCHER_VERSION, RoundPlan, match_rounds
-from ingest.settings import Settings
+from ingest.settings import PREFECT_BLOCK_SCHEME, Settings, alert_channels
 from storage import alerts as alert_store
 from storage import articles as article_store
 from storage import classifications as class_store
@@ -76,6 +76,8 @@ class Stored:
     classified: int = 0
     layoff_reports: int = 0
     new_rounds: list[str] = field(default_factory=list)
+    # One dict per new round (company, title, headcount, units, sources): events and the artifact.
+    round_details: list[dict] = field(default_factory=list)
     alerts_queued: int = 0
 
 
@@ -241,8 +243,26 @@ def store_now(settings: Settings, batch: Batch, now: datetime) -> Stored:
         classified=len(verdicts),
         layoff_reports=len(reports),
         new_rounds=[e.round_id for e in plan.events if e.kind == "new_round"],
+        round_details=round_details(plan),
         alerts_queued=queued,
     )
+
+
+def round_details(plan: RoundPlan) -> list[dict]:
+    """Return what users need to know of each round that is new in `plan`."""
+    rounds = {r.round_id: r for r in plan.rounds}
+    details = []
+    for event in plan.events:
+        r = rounds.get(event.round_id)
+        if event.kind != "new_round" or r is None:
+            continue
+        details.append({
+            "round_id": r.round_id, "company": r.company, "title": r.title, "units": list(r.units),
+            "headcount": r.headcount, "headcount_text": r.headcount_text, "status": r.status,
+            "announced_on": r.announced_on.isoformat(),
+            "sources": [{"source": s.source, "url": s.url} for s in plan.sources.get(r.round_id, [])],
+        })
+    return details
 
 
 def deduplicate(con: DuckDBPyConnection, articles: list[Article]) -> int:
@@ -272,7 +292,7 @@ def match_and_queue(
     rows = plan_alerts(
         plan,
         watched=settings.watched_companies,
-        channels=settings.alert_urls,
+        channels=alert_channels(settings),
         now=now,
         freshness_days=settings.alert_freshness_days,
         updates_enabled=settings.alert_updates,
@@ -288,13 +308,16 @@ def deliver_alerts(settings: Settings, now: datetime) -> Delivery:
         due = alert_store.due_alerts(con, now)
     sent, failed, errors = 0, 0, []
     for row in due:
-        url = resolve_channel(row, settings.alert_urls)
+        url = resolve_channel(row, alert_channels(settings))
         error: str | None = None
         if url is None:
             error = "channel no longer configured"
         else:
             try:
-                send(url, *render_message(row.payload), row.payload, timeout=settings.alert_timeout)
+                if url.startswith(PREFECT_BLOCK_SCHEME):
+                    notify_block(url.removeprefix(PREFECT_BLOCK_SCHEME), *render_message(row.payload))
+                else:
+                    send(url, *render_message(row.payload), row.payload, timeout=settings.alert_timeout)
             except AlertError as exc:
                 error = exc.reason
         # Marked right after each send: a crash mid-loop re-sends at most the one in flight.
@@ -307,6 +330,28 @@ def deliver_alerts(settings: Settings, now: datetime) -> Delivery:
                 failed += 1
                 errors.append(redact(error, settings.alert_urls))
     return Delivery(sent=sent, failed=failed, errors=errors)
+
+
+def notify_block(name: str, title: str, body: str) -> None:
+    """Send through a saved Prefect notification block; failures become AlertError."""
+    from prefect.blocks.core import Block
+
+    try:
+        block = Block.load(name if "/" in name else f"{_block_type(name)}/{name}")
+        block.notify(body=body, subject=title)
+    except Exception as exc:  # any failure of a user's block is that channel's failure, not the run's
+        raise AlertError(f"prefect-block://{name}", f"Prefect block failed: {type(exc).__name__}: {exc}"[:300]) from None
+
+
+def _block_type(name: str) -> str:
+    """Return the block type slug of a saved block called `name` (users give only the name)."""
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        for document in client.read_block_documents():
+            if document.name == name and document.block_type is not None:
+                return document.block_type.slug
+    raise LookupError(f"no saved Prefect block named {name!r}")
 
 
 def publish_snapshot(settings: Settings) -> Path:

@@ -22,7 +22,7 @@ class RunSummary:
     articles_with_text: int
     duplicates: int
     layoff_reports: int
-    new_rounds: list[str]
+    new_rounds: list[dict]
     alerts_queued: int
     alerts_sent: int
     alerts_failed: int
@@ -55,7 +55,7 @@ class RunSummary:
             articles_with_text=sum(1 for a in batch.articles if a.extraction_status == "ok"),
             duplicates=stored.duplicates,
             layoff_reports=stored.layoff_reports,
-            new_rounds=list(stored.new_rounds),
+            new_rounds=list(stored.round_details),
             alerts_queued=stored.alerts_queued,
             alerts_sent=delivery.sent,
             alerts_failed=delivery.failed,
@@ -87,7 +87,11 @@ class RunSummary:
     def markdown(self) -> str:
         rows = "\n".join(f"| {name} | {error.replace('|', '/')} |" for name, error in self.failures)
         failures = f"\n\n### Failed feeds\n\n| feed | error |\n|---|---|\n{rows}" if rows else ""
-        rounds = "".join(f"\n- `{r}`" for r in self.new_rounds) or " none"
+        rounds = "".join(
+            f"\n- **{r['company']}**: {r['title']} ({r['status']}; "
+            + ", ".join(f"[{s['source']}]({s['url']})" for s in r["sources"][:3]) + ")"
+            for r in self.new_rounds
+        ) or "\n\nnone"
         return (
             "## layoffwatch ingest run\n\n"
             "| what | count |\n|---|---|\n"

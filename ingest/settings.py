@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     db: Path = Field(Path("data/layoffwatch.duckdb"), description="DuckDB file the pipeline writes.")
     snapshot: bool = Field(True, description="After each run, publish a read-only copy (`data/layoffwatch.snapshot.duckdb` beside the db) for users to open while runs write.")
     alert_urls: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Apprise URLs of alert channels (comma separated), e.g. `slack://...`, `json://host/path`. Secrets are redacted in logs.")
+    prefect_notify_blocks: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Names of saved Prefect notification blocks that also receive alerts (comma separated).")
     watched_companies: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["Amazon"], description="Parent companies whose new rounds are alerted.")
     allow_private_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Hosts or CIDRs article links may reach although private/loopback (`*` for all). Configured feed URLs are always trusted.")
     companies_file: Path | None = Field(None, description="Extra company alias TOML merged over the shipped table.")
@@ -56,10 +57,18 @@ class Settings(BaseSettings):
     schedule_cron: str | None = Field(None, description="Cron schedule for `layoffwatch serve` (overrides the interval).")
     schedule_interval_minutes: int = Field(15, ge=1, le=10_080, description="Minutes between scheduled ingest runs.")
 
-    @field_validator("alert_urls", "watched_companies", "allow_private_hosts", mode="before")
+    @field_validator("alert_urls", "prefect_notify_blocks", "watched_companies", "allow_private_hosts", mode="before")
     @classmethod
     def _lists(cls, value: object) -> object:
         return _split(value)
+
+
+PREFECT_BLOCK_SCHEME = "prefect-block://"
+
+
+def alert_channels(settings: Settings) -> list[str]:
+    """Return every alert channel: Apprise URLs, then `prefect-block://<name>` per Prefect block."""
+    return [*settings.alert_urls, *(PREFECT_BLOCK_SCHEME + name for name in settings.prefect_notify_blocks)]
 
 
 def load_settings(**overrides: object) -> Settings:
