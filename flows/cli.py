@@ -62,7 +62,7 @@ def serve(
     feeds: FeedsOpt = None,
     db: DbOpt = None,
     cron: Annotated[Optional[str], typer.Option(help="Cron schedule (overrides the interval).")] = None,
-    interval: Annotated[Optional[int], typer.Option(help="Minutes between runs (default 15).")] = None,
+    interval: Annotated[Optional[float], typer.Option(help="Minutes between runs (default 15).")] = None,
 ) -> None:
     """Serve the ingest deployment on its schedule (starts a local Prefect server if none is set)."""
     _apply(feeds, db)

@@ -36,7 +36,7 @@ def test_serve_starts_a_server_and_the_schedule_fires(httpserver: HTTPServer, tm
         LAYOFFWATCH_ALLOW_PRIVATE_HOSTS="127.0.0.1",
     )
     serve = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "serve", "--interval", "1"],
+        [sys.executable, "-m", "flows.cli", "serve", "--interval", "0.1"],
         env=env, cwd=Path(__file__).resolve().parent.parent, start_new_session=True,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
