@@ -30,6 +30,17 @@ def lw_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return db
 
 
+def rows(db: Path, sql: str) -> list[tuple]:
+    """Return the rows of `sql` on a read-only connection to `db` (closed straight after)."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
 def write_feeds(path: Path, feeds: dict[str, str]) -> Path:
     """Write a feeds TOML naming each feed (name -> url); return its path."""
     body = "".join(f'[[feeds]]\nname = "{name}"\nurl = "{url}"\n\n' for name, url in feeds.items())

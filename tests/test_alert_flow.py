@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
@@ -20,7 +19,7 @@ from flows import pipeline
 from flows.webhook_receiver import Receiver, receive_webhooks
 from ingest.settings import load_settings
 from storage.db import utcnow
-from tests.conftest import run_steps, write_feeds
+from tests.conftest import rows, run_steps, write_feeds
 from tests.pages import article_page, rss
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
@@ -36,12 +35,6 @@ def rfc822(when: datetime) -> str:
     return format_datetime(when.replace(tzinfo=UTC))
 
 
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 class Newsroom:

@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import duckdb
 import httpx
 import pytest
 from pytest_httpserver import HTTPServer
@@ -30,22 +29,16 @@ from ingest.models import FeedConfig
 from ingest.settings import load_settings
 from storage import backfill as window_store
 from storage.db import connect, utcnow
-from tests.conftest import write_feeds
+from tests.conftest import rows, write_feeds
 from tests.pages import article_page, story
 
 DATA = Path(__file__).parent / "data" / "backfill"
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).parent / "data" / "seeds"
 QUERY = "Amazon layoffs"
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
 
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def fixture(name: str, **values: str) -> str:

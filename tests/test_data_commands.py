@@ -29,6 +29,7 @@ from storage.feeds import record_fetches, sync_feeds
 from storage.report_data import load_rounds, load_stories, load_weekly_volume
 from storage.rounds import save_plan
 from storage.snapshot import publish, snapshot_path
+from tests.conftest import rows as _rows
 
 # Untrusted text from the news: markup that must never become markup in the report or the terminal.
 HOSTILE_TITLE = (
@@ -174,12 +175,6 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_sample_db(tmp_path_factory.mktemp("data") / "lw.duckdb")
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 # --- views -------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ PAIRS = {
     row["id"]: row
     for row in map(json.loads, (Path(__file__).parent / "data" / "dedup_pairs.jsonl").read_text().splitlines())
 }
-SEEDS = {p.name[:3]: p.read_text() for p in Path("/work/shared/seeds").glob("*.txt")}
+SEEDS = {p.name[:3]: p.read_text() for p in (Path(__file__).parent / "data" / "seeds").glob("*.txt")}
 T0 = datetime(2026, 1, 28, 9, 0)
 GOLDEN_TEXT = (
     "Amazon is eliminating roughly 200 positions in its devices and services organization, the group "

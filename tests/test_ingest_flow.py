@@ -4,24 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from storage.migrations import MIGRATIONS
-from tests.conftest import write_feeds
+from tests.conftest import rows, write_feeds
 from tests.pages import EMPTY_PAGE, atom, rss, story
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
 
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture
