@@ -1,0 +1,389 @@
+"""Throughput of a full `ingest` run against the extraction limit.
+
+Run: .venv/bin/python benchmarks/throughput.py [--pages 2000] [--feeds 20] [--profile out.html]
+
+Generates `--pages` realistic article pages over `--feeds` outlets (benchmarks/pagegen.py: 2-20 KB
+of text each inside real page chrome, ~30 KB of HTML), serves them from a loopback server in a
+child process (one address per outlet), then measures in this process:
+
+  (a) the limit: a plain loop over `ingest.extract.extract_page` on the same page bytes, one core;
+  (b) the `ingest` flow end to end into a fresh DuckDB file (fetch, extract, dedup, classify,
+      rounds, store, snapshot), against a temporary Prefect API (prefect_test_harness);
+  (c) an empty Prefect flow on the same API, warmed up first (API start-up is excluded from both).
+
+Prints pages/s of each, b/a, and the marginal ratio a_time / (b_time - c_time): how many cores'
+worth of extraction the run achieves (target >= 1.5 on 2 cores, limit 2.0). Also prints peak
+memory (sampled RSS of this process and the children it starts during the run, plus
+ru_maxrss), the Prefect task-run durations of the run, and a finer breakdown from timing probes
+wrapped around the pipeline's step functions (a few dozen calls, negligible cost), with CPU
+seconds per step so serial stretches show up as ~1 core busy.
+
+The extraction pool uses `spawn`, whose workers re-import this script as `__mp_main__`: the script
+imports `flows.cli` at top level so workers pay what they pay under `layoffwatch run` / `serve`
+(set LW_BENCH_LIGHT_MAIN=1 to skip it). Because other jobs may share the machine, it also prints a
+load-independent CPU model: each step costs max(parent CPU, (parent + worker CPU) / cores), i.e.
+what the run would take on idle cores with a perfectly balanced pool, next to the measured ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pagegen import (  # noqa: E402
+    PeakMemory,
+    Site,
+    feeds_toml,
+    generate_site,
+    machine_busy_seconds,
+    page_bytes,
+    process_tree_rss,
+    processes_cpu_seconds,
+    server_stats,
+)
+
+if os.environ.get("LW_BENCH_LIGHT_MAIN") != "1":
+    import flows.cli  # noqa: E402,F401 - the CLI's __main__, which spawn workers re-import
+
+MiB = 1024 * 1024
+
+
+class Probes:
+    """Timing wrappers around module attributes: wall, parent CPU and reaped-children CPU per name."""
+
+    def __init__(self) -> None:
+        self.stats: dict[str, list[float]] = {}  # name -> [calls, wall, cpu_self, cpu_children]
+        self._undo: list[tuple[object, str, object]] = []
+        self.order: list[str] = []
+
+    def wrap(self, owner: object, attr: str, label: str | None = None) -> None:
+        original = getattr(owner, attr)
+        name = label or attr
+        self.order.append(name)
+        stats = self.stats.setdefault(name, [0, 0.0, 0.0, 0.0])
+
+        def timed(*args: object, **kwargs: object) -> object:
+            t0, c0 = time.perf_counter(), os.times()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                c1 = os.times()
+                stats[0] += 1
+                stats[1] += time.perf_counter() - t0
+                stats[2] += (c1.user - c0.user) + (c1.system - c0.system)
+                stats[3] += (c1.children_user - c0.children_user) + (c1.children_system - c0.children_system)
+
+        setattr(owner, attr, timed)
+        self._undo.append((owner, attr, original))
+
+    def wrap_cm(self, owner: object, attr: str, label: str) -> None:
+        """Time entering a context manager (e.g. `connect`: open + migrate + views)."""
+        from contextlib import contextmanager
+
+        original = getattr(owner, attr)
+        self.order.append(label)
+        stats = self.stats.setdefault(label, [0, 0.0, 0.0, 0.0])
+
+        @contextmanager
+        def timed(*args: object, **kwargs: object) -> Iterator[object]:
+            t0 = time.perf_counter()
+            c0 = os.times()
+            with original(*args, **kwargs) as value:
+                c1 = os.times()
+                stats[0] += 1
+                stats[1] += time.perf_counter() - t0
+                stats[2] += (c1.user - c0.user) + (c1.system - c0.system)
+                yield value
+
+        setattr(owner, attr, timed)
+        self._undo.append((owner, attr, original))
+
+    def restore(self) -> None:
+        for owner, attr, original in reversed(self._undo):
+            setattr(owner, attr, original)
+        self._undo.clear()
+
+
+def install_probes() -> Probes:
+    """Wrap the pipeline's steps and their main sub-steps."""
+    import storage.articles
+    import storage.classifications
+    import storage.dedup
+    import storage.feeds
+    import storage.snapshot
+    import storage.spool
+    from flows import pipeline
+    from ingest import dedup
+
+    p = Probes()
+    p.wrap(pipeline, "prepare", "prepare")
+    p.wrap(pipeline, "fetch_feeds", "fetch_feeds")
+    p.wrap(pipeline, "parse_feed", "  parse_feed (per feed, in threads)")
+    p.wrap(pipeline, "select_new", "select_new")
+    p.wrap(pipeline, "fetch_and_extract", "fetch_and_extract")
+    p.wrap(pipeline, "fetch_pages", "  fetch_pages")
+    p.wrap(pipeline, "extract_all", "  extract_all (process pool)")
+    p.wrap(pipeline, "store", "store")
+    p.wrap(storage.spool, "write", "  spool.write (pickle + fsync)")
+    p.wrap(pipeline, "classify_many", "  classify_many")
+    p.wrap(pipeline, "load_company_table", "  load_company_table")
+    p.wrap(storage.feeds, "record_fetches", "  record_fetches")
+    p.wrap(storage.articles, "insert_articles", "  insert_articles")
+    p.wrap(pipeline, "deduplicate", "  deduplicate")
+    p.wrap(dedup, "dedup_items", "    dedup_items (signatures)")
+    p.wrap(storage.dedup, "load_candidates", "    load_candidates")
+    p.wrap(storage.dedup, "save", "    dedup save")
+    p.wrap(storage.classifications, "save_classifications", "  save_classifications")
+    p.wrap(pipeline, "match_and_queue", "  match_and_queue (rounds)")
+    p.wrap(pipeline, "deliver_alerts", "deliver_alerts")
+    p.wrap(pipeline, "publish_snapshot", "publish_snapshot")
+    p.wrap_cm(pipeline, "connect", "connect (open+migrate+views), all steps")
+    p.wrap_cm(storage.snapshot, "connect", "connect in snapshot")
+    return p
+
+
+def measure_limit(pages: list[tuple[str, bytes, str]]) -> tuple[float, float]:
+    """Return (wall, CPU) seconds of a plain single-core loop of extract_page over `pages` (after a warm-up)."""
+    from ingest.extract import extract_page
+
+    extract_page(*pages[0])  # trafilatura import and first-call caches
+    t0, c0, m0 = time.perf_counter(), time.process_time(), machine_busy_seconds()
+    for page in pages:
+        extract_page(*page)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    others = machine_busy_seconds() - m0 - cpu
+    print(f"    other processes used {others / wall:.2f} cores during (a)")
+    return wall, cpu
+
+
+def task_durations(flow_run_id: object, expected: int, wait: float = 20.0) -> list[tuple[str, float, float]]:
+    """Return (task name, run seconds, start offset from the flow start) from the Prefect API."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    deadline = time.monotonic() + wait
+    with get_client(sync_client=True) as client:
+        flow_run = client.read_flow_run(flow_run_id)
+        while True:
+            runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+            done = [r for r in runs if r.end_time is not None]
+            if len(done) >= expected or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+    start = flow_run.start_time
+    out = []
+    for r in sorted(done, key=lambda r: r.start_time):
+        out.append((r.name, (r.end_time - r.start_time).total_seconds(), (r.start_time - start).total_seconds()))
+    total = (flow_run.end_time - flow_run.start_time).total_seconds() if flow_run.end_time else float("nan")
+    out.append(("(flow run, start to end)", total, 0.0))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--feeds", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--empty-runs", type=int, default=5)
+    parser.add_argument("--profile", help="write a pyinstrument HTML profile of the flow run here")
+    parser.add_argument("--no-probes", action="store_true", help="run the flow without timing probes")
+    parser.add_argument("--skip-limit", type=float, help="use this limit time (s) instead of measuring (a)")
+    parser.add_argument("--patch", help="python file whose apply() is called before the flow runs (to measure a "
+                                        "prototype change kept outside the repo)")
+    args = parser.parse_args()
+
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
+    with tempfile.TemporaryDirectory(prefix="lw-throughput-") as tmp:
+        root = Path(tmp) / "site"
+        t0 = time.perf_counter()
+        site = generate_site(root, pages=args.pages, feeds=args.feeds, seed=args.seed)
+        print(f"generated {len(site.pages)} pages on {len(site.outlets)} feeds in {time.perf_counter() - t0:.1f}s: "
+              f"{site.html_bytes / len(site.pages) / 1024:.1f} KB HTML, {site.text_bytes / len(site.pages) / 1024:.1f} KB "
+              f"text per page on average; kinds {dict(sorted(site.kinds.items()))}")
+
+        with serve_site_ctx(root, args.feeds) as bases:
+            pages = page_bytes(site, bases)
+
+            # (a) the limit
+            if args.skip_limit:
+                a_time = a_cpu = args.skip_limit
+                print(f"(a) limit given: {a_time:.2f}s")
+            else:
+                a_time, a_cpu = measure_limit(pages)
+            a_rate = len(pages) / a_time
+            print(f"(a) limit, extract_page loop on one core: {a_time:.2f}s = {a_rate:.1f} pages/s "
+                  f"({a_time / len(pages) * 1000:.1f} ms/page; {a_cpu:.2f}s CPU, so "
+                  f"{a_cpu / a_time:.0%} of a core was ours)")
+            del pages
+
+            data = Path(tmp) / "data"
+            data.mkdir()
+            feeds_file = Path(tmp) / "feeds.toml"
+            feeds_file.write_text(feeds_toml(site, bases), encoding="utf-8")
+            db = data / "bench.duckdb"
+            os.environ.update({
+                "LAYOFFWATCH_DB": str(db),
+                "LAYOFFWATCH_FEEDS": str(feeds_file),
+                # One loopback address per outlet (127.0.0.1-127.0.0.N), as pages live on many hosts.
+                "LAYOFFWATCH_ALLOW_PRIVATE_HOSTS": "127.0.0.0/8",
+                "LAYOFFWATCH_MAX_ENTRIES_PER_FEED": "100000",
+            })
+            os.environ.pop("LAYOFFWATCH_ALERT_URLS", None)
+            run_benchmark(args, site, bases, db, a_time, a_cpu)
+
+
+def serve_site_ctx(root: Path, hosts: int) -> AbstractContextManager[list[str]]:
+    """Return the loopback server context for the generated site (one address per outlet)."""
+    from pagegen import serve_site
+
+    return serve_site(root, hosts)
+
+
+def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], db: Path, a_time: float, a_cpu: float) -> None:
+    import logging
+
+    from prefect import flow
+    from prefect.testing.utilities import prefect_test_harness
+
+    n = len(site.pages)
+
+    @flow(name="empty")
+    def empty() -> None:
+        return None
+
+    logging.getLogger("prefect").setLevel(logging.WARNING)
+    t0 = time.perf_counter()
+    with prefect_test_harness(server_startup_timeout=180):
+        print(f"temporary Prefect API up in {time.perf_counter() - t0:.1f}s")
+        if args.patch:
+            import importlib.util
+
+            spec = importlib.util.spec_from_file_location("bench_patch", args.patch)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            module.apply()
+            print(f"applied prototype patch {args.patch}")
+        import flows.ingest
+
+        ingest = flows.ingest.ingest  # looked up after any patch, with the API up as the CLI would
+
+        # (c) empty flow, warmed up first
+        empty()
+        empties, empty_cpu = [], []
+        for _ in range(args.empty_runs):
+            t0, e0 = time.perf_counter(), time.process_time()
+            empty()
+            empties.append(time.perf_counter() - t0)
+            empty_cpu.append(time.process_time() - e0)
+        c_time = statistics.median(empties)
+        c_cpu = statistics.median(empty_cpu)
+        print(f"(c) empty flow run: median {c_time * 1000:.0f} ms over {len(empties)} runs "
+              f"(min {min(empties) * 1000:.0f}, max {max(empties) * 1000:.0f}); {c_cpu * 1000:.0f} ms CPU in this process")
+
+        existing = set(process_tree_rss()) - {os.getpid()}  # servers: not part of the run's memory
+        probes = None if args.no_probes else install_probes()
+        profiler = None
+        if args.profile:
+            from pyinstrument import Profiler
+
+            profiler = Profiler(interval=0.002)
+            profiler.start()
+        cpu0, busy0, server0 = os.times(), machine_busy_seconds(), server_stats(bases[0])["cpu_s"]
+        helpers0 = processes_cpu_seconds(existing)  # the Prefect API server and the site server
+        with PeakMemory(exclude=existing) as peak:
+            t0 = time.perf_counter()
+            state = ingest(return_state=True)
+            b_time = time.perf_counter() - t0
+        cpu1, busy1 = os.times(), machine_busy_seconds()
+        helpers1 = processes_cpu_seconds(existing)
+        if profiler:
+            profiler.stop()
+            Path(args.profile).write_text(profiler.output_html(), encoding="utf-8")
+            print(f"profile written to {args.profile}")
+        if probes:
+            probes.restore()
+        summary = state.result()
+        flow_run_id = state.state_details.flow_run_id
+        tasks = task_durations(flow_run_id, expected=7)
+        stats = server_stats(bases[0])
+
+    b_rate = n / b_time
+    marginal = a_time / (b_time - c_time)
+    cpu_self = (cpu1.user - cpu0.user) + (cpu1.system - cpu0.system)
+    cpu_children = (cpu1.children_user - cpu0.children_user) + (cpu1.children_system - cpu0.children_system)
+    print(f"(b) ingest flow: {b_time:.2f}s = {b_rate:.1f} pages/s; summary: articles_new={summary['articles_new']}, "
+          f"with_text={summary['articles_with_text']}, duplicates={summary['duplicates']}, "
+          f"layoff_reports={summary['layoff_reports']}, new_rounds={len(summary['new_rounds'])}, "
+          f"feeds_failed={summary['feeds_failed']}")
+    print(f"    CPU during (b): parent {cpu_self:.1f}s, extraction workers {cpu_children:.1f}s "
+          f"-> {(cpu_self + cpu_children) / b_time:.2f} of {os.cpu_count()} cores busy on average; "
+          f"site server (child process, benchmark cost) {stats['cpu_s']:.1f}s CPU over {stats['requests']} requests")
+    site_cpu = stats["cpu_s"] - server0
+    api_cpu = helpers1 - helpers0 - site_cpu
+    others = (busy1 - busy0) - cpu_self - cpu_children - (helpers1 - helpers0)
+    print(f"    Prefect API server (child process) {api_cpu:.1f}s CPU; other jobs on the machine used "
+          f"{others / b_time:.2f} cores during (b)")
+    print()
+    print(f"b/a (flow pages/s over one-core limit): {b_rate / (n / a_time):.2f}")
+    print(f"marginal ratio a_time / (b_time - empty_flow_time) = {a_time:.2f} / ({b_time:.2f} - {c_time:.2f}) "
+          f"= {marginal:.2f}   (target >= 1.5 on 2 cores, limit 2.0)")
+    print()
+    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    print(f"peak memory of the run (sampled every 0.1 s: this process + extraction workers): {peak.peak / MiB:.0f} MiB "
+          f"(target < 1024 MiB)")
+    print(f"    ru_maxrss: this process {self_rss / MiB:.0f} MiB, largest reaped child {child_rss / MiB:.0f} MiB; "
+          f"site server {stats['maxrss_kb'] / 1024:.0f} MiB (not counted)")
+    print()
+    print("Prefect task runs (from the API):")
+    for name, seconds, offset in tasks:
+        print(f"    {name:<28} {seconds:8.2f}s   starts at +{offset:6.2f}s")
+    if probes:
+        print()
+        print(f"pipeline step probes (wall s, % of b, CPU s parent / workers, cores busy):")
+        for name in probes.order:
+            calls, wall, cpu, ccpu = probes.stats[name]
+            if not calls:
+                continue
+            busy = (cpu + ccpu) / wall if wall > 0 else 0.0
+            # parse_feed runs in 16 threads: its wall time is a sum over threads
+            print(f"    {name:<44} x{int(calls):<4} {wall:8.2f}s {wall / b_time * 100:5.1f}%   "
+                  f"{cpu:6.2f} / {ccpu:6.2f}   {busy:4.2f}")
+        tracked = sum(probes.stats[k][1] for k in ("prepare", "fetch_feeds", "select_new", "fetch_and_extract", "store",
+                                                  "deliver_alerts", "publish_snapshot"))
+        print(f"    {'steps total':<44}       {tracked:8.2f}s; outside the steps (Prefect, flow body, summary): "
+              f"{b_time - tracked:.2f}s")
+        top = ("prepare", "fetch_feeds", "select_new", "fetch_and_extract", "store", "deliver_alerts", "publish_snapshot")
+        cores = os.cpu_count() or 1
+        model = 0.0
+        for name in top:
+            _, wall, cpu, ccpu = probes.stats[name]
+            if name == "fetch_and_extract" and probes.stats["  extract_all (process pool)"][0]:
+                # Two phases run one after the other: page fetching (parent threads), then the pool.
+                _, fwall, fcpu, _ = probes.stats["  fetch_pages"]
+                _, xwall, xcpu, xccpu = probes.stats["  extract_all (process pool)"]
+                model += fcpu + max(xcpu, (xcpu + xccpu) / cores) + max(0.0, cpu - fcpu - xcpu)
+            else:
+                model += max(cpu, (cpu + ccpu) / cores)
+        outside_cpu = cpu_self - sum(probes.stats[k][2] for k in top)
+        model_b = model + outside_cpu
+        print()
+        print(f"CPU model (idle {cores} cores, balanced pool): a = {a_cpu:.2f}s, b = {model_b:.2f}s "
+              f"(steps {model:.2f} + flow/Prefect {outside_cpu:.2f}), empty flow {c_cpu:.2f}s -> marginal ratio "
+              f"{a_cpu / (model_b - c_cpu):.2f}")
+    print(f"load average at end: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
