@@ -8,6 +8,7 @@ run blocks the user. After each run we checkpoint and copy the file to
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 from storage.db import connect
@@ -27,3 +28,11 @@ def publish(db: Path, *, lock_timeout: float) -> Path:
         shutil.copyfile(db, partial)
     partial.replace(target)
     return target
+
+
+def age_seconds(db: Path) -> float:
+    """Return how old the published snapshot of `db` is (infinite when there is none)."""
+    try:
+        return time.time() - snapshot_path(db).stat().st_mtime
+    except FileNotFoundError:
+        return float("inf")
