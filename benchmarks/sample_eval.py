@@ -34,6 +34,7 @@ from storage.queries import run_readonly  # noqa: E402
 
 def run_sample(workdir: Path) -> tuple[Path, list[dict], list[int]]:
     """Run the pipeline twice over the sample into `workdir`; return (db, webhook bodies, new per run)."""
+    workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / "sample.duckdb"
     with serve_sample() as base, receive_webhooks() as hook:
         feeds = workdir / "feeds.toml"

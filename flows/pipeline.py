@@ -7,9 +7,12 @@ so steps can move to separate workers later; what passes between steps is plain 
 from __future__ import annotations
 
 import logging
+import os
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import ExitStack
+from multiprocessing import get_context
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,19 +21,19 @@ from duckdb import DuckDBPyConnection
 
 from ingest import dedup
 from ingest.alerts import plan_alerts, redact, render_message, resolve_channel
-from ingest.articles import build_article, entry_article_id
+from ingest.analysis import Analysed, analyse_chunk, warm_up
+from ingest.articles import entry_article_id
 from ingest.canonical import decode_google_news, is_google_news
 from ingest.classify import CLASSIFIER_VERSION, classify_many
 from ingest.companies import load_company_table
 from ingest.errors import AlertError, FeedParseError, FetchError
-from ingest.extract import extract_all
 from ingest.feedhealth import is_due
 from ingest.feeds import parse_feed
 from ingest.http import fetch_with_retries, new_client, safe_url
-from ingest.models import Article, FeedConfig, FeedEntry, FeedFetch, FeedState
+from ingest.models import Article, Classification, FeedConfig, FeedEntry, FeedFetch, FeedState
 from ingest.netguard import HostGuard
 from ingest.notify import send
-from ingest.pages import fetch_pages
+from ingest.pages import PageResult, iter_pages
 from ingest.rounds import MATCHER_VERSION, RoundPlan, match_rounds
 from ingest.settings import PREFECT_BLOCK_SCHEME, Settings, alert_channels
 from storage import alerts as alert_store
@@ -65,6 +68,9 @@ class Batch:
     fetches: list[FeedFetch]
     articles: list[Article]
     run_key: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # Worked out next to extraction (worker processes); store computes whatever is missing.
+    verdicts: dict[str, Classification] = field(default_factory=dict)
+    signatures: dict[str, dedup.TextSignature] = field(default_factory=dict)
     # Set by backfills: rounds found in this batch get `suppressed` alerts with this reason.
     suppress_alerts: str | None = None
 
@@ -179,32 +185,67 @@ def select_new(settings: Settings, fetched: FetchedFeeds) -> FetchedFeeds:
     return FetchedFeeds(fetches=fetches, entries=fresh)
 
 
+# Below this many pages, starting worker processes costs more than it saves.
+POOL_MIN_PAGES = 48
+# Pages per worker task: big enough to batch signatures, small enough to start early.
+CHUNK_PAGES = 24
+
+
 def fetch_and_extract(settings: Settings, fetched: FetchedFeeds, now: datetime) -> Batch:
-    """Fetch the entries' pages, extract text in worker processes, and build Articles."""
+    """Fetch the entries' pages and analyse them (extract, classify, sign) as they arrive."""
     entries = fetched.entries
     if not entries:  # a no-op run: no client, no pool
         return Batch(fetches=fetched.fetches, articles=[])
     targets = [fetch_target(entry.url) for entry in entries]
     fetchable = [i for i, url in enumerate(targets) if url.startswith(("http://", "https://"))]
-    guard = HostGuard(settings.allow_private_hosts)
-    with new_client(settings.user_agent, settings.http_timeout) as client:
-        pages = fetch_pages(
-            client, [targets[i] for i in fetchable], guard=guard,
+    workers = settings.extract_workers or os.cpu_count() or 1
+    use_pool = workers > 1 and len(fetchable) >= POOL_MIN_PAGES
+    analysed: list[Analysed | None] = [None] * len(entries)
+    with ExitStack() as stack:
+        client = stack.enter_context(new_client(settings.user_agent, settings.http_timeout))
+        pool = None
+        if use_pool:
+            # spawn, not fork: the parent runs Prefect's threads, and forking them can deadlock.
+            # Started before the first fetch so worker start-up overlaps the network.
+            pool = stack.enter_context(ProcessPoolExecutor(
+                max_workers=workers, mp_context=get_context("spawn"), initializer=warm_up,
+            ))
+        pending: list[tuple[list[int], Future[list[Analysed]]]] = []
+        chunk: list[int] = []
+        pages: dict[int, PageResult] = {}
+
+        def flush() -> None:
+            items = [(entries[i], pages.get(i)) for i in chunk]
+            if pool is None:
+                for i, result in zip(chunk, analyse_chunk(items, now, settings.companies_file), strict=True):
+                    analysed[i] = result
+            else:
+                pending.append((list(chunk), pool.submit(analyse_chunk, items, now, settings.companies_file)))
+            chunk.clear()
+
+        arriving = iter_pages(
+            client, [targets[i] for i in fetchable], guard=HostGuard(settings.allow_private_hosts),
             concurrency=settings.page_concurrency, per_host=settings.per_host_concurrency,
             per_host_delay=settings.per_host_delay, max_bytes=settings.max_response_bytes,
             timeout=settings.http_timeout,
         )
-    page_of = dict(zip(fetchable, pages, strict=True))
-    ok = [i for i in fetchable if not page_of[i].error]
-    extracted = extract_all(
-        [(page_of[i].final_url, page_of[i].content, page_of[i].content_type) for i in ok],
-        workers=settings.extract_workers,
+        for position, page in arriving:
+            pages[fetchable[position]] = page
+            chunk.append(fetchable[position])
+            if pool is not None and len(chunk) >= CHUNK_PAGES:
+                flush()
+        chunk += sorted(set(range(len(entries))) - set(fetchable))  # links we never fetch
+        flush()
+        for indices, future in pending:
+            for i, result in zip(indices, future.result(), strict=True):
+                analysed[i] = result
+    done = [a for a in analysed if a is not None]
+    return Batch(
+        fetches=fetched.fetches,
+        articles=[a.article for a in done],
+        verdicts={a.article.article_id: a.verdict for a in done},
+        signatures={a.article.article_id: a.signature for a in done},
     )
-    extracted_of = dict(zip(ok, extracted, strict=True))
-    articles = [
-        build_article(entry, page_of.get(i), extracted_of.get(i), now) for i, entry in enumerate(entries)
-    ]
-    return Batch(fetches=fetched.fetches, articles=articles)
 
 
 def fetch_target(url: str) -> str:
@@ -224,8 +265,9 @@ def store(settings: Settings, batch: Batch, now: datetime) -> Stored:
 
 def store_now(settings: Settings, batch: Batch, now: datetime) -> Stored:
     """Write a batch in one transaction; idempotent, so a replayed batch changes nothing twice."""
-    verdicts = classify_many(
-        [(a.article_id, a.title, a.text or a.summary, a.published_at) for a in batch.articles],
+    missing = [a for a in batch.articles if a.article_id not in batch.verdicts]
+    verdicts = list(batch.verdicts.values()) + classify_many(
+        [(a.article_id, a.title, a.text or a.summary, a.published_at) for a in missing],
         load_company_table(settings.companies_file),
     )
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con, transaction(con):
@@ -234,7 +276,7 @@ def store_now(settings: Settings, batch: Batch, now: datetime) -> Stored:
         article_store.insert_articles(con, batch.articles)
         fresh = [a for a in {a.article_id: a for a in batch.articles}.values() if a.article_id not in known]
         fresh_ids = {a.article_id for a in fresh}
-        duplicates = deduplicate(con, fresh)
+        duplicates = deduplicate(con, fresh, batch.signatures)
         verdicts = [v for v in verdicts if v.article_id in fresh_ids]
         class_store.save_classifications(con, verdicts, now)
         reports = [v.article_id for v in verdicts if v.label == "layoff_report"]
@@ -267,11 +309,22 @@ def round_details(plan: RoundPlan) -> list[dict]:
     return details
 
 
-def deduplicate(con: DuckDBPyConnection, articles: list[Article]) -> int:
+def deduplicate(
+    con: DuckDBPyConnection, articles: list[Article], signed: dict[str, dedup.TextSignature] | None = None
+) -> int:
     """Link the new articles that copy a stored (or earlier batch) article; return how many."""
     if not articles:
         return 0
-    items = dedup.dedup_items(articles)
+    signed = signed or {}
+    unsigned = dedup.dedup_items([a for a in articles if a.article_id not in signed])
+    by_id = {item.article_id: item for item in unsigned}
+    items = [
+        by_id.get(a.article_id) or dedup.DedupItem(
+            article_id=a.article_id, canonical_url=a.canonical_url,
+            published_at=a.published_at, signature=signed[a.article_id],
+        )
+        for a in articles
+    ]
     decisions = dedup.decide(items, dedup_store.load_candidates(con, items))
     dedup_store.save(con, [item.signature for item in items], decisions)
     return len(decisions)

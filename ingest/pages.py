@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -72,6 +72,27 @@ def fetch_pages(
     timeout: float,
 ) -> list[PageResult]:
     """Return one PageResult per URL, in order; failures are results, never exceptions."""
+    results: list[PageResult | None] = [None] * len(urls)
+    for index, page in iter_pages(
+        client, urls, guard=guard, concurrency=concurrency, per_host=per_host,
+        per_host_delay=per_host_delay, max_bytes=max_bytes, timeout=timeout,
+    ):
+        results[index] = page
+    return [page for page in results if page is not None]
+
+
+def iter_pages(
+    client: httpx.Client,
+    urls: Sequence[str],
+    *,
+    guard: HostGuard,
+    concurrency: int,
+    per_host: int,
+    per_host_delay: float,
+    max_bytes: int,
+    timeout: float,
+) -> Iterator[tuple[int, PageResult]]:
+    """Yield (index, PageResult) as each page arrives, so extraction can start on the first ones."""
     limiter = HostLimiter(per_host, per_host_delay)
 
     def one(url: str) -> PageResult:
@@ -95,6 +116,8 @@ def fetch_pages(
         )
 
     if not urls:
-        return []
+        return
     with ThreadPoolExecutor(max_workers=min(concurrency, len(urls))) as pool:
-        return list(pool.map(one, urls))
+        futures = {pool.submit(one, url): index for index, url in enumerate(urls)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
