@@ -23,7 +23,7 @@ from ingest import dedup
 from ingest.alerts import plan_alerts, redact, render_message, resolve_channel
 from ingest.analysis import Analysed, analyse_chunk, warm_up
 from ingest.articles import entry_article_id
-from ingest.canonical import decode_google_news, is_google_news
+from ingest.canonical import UrlResolution, decode_google_news, is_google_news
 from ingest.classify import CLASSIFIER_VERSION, classify_many
 from ingest.companies import load_company_table
 from ingest.errors import AlertError, FeedParseError, FetchError
@@ -276,6 +276,7 @@ def store_now(settings: Settings, batch: Batch, now: datetime) -> Stored:
         article_store.insert_articles(con, batch.articles)
         fresh = [a for a in {a.article_id: a for a in batch.articles}.values() if a.article_id not in known]
         fresh_ids = {a.article_id for a in fresh}
+        dedup_store.save_resolutions(con, google_news_resolutions(fresh, now))
         duplicates = deduplicate(con, fresh, batch.signatures)
         verdicts = [v for v in verdicts if v.article_id in fresh_ids]
         class_store.save_classifications(con, verdicts, now)
@@ -307,6 +308,19 @@ def round_details(plan: RoundPlan) -> list[dict]:
             "sources": [{"source": s.source, "url": s.url} for s in plan.sources.get(r.round_id, [])],
         })
     return details
+
+
+def google_news_resolutions(articles: list[Article], now: datetime) -> list[UrlResolution]:
+    """Return where each Google News link led (decoded offline, or by fetching it), for the cache."""
+    rows = []
+    for a in articles:
+        if not is_google_news(a.url):
+            continue
+        decoded = decode_google_news(a.url)
+        resolved = decoded or (a.canonical_url if not is_google_news(a.canonical_url) else None)
+        method = "decoded" if decoded else "redirect" if resolved else "failed"
+        rows.append(UrlResolution(url=a.url, resolved_url=resolved, method=method, resolved_at=now))
+    return rows
 
 
 def deduplicate(

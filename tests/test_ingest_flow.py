@@ -159,3 +159,26 @@ def test_every_feed_failing_fails_the_run(httpserver: HTTPServer, lw_env: Path, 
         ingest(feeds=str(feeds))
     # ...and the failure is still recorded as data.
     assert rows(lw_env, "SELECT count(*) FROM feed_fetches WHERE error LIKE '%HTTP 404%'")[0][0] == 1
+
+
+def test_google_news_links_are_decoded_fetched_at_the_publisher_and_cached(
+    httpserver: HTTPServer, lw_env: Path, tmp_path: Path
+) -> None:
+    from flows.ingest import ingest
+    from ingest.canonical import encode_google_news
+
+    publisher = httpserver.url_for("/business/acme-cuts.html")
+    wrapped = encode_google_news(publisher)
+    httpserver.expect_request("/gn.xml").respond_with_data(
+        rss([("gn1", "Acme cuts 1,200 jobs - Test Daily", wrapped, "Wed, 28 Jan 2026 14:00:00 GMT")]),
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/business/acme-cuts.html").respond_with_data(
+        story("Acme cuts 1,200 jobs", "Acme said on Wednesday it would cut 1,200 jobs in its devices unit."),
+        content_type="text/html",
+    )
+    ingest(feeds=str(write_feeds(tmp_path / "feeds.toml", {"gn": httpserver.url_for("/gn.xml")})))
+    [(url, canonical, status)] = rows(lw_env, "SELECT url, canonical_url, extraction_status FROM articles")
+    assert url == wrapped and status == "ok"  # the page came from the publisher, not Google
+    assert canonical.endswith("/business/acme-cuts.html")
+    assert rows(lw_env, "SELECT url, method FROM url_resolutions") == [(wrapped, "decoded")]
