@@ -350,7 +350,7 @@ def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], db: Pa
         print(f"    {name:<28} {seconds:8.2f}s   starts at +{offset:6.2f}s")
     if probes:
         print()
-        print(f"pipeline step probes (wall s, % of b, CPU s parent / workers, cores busy):")
+        print("pipeline step probes (wall s, % of b, CPU s parent / workers, cores busy):")
         for name in probes.order:
             calls, wall, cpu, ccpu = probes.stats[name]
             if not calls:

@@ -26,3 +26,20 @@ def test_readme_has_the_two_commands_and_ci_runs_the_test_one() -> None:
     assert tests.endswith("-m pytest")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert tests in ci, ".ci/run must run exactly the README's test command"
+
+
+def test_prefect_yaml_entrypoints_are_our_flows() -> None:
+    import importlib
+
+    import yaml
+    from prefect import Flow
+
+    spec = yaml.safe_load((ROOT / "deployments" / "prefect.yaml").read_text(encoding="utf-8"))
+    names = {}
+    for deployment in spec["deployments"]:
+        path, function = deployment["entrypoint"].split(":")
+        module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+        flow = getattr(module, function)
+        assert isinstance(flow, Flow)
+        names[deployment["name"]] = flow.name
+    assert names == {"layoffwatch-ingest": "ingest", "layoffwatch-backfill": "backfill"}
