@@ -39,13 +39,12 @@ def ingest_deployment(cron: str | None = None, interval_minutes: float | None = 
 
 def all_deployments(cron: str | None = None, interval_minutes: float | None = None) -> list:
     """Return every deployment `serve` runs: scheduled ingest, plus unscheduled manual flows."""
-    deployments = [ingest_deployment(cron, interval_minutes)]
-    try:
-        from flows.backfill import backfill
-    except ImportError:  # backfill lands in its own change; serve what exists
-        return deployments
-    deployments.append(backfill.to_deployment(name=BACKFILL_DEPLOYMENT, tags=["layoffwatch"]))
-    return deployments
+    from flows.backfill import backfill
+
+    return [
+        ingest_deployment(cron, interval_minutes),
+        backfill.to_deployment(name=BACKFILL_DEPLOYMENT, tags=["layoffwatch"]),
+    ]
 
 
 def _free_port() -> int:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import httpx
 from duckdb import DuckDBPyConnection
 
 from ingest import dedup
@@ -130,7 +131,7 @@ def fetch_feeds(settings: Settings, prepared: Prepared, run_id: str) -> FetchedF
 
 
 def fetch_one_feed(
-    settings: Settings, client, feed: FeedConfig, state: FeedState | None, run_id: str
+    settings: Settings, client: httpx.Client, feed: FeedConfig, state: FeedState | None, run_id: str
 ) -> tuple[FeedFetch, list[FeedEntry]]:
     """Return the fetch record and parsed entries of one feed (never raises for feed faults)."""
     started_at = utcnow()

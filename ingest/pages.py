@@ -60,27 +60,6 @@ def _host(url: str) -> str:
         return ""
 
 
-def fetch_pages(
-    client: httpx.Client,
-    urls: Sequence[str],
-    *,
-    guard: HostGuard,
-    concurrency: int,
-    per_host: int,
-    per_host_delay: float,
-    max_bytes: int,
-    timeout: float,
-) -> list[PageResult]:
-    """Return one PageResult per URL, in order; failures are results, never exceptions."""
-    results: list[PageResult | None] = [None] * len(urls)
-    for index, page in iter_pages(
-        client, urls, guard=guard, concurrency=concurrency, per_host=per_host,
-        per_host_delay=per_host_delay, max_bytes=max_bytes, timeout=timeout,
-    ):
-        results[index] = page
-    return [page for page in results if page is not None]
-
-
 def iter_pages(
     client: httpx.Client,
     urls: Sequence[str],

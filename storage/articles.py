@@ -53,11 +53,6 @@ def insert_articles(con: duckdb.DuckDBPyConnection, articles: Sequence[Article])
     return len(fresh)
 
 
-def count_articles(con: duckdb.DuckDBPyConnection) -> int:
-    """Return the number of stored articles."""
-    return con.execute("SELECT count(*) FROM articles").fetchone()[0]
-
-
 def article_texts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> list[StoredText]:
     """Return title/text/summary of the given articles (all when None), oldest first."""
     query = "SELECT article_id, title, text, summary, published_at FROM articles"
@@ -67,24 +62,6 @@ def article_texts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | N
         params.append(list(article_ids))
     rows = con.execute(query + " ORDER BY published_at, article_id", params).fetchall()
     return [StoredText(*row) for row in rows]
-
-
-def raw_pages(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> dict[str, bytes]:
-    """Return the compressed raw HTML of the given articles."""
-    rows = con.execute(
-        "SELECT article_id, html FROM article_html WHERE article_id IN (SELECT unnest(?))",
-        [list(article_ids)],
-    ).fetchall()
-    return {row[0]: row[1] for row in rows}
-
-
-def recent_articles(con: duckdb.DuckDBPyConnection, limit: int = 20) -> list[tuple]:
-    """Return (published_at, feed, title, extraction_status) of the newest articles."""
-    return con.execute(
-        "SELECT published_at, feed, title, extraction_status FROM articles"
-        " ORDER BY published_at DESC, article_id LIMIT ?",
-        [limit],
-    ).fetchall()
 
 
 EXTRACTION_COLUMNS = ("article_id", "text", "author", "site_name", "language", "extraction_status", "extraction_error")
