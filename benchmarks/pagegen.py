@@ -22,6 +22,7 @@ All text here is generated; nothing is copied from real articles.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import math
@@ -29,6 +30,7 @@ import multiprocessing
 import os
 import random
 import resource
+import socket
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -37,7 +39,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -530,52 +531,99 @@ def feeds_toml(site: Site, bases: list[str]) -> str:
 # --- server ----------------------------------------------------------------------------------
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as real sites (and httpx's pool) use
-    # Headers and body go out as two writes: without TCP_NODELAY, Nagle + delayed ACK stall each
-    # keep-alive response ~40 ms, a loopback artifact that would look like slow page fetching.
-    disable_nagle_algorithm = True
-    files: dict[str, tuple[bytes, str, str]]  # path -> (body, etag, content type)
-    no_validators: frozenset[str]
-    stats: dict[str, int]
-    lock: threading.Lock
-    last_modified = "Mon, 02 Feb 2026 10:00:00 GMT"
+LAST_MODIFIED = "Mon, 02 Feb 2026 10:00:00 GMT"
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        path = self.path.split("?", 1)[0]
+
+def _response(status: str, ctype: str, body: bytes, validators: dict[str, str], send_body: bool = True) -> bytes:
+    """Return a whole HTTP/1.1 response (keep-alive), ready to write."""
+    head = [f"HTTP/1.1 {status}", f"Content-Type: {ctype}", f"Content-Length: {len(body)}"]
+    head += [f"{key}: {value}" for key, value in validators.items()]
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + (body if send_body else b"")
+
+
+class _Site:
+    """Pre-built responses of every host (200 and 304 per path) and the request counters.
+
+    The server stands in for the internet, whose CPU is not ours: it must cost the measured
+    machine as little as possible. Responses are built once, and each request costs a dict
+    lookup and one write (the former http.server handler cost 0.7 ms of CPU a request).
+    """
+
+    def __init__(self, root: Path, bases: list[str]) -> None:
+        no_val_file = root / "no-validators.txt"
+        no_validators = frozenset(no_val_file.read_text().split()) if no_val_file.exists() else frozenset()
+        self.stats = {"requests": 0, "not_modified": 0}
+        self.by_host: list[dict[str, tuple[bytes, bytes | None, bytes]]] = []
+        for k, base in enumerate(bases):
+            files = {}
+            for path, (body, etag, ctype) in _load_host(root / f"h{k}", base).items():
+                validators = {} if path in no_validators else {"ETag": etag, "Last-Modified": LAST_MODIFIED}
+                full = _response("200 OK", ctype, body, validators)
+                not_modified = _response("304 Not Modified", ctype, body, validators, send_body=False)
+                files[path] = (full, not_modified if validators else None, etag.encode())
+            self.by_host.append(files)
+
+    def answer(self, host: int, request: bytes) -> bytes:
+        """Return the response to one request head (request line and headers)."""
+        line, _, headers = request.partition(b"\r\n")
+        parts = line.split(b" ")
+        path = parts[1].split(b"?", 1)[0].decode("latin-1") if len(parts) == 3 else ""
         if path == "/__stats":
             usage = resource.getrusage(resource.RUSAGE_SELF)
             body = json.dumps({**self.stats, "cpu_s": usage.ru_utime + usage.ru_stime,
                                "maxrss_kb": usage.ru_maxrss}).encode()
-            self._send(200, body, "application/json", {})
-            return
-        item = self.files.get(path)
-        with self.lock:
-            self.stats["requests"] += 1
+            return _response("200 OK", "application/json", body, {})
+        self.stats["requests"] += 1
+        item = self.by_host[host].get(path)
         if item is None:
-            self._send(404, b"not found", "text/plain", {})
-            return
-        body, etag, ctype = item
-        validators = {} if path in self.no_validators else {"ETag": etag, "Last-Modified": self.last_modified}
-        if validators and self.headers.get("If-None-Match") == etag:
-            with self.lock:
-                self.stats["not_modified"] += 1
-            self._send(304, b"", ctype, validators)
-            return
-        self._send(200, body, ctype, validators)
+            return _response("404 Not Found", "text/plain", b"not found", {})
+        full, not_modified, etag = item
+        if not_modified is not None and _header(headers, b"if-none-match") == etag:
+            self.stats["not_modified"] += 1
+            return not_modified
+        return full
 
-    def _send(self, status: int, body: bytes, ctype: str, headers: dict[str, str]) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.end_headers()
-        if status != 304:
-            self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        return
+def _header(headers: bytes, name: bytes) -> bytes | None:
+    for line in headers.split(b"\r\n"):
+        key, sep, value = line.partition(b":")
+        if sep and key.strip().lower() == name:
+            return value.strip()
+    return None
+
+
+class _Connection(asyncio.Protocol):
+    """One keep-alive connection: answers each complete request head as it arrives (GET only)."""
+
+    def __init__(self, site: _Site, host: int) -> None:
+        self.site, self.host, self.buffer = site, host, b""
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport
+        sock = transport.get_extra_info("socket")
+        if sock is not None:  # without it, Nagle + delayed ACK stall keep-alive responses ~40 ms
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while (end := self.buffer.find(b"\r\n\r\n")) >= 0:
+            request, self.buffer = self.buffer[:end], self.buffer[end + 4 :]
+            self.transport.write(self.site.answer(self.host, request))  # type: ignore[attr-defined]
+
+
+def _serve(root: str, hosts: int, port_pipe: multiprocessing.connection.Connection) -> None:
+    """Child process: serve root/h<k> on 127.0.0.<k+1> (one port for all) until killed."""
+    loop = asyncio.new_event_loop()
+    first = loop.run_until_complete(loop.create_server(asyncio.Protocol, "127.0.0.1", 0))
+    port = first.sockets[0].getsockname()[1]
+    first.close()  # only to pick a free port; every host listens on it below
+    site = _Site(Path(root), [f"http://127.0.0.{k + 1}:{port}" for k in range(hosts)])
+    for k in range(hosts):
+        loop.run_until_complete(loop.create_server(
+            lambda k=k: _Connection(site, k), f"127.0.0.{k + 1}", port, reuse_address=True,
+        ))
+    port_pipe.send(port)
+    loop.run_forever()
 
 
 def _load_host(folder: Path, base: str) -> dict[str, tuple[bytes, str, str]]:
@@ -587,28 +635,6 @@ def _load_host(folder: Path, base: str) -> dict[str, tuple[bytes, str, str]]:
             etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
             files["/" + path.relative_to(folder).as_posix()] = (body, etag, ctype)
     return files
-
-
-def _serve(root: str, hosts: int, port_pipe: multiprocessing.connection.Connection) -> None:
-    """Child process: serve root/h<k> on 127.0.0.<k+1> (one port for all) until killed."""
-    rootp = Path(root)
-    no_val_file = rootp / "no-validators.txt"
-    no_validators = frozenset(no_val_file.read_text().split()) if no_val_file.exists() else frozenset()
-    stats = {"requests": 0, "not_modified": 0}
-    lock = threading.Lock()
-    first = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    port = first.server_address[1]
-    servers = [first] + [ThreadingHTTPServer((f"127.0.0.{k + 1}", port), _Handler) for k in range(1, hosts)]
-    for k, server in enumerate(servers):
-        base = f"http://127.0.0.{k + 1}:{port}"
-        server.daemon_threads = True
-        server.RequestHandlerClass = type(f"H{k}", (_Handler,), {
-            "files": _load_host(rootp / f"h{k}", base), "no_validators": no_validators,
-            "stats": stats, "lock": lock,
-        })
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-    port_pipe.send(port)
-    threading.Event().wait()
 
 
 @contextmanager

@@ -1,26 +1,31 @@
 """Throughput of a full `ingest` run against the extraction limit.
 
-Run: .venv/bin/python benchmarks/throughput.py [--pages 2000] [--feeds 20] [--profile out.html]
+Run: .venv/bin/python benchmarks/throughput.py [--pages 2000] [--feeds 20] [--rounds 2] [--profile out.html]
 
 Generates `--pages` realistic article pages over `--feeds` outlets (benchmarks/pagegen.py: 2-20 KB
 of text each inside real page chrome, ~30 KB of HTML), serves them from a loopback server in a
 child process (one address per outlet), then measures in this process:
 
-  (a) the limit: a plain loop over `ingest.extract.extract_page` on the same page bytes, one core;
+  (a) the limit: a plain loop calling trafilatura on the same page bytes on one core, exactly as
+      the pipeline calls it (`ingest.extract.TRAFILATURA_OPTIONS`);
   (b) the `ingest` flow end to end into a fresh DuckDB file (fetch, extract, dedup, classify,
       rounds, store, snapshot), against a temporary Prefect API (prefect_test_harness);
   (c) an empty Prefect flow on the same API, warmed up first (API start-up is excluded from both).
 
-Prints pages/s of each, b/a, and the marginal ratio a_time / (b_time - c_time): how many cores'
-worth of extraction the run achieves (target >= 1.5 on 2 cores, limit 2.0). Also prints peak
+(a) and (b) alternate, a b a b a for `--rounds 2`: this host's speed drifts by 20-40% within a
+minute, so each run is set against the mean of the limits measured just before and after it.
+Prints pages/s, b/a and the marginal ratio a_time / (b_time - c_time) of each round, and their
+median: how many cores' worth of extraction the run achieves (target >= 1.5 on 2 cores, limit
+2.0). For the last round it also prints peak
 memory (sampled RSS of this process and the children it starts during the run, plus
 ru_maxrss), the Prefect task-run durations of the run, and a finer breakdown from timing probes
 wrapped around the pipeline's step functions (a few dozen calls, negligible cost), with CPU
 seconds per step so serial stretches show up as ~1 core busy.
 
-The extraction pool uses `spawn`, whose workers re-import this script as `__mp_main__`: the script
-imports `flows.cli` at top level so workers pay what they pay under `layoffwatch run` / `serve`
-(set LW_BENCH_LIGHT_MAIN=1 to skip it). Because other jobs may share the machine, it also prints a
+The extraction workers are forked from a forkserver that loads this script as `__mp_main__`: the
+script imports `flows.cli` at top level so the run pays what it pays under `layoffwatch run`
+(set LW_BENCH_LIGHT_MAIN=1 to skip it). The forkserver is stopped after each run, so every round
+starts its workers cold. Because other jobs may share the machine, it also prints a
 load-independent CPU model: each step costs max(parent CPU, (parent + worker CPU) / cores), i.e.
 what the run would take on idle cores with a perfectly balanced pool, next to the measured ratio.
 """
@@ -37,6 +42,7 @@ import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -54,7 +60,7 @@ from pagegen import (  # noqa: E402
 )
 
 if os.environ.get("LW_BENCH_LIGHT_MAIN") != "1":
-    import flows.cli  # noqa: E402,F401 - the CLI's __main__, which spawn workers re-import
+    import flows.cli  # noqa: E402,F401 - what the CLI's __main__ imports (the forkserver loads it too)
 
 MiB = 1024 * 1024
 
@@ -153,16 +159,27 @@ def install_probes() -> Probes:
 
 
 def measure_limit(pages: list[tuple[str, bytes, str]]) -> tuple[float, float]:
-    """Return (wall, CPU) seconds of a plain single-core loop of extract_page over `pages` (after a warm-up)."""
-    from ingest.extract import extract_page
+    """Return (wall, CPU) seconds of a plain single-core loop of trafilatura over `pages` (after a warm-up).
 
-    extract_page(*pages[0])  # trafilatura import and first-call caches
+    The call is the pipeline's own (`ingest.extract.TRAFILATURA_OPTIONS`), on the page decoded
+    the pipeline's way; the rest of `extract_page` (compression, canonical links) is pipeline work.
+    """
+    import trafilatura
+
+    from ingest.extract import TRAFILATURA_OPTIONS, decode_html
+
+    def extract(url: str, content: bytes, content_type: str) -> None:
+        trafilatura.bare_extraction(decode_html(content, content_type), url=url, **TRAFILATURA_OPTIONS)
+
+    extract(*pages[0])  # trafilatura import and first-call caches
     t0, c0, m0 = time.perf_counter(), time.process_time(), machine_busy_seconds()
     for page in pages:
-        extract_page(*page)
+        extract(*page)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     others = machine_busy_seconds() - m0 - cpu
-    print(f"    other processes used {others / wall:.2f} cores during (a)")
+    print(f"(a) limit, trafilatura loop on one core: {wall:.2f}s = {len(pages) / wall:.1f} pages/s "
+          f"({wall / len(pages) * 1000:.1f} ms/page; {cpu / wall:.0%} of a core was ours, other processes "
+          f"used {others / wall:.2f} cores)")
     return wall, cpu
 
 
@@ -194,10 +211,11 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--feeds", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="flow runs (b), each between two limit loops (a); the ratio is the median over rounds")
     parser.add_argument("--empty-runs", type=int, default=5)
-    parser.add_argument("--profile", help="write a pyinstrument HTML profile of the flow run here")
+    parser.add_argument("--profile", help="write a pyinstrument HTML profile of the last flow run here")
     parser.add_argument("--no-probes", action="store_true", help="run the flow without timing probes")
-    parser.add_argument("--skip-limit", type=float, help="use this limit time (s) instead of measuring (a)")
     parser.add_argument("--patch", help="python file whose apply() is called before the flow runs (to measure a "
                                         "prototype change kept outside the repo)")
     args = parser.parse_args()
@@ -210,36 +228,17 @@ def main() -> None:
         print(f"generated {len(site.pages)} pages on {len(site.outlets)} feeds in {time.perf_counter() - t0:.1f}s: "
               f"{site.html_bytes / len(site.pages) / 1024:.1f} KB HTML, {site.text_bytes / len(site.pages) / 1024:.1f} KB "
               f"text per page on average; kinds {dict(sorted(site.kinds.items()))}")
-
         with serve_site_ctx(root, args.feeds) as bases:
-            pages = page_bytes(site, bases)
-
-            # (a) the limit
-            if args.skip_limit:
-                a_time = a_cpu = args.skip_limit
-                print(f"(a) limit given: {a_time:.2f}s")
-            else:
-                a_time, a_cpu = measure_limit(pages)
-            a_rate = len(pages) / a_time
-            print(f"(a) limit, extract_page loop on one core: {a_time:.2f}s = {a_rate:.1f} pages/s "
-                  f"({a_time / len(pages) * 1000:.1f} ms/page; {a_cpu:.2f}s CPU, so "
-                  f"{a_cpu / a_time:.0%} of a core was ours)")
-            del pages
-
-            data = Path(tmp) / "data"
-            data.mkdir()
             feeds_file = Path(tmp) / "feeds.toml"
             feeds_file.write_text(feeds_toml(site, bases), encoding="utf-8")
-            db = data / "bench.duckdb"
             os.environ.update({
-                "LAYOFFWATCH_DB": str(db),
                 "LAYOFFWATCH_FEEDS": str(feeds_file),
                 # One loopback address per outlet (127.0.0.1-127.0.0.N), as pages live on many hosts.
                 "LAYOFFWATCH_ALLOW_PRIVATE_HOSTS": "127.0.0.0/8",
                 "LAYOFFWATCH_MAX_ENTRIES_PER_FEED": "100000",
             })
             os.environ.pop("LAYOFFWATCH_ALERT_URLS", None)
-            run_benchmark(args, site, bases, db, a_time, a_cpu)
+            run_benchmark(args, site, bases, Path(tmp))
 
 
 def serve_site_ctx(root: Path, hosts: int) -> AbstractContextManager[list[str]]:
@@ -249,7 +248,19 @@ def serve_site_ctx(root: Path, hosts: int) -> AbstractContextManager[list[str]]:
     return serve_site(root, hosts)
 
 
-def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], db: Path, a_time: float, a_cpu: float) -> None:
+def limit(site: Site, bases: list[str]) -> tuple[float, float]:
+    """Measure (a) on freshly read page bytes, which are dropped before the next flow run."""
+    pages = page_bytes(site, bases)
+    return measure_limit(pages)
+
+
+def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], tmp: Path) -> None:
+    """(c) once, then rounds of (a) (b) ... (a): each flow run is compared with the limit on either side.
+
+    The host's speed drifts by 20-40% over tens of seconds (the same loop has measured 13-23
+    ms/page), so one (a) before one (b) can skew the ratio either way; the mean of the limits
+    measured just before and just after each run cancels a linear drift.
+    """
     import logging
 
     from prefect import flow
@@ -290,93 +301,144 @@ def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], db: Pa
         print(f"(c) empty flow run: median {c_time * 1000:.0f} ms over {len(empties)} runs "
               f"(min {min(empties) * 1000:.0f}, max {max(empties) * 1000:.0f}); {c_cpu * 1000:.0f} ms CPU in this process")
 
-        existing = set(process_tree_rss()) - {os.getpid()}  # servers: not part of the run's memory
-        probes = None if args.no_probes else install_probes()
-        profiler = None
-        if args.profile:
-            from pyinstrument import Profiler
+        limits = [limit(site, bases)]
+        runs = []
+        for round_no in range(1, args.rounds + 1):
+            last = round_no == args.rounds
+            runs.append(run_flow(args, ingest, bases, tmp / f"data{round_no}", profile=last))
+            limits.append(limit(site, bases))
 
-            profiler = Profiler(interval=0.002)
-            profiler.start()
-        cpu0, busy0, server0 = os.times(), machine_busy_seconds(), server_stats(bases[0])["cpu_s"]
-        helpers0 = processes_cpu_seconds(existing)  # the Prefect API server and the site server
-        with PeakMemory(exclude=existing) as peak:
-            t0 = time.perf_counter()
-            state = ingest(return_state=True)
-            b_time = time.perf_counter() - t0
-        cpu1, busy1 = os.times(), machine_busy_seconds()
-        helpers1 = processes_cpu_seconds(existing)
-        if profiler:
-            profiler.stop()
-            Path(args.profile).write_text(profiler.output_html(), encoding="utf-8")
-            print(f"profile written to {args.profile}")
-        if probes:
-            probes.restore()
-        summary = state.result()
-        flow_run_id = state.state_details.flow_run_id
-        tasks = task_durations(flow_run_id, expected=7)
-        stats = server_stats(bases[0])
+    print()
+    ratios = []
+    for i, run in enumerate(runs):
+        a_time = (limits[i][0] + limits[i + 1][0]) / 2
+        ratio = a_time / (run["b_time"] - c_time)
+        ratios.append(ratio)
+        print(f"round {i + 1}: (a) {limits[i][0]:.2f}s / {limits[i + 1][0]:.2f}s around (b) {run['b_time']:.2f}s -> "
+              f"b/a {a_time / run['b_time']:.2f}, marginal ratio {a_time:.2f} / ({run['b_time']:.2f} - {c_time:.2f}) "
+              f"= {ratio:.2f}")
+    print(f"marginal ratio a_time / (b_time - empty_flow_time), median of {len(ratios)} round(s): "
+          f"{statistics.median(ratios):.2f}   (target >= 1.5 on 2 cores, limit 2.0)")
+    print(f"peak memory of a run (sampled every 0.1 s: this process + extraction workers): "
+          f"{max(r['peak'] for r in runs) / MiB:.0f} MiB (target < 1024 MiB)")
+    print()
+    a_last = (limits[-2][0] + limits[-1][0]) / 2
+    a_cpu_last = (limits[-2][1] + limits[-1][1]) / 2
+    report_run(runs[-1], n, a_last, a_cpu_last, c_cpu)
 
-    b_rate = n / b_time
-    marginal = a_time / (b_time - c_time)
+
+def run_flow(args: argparse.Namespace, ingest: Any, bases: list[str], data: Path, profile: bool) -> dict[str, Any]:
+    """Run the ingest flow once into a fresh DuckDB file under `data`; return its measurements."""
+    data.mkdir()
+    os.environ["LAYOFFWATCH_DB"] = str(data / "bench.duckdb")
+    existing = set(process_tree_rss()) - {os.getpid()}  # servers: not part of the run's memory
+    probes = None if args.no_probes else install_probes()
+    profiler = None
+    if profile and args.profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.002)
+        profiler.start()
+    cpu0, busy0, server0 = os.times(), machine_busy_seconds(), server_stats(bases[0])["cpu_s"]
+    helpers0 = processes_cpu_seconds(existing)  # the Prefect API server and the site server
+    with PeakMemory(exclude=existing) as peak:
+        t0 = time.perf_counter()
+        state = ingest(return_state=True)
+        b_time = time.perf_counter() - t0
+    stop_forkserver()
+    cpu1, busy1 = os.times(), machine_busy_seconds()
+    helpers1 = processes_cpu_seconds(existing)
+    if profiler:
+        profiler.stop()
+        Path(args.profile).write_text(profiler.output_html(), encoding="utf-8")
+        print(f"profile written to {args.profile}")
+    if probes:
+        probes.restore()
+    summary = state.result()
+    stats = server_stats(bases[0])
     cpu_self = (cpu1.user - cpu0.user) + (cpu1.system - cpu0.system)
     cpu_children = (cpu1.children_user - cpu0.children_user) + (cpu1.children_system - cpu0.children_system)
-    print(f"(b) ingest flow: {b_time:.2f}s = {b_rate:.1f} pages/s; summary: articles_new={summary['articles_new']}, "
+    site_cpu = stats["cpu_s"] - server0
+    run = {
+        "b_time": b_time, "summary": summary, "probes": probes, "peak": peak.peak,
+        "tasks": task_durations(state.state_details.flow_run_id, expected=7),
+        "cpu_self": cpu_self, "cpu_children": cpu_children, "site_cpu": site_cpu,
+        "api_cpu": helpers1 - helpers0 - site_cpu,
+        "others": (busy1 - busy0) - cpu_self - cpu_children - (helpers1 - helpers0),
+        "requests": stats["requests"], "site_rss_kb": stats["maxrss_kb"],
+    }
+    print(f"(b) ingest flow: {b_time:.2f}s; summary: articles_new={summary['articles_new']}, "
           f"with_text={summary['articles_with_text']}, duplicates={summary['duplicates']}, "
           f"layoff_reports={summary['layoff_reports']}, new_rounds={len(summary['new_rounds'])}, "
           f"feeds_failed={summary['feeds_failed']}")
+    return run
+
+
+def stop_forkserver() -> None:
+    """Stop the extraction workers' forkserver (see ingest/workers.py), reaping it and its workers.
+
+    Each round then starts cold, as `layoffwatch run` and every Prefect flow-run process do (a
+    warm server would make later rounds look faster), and the workers' CPU lands in this
+    process's children times, which the CPU figures read.
+    """
+    from multiprocessing import forkserver
+
+    stop = getattr(forkserver._forkserver, "_stop", None)  # CPython's own (test) hook
+    if stop is not None:
+        stop()
+
+
+def report_run(run: dict[str, Any], n: int, a_time: float, a_cpu: float, c_cpu: float) -> None:
+    """Print where the last flow run's time and CPU went."""
+    b_time = run["b_time"]
+    cpu_self, cpu_children = run["cpu_self"], run["cpu_children"]
+    print(f"last round in detail: (b) {b_time:.2f}s = {n / b_time:.1f} pages/s against (a) {n / a_time:.1f} pages/s")
     print(f"    CPU during (b): parent {cpu_self:.1f}s, extraction workers {cpu_children:.1f}s "
-          f"-> {(cpu_self + cpu_children) / b_time:.2f} of {os.cpu_count()} cores busy on average; "
-          f"site server (child process, benchmark cost) {stats['cpu_s']:.1f}s CPU over {stats['requests']} requests")
-    site_cpu = stats["cpu_s"] - server0
-    api_cpu = helpers1 - helpers0 - site_cpu
-    others = (busy1 - busy0) - cpu_self - cpu_children - (helpers1 - helpers0)
-    print(f"    Prefect API server (child process) {api_cpu:.1f}s CPU; other jobs on the machine used "
-          f"{others / b_time:.2f} cores during (b)")
-    print()
-    print(f"b/a (flow pages/s over one-core limit): {b_rate / (n / a_time):.2f}")
-    print(f"marginal ratio a_time / (b_time - empty_flow_time) = {a_time:.2f} / ({b_time:.2f} - {c_time:.2f}) "
-          f"= {marginal:.2f}   (target >= 1.5 on 2 cores, limit 2.0)")
-    print()
+          f"-> {(cpu_self + cpu_children) / b_time:.2f} of {os.cpu_count()} cores busy on average")
+    print(f"    site server (child process, benchmark cost) {run['site_cpu']:.1f}s CPU over {run['requests']} requests; "
+          f"Prefect API server {run['api_cpu']:.1f}s CPU; other jobs on the machine used "
+          f"{run['others'] / b_time:.2f} cores")
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    print(f"peak memory of the run (sampled every 0.1 s: this process + extraction workers): {peak.peak / MiB:.0f} MiB "
-          f"(target < 1024 MiB)")
     print(f"    ru_maxrss: this process {self_rss / MiB:.0f} MiB, largest reaped child {child_rss / MiB:.0f} MiB; "
-          f"site server {stats['maxrss_kb'] / 1024:.0f} MiB (not counted)")
+          f"site server {run['site_rss_kb'] / 1024:.0f} MiB (not counted)")
     print()
     print("Prefect task runs (from the API):")
-    for name, seconds, offset in tasks:
+    for name, seconds, offset in run["tasks"]:
         print(f"    {name:<28} {seconds:8.2f}s   starts at +{offset:6.2f}s")
-    if probes:
-        print()
-        print("pipeline step probes (wall s, % of b, CPU s parent / workers, cores busy):")
-        for name in probes.order:
-            calls, wall, cpu, ccpu = probes.stats[name]
-            if not calls:
-                continue
-            busy = (cpu + ccpu) / wall if wall > 0 else 0.0
-            # parse_feed runs in 16 threads: its wall time is a sum over threads
-            print(f"    {name:<44} x{int(calls):<4} {wall:8.2f}s {wall / b_time * 100:5.1f}%   "
-                  f"{cpu:6.2f} / {ccpu:6.2f}   {busy:4.2f}")
-        tracked = sum(probes.stats[k][1] for k in ("prepare", "fetch_feeds", "select_new", "fetch_and_extract", "store",
-                                                  "deliver_alerts", "publish_snapshot"))
-        print(f"    {'steps total':<44}       {tracked:8.2f}s; outside the steps (Prefect, flow body, summary): "
-              f"{b_time - tracked:.2f}s")
-        top = ("prepare", "fetch_feeds", "select_new", "fetch_and_extract", "store", "deliver_alerts", "publish_snapshot")
-        cores = os.cpu_count() or 1
-        model = 0.0
-        for name in top:
-            _, wall, cpu, ccpu = probes.stats[name]
-            # Pages are fetched (parent threads) while workers analyse earlier chunks, so every
-            # step, fetch_and_extract included, is bounded by its CPU spread over the cores.
-            model += max(cpu, (cpu + ccpu) / cores)
-        outside_cpu = cpu_self - sum(probes.stats[k][2] for k in top)
-        model_b = model + outside_cpu
-        print()
-        print(f"CPU model (idle {cores} cores, balanced pool): a = {a_cpu:.2f}s, b = {model_b:.2f}s "
-              f"(steps {model:.2f} + flow/Prefect {outside_cpu:.2f}), empty flow {c_cpu:.2f}s -> marginal ratio "
-              f"{a_cpu / (model_b - c_cpu):.2f}")
+    probes = run["probes"]
+    if not probes:
+        return
+    print()
+    print("pipeline step probes (wall s, % of b, CPU s parent / reaped children, cores busy of the parent):")
+    for name in probes.order:
+        calls, wall, cpu, ccpu = probes.stats[name]
+        if not calls:
+            continue
+        busy = (cpu + ccpu) / wall if wall > 0 else 0.0
+        # parse_feed runs in threads: its wall time is a sum over threads
+        print(f"    {name:<44} x{int(calls):<4} {wall:8.2f}s {wall / b_time * 100:5.1f}%   "
+              f"{cpu:6.2f} / {ccpu:6.2f}   {busy:4.2f}")
+    top = ("prepare", "fetch_feeds", "select_new", "fetch_and_extract", "store", "deliver_alerts", "publish_snapshot")
+    tracked = sum(probes.stats[k][1] for k in top)
+    print(f"    {'steps total':<44}       {tracked:8.2f}s; outside the steps (Prefect, flow body, summary): "
+          f"{b_time - tracked:.2f}s")
+    cores = os.cpu_count() or 1
+    model = 0.0
+    for name in top:
+        _, wall, cpu, _ = probes.stats[name]
+        # Pages are fetched (parent threads) while workers analyse earlier chunks, so every
+        # step, fetch_and_extract included, is bounded by its CPU spread over the cores. The
+        # workers belong to the forkserver, so their CPU is known only for the whole run (after
+        # the server is stopped and reaped): all of it is fetch_and_extract's.
+        workers = cpu_children if name == "fetch_and_extract" else 0.0
+        model += max(cpu, (cpu + workers) / cores)
+    outside_cpu = cpu_self - sum(probes.stats[k][2] for k in top)
+    model_b = model + outside_cpu
+    print()
+    print(f"CPU model (idle {cores} cores, balanced pool): a = {a_cpu:.2f}s, b = {model_b:.2f}s "
+          f"(steps {model:.2f} + flow/Prefect {outside_cpu:.2f}), empty flow {c_cpu:.2f}s -> marginal ratio "
+          f"{a_cpu / (model_b - c_cpu):.2f}")
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 

@@ -10,9 +10,8 @@ import logging
 import os
 import time
 import uuid
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
-from multiprocessing import get_context
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,7 +21,7 @@ from duckdb import DuckDBPyConnection
 
 from ingest import dedup
 from ingest.alerts import plan_alerts, redact, render_message, resolve_channel
-from ingest.analysis import Analysed, analyse_chunk, warm_up
+from ingest.analysis import Analysed, analyse_chunk
 from ingest.articles import entry_article_id
 from ingest.canonical import UrlResolution, decode_google_news, is_google_news
 from ingest.classify import CLASSIFIER_VERSION, classify_many
@@ -37,6 +36,7 @@ from ingest.notify import send
 from ingest.pages import PageResult, iter_pages
 from ingest.rounds import MATCHER_VERSION, RoundPlan, match_rounds
 from ingest.settings import PREFECT_BLOCK_SCHEME, Settings, alert_channels
+from ingest.workers import process_pool
 from storage import alerts as alert_store
 from storage import articles as article_store
 from storage import classifications as class_store
@@ -206,11 +206,8 @@ def fetch_and_extract(settings: Settings, fetched: FetchedFeeds, now: datetime) 
         client = stack.enter_context(new_client(settings.user_agent, settings.http_timeout))
         pool = None
         if use_pool:
-            # spawn, not fork: the parent runs Prefect's threads, and forking them can deadlock.
             # Started before the first fetch so worker start-up overlaps the network.
-            pool = stack.enter_context(ProcessPoolExecutor(
-                max_workers=workers, mp_context=get_context("spawn"), initializer=warm_up,
-            ))
+            pool = stack.enter_context(process_pool(workers))
         pending: list[tuple[list[int], Future[list[Analysed]]]] = []
         chunk: list[int] = []
         pages: dict[int, PageResult] = {}

@@ -1,18 +1,23 @@
 """Bulk writes: one statement per batch, never one per row.
 
-DuckDB's `executemany` runs row by row (about 2 ms a row here); binding each column as one list
-parameter and zipping them with `unnest` inserts 100,000 rows in a few seconds.
+DuckDB's `executemany` runs row by row (about 2 ms a row here). Rows of plain values are handed
+to DuckDB as NumPy object columns it scans in C++ (2,000 articles with their text and compressed
+pages: 0.1 s); rows holding lists (MinHash values, company lists) bind each column as one list
+parameter zipped with `unnest` (the same 2,000 articles: 0.8 s, all in binding the values).
 """
 
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
 import duckdb
+import numpy as np
 
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
+_NESTED = (list, tuple, dict, set, frozenset)
 
 
 def insert_rows(
@@ -26,7 +31,7 @@ def insert_rows(
     """Insert `rows` (tuples in `columns` order) into `table` in one statement.
 
     `table`, `columns` and `on_conflict` come from our own code, never from users; identifiers are
-    checked anyway. Values are always bound parameters.
+    checked anyway. Values are always data (bound or scanned), never SQL text.
     """
     if not rows:
         return
@@ -34,9 +39,25 @@ def insert_rows(
         if not _IDENT.match(name):
             raise ValueError(f"not a plain identifier: {name!r}")
     values = [list(column) for column in zip(*rows, strict=True)]
-    selects = ", ".join(f"unnest(?) AS {name}" for name in columns)
-    statement = (
-        f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM (SELECT {selects})"
-        + (f" ON CONFLICT {on_conflict}" if on_conflict else "")
-    )
-    con.execute(statement, values)
+    conflict = f" ON CONFLICT {on_conflict}" if on_conflict else ""
+    names = ", ".join(columns)
+    if any(isinstance(v, _NESTED) for column in values for v in column):
+        selects = ", ".join(f"unnest(?) AS {name}" for name in columns)
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM (SELECT {selects}){conflict}", values)
+        return
+    view = f"lw_rows_{uuid.uuid4().hex}"
+    # register() refuses a connection whose last result was never fetched (an INSERT's row count,
+    # say), where execute() just drops it; a fetched no-op statement drops it first.
+    con.execute("SELECT 1").fetchall()
+    con.register(view, {name: _objects(column) for name, column in zip(columns, values, strict=True)})
+    try:
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view}{conflict}")
+    finally:
+        con.unregister(view)
+
+
+def _objects(values: list[Any]) -> np.ndarray:
+    """Return `values` as a 1-D object array (DuckDB infers the column type from the values)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
