@@ -46,8 +46,8 @@ def insert_rows(
         con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM (SELECT {selects}){conflict}", values)
         return
     view = f"lw_rows_{uuid.uuid4().hex}"
-    # register() refuses a connection whose last result was never fetched (an INSERT's row count,
-    # say), where execute() just drops it; a fetched no-op statement drops it first.
+    # register() refuses a connection whose last query's rows were never read (a caller's lookup),
+    # where execute() just drops them; a fetched no-op statement drops them first.
     con.execute("SELECT 1").fetchall()
     con.register(view, {name: _objects(column) for name, column in zip(columns, values, strict=True)})
     try:

@@ -26,8 +26,7 @@ def test_preload_adds_a_main_run_with_dash_m_by_name(monkeypatch: pytest.MonkeyP
     assert preload_modules() == ["__main__", *HEAVY_MODULES]
 
 
-@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here")
-def test_pool_forks_from_the_forkserver_and_extracts() -> None:
+def test_pool_forks_from_the_forkserver_where_there_is_one_and_extracts() -> None:
     paragraphs = "".join(
         f"<p>Paragraph {i}: Acme said on Tuesday it would cut 300 jobs in its cloud unit, about {i}% of "
         f"the staff there, as part of a plan number {i * 7} to lower costs before the next quarter.</p>"
@@ -35,7 +34,8 @@ def test_pool_forks_from_the_forkserver_and_extracts() -> None:
     )
     page = f"<html><head><title>Acme cuts jobs</title></head><body><article>{paragraphs}</article></body></html>".encode()
     with process_pool(2) as pool:
-        assert pool._mp_context.get_start_method() == "forkserver"
+        expected = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        assert pool._mp_context.get_start_method() == expected
         results = list(pool.map(extract_page, ["https://example.com/a"] * 3, [page] * 3))
     assert [r.text for r in results] == [extract_page("https://example.com/a", page).text] * 3
     assert "cut 300 jobs" in results[0].text
