@@ -14,6 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -36,7 +37,7 @@ from ingest.notify import send
 from ingest.pages import PageResult, iter_pages
 from ingest.rounds import MATCHER_VERSION, RoundPlan, match_rounds
 from ingest.settings import PREFECT_BLOCK_SCHEME, Settings, alert_channels
-from ingest.workers import process_pool
+from ingest.workers import PoolWarmer, process_pool
 from storage import alerts as alert_store
 from storage import articles as article_store
 from storage import classifications as class_store
@@ -117,10 +118,13 @@ def prepare(settings: Settings, feeds: list[FeedConfig], now: datetime, respect_
 
 def fetch_feeds(settings: Settings, prepared: Prepared, run_id: str) -> FetchedFeeds:
     """Fetch and parse every due feed concurrently; each failure becomes a FeedFetch error."""
+    warmer = PoolWarmer(extract_workers(settings), POOL_MIN_PAGES)
     with new_client(settings.user_agent, settings.http_timeout) as client:
 
         def one(feed: FeedConfig) -> tuple[FeedFetch, list[FeedEntry]]:
-            return fetch_one_feed(settings, client, feed, prepared.states.get(feed.name), run_id)
+            fetch, entries = fetch_one_feed(settings, client, feed, prepared.states.get(feed.name), run_id)
+            warmer.saw(len(entries))
+            return fetch, entries
 
         workers = max(1, min(16, len(prepared.due)))
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -188,6 +192,13 @@ def select_new(settings: Settings, fetched: FetchedFeeds) -> FetchedFeeds:
 
 # Below this many pages, starting worker processes costs more than it saves.
 POOL_MIN_PAGES = 48
+
+
+def extract_workers(settings: Settings) -> int:
+    """Return how many processes extract pages (the setting, or one per CPU core)."""
+    return settings.extract_workers or os.cpu_count() or 1
+
+
 # Pages per worker task: big enough to batch signatures, small enough to start early.
 CHUNK_PAGES = 24
 
@@ -199,11 +210,10 @@ def fetch_and_extract(settings: Settings, fetched: FetchedFeeds, now: datetime) 
         return Batch(fetches=fetched.fetches, articles=[])
     targets = [fetch_target(entry.url) for entry in entries]
     fetchable = [i for i, url in enumerate(targets) if url.startswith(("http://", "https://"))]
-    workers = settings.extract_workers or os.cpu_count() or 1
+    workers = extract_workers(settings)
     use_pool = workers > 1 and len(fetchable) >= POOL_MIN_PAGES
     analysed: list[Analysed | None] = [None] * len(entries)
     with ExitStack() as stack:
-        client = stack.enter_context(new_client(settings.user_agent, settings.http_timeout))
         pool = None
         if use_pool:
             # Started before the first fetch so worker start-up overlaps the network.
@@ -222,7 +232,7 @@ def fetch_and_extract(settings: Settings, fetched: FetchedFeeds, now: datetime) 
             chunk.clear()
 
         arriving = iter_pages(
-            client, [targets[i] for i in fetchable], guard=HostGuard(settings.allow_private_hosts),
+            partial(new_client, settings.user_agent, settings.http_timeout), [targets[i] for i in fetchable], guard=HostGuard(settings.allow_private_hosts),
             concurrency=settings.page_concurrency, per_host=settings.per_host_concurrency,
             per_host_delay=settings.per_host_delay, max_bytes=settings.max_response_bytes,
             timeout=settings.http_timeout,

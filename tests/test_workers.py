@@ -1,15 +1,47 @@
-"""The extraction worker pool: forked warm from a forkserver, and it knows what to preload."""
+"""The extraction worker pool: forked warm from a forkserver started early, preloading the right modules."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import types
+from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
+from flows import pipeline
 from ingest.extract import extract_page
-from ingest.workers import HEAVY_MODULES, preload_modules, process_pool
+from ingest.feedlist import load_feeds
+from ingest.settings import load_settings
+from ingest.workers import (
+    HEAVY_MODULES,
+    PoolWarmer,
+    preload_modules,
+    prestart,
+    process_pool,
+)
+from storage.db import utcnow
+from tests.conftest import write_feeds
+from tests.pages import rss
+
+HAS_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
+
+
+def forkserver_pid() -> int | None:
+    """The running forkserver's pid (CPython keeps it on the module's one ForkServer)."""
+    from multiprocessing import forkserver  # POSIX only
+
+    return forkserver._forkserver._forkserver_pid
+
+
+def stop_forkserver() -> None:
+    """Stop the forkserver with CPython's own hook, so a test sees whether something starts it."""
+    if HAS_FORKSERVER:
+        from multiprocessing import forkserver
+
+        forkserver._forkserver._stop()
 
 
 def test_preload_adds_a_main_run_with_dash_m_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -39,3 +71,63 @@ def test_pool_forks_from_the_forkserver_where_there_is_one_and_extracts() -> Non
         results = list(pool.map(extract_page, ["https://example.com/a"] * 3, [page] * 3))
     assert [r.text for r in results] == [extract_page("https://example.com/a", page).text] * 3
     assert "cut 300 jobs" in results[0].text
+
+
+def test_warmer_starts_once_when_parsed_entries_reach_the_minimum() -> None:
+    starts: list[int] = []
+    warmer = PoolWarmer(2, 48, start=lambda: starts.append(1))
+    warmer.saw(0)
+    warmer.saw(30)
+    assert starts == []
+    warmer.saw(18)
+    assert starts == [1]
+    warmer.saw(100)
+    assert starts == [1]
+
+
+def test_warmer_never_starts_for_a_single_worker() -> None:
+    starts: list[int] = []
+    warmer = PoolWarmer(1, 48, start=lambda: starts.append(1))
+    warmer.saw(500)
+    assert starts == []
+
+
+def test_a_pool_forks_from_the_prestarted_server() -> None:
+    stop_forkserver()
+    assert prestart() is HAS_FORKSERVER
+    if not HAS_FORKSERVER:
+        return
+    server = forkserver_pid()
+    assert server is not None
+    with process_pool(2) as pool:
+        assert pool.submit(os.getppid).result() == server
+    assert forkserver_pid() == server  # the pool reused it
+
+
+def test_fetch_feeds_starts_the_server_only_when_feeds_hold_enough_entries(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    def feed(count: int) -> str:
+        return rss([(f"g{i}", f"Story {i}", httpserver.url_for(f"/a/{i}.html"), "Wed, 28 Jan 2026 14:00:00 GMT")
+                    for i in range(count)])
+
+    httpserver.expect_request("/small.xml").respond_with_data(feed(pipeline.POOL_MIN_PAGES - 1))
+    httpserver.expect_request("/big.xml").respond_with_data(feed(pipeline.POOL_MIN_PAGES))
+
+    def fetch(path: str) -> int:
+        feeds = write_feeds(tmp_path / "feeds.toml", {"wire": httpserver.url_for(path)})
+        settings = load_settings(
+            db=tmp_path / "lw.duckdb", feeds=str(feeds), allow_private_hosts=["127.0.0.1", "localhost"],
+            http_timeout=3, http_retries=0, extract_workers=2, snapshot=False,
+        )
+        prepared = pipeline.prepare(settings, load_feeds(settings.feeds), utcnow(), False)
+        return len(pipeline.fetch_feeds(settings, prepared, "test-run").entries)
+
+    stop_forkserver()
+    assert fetch("/small.xml") == pipeline.POOL_MIN_PAGES - 1
+    if not HAS_FORKSERVER:  # Windows: spawned workers, nothing to start early
+        assert fetch("/big.xml") == pipeline.POOL_MIN_PAGES
+        return
+    assert forkserver_pid() is None
+    assert fetch("/big.xml") == pipeline.POOL_MIN_PAGES
+    assert forkserver_pid() is not None

@@ -1,0 +1,73 @@
+"""Fetching article pages: every page arrives once, each host has its own client, all closed after."""
+
+from __future__ import annotations
+
+import httpx
+from pytest_httpserver import HTTPServer
+
+from ingest.http import new_client
+from ingest.netguard import HostGuard
+from ingest.pages import iter_pages
+
+
+class CountingConnect:
+    """Makes real clients and keeps them, to count them and see that they were closed."""
+
+    def __init__(self) -> None:
+        self.clients: list[httpx.Client] = []
+
+    def __call__(self) -> httpx.Client:
+        client = new_client("layoffwatch-test", 5)
+        self.clients.append(client)
+        return client
+
+
+def fetch_all(connect: CountingConnect, urls: list[str]) -> dict[int, tuple[int | None, bytes, str | None]]:
+    pages = iter_pages(
+        connect, urls, guard=HostGuard(["127.0.0.1", "localhost"]), concurrency=4, per_host=2,
+        per_host_delay=0.0, max_bytes=100_000, timeout=5,
+    )
+    return {index: (page.status, page.content, page.error) for index, page in pages}
+
+
+def test_pages_arrive_once_each_over_one_client_per_host(httpserver: HTTPServer) -> None:
+    for i in range(6):
+        httpserver.expect_request(f"/a/{i}.html").respond_with_data(f"<p>page {i}</p>", content_type="text/html")
+    httpserver.expect_request("/gone.html").respond_with_data("gone", status=404)
+    port = httpserver.port
+    # Two host names for the one server: 127.0.0.1 and localhost count as two hosts.
+    urls = [f"http://{host}:{port}/a/{i}.html" for i in range(6) for host in ("127.0.0.1", "localhost")]
+    urls.append(f"http://127.0.0.1:{port}/gone.html")
+    connect = CountingConnect()
+
+    got = fetch_all(connect, urls)
+
+    assert sorted(got) == list(range(len(urls)))
+    for index, url in enumerate(urls[:-1]):
+        status, content, error = got[index]
+        assert (status, error) == (200, None)
+        assert content == f"<p>page {url.rsplit('/', 1)[1].removesuffix('.html')}</p>".encode()
+    assert got[len(urls) - 1][0] == 404 and got[len(urls) - 1][2]
+    assert len(connect.clients) == 2
+    assert all(client.is_closed for client in connect.clients)
+
+
+def test_clients_are_closed_when_the_caller_stops_early(httpserver: HTTPServer) -> None:
+    for i in range(4):
+        httpserver.expect_request(f"/b/{i}.html").respond_with_data("<p>x</p>", content_type="text/html")
+    urls = [httpserver.url_for(f"/b/{i}.html") for i in range(4)]
+    connect = CountingConnect()
+    pages = iter_pages(
+        connect, urls, guard=HostGuard(["127.0.0.1", "localhost"]), concurrency=2, per_host=2,
+        per_host_delay=0.0, max_bytes=100_000, timeout=5,
+    )
+    next(pages)
+    pages.close()
+    assert len(connect.clients) == 1
+    assert connect.clients[0].is_closed
+
+
+def test_no_urls_makes_no_client() -> None:
+    connect = CountingConnect()
+    assert fetch_all(connect, []) == {}
+    assert connect.clients == []
