@@ -360,6 +360,13 @@ def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], tmp: P
               f"= {ratio:.2f}")
     print(f"marginal ratio a_time / (b_time - empty_flow_time), median of {len(ratios)} round(s): "
           f"{statistics.median(ratios):.2f}   (target >= 1.5 on 2 cores, limit 2.0)")
+    if all(run["probes"] for run in runs):
+        models = []
+        for i, run in enumerate(runs):
+            a_cpu = (limits[i][1] + limits[i + 1][1]) / 2
+            models.append(a_cpu / (sum(cpu_model(run)) - c_cpu))
+        print(f"CPU model of the same ratio (CPU seconds, idle cores; steadier when the host drifts): "
+              f"{', '.join(f'{m:.2f}' for m in models)}, median {statistics.median(models):.2f}")
     ceiling = a_around_a2 / parallel
     print(f"machine ceiling (a) / (a2): {a_around_a2:.2f}s / {parallel:.2f}s = {ceiling:.2f}: the marginal ratio of a "
           f"pipeline doing nothing but extraction on this machine; the run reached "
@@ -433,6 +440,26 @@ def stop_forkserver() -> None:
         stop()
 
 
+TOP_STEPS = ("prepare", "fetch_feeds", "select_new", "fetch_and_extract", "store", "deliver_alerts", "publish_snapshot")
+
+
+def cpu_model(run: dict[str, Any]) -> tuple[float, float]:
+    """Return (steps, outside) seconds that run (b) would take on idle cores with a balanced pool.
+
+    Pages are fetched (parent threads) while workers analyse earlier chunks, so every step,
+    fetch_and_extract included, is bounded by its CPU spread over the cores. The workers belong
+    to the forkserver, so their CPU is known only for the whole run (after the server is stopped
+    and reaped): all of it is fetch_and_extract's. `outside` is the parent's CPU outside the steps.
+    """
+    probes, cores = run["probes"], os.cpu_count() or 1
+    model = 0.0
+    for name in TOP_STEPS:
+        cpu = probes.stats[name][2]
+        workers = run["cpu_children"] if name == "fetch_and_extract" else 0.0
+        model += max(cpu, (cpu + workers) / cores)
+    return model, run["cpu_self"] - sum(probes.stats[k][2] for k in TOP_STEPS)
+
+
 def report_run(run: dict[str, Any], n: int, a_time: float, a_cpu: float, c_cpu: float) -> None:
     """Print where the last flow run's time and CPU went."""
     b_time = run["b_time"]
@@ -464,21 +491,11 @@ def report_run(run: dict[str, Any], n: int, a_time: float, a_cpu: float, c_cpu: 
         # parse_feed runs in threads: its wall time is a sum over threads
         print(f"    {name:<44} x{int(calls):<4} {wall:8.2f}s {wall / b_time * 100:5.1f}%   "
               f"{cpu:6.2f} / {ccpu:6.2f}   {busy:4.2f}")
-    top = ("prepare", "fetch_feeds", "select_new", "fetch_and_extract", "store", "deliver_alerts", "publish_snapshot")
-    tracked = sum(probes.stats[k][1] for k in top)
+    tracked = sum(probes.stats[k][1] for k in TOP_STEPS)
     print(f"    {'steps total':<44}       {tracked:8.2f}s; outside the steps (Prefect, flow body, summary): "
           f"{b_time - tracked:.2f}s")
     cores = os.cpu_count() or 1
-    model = 0.0
-    for name in top:
-        _, wall, cpu, _ = probes.stats[name]
-        # Pages are fetched (parent threads) while workers analyse earlier chunks, so every
-        # step, fetch_and_extract included, is bounded by its CPU spread over the cores. The
-        # workers belong to the forkserver, so their CPU is known only for the whole run (after
-        # the server is stopped and reaped): all of it is fetch_and_extract's.
-        workers = cpu_children if name == "fetch_and_extract" else 0.0
-        model += max(cpu, (cpu + workers) / cores)
-    outside_cpu = cpu_self - sum(probes.stats[k][2] for k in top)
+    model, outside_cpu = cpu_model(run)
     model_b = model + outside_cpu
     print()
     print(f"CPU model (idle {cores} cores, balanced pool): a = {a_cpu:.2f}s, b = {model_b:.2f}s "
