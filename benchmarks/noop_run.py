@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pagegen import feeds_toml, generate_site, serve_site, server_stats  # noqa: E402
+from pagegen import apply_patch, feeds_toml, generate_site, serve_site, server_stats  # noqa: E402
 
 
 def preload(db: Path, count: int, batch: int = 2000) -> None:
@@ -99,13 +99,7 @@ def measure(args: argparse.Namespace, bases: list[str], db: Path) -> None:
     logging.getLogger("prefect").setLevel(logging.WARNING)
     with prefect_test_harness(server_startup_timeout=180):
         if args.patch:
-            import importlib.util
-
-            spec = importlib.util.spec_from_file_location("bench_patch", args.patch)
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            module.apply()
-            print(f"applied prototype patch {args.patch}")
+            apply_patch(args.patch)
         import flows.ingest
 
         ingest = flows.ingest.ingest  # looked up after any patch

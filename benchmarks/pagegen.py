@@ -509,15 +509,39 @@ def generate_site(root: Path, *, pages: int, feeds: int, seed: int = 7, now: dat
     return site
 
 
-def page_bytes(site: Site, bases: list[str]) -> list[tuple[str, bytes, str]]:
-    """Return (url, html bytes with `{base}` substituted, content type) of every page, as the flow fetches them."""
+PAGE_CONTENT_TYPE = "text/html; charset=utf-8"
+
+
+def page_sources(site: Site, bases: list[str]) -> list[tuple[str, str, str]]:
+    """Return (url, file path, base) of every page: small enough to send to worker processes."""
     out = []
     for page in site.pages:
-        base = bases[page.outlet]
         rel = page.path(site.outlets)
-        body = (site.root / f"h{page.outlet}" / rel).read_bytes().replace(b"{base}", base.encode())
-        out.append((f"{base}/{rel}", body, "text/html; charset=utf-8"))
+        out.append((f"{bases[page.outlet]}/{rel}", str(site.root / f"h{page.outlet}" / rel), bases[page.outlet]))
     return out
+
+
+def read_page(path: str, base: str) -> bytes:
+    """Return a page file's bytes as the server sends them (`{base}` substituted)."""
+    return Path(path).read_bytes().replace(b"{base}", base.encode())
+
+
+def page_bytes(site: Site, bases: list[str]) -> list[tuple[str, bytes, str]]:
+    """Return (url, html bytes with `{base}` substituted, content type) of every page, as the flow fetches them."""
+    return [(url, read_page(path, base), PAGE_CONTENT_TYPE) for url, path, base in page_sources(site, bases)]
+
+
+def apply_patch(path: str) -> None:
+    """Call `apply()` of a python file kept outside the repo (a prototype change to measure)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_patch", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load patch file {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.apply()
+    print(f"applied prototype patch {path}")
 
 
 def feeds_toml(site: Site, bases: list[str]) -> str:

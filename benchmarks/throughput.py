@@ -51,14 +51,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pagegen import (  # noqa: E402
+    PAGE_CONTENT_TYPE,
     PeakMemory,
     Site,
+    apply_patch,
     feeds_toml,
     generate_site,
     machine_busy_seconds,
     page_bytes,
+    page_sources,
     process_tree_rss,
     processes_cpu_seconds,
+    read_page,
     server_stats,
 )
 
@@ -192,10 +196,10 @@ def _extract_slice(paths: list[tuple[str, str, str]]) -> tuple[float, float]:
 
     from ingest.extract import TRAFILATURA_OPTIONS, decode_html
 
-    pages = [(url, Path(path).read_bytes().replace(b"{base}", base.encode())) for url, path, base in paths]
+    pages = [(url, read_page(path, base)) for url, path, base in paths]
     start = time.perf_counter()
     for url, content in pages:
-        trafilatura.bare_extraction(decode_html(content, "text/html; charset=utf-8"), url=url, **TRAFILATURA_OPTIONS)
+        trafilatura.bare_extraction(decode_html(content, PAGE_CONTENT_TYPE), url=url, **TRAFILATURA_OPTIONS)
     return start, time.perf_counter()
 
 
@@ -208,8 +212,7 @@ def measure_parallel_limit(site: Site, bases: list[str], cores: int) -> float:
     """
     from ingest.workers import process_pool
 
-    paths = [(f"{bases[p.outlet]}/{p.path(site.outlets)}", str(site.root / f"h{p.outlet}" / p.path(site.outlets)),
-              bases[p.outlet]) for p in site.pages]
+    paths = page_sources(site, bases)
     slices = [paths[i::cores] for i in range(cores)]
     with process_pool(cores) as pool:
         list(pool.map(_extract_slice, [s[:3] for s in slices]))  # start and warm every worker
@@ -315,13 +318,7 @@ def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], tmp: P
     with prefect_test_harness(server_startup_timeout=180):
         print(f"temporary Prefect API up in {time.perf_counter() - t0:.1f}s")
         if args.patch:
-            import importlib.util
-
-            spec = importlib.util.spec_from_file_location("bench_patch", args.patch)
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            module.apply()
-            print(f"applied prototype patch {args.patch}")
+            apply_patch(args.patch)
         import flows.ingest
 
         ingest = flows.ingest.ingest  # looked up after any patch, with the API up as the CLI would

@@ -232,7 +232,8 @@ def fetch_and_extract(settings: Settings, fetched: FetchedFeeds, now: datetime) 
             chunk.clear()
 
         arriving = iter_pages(
-            partial(new_client, settings.user_agent, settings.http_timeout), [targets[i] for i in fetchable], guard=HostGuard(settings.allow_private_hosts),
+            partial(new_client, settings.user_agent, settings.http_timeout),
+            [targets[i] for i in fetchable], guard=HostGuard(settings.allow_private_hosts),
             concurrency=settings.page_concurrency, per_host=settings.per_host_concurrency,
             per_host_delay=settings.per_host_delay, max_bytes=settings.max_response_bytes,
             timeout=settings.http_timeout,
