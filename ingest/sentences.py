@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date
 from typing import Literal, NamedTuple
 
@@ -44,29 +45,40 @@ def _spec(kind: str, weight: int, pattern: str, starts: str, *, before: str = ""
 
 
 _DIGIT_RUN = re.compile(r"\d+")
-_NEWLINE = re.compile(r"\n")
+_START_WORD = re.compile(r"[a-z0-9]+")
+_SPACED = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))  # a-z, 0-9, else space
+_Words = list[tuple[int, str]]  # (position, start word)
+_NumberGate = Callable[[str, int, int, _Words], bool]
 
 
 class _Table:
-    """Rules indexed by start word ("#" for a number), and the trie regex that finds those words."""
+    """Rules indexed by start word ("#" for a number), and the trie regex that finds those words.
 
-    def __init__(self, specs: list[tuple[_Rule, str]]) -> None:
+    `numbers_if(low, start, end, words)`, given the start words found in low[start:end], returns
+    False only where no number-started rule can match there: the scan of every number is skipped.
+    """
+
+    def __init__(self, specs: list[tuple[_Rule, str]], numbers_if: _NumberGate | None = None) -> None:
         rules: dict[str, list[tuple[int, _Rule]]] = {}
         for index, (rule, starts) in enumerate(specs):
             for word in starts.split():
                 rules.setdefault(word, []).append((index, rule))
         self.count = len(specs)
+        self.numbers = tuple(rules.pop("#", ()))
+        self.numbers_if = numbers_if
+        if not all(_START_WORD.fullmatch(word) for word in rules):
+            raise ValueError("start words must be lower-case letters and digits")
         self.rules = {word: tuple(r) for word, r in rules.items()}
-        self.numbers = self.rules.get("#", ())
-        # The look-behind (word start) measured faster than a bare trie: fewer false starts mid-word.
-        self.trigger = re.compile(r"(?<![a-z0-9])" + trie_pattern(sorted(w for w in rules if w != "#")) + r"(?![a-z0-9])")
+        self.trigger = re.compile(b" (" + trie_pattern(sorted(rules)).encode() + rb")(?![a-z0-9])")
 
     def scan(self, low: str, text: str, start: int, end: int) -> list[tuple[_Rule, re.Match[str]]]:
         """Return (rule, match) for every rule matching in low[start:end], one match per rule position."""
         out: list[tuple[_Rule, re.Match[str]]] = []
         last = [-1] * self.count  # "plans to cut" counts once per rule
-        candidates = [(t.start(), self.rules[t.group()]) for t in self.trigger.finditer(low, start, end)]
-        if self.numbers:  # a separate scan keeps the trie literal-first (and fast)
+        words = self._words(low, start, end)
+        candidates = [(p, self.rules[word]) for p, word in words]
+        if self.numbers and (self.numbers_if is None or self.numbers_if(low, start, end, words)):
+            # a separate scan keeps the trie fast
             candidates += [(d.start(), self.numbers) for d in _DIGIT_RUN.finditer(low, start, end)]
             candidates.sort(key=lambda c: c[0])
         for p, rules in candidates:
@@ -80,6 +92,20 @@ class _Table:
                     out.append((rule, m))
                     last[index] = m.end()
         return out
+
+    def _words(self, low: str, start: int, end: int) -> _Words:
+        """Return (position, start word) for every start word that is a whole word in low[start:end].
+
+        The text (and the character before it) is scanned as bytes with every character but a-z
+        and 0-9 made a space, so `re` tries the trie only after a space, found by a fast literal
+        search, instead of checking a word-start look-behind at every position (0.30 -> 0.15 ms
+        per 8 KB article on 2 slow vCPUs). Non-ASCII characters encode as one "?" each, which
+        keeps offsets.
+        """
+        base = start - 1
+        chunk = low[base:end] if start else " " + low[:end]
+        spaced = chunk.encode("ascii", "replace").translate(_SPACED)
+        return [(base + t.start(1), t.group(1).decode()) for t in self.trigger.finditer(spaced)]
 
 
 _JOB = (
@@ -152,7 +178,29 @@ _CUE_SPECS = [
     _spec("weak", 0, r"(?:affected|impacted|informed|notified)\b", "affected impacted informed notified",
           before=r"(?:employees|workers|staff|teams?|those|were)\s+"),
 ]
-_CUES = _Table(_CUE_SPECS)
+# The words `_JOB` can end with ("team members"), for the number gate below.
+_JOB_ENDINGS = (*_JOB_WORDS.split(), "members")
+_COUNT_TAILS = frozenset(("cut", "eliminated", "axed", "laid"))  # start words of the cue above
+
+
+def _may_count_jobs(low: str, start: int, end: int, words: _Words) -> bool:
+    """Return False only if "<number> ... <job> cut/eliminated/axed/laid off" cannot match in low[start:end].
+
+    That is the one number-started cue. Its last word is a whole word, so it is in `words`; with
+    no job word just before any of them, the scan of every number is skipped (0.22 -> 0.01 ms
+    per 8 KB article on 2 slow vCPUs).
+    """
+    for q, word in words:
+        if word in _COUNT_TAILS:
+            r = q
+            while r > start and low[r - 1].isspace():
+                r -= 1
+            if r < q and low.endswith(_JOB_ENDINGS, start, r):
+                return True
+    return False
+
+
+_CUES = _Table(_CUE_SPECS, numbers_if=_may_count_jobs)
 
 _CUT_VERBS = "cut lay eliminate slash axe shed trim reduce shrink let fire begin start affect close furlough make"
 _VERBS_RE = r"(?:cut|lay|eliminate|slash|axe|shed|trim|reduce|shrink|let|fire|begin|start|affect|close|furlough|make)\b"
@@ -270,7 +318,14 @@ _MARKER_SPECS = [
           before=r"\bthe\s+(?:[\w-]+\s+){0,2}"),
 ]
 _LEAK_SUFFIX = re.compile(r"[:,–—-]\s*(?:reports?|sources?)\s*$")  # headlines ending ": report"
-_MARKERS = _Table(_MARKER_SPECS)
+
+
+def _has_another(low: str, start: int, end: int, words: _Words) -> bool:
+    """Return whether low[start:end] holds "another", needed by the one number-started marker."""
+    return low.find("another", start, end) >= 0
+
+
+_MARKERS = _Table(_MARKER_SPECS, numbers_if=_has_another)
 # Confirmation by the company itself: only needed to tell a leak from an announcement.
 _CONFIRMS = _Table([
     _spec("confirm", 0, r"(?:confirmed|confirms|announced|announces|unveiled|disclosed|wrote|filed|filing|notices?|"
@@ -443,16 +498,14 @@ def locate(doc: str, title_end: int = 0) -> tuple[str, list[Sentence], list[list
     sentences: list[Sentence] = []
     if title_end > 0:
         sentences.append(Sentence(start=0, end=title_end, text=doc[:title_end], is_title=True))
-    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(doc)]
-    done: set[int] = set()
+    done: set[int] = set()  # line starts
     for start, _, _ in sorted(hits):
-        line = bisect_right(line_starts, start) - 1
-        if line in done or (title_end > 0 and start < title_end):
+        line_start = doc.rfind("\n", 0, start) + 1
+        if line_start in done or (title_end > 0 and start < title_end):
             continue
-        done.add(line)
-        line_start = line_starts[line]
-        line_end = line_starts[line + 1] - 1 if line + 1 < len(line_starts) else len(doc)
-        sentences += split_sentences(doc[line_start:line_end], line_start)
+        done.add(line_start)
+        line_end = doc.find("\n", start)
+        sentences += split_sentences(doc[line_start : line_end if line_end >= 0 else len(doc)], line_start)
     sentences.sort(key=lambda x: x.start)
     starts = [x.start for x in sentences]
     found: list[list[tuple[int, int, bool]]] = [[] for _ in sentences]
