@@ -31,10 +31,10 @@ from ingest.errors import AlertError, FeedParseError, FetchError
 from ingest.feedhealth import is_due
 from ingest.feeds import parse_feed
 from ingest.http import fetch_with_retries, new_client, safe_url
-from ingest.models import Article, Classification, FeedConfig, FeedEntry, FeedFetch, FeedState
+from ingest.models import Article, Classification, FeedConfig, FeedEntry, FeedFetch, FeedState, PageResult
 from ingest.netguard import HostGuard
 from ingest.notify import send
-from ingest.pages import PageResult, iter_pages
+from ingest.pages import iter_pages
 from ingest.rounds import MATCHER_VERSION, RoundPlan, match_rounds
 from ingest.settings import PREFECT_BLOCK_SCHEME, Settings, alert_channels
 from ingest.workers import PoolWarmer, process_pool
@@ -265,9 +265,13 @@ def fetch_target(url: str) -> str:
 
 
 def store(settings: Settings, batch: Batch, now: datetime) -> Stored:
-    """Spool the batch, write it in one transaction, then drop the spool file."""
+    """Spool the batch, write it in one transaction, then drop the spool file (kept on failure)."""
     path = spool.write(settings.db, batch.run_key, batch)
-    stored = store_now(settings, batch, now)
+    try:
+        stored = store_now(settings, batch, now)
+    except BaseException:
+        spool.keep(path)
+        raise
     spool.remove(path)
     return stored
 

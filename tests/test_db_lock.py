@@ -86,11 +86,27 @@ def titles(db: Path) -> list[str]:
         con.close()
 
 
-def test_locked_write_waits_fails_naming_the_holder_and_the_next_run_writes_the_spool(feed: FeedConfig, tmp_path: Path) -> None:
+def synced_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the paths the spool fsyncs (files and folders), still syncing them for real."""
+    synced: list[str] = []
+    real_fsync = spool.os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(spool.os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(spool.os, "fsync", fsync)
+    return synced
+
+
+def test_locked_write_waits_fails_naming_the_holder_and_the_next_run_writes_the_spool(
+    feed: FeedConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "lw.duckdb"
     settings = settings_for(db, lock_timeout=1.5)
     batch = fetch_batch(settings, feed)
     assert len(batch.articles) == 2
+    synced = synced_files(monkeypatch)
     with holder(db) as proc:
         started = time.monotonic()
         with pytest.raises(DatabaseLockedError) as failure:
@@ -100,6 +116,7 @@ def test_locked_write_waits_fails_naming_the_holder_and_the_next_run_writes_the_
     assert "read-only snapshot" in str(failure.value)
     assert 0.5 <= waited < 4.0, waited  # waited with backoff for the whole limit, then gave up
     [(path, spooled)] = list(spool.pending(db))  # what the run fetched survived, on disk
+    assert synced == [str(path), str(path.parent)]  # flushed, file and folder entry, once the write failed
     assert spooled.run_key == batch.run_key and len(spooled.articles) == 2
     # The holder is gone: the next run writes the spooled batch before anything else.
     prepared = pipeline.prepare(settings, [feed], utcnow(), respect_backoff=False)
@@ -119,10 +136,13 @@ def test_lock_wait_lasts_the_whole_lock_timeout(tmp_path: Path) -> None:
         assert time.monotonic() - started >= 1.4
 
 
-def test_write_succeeds_when_the_holder_lets_go_within_the_timeout(feed: FeedConfig, tmp_path: Path) -> None:
+def test_write_succeeds_when_the_holder_lets_go_within_the_timeout(
+    feed: FeedConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "lw.duckdb"
     settings = settings_for(db, lock_timeout=20)
     batch = fetch_batch(settings, feed)
+    synced = synced_files(monkeypatch)
     with holder(db, seconds=1.0) as proc:
         started = time.monotonic()
         stored = pipeline.store(settings, batch, utcnow())  # waits with backoff until the exit
@@ -130,6 +150,7 @@ def test_write_succeeds_when_the_holder_lets_go_within_the_timeout(feed: FeedCon
         assert proc.poll() is not None  # it only got through once the holder had exited
     assert stored.new_articles == 2 and waited < 10
     assert list(spool.pending(db)) == []
+    assert synced == []  # a committed batch is never flushed: its spool file is only deleted
 
 
 def test_reader_gets_a_clear_answer_or_the_snapshot_while_a_writer_holds(feed: FeedConfig, tmp_path: Path) -> None:
