@@ -17,8 +17,7 @@ from ingest.articles import build_article
 from ingest.classify import classify
 from ingest.companies import load_company_table
 from ingest.extract import extract_page
-from ingest.models import Article, Classification, FeedEntry
-from ingest.pages import PageResult
+from ingest.models import Article, Classification, FeedEntry, PageResult
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,7 @@ from datetime import datetime
 
 from ingest.canonical import article_id_for, canonicalize, fallback_key, page_canonical
 from ingest.extract import ExtractedPage
-from ingest.feeds import FUTURE_TOLERANCE
-from ingest.models import Article, FeedEntry
-from ingest.pages import PageResult
+from ingest.models import FUTURE_TOLERANCE, Article, FeedEntry, PageResult
 
 
 def entry_article_id(entry: FeedEntry) -> str:

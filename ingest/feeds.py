@@ -22,20 +22,18 @@ import io
 import re
 import time
 import xml.parsers.expat
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import feedparser
 
 from ingest.errors import FeedParseError
 from ingest.http import safe_url
-from ingest.models import FeedEntry
+from ingest.models import FUTURE_TOLERANCE, FeedEntry
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 # C0/C1 controls (tab/newline/CR kept), DEL, and lone surrogates (DuckDB refuses to store those).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-# A date more than this far ahead of now is junk (time zones never explain more).
-FUTURE_TOLERANCE = timedelta(days=1)
 # Documents whose root is not found in this many bytes are not feeds.
 SNIFF_BYTES = 65_536
 # Malformed documents longer than this are cut before lenient parsing (bounds its time to ~2 s).

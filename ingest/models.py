@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -14,6 +15,24 @@ RoundRole = Literal["announcement", "coverage", "leak", "update"]
 AlertKind = Literal["new_round", "round_update"]
 AlertStatus = Literal["pending", "sent", "failed", "suppressed"]
 DedupMethod = Literal["url", "exact", "near"]
+# A date more than this far ahead of now is junk (time zones never explain more).
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """One page fetch: the body and its content type, or the recorded error.
+
+    A dataclass, not a model: one is made per page, and it lives here rather than in
+    `ingest.pages` so extraction workers never import the HTTP stack.
+    """
+
+    url: str
+    final_url: str
+    status: int | None
+    content: bytes = b""
+    content_type: str = ""
+    error: str | None = None
 
 
 class Frozen(BaseModel):

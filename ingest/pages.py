@@ -7,26 +7,14 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpx
 
 from ingest.errors import FetchError
 from ingest.http import fetch
+from ingest.models import PageResult
 from ingest.netguard import HostGuard
-
-
-@dataclass(frozen=True)
-class PageResult:
-    """One page fetch: the body and its content type, or the recorded error."""
-
-    url: str
-    final_url: str
-    status: int | None
-    content: bytes = b""
-    content_type: str = ""
-    error: str | None = None
 
 
 class HostLimiter:
