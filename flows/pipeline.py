@@ -10,7 +10,7 @@ import logging
 import os
 import time
 import uuid
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -201,6 +201,9 @@ def extract_workers(settings: Settings) -> int:
 
 # Pages per worker task: big enough to batch signatures, small enough to start early.
 CHUNK_PAGES = 24
+# Chunks per worker fetched ahead of the analysis (~1.5 s of work): fetching then keeps pace
+# with the workers, and a batch of any size holds only this many pages in memory.
+CHUNKS_AHEAD = 3
 
 
 def fetch_and_extract(settings: Settings, fetched: FetchedFeeds, now: datetime) -> Batch:
@@ -223,7 +226,7 @@ def fetch_and_extract(settings: Settings, fetched: FetchedFeeds, now: datetime) 
         pages: dict[int, PageResult] = {}
 
         def flush() -> None:
-            items = [(entries[i], pages.get(i)) for i in chunk]
+            items = [(entries[i], pages.pop(i, None)) for i in chunk]
             if pool is None:
                 for i, result in zip(chunk, analyse_chunk(items, now, settings.companies_file), strict=True):
                     analysed[i] = result
@@ -243,6 +246,7 @@ def fetch_and_extract(settings: Settings, fetched: FetchedFeeds, now: datetime) 
             chunk.append(fetchable[position])
             if pool is not None and len(chunk) >= CHUNK_PAGES:
                 flush()
+                wait_below([future for _, future in pending], workers * CHUNKS_AHEAD)
         chunk += sorted(set(range(len(entries))) - set(fetchable))  # links we never fetch
         flush()
         for indices, future in pending:
@@ -255,6 +259,14 @@ def fetch_and_extract(settings: Settings, fetched: FetchedFeeds, now: datetime) 
         verdicts={a.article.article_id: a.verdict for a in done},
         signatures={a.article.article_id: a.signature for a in done},
     )
+
+
+def wait_below(futures: list[Future[list[Analysed]]], limit: int) -> None:
+    """Block until at most `limit` of `futures` are unfinished."""
+    running = [future for future in futures if not future.done()]
+    while len(running) > limit:
+        wait(running, return_when=FIRST_COMPLETED)
+        running = [future for future in running if not future.done()]
 
 
 def fetch_target(url: str) -> str:

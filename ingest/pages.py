@@ -6,7 +6,8 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from itertools import islice
 from urllib.parse import urlsplit
 
 import httpx
@@ -90,6 +91,9 @@ def iter_pages(
 ) -> Iterator[tuple[int, PageResult]]:
     """Yield (index, PageResult) as each page arrives, so extraction can start on the first ones.
 
+    Pages are fetched at most `2 * concurrency` ahead of the caller: one that stops pulling
+    (its workers are busy) stops the fetching too, so pages never pile up in memory.
+
     `connect` makes a client; each host gets its own (see `HostClients`), closed at the end.
     """
     limiter = HostLimiter(per_host, per_host_delay)
@@ -118,10 +122,18 @@ def iter_pages(
 
     if not urls:
         return
+    window = 2 * concurrency  # fetches started ahead of the consumer: it sets the pace
+    todo = iter(enumerate(urls))
+    running: dict[Future[PageResult], int] = {}
     try:
         with ThreadPoolExecutor(max_workers=min(concurrency, len(urls))) as pool:
-            futures = {pool.submit(one, url): index for index, url in enumerate(urls)}
-            for future in as_completed(futures):
-                yield futures[future], future.result()
+            while True:
+                for index, url in islice(todo, window - len(running)):
+                    running[pool.submit(one, url)] = index
+                if not running:
+                    return
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield running.pop(future), future.result()
     finally:
         clients.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 from pytest_httpserver import HTTPServer
 
@@ -65,6 +67,22 @@ def test_clients_are_closed_when_the_caller_stops_early(httpserver: HTTPServer) 
     pages.close()
     assert len(connect.clients) == 1
     assert connect.clients[0].is_closed
+
+
+def test_fetching_keeps_pace_with_a_caller_that_stops_pulling(httpserver: HTTPServer) -> None:
+    """A caller whose workers are busy stops pulling: at most 2 x concurrency pages run ahead."""
+    httpserver.expect_request("/c.html").respond_with_data("<p>c</p>", content_type="text/html")
+    urls = [httpserver.url_for("/c.html") + f"?n={i}" for i in range(60)]
+    pages = iter_pages(
+        CountingConnect(), urls, guard=HostGuard(["127.0.0.1", "localhost"]), concurrency=3, per_host=3,
+        per_host_delay=0.0, max_bytes=100_000, timeout=5,
+    )
+    pulled = [next(pages) for _ in range(5)]
+    time.sleep(0.5)  # the caller is busy; an eager fetcher would have fetched all 60 by now
+    assert 5 <= len(httpserver.log) <= 5 + 2 * 3
+    rest = list(pages)
+    assert sorted(index for index, _ in pulled + rest) == list(range(60))
+    assert len(httpserver.log) == 60
 
 
 def test_no_urls_makes_no_client() -> None:

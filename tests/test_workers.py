@@ -6,7 +6,9 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import threading
 import types
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -144,3 +146,21 @@ def test_fetch_feeds_starts_the_server_only_when_feeds_hold_enough_entries(
     assert forkserver_pid() is None
     assert fetch("/big.xml") == pipeline.POOL_MIN_PAGES
     assert forkserver_pid() is not None
+
+
+def test_wait_below_returns_once_few_enough_chunks_are_unfinished() -> None:
+    """The page loop's back-pressure: it resumes fetching only when the workers caught up."""
+    gates = [threading.Event() for _ in range(5)]
+    with ThreadPoolExecutor(max_workers=5) as executor:
+        futures = [executor.submit(gate.wait, 10) for gate in gates]
+        waiter = threading.Thread(target=pipeline.wait_below, args=(futures, 2))
+        waiter.start()
+        for gate in gates[:2]:
+            gate.set()
+        waiter.join(0.3)
+        assert waiter.is_alive()  # 3 of 5 still running: more than 2
+        gates[2].set()
+        waiter.join(5)
+        assert not waiter.is_alive()
+        for gate in gates[3:]:
+            gate.set()
