@@ -191,7 +191,8 @@ def normalize_text(text: str) -> str:
         line = _LEADING_JUNK.sub("", stripped)  # bullets, dashes, quotes before a label
         if not line:
             continue
-        if len(line.split()) <= _BOILERPLATE_MAX_WORDS and (
+        # Bounded split: a 150-word paragraph needs 26 words to be ruled out, not all of them split.
+        if len(line.split(None, _BOILERPLATE_MAX_WORDS)) <= _BOILERPLATE_MAX_WORDS and (
             _BOILERPLATE_START.match(line)
             or _BOILERPLATE_START.match(stripped)  # "© 2026 ..." starts with a non-word char
             or _BOILERPLATE_ANYWHERE.search(line)
