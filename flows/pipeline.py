@@ -282,7 +282,10 @@ def store(settings: Settings, batch: Batch, now: datetime) -> Stored:
     try:
         stored = store_now(settings, batch, now)
     except BaseException:
-        spool.keep(path)
+        try:
+            spool.keep(path)
+        except OSError as exc:  # the write's own error is the one to raise
+            logger.warning("could not flush spooled batch %s: %s", path, exc)
         raise
     spool.remove(path)
     return stored

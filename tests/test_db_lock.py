@@ -170,3 +170,23 @@ def test_reader_gets_a_clear_answer_or_the_snapshot_while_a_writer_holds(feed: F
             assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
         finally:
             con.close()
+
+
+def test_a_failing_flush_never_hides_why_the_write_failed(
+    feed: FeedConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "lw.duckdb"
+    settings = settings_for(db, lock_timeout=1.5)
+    batch = fetch_batch(settings, feed)
+
+    def write_fails(*_: object) -> None:
+        raise RuntimeError("the write's own error")
+
+    def flush_fails(_: Path) -> None:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(pipeline, "store_now", write_fails)
+    monkeypatch.setattr(spool, "keep", flush_fails)
+    with pytest.raises(RuntimeError, match="the write's own error"):
+        pipeline.store(settings, batch, utcnow())
+    assert [p.name for p, _ in spool.pending(db)] == [f"{batch.run_key}.pickle"]  # still spooled
