@@ -291,7 +291,8 @@ def decide(batch: Sequence[DedupItem], stored: StoredCandidates) -> list[Duplica
             if previous is not None:
                 decisions.append(previous)
             continue
-        match = _match(item, stored, batch_roots, batch_url, batch_hash, batch_band)
+        keys = tuple(enumerate(sig.bands))  # (band, bucket): the index keys, built once
+        match = _match(item, keys, stored, batch_roots, batch_url, batch_hash, batch_band)
         if match is not None:
             decisions.append(match)
             root_id = match.duplicate_of
@@ -304,8 +305,8 @@ def decide(batch: Sequence[DedupItem], stored: StoredCandidates) -> list[Duplica
                 shingle_count=sig.shingle_count,
                 minhash=sig.minhash,
             )
-            for band, bucket in enumerate(sig.bands):
-                batch_band.setdefault((band, bucket), []).append(root_id)
+            for key in keys:
+                batch_band.setdefault(key, []).append(root_id)
         # URL and exact equality are transitive, so a copy's keys may point at its root.
         batch_url.setdefault(item.canonical_url, root_id)
         if _exact_eligible(sig):
@@ -315,6 +316,7 @@ def decide(batch: Sequence[DedupItem], stored: StoredCandidates) -> list[Duplica
 
 def _match(
     item: DedupItem,
+    keys: tuple[tuple[int, int], ...],
     stored: StoredCandidates,
     batch_roots: dict[str, StoredRoot],
     batch_url: dict[str, str],
@@ -335,12 +337,14 @@ def _match(
         if chosen is not None:
             return _decision(own, chosen, "exact", 1.0, 1.0)
 
-    if not sig.bands:
+    if not keys:
         return None
+    # Most of the 32 bands hit nothing: intersecting key views looks them up in C.
     candidates: set[str] = set()
-    for band, bucket in enumerate(sig.bands):
-        candidates.update(stored.by_band.get((band, bucket), ()))
-        candidates.update(batch_band.get((band, bucket), ()))
+    for key in stored.by_band.keys() & keys:
+        candidates.update(stored.by_band[key])
+    for key in batch_band.keys() & keys:
+        candidates.update(batch_band[key])
     candidates.discard(own)
     best: tuple[float, tuple[int, datetime, str], str] | None = None
     for root_id in candidates:
