@@ -17,7 +17,6 @@ from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 
-import httpx
 from duckdb import DuckDBPyConnection
 
 from ingest import dedup
@@ -30,7 +29,7 @@ from ingest.companies import load_company_table
 from ingest.errors import AlertError, FeedParseError, FetchError
 from ingest.feedhealth import is_due
 from ingest.feeds import parse_feed
-from ingest.http import fetch_with_retries, new_client, safe_url
+from ingest.http import HttpClient, fetch_with_retries, new_client, safe_url
 from ingest.models import Article, Classification, FeedConfig, FeedEntry, FeedFetch, FeedState, PageResult
 from ingest.netguard import HostGuard
 from ingest.notify import send
@@ -135,7 +134,7 @@ def fetch_feeds(settings: Settings, prepared: Prepared, run_id: str) -> FetchedF
 
 
 def fetch_one_feed(
-    settings: Settings, client: httpx.Client, feed: FeedConfig, state: FeedState | None, run_id: str
+    settings: Settings, client: HttpClient, feed: FeedConfig, state: FeedState | None, run_id: str
 ) -> tuple[FeedFetch, list[FeedEntry]]:
     """Return the fetch record and parsed entries of one feed (never raises for feed faults)."""
     started_at = utcnow()

@@ -16,10 +16,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Literal, Protocol
 
-import httpx
-
 from ingest.errors import IngestError
-from ingest.http import HttpResponse, fetch_with_retries
+from ingest.http import HttpClient, HttpResponse, fetch_with_retries
 from ingest.models import FeedEntry, Frozen
 
 SourceName = Literal["gnews", "gdelt", "wayback"]
@@ -201,7 +199,7 @@ class Requester:
 
     def __init__(
         self,
-        client: httpx.Client,
+        client: HttpClient,
         *,
         min_interval: float,
         retries: int = 2,

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
-import httpx
 
 from ingest.backfill import BackfillSource, Listing, Requester, SourceError, Window, feed_name
 from ingest.errors import FeedParseError, PermanentFetchError
 from ingest.feeds import parse_feed, plain_text
+from ingest.http import HttpClient
 from ingest.models import FeedConfig, FeedEntry, Frozen
 
 GNEWS_URL = "https://news.google.com/rss/search"
@@ -374,7 +374,7 @@ def thin(snapshots: Sequence[Snapshot], limit: int) -> list[Snapshot]:
 
 def build_sources(
     names: Sequence[str],
-    client: httpx.Client,
+    client: HttpClient,
     *,
     feeds: Sequence[FeedConfig],
     config: SourceConfig,

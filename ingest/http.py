@@ -1,7 +1,7 @@
 """The only network module: one fetch function that maps every HTTP outcome onto our errors.
 
-It is handed its `httpx.Client` (so tests and benchmarks can inject transports) and never lets
-`httpx` exceptions escape. Bodies are streamed with a size cap on the *decoded* bytes (we undo
+It is handed its `HttpClient` (an httpx transport, so tests and benchmarks can inject one) and
+never lets `httpx` exceptions escape. Bodies are streamed with a size cap on the *decoded* bytes (we undo
 gzip/deflate ourselves with a bounded output, so a gzip bomb stops at the cap instead of inflating
 a whole socket read first) and a total deadline (so a server dripping bytes cannot hold a run).
 Redirects are followed by hand so every hop is checked by the host guard.
@@ -24,7 +24,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, quote, urljoin, urlsplit, urlunsplit
 
 import httpcore
@@ -82,7 +82,35 @@ def safe_url(url: str) -> str:
         return _USERINFO.sub(_MASK + "@", url)
 
 
-def new_client(user_agent: str, timeout: float) -> httpx.Client:
+class HttpClient:
+    """What `fetch` sends requests through: an httpx transport (a connection pool), our headers
+    and per-operation timeouts.
+
+    Requests go straight to the transport. `fetch` follows redirects itself and needs no cookie
+    jar, auth or event hooks; `httpx.Client`'s request path through them (URL merging, cookie
+    bookkeeping) made a sequential page fetch cost 0.67-0.70 ms of CPU instead of 0.54-0.55 ms
+    on the benchmark's server. No cookie is kept from one request to the next.
+    """
+
+    def __init__(self, transport: httpx.BaseTransport, *, user_agent: str = "layoffwatch", timeout: float = 30.0) -> None:
+        self.transport = transport
+        self.headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
+        self.timeout = httpx.Timeout(timeout, connect=min(timeout, 10.0))
+        self.is_closed = False
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.transport.close()
+        self.is_closed = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def new_client(user_agent: str, timeout: float) -> HttpClient:
     """Return an HTTP client with our User-Agent, per-operation timeouts and no auto-redirects."""
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
     transport = httpx.HTTPTransport(verify=_tls_context(), limits=limits)
@@ -91,13 +119,7 @@ def new_client(user_agent: str, timeout: float) -> httpx.Client:
     # between body chunks apply (see module docstring). tests/test_hostile_input.py asserts it is set.
     if pool is not None and hasattr(pool, "_network_backend"):
         pool._network_backend = _GuardedBackend(pool._network_backend)
-    return httpx.Client(
-        headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
-        timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-        follow_redirects=False,
-        limits=limits,
-        transport=transport,
-    )
+    return HttpClient(transport, user_agent=user_agent, timeout=timeout)
 
 
 @functools.cache
@@ -124,7 +146,7 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 
 
 def fetch(
-    client: httpx.Client,
+    client: HttpClient,
     url: str,
     *,
     max_bytes: int,
@@ -147,7 +169,7 @@ def fetch(
 
 
 def fetch_with_retries(
-    client: httpx.Client,
+    client: HttpClient,
     url: str,
     *,
     retries: int,
@@ -175,7 +197,7 @@ def fetch_with_retries(
 
 
 def _fetch(
-    client: httpx.Client,
+    client: HttpClient,
     url: str,
     max_bytes: int,
     timeout: float,
@@ -204,7 +226,11 @@ def _fetch(
             location = response.headers.get("location")
             if not location:
                 raise PermanentFetchError(current, f"HTTP {response.status} without Location", response.status)
-            target = urljoin(current, location.strip())
+            try:
+                target = urljoin(current, location.strip())
+                urlsplit(target).port  # noqa: B018 - raises ValueError on a malformed host or port
+            except ValueError as exc:
+                raise PermanentFetchError(current, f"invalid URL in redirect: {exc}", response.status) from None
             if target in visited:
                 raise PermanentFetchError(url, f"redirect loop at {safe_url(target)}", response.status)
             current = target
@@ -235,7 +261,7 @@ def _check_scheme(url: str) -> None:
 
 
 def _get(
-    client: httpx.Client,
+    client: HttpClient,
     url: str,
     headers: dict[str, str],
     max_bytes: int,
@@ -249,7 +275,13 @@ def _get(
     _REQUEST.deadline = deadline
     _REQUEST.guard = guard
     try:
-        with client.stream("GET", url, headers=headers, timeout=_timeout(client, remaining)) as resp:
+        request = httpx.Request(
+            "GET", url, headers={**client.headers, **headers},
+            extensions={"timeout": _timeout(client, remaining).as_dict()},
+        )
+        resp = client.transport.handle_request(request)
+        resp.request = request
+        try:
             status = resp.status_code
             if status in _REDIRECTS or status == 304 or status >= 400:
                 return _response(url, resp, b"")
@@ -258,6 +290,8 @@ def _get(
                 raise PermanentFetchError(url, f"response too large ({int(declared)} bytes > {max_bytes})", status)
             body = _read_body(url, resp, max_bytes, deadline)
             return _response(url, resp, body)
+        finally:
+            resp.close()  # hands the connection back to the pool (or drops an unread one)
     except FetchError:
         raise
     except httpx.TimeoutException:
@@ -460,7 +494,7 @@ class _GuardedBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-def _timeout(client: httpx.Client, remaining: float) -> httpx.Timeout:
+def _timeout(client: HttpClient, remaining: float) -> httpx.Timeout:
     base = client.timeout
     cap = max(0.1, remaining)
     return httpx.Timeout(

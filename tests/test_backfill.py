@@ -25,6 +25,7 @@ from ingest.backfill_sources import (
     GdeltSource, SourceConfig, WaybackSource, build_sources, parse_cdx, parse_gdelt, thin,
 )
 from ingest.errors import TransientFetchError
+from ingest.http import HttpClient, new_client
 from ingest.models import FeedConfig
 from ingest.settings import load_settings
 from storage import backfill as window_store
@@ -266,7 +267,7 @@ def test_a_full_gdelt_window_is_split_until_each_part_fits() -> None:
         found = [a for a in articles if params["startdatetime"] <= a["seendate"][:8] + a["seendate"][9:15] <= params["enddatetime"]]
         return streamed(200, json.dumps({"articles": found[:250]}), "application/json")
 
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+    with HttpClient(httpx.MockTransport(handler)) as client:
         source = GdeltSource(Requester(client, min_interval=0), base_url="https://gdelt.test/api/v2/doc/doc")
         week = Window(start=datetime(2024, 1, 1), end=datetime(2024, 1, 8))
         listing: Listing = source.list_window(week, QUERY)
@@ -292,7 +293,7 @@ def test_a_full_gdelt_window_is_split_until_each_part_fits() -> None:
 def test_an_interrupted_backfill_resumes_with_the_remaining_windows(services: FakeServices, lw_env: Path) -> None:
     settings = load_settings()
     weeks = split_windows(date(2024, 1, 1), date(2024, 1, 31))  # 5 windows
-    with httpx.Client() as client:
+    with new_client("layoffwatch-test", 5) as client:
         sources = build_sources(["gnews"], client, feeds=[], config=services.config(), retries=0,
                                 max_retry_after=0, max_bytes=1_000_000, timeout=5)
         planned = backfill_flow.plan(settings, sources, weeks[0].first_day, weeks[-1].last_day, QUERY, "7d", utcnow())
@@ -417,7 +418,7 @@ def test_wayback_passes_over_a_lost_capture_but_fails_the_window_on_a_dead_cdx()
         return streamed(404, "not in archive")
 
     feeds = [FeedConfig(name="f", url="https://f.example/rss")]
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+    with HttpClient(httpx.MockTransport(handler)) as client:
         source = WaybackSource(Requester(client, min_interval=0, retries=0), feeds,
                                cdx_url="https://wb.test/cdx/search/cdx", web_url="https://wb.test/web")
         week = Window(start=datetime(2024, 1, 1), end=datetime(2024, 1, 8))

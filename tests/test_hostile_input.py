@@ -466,7 +466,7 @@ def test_malformed_links_and_locations_are_errors_not_crashes(web: HTTPServer, r
 
 def test_client_carries_the_guarded_backend_and_urls_are_redacted() -> None:
     with new_client("test", 5) as client:
-        pool = client._transport._pool  # type: ignore[attr-defined]
+        pool = client.transport._pool  # type: ignore[attr-defined]
         assert isinstance(pool._network_backend, _GuardedBackend)  # an httpx/httpcore upgrade must not drop it
     assert safe_url("https://u:pw@news.example/rss?token=abc&page=2") == "https://***@news.example/rss?token=***&page=2"
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import time
 
-import httpx
 from pytest_httpserver import HTTPServer
 
-from ingest.http import new_client
+from ingest.http import HttpClient, new_client
 from ingest.netguard import HostGuard
 from ingest.pages import iter_pages
 
@@ -16,9 +15,9 @@ class CountingConnect:
     """Makes real clients and keeps them, to count them and see that they were closed."""
 
     def __init__(self) -> None:
-        self.clients: list[httpx.Client] = []
+        self.clients: list[HttpClient] = []
 
-    def __call__(self) -> httpx.Client:
+    def __call__(self) -> HttpClient:
         client = new_client("layoffwatch-test", 5)
         self.clients.append(client)
         return client
