@@ -362,6 +362,7 @@ def backfill(
     db: str | None = None,
 ) -> dict[str, Any]:
     """Backfill `start`..`end` (inclusive, UTC) from the sources; return the run summary."""
+    pipeline.freeze_startup_heap()
     logger = get_run_logger()
     started = time.monotonic()
     settings = load_settings(feeds=feeds, db=db)

@@ -96,6 +96,7 @@ def ingest(
     send_alerts: bool = True,
 ) -> dict[str, Any]:
     """Run one ingest over every configured feed; return the run summary."""
+    pipeline.freeze_startup_heap()
     logger = get_run_logger()
     settings = load_settings(feeds=feeds, db=db)
     feed_list = load_feeds(settings.feeds)

@@ -6,6 +6,9 @@ so steps can move to separate workers later; what passes between steps is plain 
 
 from __future__ import annotations
 
+import atexit
+import functools
+import gc
 import logging
 import os
 import time
@@ -48,6 +51,21 @@ from storage.db import connect, transaction, utcnow
 
 logger = logging.getLogger("layoffwatch.pipeline")
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
+
+
+@functools.cache
+def freeze_startup_heap() -> None:
+    """Exempt what the process holds before its first run from garbage collection (once).
+
+    Modules, Prefect and pydantic schemas are ~340,000 objects that live as long as the process,
+    and a full collection walks every one of them. In the 2,000-page benchmark one fell in the
+    serial store step and took 0.25 s; with them frozen, full collections took 0.016 s. Objects
+    made later, a run's own garbage included, are collected as usual. They are handed back to
+    the collector at exit, so interpreter shutdown still frees them (and native extensions such
+    as DuckDB's do not report them as leaked).
+    """
+    gc.freeze()
+    atexit.register(gc.unfreeze)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
+from flows.pipeline import freeze_startup_heap
 from ingest.alerts import plan_alerts
 from ingest.classify import CLASSIFIER_VERSION, classify_many
 from ingest.companies import load_company_table
@@ -136,6 +137,7 @@ def _publish(report: ReprocessReport, name: str) -> dict[str, Any]:
 @flow(name="reclassify", description="Re-run the current classifier over stored articles (no network).")
 def reclassify(db: str | None = None, dry_run: bool = False) -> dict[str, Any]:
     """Reclassify every stored article and rebuild rounds; return what changed."""
+    freeze_startup_heap()
     report = rejudge_task(load_settings(db=db), reextract=False, dry_run=dry_run)
     return _publish(report, "reclassify")
 
@@ -143,5 +145,6 @@ def reclassify(db: str | None = None, dry_run: bool = False) -> dict[str, Any]:
 @flow(name="reprocess", description="Re-extract stored raw pages, reclassify and rebuild rounds (no network).")
 def reprocess(db: str | None = None, dry_run: bool = False) -> dict[str, Any]:
     """Re-extract, reclassify and rebuild rounds from stored pages; return what changed."""
+    freeze_startup_heap()
     report = rejudge_task(load_settings(db=db), reextract=True, dry_run=dry_run)
     return _publish(report, "reprocess")

@@ -75,6 +75,25 @@ def test_good_feeds_land_and_bad_pages_are_recorded(site: HTTPServer, lw_env: Pa
     assert html == 3  # raw pages kept (compressed) for every page that answered 200
 
 
+def test_the_first_run_freezes_the_startup_heap_and_later_runs_do_not(
+    site: HTTPServer, lw_env: Path, tmp_path: Path
+) -> None:
+    import gc
+
+    from flows import pipeline
+    from flows.ingest import ingest
+
+    pipeline.freeze_startup_heap.cache_clear()
+    gc.unfreeze()
+    feeds = write_feeds(tmp_path / "feeds.toml", {"rss": site.url_for("/rss.xml")})
+    ingest(feeds=str(feeds))
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000  # the modules and Prefect loaded so far, out of the collector's reach
+    ingest(feeds=str(feeds))
+    assert pipeline.freeze_startup_heap.cache_info().misses == 1
+    assert gc.get_freeze_count() <= frozen  # the second run froze nothing of its own
+
+
 def test_second_run_adds_nothing_and_migrations_apply_once(site: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
     from flows.ingest import ingest
 
