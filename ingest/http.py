@@ -92,7 +92,7 @@ class HttpClient:
     on the benchmark's server. No cookie is kept from one request to the next.
     """
 
-    def __init__(self, transport: httpx.BaseTransport, *, user_agent: str = "layoffwatch", timeout: float = 30.0) -> None:
+    def __init__(self, transport: httpx.BaseTransport, *, user_agent: str, timeout: float) -> None:
         self.transport = transport
         self.headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"}
         self.timeout = httpx.Timeout(timeout, connect=min(timeout, 10.0))

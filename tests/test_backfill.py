@@ -267,7 +267,7 @@ def test_a_full_gdelt_window_is_split_until_each_part_fits() -> None:
         found = [a for a in articles if params["startdatetime"] <= a["seendate"][:8] + a["seendate"][9:15] <= params["enddatetime"]]
         return streamed(200, json.dumps({"articles": found[:250]}), "application/json")
 
-    with HttpClient(httpx.MockTransport(handler)) as client:
+    with HttpClient(httpx.MockTransport(handler), user_agent="layoffwatch-test", timeout=5) as client:
         source = GdeltSource(Requester(client, min_interval=0), base_url="https://gdelt.test/api/v2/doc/doc")
         week = Window(start=datetime(2024, 1, 1), end=datetime(2024, 1, 8))
         listing: Listing = source.list_window(week, QUERY)
@@ -418,7 +418,7 @@ def test_wayback_passes_over_a_lost_capture_but_fails_the_window_on_a_dead_cdx()
         return streamed(404, "not in archive")
 
     feeds = [FeedConfig(name="f", url="https://f.example/rss")]
-    with HttpClient(httpx.MockTransport(handler)) as client:
+    with HttpClient(httpx.MockTransport(handler), user_agent="layoffwatch-test", timeout=5) as client:
         source = WaybackSource(Requester(client, min_interval=0, retries=0), feeds,
                                cdx_url="https://wb.test/cdx/search/cdx", web_url="https://wb.test/web")
         week = Window(start=datetime(2024, 1, 1), end=datetime(2024, 1, 8))
