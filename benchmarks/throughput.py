@@ -11,15 +11,17 @@ child process (one address per outlet), then measures in this process:
   (b) the `ingest` flow end to end into a fresh DuckDB file (fetch, extract, dedup, classify,
       rounds, store, snapshot), against a temporary Prefect API (prefect_test_harness);
   (c) an empty Prefect flow on the same API, warmed up first (API start-up is excluded from both);
-  (a2) after the last round, the (a) loop split over all cores at once: what the machine itself
-      gives parallel extraction (shared hyper-threads, memory bandwidth and steal keep a VM's two
-      vCPUs below 2.0), so (a)/(a2) is the ceiling of the marginal ratio here.
+  (a2) the (a) loop split over all cores at once: what the machine itself gives parallel
+      extraction (shared hyper-threads, memory bandwidth and steal keep a VM's two vCPUs below
+      2.0), so (a)/(a2) is the ceiling of the marginal ratio here.
 
-(a) and (b) alternate, a b a b a for `--rounds 2`: this host's speed drifts by 20-40% within a
-minute, so each run is set against the mean of the limits measured just before and after it.
-Prints pages/s, b/a and the marginal ratio a_time / (b_time - c_time) of each round, and their
-median: how many cores' worth of extraction the run achieves (target >= 1.5 on 2 cores, limit
-2.0). For the last round it also prints peak
+(a), (a2) and (b) alternate, a a2 b a2 a b a2 a for `--rounds 2`: this host's speed drifts by
+20-40% within a minute, so each run is set against the means of the limits measured just before
+and after it. Prints pages/s, b/a and the marginal ratio a_time / (b_time - c_time) of each round,
+and their median: how many cores' worth of extraction the run achieves (target >= 1.5 on 2 cores,
+limit 2.0). Each round's ceiling (a)/(a2) is printed beside it, with the share of it the run
+reached, a2_time / (b_time - c_time): the host moves the ratio and the ceiling together, so that
+share is the figure to compare code by. For the last round it also prints peak
 memory (sampled RSS of this process and the children it starts during the run, plus
 ru_maxrss), the Prefect task-run durations of the run, and a finer breakdown from timing probes
 wrapped around the pipeline's step functions (a few dozen calls, negligible cost), with CPU
@@ -336,25 +338,30 @@ def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], tmp: P
         print(f"(c) empty flow run: median {c_time * 1000:.0f} ms over {len(empties)} runs "
               f"(min {min(empties) * 1000:.0f}, max {max(empties) * 1000:.0f}); {c_cpu * 1000:.0f} ms CPU in this process")
 
+        # a a2 | b | a2 a | b | a2 a: each (b) sits between an (a2) and an (a) on either side.
+        cores = os.cpu_count() or 1
         limits = [limit(site, bases)]
+        parallels = [measure_parallel_limit(site, bases, cores)]
         runs = []
         for round_no in range(1, args.rounds + 1):
             last = round_no == args.rounds
             runs.append(run_flow(args, ingest, bases, tmp / f"data{round_no}", profile=last))
+            parallels.append(measure_parallel_limit(site, bases, cores))
             limits.append(limit(site, bases))
-    # (a2) between two (a), like each (b): the ceiling is set against the mean of both.
-    parallel = measure_parallel_limit(site, bases, os.cpu_count() or 1)
-    a_around_a2 = (limits[-1][0] + limit(site, bases)[0]) / 2
 
     print()
-    ratios = []
+    ratios, ceilings, shares = [], [], []
     for i, run in enumerate(runs):
         a_time = (limits[i][0] + limits[i + 1][0]) / 2
-        ratio = a_time / (run["b_time"] - c_time)
-        ratios.append(ratio)
+        a2_time = (parallels[i] + parallels[i + 1]) / 2
+        marginal = run["b_time"] - c_time
+        ratios.append(a_time / marginal)
+        ceilings.append(a_time / a2_time)
+        shares.append(a2_time / marginal)
         print(f"round {i + 1}: (a) {limits[i][0]:.2f}s / {limits[i + 1][0]:.2f}s around (b) {run['b_time']:.2f}s -> "
               f"b/a {a_time / run['b_time']:.2f}, marginal ratio {a_time:.2f} / ({run['b_time']:.2f} - {c_time:.2f}) "
-              f"= {ratio:.2f}")
+              f"= {ratios[-1]:.2f}; ceiling (a)/(a2) {a_time:.2f} / {a2_time:.2f} = {ceilings[-1]:.2f}, "
+              f"{shares[-1]:.0%} of it reached")
     print(f"marginal ratio a_time / (b_time - empty_flow_time), median of {len(ratios)} round(s): "
           f"{statistics.median(ratios):.2f}   (target >= 1.5 on 2 cores, limit 2.0)")
     if all(run["probes"] for run in runs):
@@ -364,10 +371,10 @@ def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], tmp: P
             models.append(a_cpu / (sum(cpu_model(run)) - c_cpu))
         print(f"CPU model of the same ratio (CPU seconds, idle cores; steadier when the host drifts): "
               f"{', '.join(f'{m:.2f}' for m in models)}, median {statistics.median(models):.2f}")
-    ceiling = a_around_a2 / parallel
-    print(f"machine ceiling (a) / (a2): {a_around_a2:.2f}s / {parallel:.2f}s = {ceiling:.2f}: the marginal ratio of a "
-          f"pipeline doing nothing but extraction on this machine; the run reached "
-          f"{statistics.median(ratios) / ceiling:.0%} of it")
+    print(f"machine ceiling (a)/(a2), the marginal ratio of a pipeline doing nothing but extraction on this "
+          f"machine: {', '.join(f'{c:.2f}' for c in ceilings)}, median {statistics.median(ceilings):.2f}; share of "
+          f"it reached, a2_time / (b_time - empty_flow_time): {', '.join(f'{x:.0%}' for x in shares)}, "
+          f"median {statistics.median(shares):.0%}")
     print(f"peak memory of a run (sampled every 0.1 s: this process + extraction workers): "
           f"{max(r['peak'] for r in runs) / MiB:.0f} MiB (target < 1024 MiB)")
     print()
