@@ -100,9 +100,9 @@ def measure(args: argparse.Namespace, bases: list[str], db: Path) -> None:
     with prefect_test_harness(server_startup_timeout=180):
         if args.patch:
             apply_patch(args.patch)
-        import flows.ingest
+        import flows.ingest_flow
 
-        ingest = flows.ingest.ingest  # looked up after any patch
+        ingest = flows.ingest_flow.ingest  # looked up after any patch
         empty()
         t0 = time.perf_counter()
         first = ingest()

@@ -321,9 +321,9 @@ def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], tmp: P
         print(f"temporary Prefect API up in {time.perf_counter() - t0:.1f}s")
         if args.patch:
             apply_patch(args.patch)
-        import flows.ingest
+        import flows.ingest_flow
 
-        ingest = flows.ingest.ingest  # looked up after any patch, with the API up as the CLI would
+        ingest = flows.ingest_flow.ingest  # looked up after any patch, with the API up as the CLI would
 
         # (c) empty flow, warmed up first
         empty()

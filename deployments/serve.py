@@ -24,7 +24,7 @@ BACKFILL_DEPLOYMENT = "layoffwatch-backfill"
 
 def ingest_deployment(cron: str | None = None, interval_minutes: float | None = None):
     """Return the scheduled ingest deployment (cron wins over the interval)."""
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
     from ingest.settings import load_settings
 
     settings = load_settings()

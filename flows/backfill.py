@@ -31,7 +31,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
 from flows import pipeline
-from flows.ingest import deliver_alerts, publish_snapshot
+from flows.ingest_flow import deliver_alerts, publish_snapshot
 from ingest.backfill import (
     DEFAULT_QUERY, DEFAULT_WINDOW, SOURCE_NAMES, BackfillSource, BackfillWindow, Listing, Window, feed_name,
     split_windows,
@@ -403,7 +403,7 @@ def backfill(
     stored_any = any(b.new_articles for b in batches)
     delivery = deliver_alerts(settings) if alerts and stored_any else pipeline.Delivery()
     if settings.snapshot and stored_any:
-        publish_snapshot(settings)
+        publish_snapshot(settings, True)
     summary = BackfillSummary.build(planned, query, names, batches, delivery, started)
     logger.info(summary.headline())
     create_markdown_artifact(key="backfill-summary", markdown=summary.markdown(), description="layoffwatch backfill")

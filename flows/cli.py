@@ -48,7 +48,7 @@ def run(
     """Run one ingest over all feeds now; exit 0 when the run completed."""
     _apply(feeds, db)
     _check_config()
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
 
     summary = ingest(respect_backoff=not all_feeds)
     console.print(

@@ -36,7 +36,7 @@ def run_demo(db: Path, console: Console) -> int:
                 "LAYOFFWATCH_ALERT_FRESHNESS_DAYS": str((date.today() - SAMPLE_ALERTS_FROM).days),
             }
         )
-        from flows.ingest import ingest
+        from flows.ingest_flow import ingest
 
         console.rule("[bold]layoffwatch demo: first run over the bundled sample")
         console.print(f"sample served at {base}; database {db}")

@@ -1,4 +1,4 @@
-"""The steps of a run as plain functions: the Prefect tasks in `flows.ingest` are thin wrappers.
+"""The steps of a run as plain functions: the Prefect tasks in `flows.ingest_flow` are thin wrappers.
 
 Each step opens what it needs (HTTP client, database connection) and closes it before returning,
 so steps can move to separate workers later; what passes between steps is plain frozen data.

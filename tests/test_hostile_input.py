@@ -477,7 +477,7 @@ def test_client_carries_the_guarded_backend_and_urls_are_redacted() -> None:
 def test_prefect_flow_mixes_hostile_feeds_with_a_good_one(
     web: HTTPServer, raw: RawServer, lw_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
 
     # Default retries (2): permanent errors and a drip cut by the deadline are not retried.
     for name, value in {"HTTP_TIMEOUT": "1.5", "MAX_RESPONSE_BYTES": str(CAP),

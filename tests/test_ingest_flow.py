@@ -51,7 +51,7 @@ def site(httpserver: HTTPServer) -> HTTPServer:
 
 
 def test_good_feeds_land_and_bad_pages_are_recorded(site: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
 
     feeds = write_feeds(tmp_path / "feeds.toml", {"rss": site.url_for("/rss.xml"), "atom": site.url_for("/atom.xml")})
     summary = ingest(feeds=str(feeds))
@@ -81,7 +81,7 @@ def test_the_first_run_freezes_the_startup_heap_and_later_runs_do_not(
     import gc
 
     from flows import pipeline
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
 
     pipeline.freeze_startup_heap.cache_clear()
     gc.unfreeze()
@@ -95,7 +95,7 @@ def test_the_first_run_freezes_the_startup_heap_and_later_runs_do_not(
 
 
 def test_second_run_adds_nothing_and_migrations_apply_once(site: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
 
     feeds = write_feeds(tmp_path / "feeds.toml", {"rss": site.url_for("/rss.xml"), "atom": site.url_for("/atom.xml")})
     ingest(feeds=str(feeds))
@@ -109,7 +109,7 @@ def test_second_run_adds_nothing_and_migrations_apply_once(site: HTTPServer, lw_
 
 
 def test_conditional_get_304_costs_nothing_downstream(httpserver: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
 
     seen_validators: list[tuple[str | None, str | None]] = []
     feed = rss([("g1", "Acme cuts 1,200 jobs", httpserver.url_for("/a/1.html"), "Wed, 28 Jan 2026 14:00:00 GMT")])
@@ -133,7 +133,7 @@ def test_conditional_get_304_costs_nothing_downstream(httpserver: HTTPServer, lw
 
 
 def test_broken_feeds_are_data_and_the_good_one_lands(httpserver: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
 
     u = httpserver.url_for
     good = rss([("g1", "Acme cuts 1,200 jobs", u("/a/1.html"), "Wed, 28 Jan 2026 14:00:00 GMT")])
@@ -170,7 +170,7 @@ def test_broken_feeds_are_data_and_the_good_one_lands(httpserver: HTTPServer, lw
 
 
 def test_every_feed_failing_fails_the_run(httpserver: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
 
     httpserver.expect_request("/down.xml").respond_with_data("down", status=404)
     feeds = write_feeds(tmp_path / "feeds.toml", {"down": httpserver.url_for("/down.xml")})
@@ -183,7 +183,7 @@ def test_every_feed_failing_fails_the_run(httpserver: HTTPServer, lw_env: Path, 
 def test_google_news_links_are_decoded_fetched_at_the_publisher_and_cached(
     httpserver: HTTPServer, lw_env: Path, tmp_path: Path
 ) -> None:
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
     from ingest.canonical import encode_google_news
 
     publisher = httpserver.url_for("/business/acme-cuts.html")

@@ -60,6 +60,18 @@ def test_a_new_database_gets_every_migration_once(tmp_path: Path) -> None:
         pass
     with connect(db) as con:  # a second open applies nothing again
         rows = con.execute("SELECT version, count(*) FROM schema_migrations GROUP BY 1 ORDER BY 1").fetchall()
-        sql = con.execute("SELECT sql FROM duckdb_tables() WHERE table_name = 'article_html'").fetchone()
+        # DuckDB 1.5 keeps a column's forced compression without echoing it in duckdb_tables().sql,
+        # so look at how the pages are actually stored.
+        con.execute(
+            "INSERT INTO article_html SELECT 'p' || i, 'zlib', 100, sha256(i::VARCHAR)::BLOB FROM range(5000) t(i)"
+        )
+        con.execute("CHECKPOINT")
+        kinds = {
+            row[0]
+            for row in con.execute(
+                "SELECT DISTINCT compression FROM pragma_storage_info('article_html') "
+                "WHERE column_name = 'html' AND segment_type = 'BLOB'"
+            ).fetchall()
+        }
     assert rows == [(m.version, 1) for m in MIGRATIONS]
-    assert sql is not None and "USING COMPRESSION" in sql[0].upper()
+    assert kinds == {"Uncompressed"}

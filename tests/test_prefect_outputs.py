@@ -33,7 +33,7 @@ def recorded_events(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201 - Prefect'
 def test_new_round_emits_an_event_fills_the_artifact_and_reaches_a_prefect_block(
     httpserver: HTTPServer, lw_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, recorded_events
 ) -> None:
-    from flows.ingest import ingest
+    from flows.ingest_flow import ingest
 
     text = (
         "Zoox, Amazon's self-driving unit, said on Thursday it is laying off about 120 employees in its "
