@@ -10,6 +10,7 @@ import codecs
 import re
 import zlib
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -22,11 +23,14 @@ MAX_PARSE_TAGS = 20_000
 MIN_TEXT_CHARS = 200
 # What we ask of trafilatura: the article body with its metadata, without comments or tables,
 # preferring precision. benchmarks/throughput.py times this same call as the extraction limit.
-TRAFILATURA_OPTIONS = {"with_metadata": True, "include_comments": False, "include_tables": False, "favor_precision": True}
 # zlib level of stored pages: level 3 costs half the CPU of the default 6 (0.37 vs 0.73 ms for a
 # 30 KB page) for blobs 9% larger (0.250 vs 0.230 of the page), on benchmarks/pagegen.py pages.
 HTML_ZLIB_LEVEL = 3
 
+# The pipeline's one trafilatura call (benchmarks measure against the same options).
+TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "with_metadata": True, "include_comments": False, "include_tables": False, "favor_precision": True,
+}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 _HTML_LANG = re.compile(rb"""<html[^>]*\blang\s*=\s*["']?([A-Za-z]{2,3})""", re.I)
@@ -79,8 +83,8 @@ def decode_html(content: bytes, content_type: str = "") -> str:
     candidates: list[str] = []
     if match := _HTTP_CHARSET.search(content_type or ""):
         candidates.append(match.group(1))
-    if match := _META_CHARSET.search(content[:4096]):
-        candidates.append(match.group(1).decode("ascii", "ignore"))
+    if meta := _META_CHARSET.search(content[:4096]):
+        candidates.append(meta.group(1).decode("ascii", "ignore"))
     for name in candidates:
         try:
             codec = codecs.lookup(name).name.replace("-", "_")
@@ -169,7 +173,7 @@ def extract_page(url: str, content: bytes, content_type: str = "") -> ExtractedP
         doc = trafilatura.bare_extraction(decode_html(body, content_type), url=url, **TRAFILATURA_OPTIONS)
     except Exception as exc:  # trafilatura raises many types on hostile markup; the page is data
         return base.model_copy(update={"error": f"extraction failed: {type(exc).__name__}: {exc}"[:300]})
-    if doc is None:
+    if doc is None or isinstance(doc, dict):  # a dict only with as_dict=True, which we never pass
         return base.model_copy(update={"error": "no article text found"})
     text = clean_text(doc.text or "").strip()
     update = {

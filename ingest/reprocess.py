@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import date
 from itertools import combinations
 
 from pydantic import Field
@@ -47,7 +48,7 @@ class RoundsDiff(Frozen):
 
 def replay_rounds(candidates: Sequence[RoundCandidate], *, window_days: int) -> RebuiltRounds:
     """Return the rounds built by matching `candidates` day by day, in fetch order."""
-    by_day: dict[object, list[RoundCandidate]] = defaultdict(list)
+    by_day: dict[date, list[RoundCandidate]] = defaultdict(list)
     for candidate in sorted(candidates, key=lambda c: (c.fetched_at, c.published_at, c.article_id)):
         by_day[candidate.fetched_at.date()].append(candidate)
     rounds: dict[str, Round] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import NamedTuple
 
 import duckdb
@@ -24,7 +25,7 @@ class StoredText(NamedTuple):
     title: str
     text: str
     summary: str
-    published_at: object
+    published_at: datetime
 
 
 def known_article_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> set[str]:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import duckdb
 
-from ingest.models import Classification
+from ingest.models import Classification, Label
 from storage.bulk import insert_rows
 
 COLUMNS = (
@@ -31,7 +31,7 @@ def save_classifications(
     insert_rows(con, "classifications", (*COLUMNS, "classified_at"), rows, on_conflict=conflict)
 
 
-def labels(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> dict[str, str]:
+def labels(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> dict[str, Label]:
     """Return each article's latest label (by classification time)."""
     query = (
         "SELECT article_id, label FROM classifications"

@@ -147,13 +147,14 @@ def load_report_data(
     con: duckdb.DuckDBPyConnection, *, generated_at: datetime, since: date | None = None
 ) -> ReportData:
     """Return the rounds, weekly story volume and totals the HTML report shows."""
-    stories, articles = con.execute(
+    totals = con.execute(
         """
         SELECT (SELECT count(*) FROM layoff_stories WHERE $since IS NULL OR published_at >= $since),
                (SELECT count(*) FROM articles WHERE $since IS NULL OR published_at >= $since)
         """,
         {"since": since},
     ).fetchone()
+    stories, articles = totals if totals is not None else (0, 0)  # one aggregate row, always
     return ReportData(
         generated_at=generated_at,
         since=since,
