@@ -28,25 +28,20 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.context import get_run_context
 
 from flows import pipeline
-from flows.ingest_flow import deliver_alerts, publish_snapshot
+from flows.ingest_flow import current_flow_run_id, deliver_alerts, publish_snapshot
 from ingest.backfill import (
     DEFAULT_QUERY, DEFAULT_WINDOW, SOURCE_NAMES, BackfillSource, BackfillWindow, Listing, Window, feed_name,
     split_windows,
 )
-from ingest.backfill_sources import SourceConfig, build_sources
+from ingest.backfill_sources import build_sources
 from ingest.feedlist import load_feeds
 from ingest.http import new_client
 from ingest.models import FeedFetch
 from ingest.settings import Settings, load_settings
 from storage import backfill as window_store
 from storage.db import connect, utcnow
-
-# Where the sources live. Tests point this at a local server; the lead may move these into
-# Settings (`LAYOFFWATCH_BACKFILL_*`) later.
-SOURCE_CONFIG = SourceConfig()
 
 
 @dataclass(frozen=True)
@@ -368,16 +363,12 @@ def backfill(
     settings = load_settings(feeds=feeds, db=db)
     names = resolve_sources(sources)
     query = (query or DEFAULT_QUERY).strip()
-    run_id = str(get_run_context().flow_run.id)
+    run_id = current_flow_run_id()
     feed_list = load_feeds(settings.feeds) if "wayback" in names else []
 
     batches: list[BatchOutcome] = []
     with new_client(settings.user_agent, settings.http_timeout) as client:
-        source_map = build_sources(
-            names, client, feeds=feed_list, config=SOURCE_CONFIG, retries=settings.http_retries,
-            max_retry_after=settings.max_retry_after, max_bytes=settings.max_response_bytes,
-            timeout=settings.http_timeout,
-        )
+        source_map = build_sources(names, client, feeds=feed_list, settings=settings)
         planned = plan_task(settings, source_map, start, end, query, window)
         total = len(planned.jobs)
         again = sum(1 for job in planned.jobs if job.previous in ("running", "failed"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -19,12 +19,12 @@ def register(app: typer.Typer, console: Console) -> None:
     def backfill(
         from_: Annotated[datetime, typer.Option("--from", formats=["%Y-%m-%d"], help="First day (UTC), e.g. 2024-01-01.")],
         to: Annotated[datetime, typer.Option("--to", formats=["%Y-%m-%d"], help="Last day, included (UTC).")],
-        source: Annotated[Optional[list[str]], typer.Option("--source", help="gnews, gdelt or wayback; repeat for several (default: all three).")] = None,
-        query: Annotated[Optional[str], typer.Option("--query", help="Search query for gnews and gdelt (default: \"Amazon layoffs\").")] = None,
+        source: Annotated[list[str] | None, typer.Option("--source", help="gnews, gdelt or wayback; repeat for several (default: all three).")] = None,
+        query: Annotated[str | None, typer.Option("--query", help="Search query for gnews and gdelt (default: \"Amazon layoffs\").")] = None,
         window: Annotated[str, typer.Option("--window", help="Window size: 1d, 7d, 2w, 1m...")] = "7d",
         alerts: Annotated[bool, typer.Option("--alerts", help="Alert on rounds the backfill finds (default: record them as suppressed).")] = False,
-        feeds: Annotated[Optional[Path], typer.Option("--feeds", help="Feeds TOML (wayback replays these feeds).")] = None,
-        db: Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: LAYOFFWATCH_DB).")] = None,
+        feeds: Annotated[Path | None, typer.Option("--feeds", help="Feeds TOML (wayback replays these feeds).")] = None,
+        db: Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: LAYOFFWATCH_DB).")] = None,
     ) -> None:
         """Fetch historical news for a date range, window by window; re-running resumes where it stopped."""
         from flows.backfill import resolve_sources

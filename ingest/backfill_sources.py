@@ -6,8 +6,9 @@
 * `wayback`: Internet Archive captures of the configured feeds, listed with the CDX API and
   fetched raw (`id_`), then parsed like a live feed.
 
-Every base URL is a constructor argument (tests point them at a local server); the defaults are
-the real services. Requests go through `Requester` (rate limit, retries, Retry-After).
+Every endpoint is a setting (`LAYOFFWATCH_GNEWS_URL`, `_GDELT_URL`, `_WAYBACK_URL`: a mirror or a
+test's local server); the defaults are the real services. Requests go through `Requester` (rate
+limit, retries, Retry-After), one per source so each keeps its own pace.
 """
 
 from __future__ import annotations
@@ -17,44 +18,32 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from urllib.parse import quote, urlencode
-
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ingest.backfill import BackfillSource, Listing, Requester, SourceError, Window, feed_name
 from ingest.errors import FeedParseError, PermanentFetchError
 from ingest.feeds import parse_feed, plain_text
 from ingest.http import HttpClient
 from ingest.models import FeedConfig, FeedEntry, Frozen
-
-GNEWS_URL = "https://news.google.com/rss/search"
-GDELT_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
-WAYBACK_CDX_URL = "https://web.archive.org/cdx/search/cdx"
-WAYBACK_WEB_URL = "https://web.archive.org/web"
+from ingest.settings import GDELT_URL, GNEWS_URL, WAYBACK_URL, Settings
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
 # Google News search feeds stop at about 100 items: a full answer means the window holds more.
 GNEWS_CAP = 100
 GDELT_CAP = 250  # the DOC API's `maxrecords` ceiling
+# The edition Google News answers in, unless the configured URL names another.
+GNEWS_EDITION = {"hl": "en-US", "gl": "US", "ceid": "US:en"}
+# A feed captured a day or two after a window still lists that window's last items.
+WAYBACK_LOOKAHEAD = timedelta(days=2)
+WAYBACK_MAX_SNAPSHOTS = 14  # per feed and window, spread evenly over the captures
+_CDX_PATH = "/cdx/search/cdx"
 
 
-class SourceConfig(Frozen):
-    """Where the sources live and how politely to ask them (defaults: the real services)."""
-
-    gnews_url: str = GNEWS_URL
-    gnews_hl: str = "en-US"
-    gnews_gl: str = "US"
-    gnews_ceid: str = "US:en"
-    gdelt_url: str = GDELT_URL
-    wayback_cdx_url: str = WAYBACK_CDX_URL
-    wayback_web_url: str = WAYBACK_WEB_URL
-    # Seconds between two requests to one source. GDELT asks for one request every 5 seconds;
-    # the Wayback Machine throttles bursts; Google News publishes no figure, so stay gentle.
-    gnews_interval: float = 2.0
-    gdelt_interval: float = 5.0
-    wayback_interval: float = 2.0
-    # A feed captured a day after a window still lists that window's last items.
-    wayback_lookahead_days: int = 2
-    wayback_max_snapshots: int = 14  # per feed and window, spread evenly over the captures
+def with_params(endpoint: str, params: dict[str, str]) -> str:
+    """Return `endpoint` with `params` added to the query it already has (a mirror's key stays; ours win)."""
+    parts = urlsplit(endpoint)
+    query = dict(parse_qsl(parts.query)) | params
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, quote_via=quote), ""))
 
 
 @dataclass(frozen=True)
@@ -109,15 +98,16 @@ class GoogleNewsSource:
         requester: Requester,
         *,
         base_url: str = GNEWS_URL,
-        hl: str = "en-US",
-        gl: str = "US",
-        ceid: str = "US:en",
         cap: int = GNEWS_CAP,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.requester = requester
-        self.base_url = base_url
-        self.params = {"hl": hl, "gl": gl, "ceid": ceid}
+        # Parameters in the configured URL (another edition: `?hl=de&gl=DE&ceid=DE:de`) win over
+        # ours; `q` is always the window's query.
+        parts = urlsplit(base_url)
+        given = {k: v for k, v in parse_qsl(parts.query) if k != "q"}
+        self.base_url = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+        self.params = GNEWS_EDITION | given
         self.cap = cap
         self._clock = clock or _utcnow
 
@@ -188,7 +178,7 @@ class GdeltSource:
             "enddatetime": f"{window.end - timedelta(seconds=1):%Y%m%d%H%M%S}",
             "sort": "DateAsc",
         }
-        return f"{self.base_url}?{urlencode(params, quote_via=quote)}"
+        return with_params(self.base_url, params)
 
     def list_window(self, window: Window, query: str) -> Listing:
         """Return the window's articles, splitting windows that reach the 250-record cap."""
@@ -271,15 +261,15 @@ class WaybackSource:
         requester: Requester,
         feeds: Sequence[FeedConfig],
         *,
-        cdx_url: str = WAYBACK_CDX_URL,
-        web_url: str = WAYBACK_WEB_URL,
-        lookahead: timedelta = timedelta(days=2),
-        max_snapshots: int = 14,
+        cdx_url: str = WAYBACK_URL,
+        web_url: str | None = None,
+        lookahead: timedelta = WAYBACK_LOOKAHEAD,
+        max_snapshots: int = WAYBACK_MAX_SNAPSHOTS,
     ) -> None:
         self.requester = requester
         self.feeds = list(feeds)
         self.cdx_url = cdx_url
-        self.web_url = web_url.rstrip("/")
+        self.web_url = (web_url or wayback_web_url(cdx_url)).rstrip("/")
         self.lookahead = lookahead
         self.max_snapshots = max(1, max_snapshots)
 
@@ -300,7 +290,7 @@ class WaybackSource:
             "filter": "statuscode:200",
             "collapse": "digest",
         }
-        return f"{self.cdx_url}?{urlencode(params, quote_via=quote)}"
+        return with_params(self.cdx_url, params)
 
     def snapshot_url(self, snapshot: Snapshot) -> str:
         """Return the raw (`id_`, not rewritten) capture URL."""
@@ -337,6 +327,14 @@ class WaybackSource:
                 )
         return Listing(source=self.name, window=window, entries=tuple(_unique(entries)),
                        requests=tuple(requests), skipped=tuple(skipped))
+
+
+def wayback_web_url(cdx_url: str) -> str:
+    """Return where the captures of a CDX endpoint are read: `/web` beside `/cdx/search/cdx`, same host."""
+    parts = urlsplit(cdx_url)
+    # A mirror under a path prefix keeps it (`/archive/cdx/search/cdx` -> `/archive/web`).
+    prefix = parts.path.removesuffix(_CDX_PATH) if parts.path.endswith(_CDX_PATH) else ""
+    return urlunsplit((parts.scheme, parts.netloc, f"{prefix}/web", "", ""))
 
 
 def parse_cdx(url: str, content: bytes) -> list[Snapshot]:
@@ -377,33 +375,24 @@ def build_sources(
     client: HttpClient,
     *,
     feeds: Sequence[FeedConfig],
-    config: SourceConfig,
-    retries: int,
-    max_retry_after: float,
-    max_bytes: int,
-    timeout: float,
+    settings: Settings,
     sleep: Callable[[float], None] | None = None,
 ) -> dict[str, BackfillSource]:
     """Return the named sources sharing one HTTP client, each with its own rate limiter."""
     def requester(interval: float) -> Requester:
         kwargs = {"sleep": sleep} if sleep is not None else {}
-        return Requester(client, min_interval=interval, retries=retries, max_retry_after=max_retry_after,
-                         max_bytes=max_bytes, timeout=timeout, **kwargs)
+        return Requester(client, min_interval=interval, retries=settings.http_retries,
+                         max_retry_after=settings.max_retry_after, max_bytes=settings.max_response_bytes,
+                         timeout=settings.http_timeout, **kwargs)
 
     sources: dict[str, BackfillSource] = {}
     for name in names:
         if name == "gnews":
-            sources[name] = GoogleNewsSource(requester(config.gnews_interval), base_url=config.gnews_url,
-                                             hl=config.gnews_hl, gl=config.gnews_gl, ceid=config.gnews_ceid)
+            sources[name] = GoogleNewsSource(requester(settings.gnews_interval), base_url=settings.gnews_url)
         elif name == "gdelt":
-            sources[name] = GdeltSource(requester(config.gdelt_interval), base_url=config.gdelt_url)
+            sources[name] = GdeltSource(requester(settings.gdelt_interval), base_url=settings.gdelt_url)
         elif name == "wayback":
-            sources[name] = WaybackSource(
-                requester(config.wayback_interval), feeds,
-                cdx_url=config.wayback_cdx_url, web_url=config.wayback_web_url,
-                lookahead=timedelta(days=config.wayback_lookahead_days),
-                max_snapshots=config.wayback_max_snapshots,
-            )
+            sources[name] = WaybackSource(requester(settings.wayback_interval), feeds, cdx_url=settings.wayback_url)
         else:
             raise ValueError(f"unknown backfill source {name!r} (known: gnews, gdelt, wayback)")
     return sources

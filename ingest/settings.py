@@ -5,13 +5,18 @@ The README's settings table is generated from the field descriptions here (tests
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_FEEDS = Path(__file__).parent / "data" / "feeds.toml"
+GNEWS_URL = "https://news.google.com/rss/search"
+GDELT_URL = "https://api.gdeltproject.org/api/v2/doc/doc"
+WAYBACK_URL = "https://web.archive.org/cdx/search/cdx"
+_HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s#]*$")  # absolute, no spaces, no fragment
 
 
 def _split(value: object) -> object:
@@ -56,6 +61,20 @@ class Settings(BaseSettings):
     alert_timeout: float = Field(10.0, gt=0, le=120, description="Seconds one alert delivery may take.")
     schedule_cron: str | None = Field(None, description="Cron schedule for `layoffwatch serve` (overrides the interval).")
     schedule_interval_minutes: int = Field(15, ge=1, le=10_080, description="Minutes between scheduled ingest runs.")
+    # Backfill sources: the real services by default; a mirror (or a test's local server) is a URL away.
+    gnews_url: str = Field(GNEWS_URL, max_length=2000, description="Google News RSS search endpoint `layoffwatch backfill --source gnews` asks. Query parameters given here (e.g. `?hl=de&gl=DE&ceid=DE:de`) replace the English/US edition.")
+    gdelt_url: str = Field(GDELT_URL, max_length=2000, description="GDELT DOC 2.0 API endpoint `layoffwatch backfill --source gdelt` asks.")
+    wayback_url: str = Field(WAYBACK_URL, max_length=2000, description="Wayback Machine CDX endpoint `layoffwatch backfill --source wayback` lists captures from; the captures are read from `/web/` beside it (same host and path prefix).")
+    gnews_interval: float = Field(2.0, ge=0, le=600, description="Seconds between two backfill requests to Google News (it publishes no limit: stay gentle).")
+    gdelt_interval: float = Field(5.0, ge=0, le=600, description="Seconds between two backfill requests to GDELT, which asks for one every 5 s.")
+    wayback_interval: float = Field(2.0, ge=0, le=600, description="Seconds between two backfill requests to the Wayback Machine (it throttles bursts).")
+
+    @field_validator("gnews_url", "gdelt_url", "wayback_url")
+    @classmethod
+    def _endpoint(cls, value: str) -> str:
+        if not _HTTP_URL.match(value):
+            raise ValueError(f"must be an absolute http(s) URL such as https://host/path, not {value!r}")
+        return value
 
     @field_validator("alert_urls", "prefect_notify_blocks", "watched_companies", "allow_private_hosts", mode="before")
     @classmethod
@@ -73,5 +92,5 @@ def alert_channels(settings: Settings) -> list[str]:
 
 def load_settings(**overrides: object) -> Settings:
     """Return settings from the environment, with explicit (CLI) overrides applied."""
-    clean = {key: value for key, value in overrides.items() if value is not None}
+    clean: dict[str, Any] = {key: value for key, value in overrides.items() if value is not None}
     return Settings(**clean)

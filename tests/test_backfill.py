@@ -8,9 +8,11 @@ and the article pages, from the fixtures in tests/data/backfill/ (`{base}` is th
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -22,12 +24,12 @@ from werkzeug import Request, Response
 import flows.backfill as backfill_flow
 from ingest.backfill import Listing, Requester, SourceError, Window, split_windows
 from ingest.backfill_sources import (
-    GdeltSource, SourceConfig, WaybackSource, build_sources, parse_cdx, parse_gdelt, thin,
+    GdeltSource, GoogleNewsSource, WaybackSource, build_sources, parse_cdx, parse_gdelt, thin, wayback_web_url,
 )
 from ingest.errors import TransientFetchError
 from ingest.http import HttpClient, new_client
 from ingest.models import FeedConfig
-from ingest.settings import load_settings
+from ingest.settings import Settings, load_settings
 from storage import backfill as window_store
 from storage.db import connect, utcnow
 from tests.conftest import rows, write_feeds
@@ -38,8 +40,6 @@ SEEDS = Path(__file__).parent / "data" / "seeds"
 QUERY = "Amazon layoffs"
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
-
-
 
 
 def fixture(name: str, **values: str) -> str:
@@ -64,13 +64,6 @@ class FakeServices:
         server.expect_request("/cdx/search/cdx").respond_with_handler(self.cdx)
         server.expect_request(re.compile(r"^/web/\d{14}id_/.+")).respond_with_handler(self.capture)
         server.expect_request(re.compile(r"^/(news|seed)/.+")).respond_with_handler(self.page)
-
-    def config(self) -> SourceConfig:
-        return SourceConfig(
-            gnews_url=f"{self.base}/rss/search", gdelt_url=f"{self.base}/api/v2/doc/doc",
-            wayback_cdx_url=f"{self.base}/cdx/search/cdx", wayback_web_url=f"{self.base}/web",
-            gnews_interval=0, gdelt_interval=0, wayback_interval=0,
-        )
 
     def gnews(self, request: Request) -> Response:
         after = re.search(r"after:(\S+)", request.args["q"]).group(1)
@@ -118,13 +111,38 @@ class FakeServices:
 
 
 @pytest.fixture
-def services(httpserver: HTTPServer, lw_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeServices]:
+def user_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No LAYOFFWATCH_ variable at all, as in a new user's shell; return the folder to work in."""
+    for name in [k for k in os.environ if k.startswith("LAYOFFWATCH_")]:
+        monkeypatch.delenv(name)
+    return tmp_path
+
+
+@pytest.fixture
+def backfill_db(user_env: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Defaults but for a fresh database and loopback pages; return the database path."""
+    db = user_env / "lw.duckdb"
+    # A fresh database per test instead of ./data/layoffwatch.duckdb.
+    monkeypatch.setenv("LAYOFFWATCH_DB", str(db))
+    # The stand-ins serve the article pages on loopback, which feed links may not reach by default.
+    monkeypatch.setenv("LAYOFFWATCH_ALLOW_PRIVATE_HOSTS", "localhost,127.0.0.1")
+    return db
+
+
+@pytest.fixture
+def services(httpserver: HTTPServer, backfill_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeServices]:
     fake = FakeServices(httpserver)
-    monkeypatch.setattr(backfill_flow, "SOURCE_CONFIG", fake.config())
+    # The three sources are the local stand-ins, not Google News, GDELT and the Internet Archive.
+    monkeypatch.setenv("LAYOFFWATCH_GNEWS_URL", f"{fake.base}/rss/search")
+    monkeypatch.setenv("LAYOFFWATCH_GDELT_URL", f"{fake.base}/api/v2/doc/doc")  # see above
+    monkeypatch.setenv("LAYOFFWATCH_WAYBACK_URL", f"{fake.base}/cdx/search/cdx")  # see above
+    # No pause between requests to a stand-in: 13 weeks at GDELT's 5 s would wait a minute. The
+    # default pace is checked in test_each_source_keeps_its_default_pace.
+    monkeypatch.setenv("LAYOFFWATCH_GNEWS_INTERVAL", "0")
+    monkeypatch.setenv("LAYOFFWATCH_GDELT_INTERVAL", "0")  # see above
+    monkeypatch.setenv("LAYOFFWATCH_WAYBACK_INTERVAL", "0")  # see above
+    # Wayback replays the feeds file: one feed, on the local server.
     monkeypatch.setenv("LAYOFFWATCH_FEEDS", str(write_feeds(tmp_path / "feeds.toml", {"business": fake.feed_url})))
-    monkeypatch.setenv("LAYOFFWATCH_EXTRACT_WORKERS", "1")  # a handful of pages: no process pool
-    monkeypatch.setenv("LAYOFFWATCH_SNAPSHOT", "false")
-    monkeypatch.setenv("LAYOFFWATCH_HTTP_RETRIES", "1")
     yield fake
 
 
@@ -149,7 +167,7 @@ def test_split_windows_covers_the_inclusive_range() -> None:
     assert (weeks[0].start, weeks[0].end) == (datetime(2024, 1, 1), datetime(2024, 1, 8))
     assert weeks[0].label == "2024-01-01..2024-01-07"
     assert weeks[-1].label == "2024-03-25..2024-03-31"
-    assert all(a.end == b.start for a, b in zip(weeks, weeks[1:]))
+    assert all(a.end == b.start for a, b in pairwise(weeks))
     months = split_windows(date(2024, 1, 31), date(2024, 4, 30), "1m")
     assert [w.label for w in months] == [
         "2024-01-31..2024-02-28", "2024-02-29..2024-03-30", "2024-03-31..2024-04-29", "2024-04-30..2024-04-30",
@@ -184,7 +202,7 @@ def test_source_formats_parse_and_reject_what_they_must() -> None:
 # --- the three sources through the flow --------------------------------------------------------
 
 
-def test_three_months_query_each_source_per_window_and_a_rerun_adds_nothing(services: FakeServices, lw_env: Path) -> None:
+def test_three_months_query_each_source_per_window_and_a_rerun_adds_nothing(services: FakeServices, backfill_db: Path) -> None:
     summary = backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 3, 31))
     weeks = split_windows(date(2024, 1, 1), date(2024, 3, 31))
 
@@ -209,16 +227,16 @@ def test_three_months_query_each_source_per_window_and_a_rerun_adds_nothing(serv
     assert cdx[0] == {"url": services.feed_url, "from": "20240101", "to": "20240109", "output": "json",
                       "filter": "statuscode:200", "collapse": "digest"}
 
-    feeds = dict(rows(lw_env, "SELECT feed, count(*) FROM articles GROUP BY feed"))
+    feeds = dict(rows(backfill_db, "SELECT feed, count(*) FROM articles GROUP BY feed"))
     # gnews: 5 of its 6 items are in range (30 Dec is not); gdelt: 3 of 4 (April is not);
     # wayback: robotics (3 Jan), Prime Video (10 Jan), Buy with Prime (8 Feb).
     assert feeds == {"backfill:gnews": 5, "backfill:gdelt": 3, "backfill:wayback": 3}
-    titles = {r[0] for r in rows(lw_env, "SELECT title FROM articles")}
+    titles = {r[0] for r in rows(backfill_db, "SELECT title FROM articles")}
     assert "Amazon trims its devices team ahead of the holidays - Harbor Ledger" not in titles
     assert "AWS reduces staff in its training and certification group" not in titles
-    assert rows(lw_env, "SELECT count(*) FROM articles WHERE extraction_status = 'ok'")[0][0] == 11
-    assert rows(lw_env, "SELECT count(*), min(status), max(status) FROM backfill_windows") == [(39, "done", "done")]
-    assert window_table(lw_env, "gnews")[1][3:7] == ("done", 2, 2, 1)  # the Twitch and Prime Video week
+    assert rows(backfill_db, "SELECT count(*) FROM articles WHERE extraction_status = 'ok'")[0][0] == 11
+    assert rows(backfill_db, "SELECT count(*), min(status), max(status) FROM backfill_windows") == [(39, "done", "done")]
+    assert window_table(backfill_db, "gnews")[1][3:7] == ("done", 2, 2, 1)  # the Twitch and Prime Video week
     assert summary["windows_done"] == 39 and summary["articles_new"] == 11 and summary["windows_failed"] == 0
 
     # The same range again: every window is done, so no source is asked and nothing changes.
@@ -226,11 +244,11 @@ def test_three_months_query_each_source_per_window_and_a_rerun_adds_nothing(serv
     again = backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 3, 31))
     assert len(services.server.log) == asked
     assert (again["windows_skipped"], again["windows_done"], again["articles_new"]) == (39, 0, 0)
-    assert rows(lw_env, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0] == (11, 11)
-    assert rows(lw_env, "SELECT max(attempts) FROM backfill_windows")[0][0] == 1
+    assert rows(backfill_db, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0] == (11, 11)
+    assert rows(backfill_db, "SELECT max(attempts) FROM backfill_windows")[0][0] == 1
 
 
-def test_wayback_captures_in_range_land_as_articles(services: FakeServices, lw_env: Path) -> None:
+def test_wayback_captures_in_range_land_as_articles(services: FakeServices, backfill_db: Path) -> None:
     summary = backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 1, 31), sources=["wayback"], window="1m")
     assert services.queries("/cdx/search/cdx") == [{
         "url": services.feed_url, "from": "20240101", "to": "20240202", "output": "json",
@@ -238,14 +256,14 @@ def test_wayback_captures_in_range_land_as_articles(services: FakeServices, lw_e
     }]
     captures = [req.path for req, _ in services.server.log if req.path.startswith("/web/")]
     assert captures == [f"/web/{stamp}id_/{services.feed_url}" for stamp in ("20240105063012", "20240112071544", "20240114180233")]
-    landed = rows(lw_env, "SELECT feed, title, published_at, extraction_status FROM articles ORDER BY published_at")
+    landed = rows(backfill_db, "SELECT feed, title, published_at, extraction_status FROM articles ORDER BY published_at")
     assert landed == [
         ("backfill:wayback", "Warehouse robotics pilot expands to two more sites", datetime(2024, 1, 3, 15, 30), "ok"),
         ("backfill:wayback", "Prime Video and MGM Studios teams told of several hundred job cuts", datetime(2024, 1, 10, 18), "ok"),
     ]  # the December story in the first capture is outside the window; the error page is passed over
     outcome = summary["outcomes"][0]
     assert (outcome["found"], outcome["new"], outcome["unusable"], outcome["requests"]) == (2, 2, 1, 4)
-    query_key = rows(lw_env, "SELECT DISTINCT query FROM backfill_windows")[0][0]
+    query_key = rows(backfill_db, "SELECT DISTINCT query FROM backfill_windows")[0][0]
     assert query_key.startswith("feeds:")  # captures depend on the feed list, not on the search query
 
 
@@ -290,12 +308,11 @@ def test_a_full_gdelt_window_is_split_until_each_part_fits() -> None:
 # --- resumability and failures -----------------------------------------------------------------
 
 
-def test_an_interrupted_backfill_resumes_with_the_remaining_windows(services: FakeServices, lw_env: Path) -> None:
+def test_an_interrupted_backfill_resumes_with_the_remaining_windows(services: FakeServices, backfill_db: Path) -> None:
     settings = load_settings()
     weeks = split_windows(date(2024, 1, 1), date(2024, 1, 31))  # 5 windows
     with new_client("layoffwatch-test", 5) as client:
-        sources = build_sources(["gnews"], client, feeds=[], config=services.config(), retries=0,
-                                max_retry_after=0, max_bytes=1_000_000, timeout=5)
+        sources = build_sources(["gnews"], client, feeds=[], settings=settings)
         planned = backfill_flow.plan(settings, sources, weeks[0].first_day, weeks[-1].last_day, QUERY, "7d", utcnow())
         assert len(planned.batches) == 5
         for batch in planned.batches[:2]:
@@ -304,7 +321,7 @@ def test_an_interrupted_backfill_resumes_with_the_remaining_windows(services: Fa
         # The process dies while working on the third window: it stays `running`.
         with connect(settings.db) as con:
             window_store.mark_running(con, [planned.batches[2].jobs[0].key], utcnow())
-    assert [r[3] for r in window_table(lw_env)] == ["done", "done", "running", "pending", "pending"]
+    assert [r[3] for r in window_table(backfill_db)] == ["done", "done", "running", "pending", "pending"]
     asked_before = len(services.queries("/rss/search"))
 
     # Started again the way a deployment run passes parameters (ISO strings).
@@ -312,20 +329,20 @@ def test_an_interrupted_backfill_resumes_with_the_remaining_windows(services: Fa
     resumed = services.queries("/rss/search")[asked_before:]
     assert [re.search(r"after:(\S+)", q["q"]).group(1) for q in resumed] == ["2024-01-14", "2024-01-21", "2024-01-28"]
     assert (summary["windows_skipped"], summary["windows_done"]) == (2, 3)
-    table = window_table(lw_env)
+    table = window_table(backfill_db)
     assert [r[3] for r in table] == ["done"] * 5
     assert [r[6] for r in table] == [1, 1, 2, 1, 1]  # the interrupted window was attempted twice
-    assert rows(lw_env, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0] == (3, 3)
+    assert rows(backfill_db, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0] == (3, 3)
 
 
-def test_a_failing_window_is_recorded_and_retried_next_run(services: FakeServices, lw_env: Path) -> None:
-    # The second week answers 500 (twice: the first try and its retry); the others complete.
-    services.gnews_failures["2024-01-07"] = [Response("oops", status=500, headers={"Retry-After": "0"})] * 2
+def test_a_failing_window_is_recorded_and_retried_next_run(services: FakeServices, backfill_db: Path) -> None:
+    # The second week answers 500 (three times: the first try and its two retries); the others complete.
+    services.gnews_failures["2024-01-07"] = [Response("oops", status=500, headers={"Retry-After": "0"})] * 3
     first = backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 1, 31), sources=["gnews"])
     assert (first["windows_done"], first["windows_failed"]) == (4, 1)
-    failed = [r for r in window_table(lw_env) if r[3] == "failed"]
+    failed = [r for r in window_table(backfill_db) if r[3] == "failed"]
     assert len(failed) == 1 and failed[0][1] == date(2024, 1, 8) and failed[0][6] == 1 and "HTTP 500" in failed[0][7]
-    assert rows(lw_env, "SELECT count(*) FROM articles")[0][0] == 1  # Audible (week 3); week 2's two are missing
+    assert rows(backfill_db, "SELECT count(*) FROM articles")[0][0] == 1  # Audible (week 3); week 2's two are missing
 
     # Next run: only the failed window is asked; a 429 with Retry-After is waited out, then it lands.
     services.gnews_failures["2024-01-07"] = [Response("slow down", status=429, headers={"Retry-After": "0"})]
@@ -334,22 +351,22 @@ def test_a_failing_window_is_recorded_and_retried_next_run(services: FakeService
     retried = services.queries("/rss/search")[asked:]
     assert [q["q"] for q in retried] == [f"{QUERY} after:2024-01-07 before:2024-01-15"] * 2  # 429, then 200
     assert (second["windows_done"], second["windows_skipped"], second["articles_new"]) == (1, 4, 2)
-    healed = [r for r in window_table(lw_env) if r[1] == date(2024, 1, 8)][0]
+    healed = [r for r in window_table(backfill_db) if r[1] == date(2024, 1, 8)][0]
     assert healed[3:8] == ("done", 2, 2, 2, None)
 
 
-def test_every_window_failing_fails_the_run_but_records_each(services: FakeServices, lw_env: Path) -> None:
+def test_every_window_failing_fails_the_run_but_records_each(services: FakeServices, backfill_db: Path) -> None:
     services.gnews_failures["2023-12-31"] = [Response("gone", status=403)]
     with pytest.raises(RuntimeError, match="all 1 windows failed"):
         backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 1, 7), sources=["gnews"])
-    assert window_table(lw_env)[0][3] == "failed" and "HTTP 403" in window_table(lw_env)[0][7]
+    assert window_table(backfill_db)[0][3] == "failed" and "HTTP 403" in window_table(backfill_db)[0][7]
 
 
 # --- alerts, CLI, deployment -------------------------------------------------------------------
 
 
 def test_backfilled_rounds_send_nothing_unless_asked(
-    services: FakeServices, lw_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    services: FakeServices, backfill_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from flows.webhook_receiver import receive_webhooks
 
@@ -358,11 +375,12 @@ def test_backfilled_rounds_send_nothing_unless_asked(
     # Count January 2024 as fresh, so only the backfill policy can hold an alert back.
     monkeypatch.setenv("LAYOFFWATCH_ALERT_FRESHNESS_DAYS", str((date.today() - date(2024, 1, 1)).days))
     with receive_webhooks() as hook:
+        # A channel that records what it gets: the assertion is that nothing arrives.
         monkeypatch.setenv("LAYOFFWATCH_ALERT_URLS", hook.apprise_url)
         summary = backfill_flow.backfill(start=date(2024, 1, 8), end=date(2024, 1, 14), sources=["gnews"])
         assert summary["articles_new"] == 2
-        assert len(summary["new_rounds"]) == rows(lw_env, "SELECT count(*) FROM rounds")[0][0] == 1
-        alerts = rows(lw_env, "SELECT kind, status, reason, sent_at FROM alerts")
+        assert len(summary["new_rounds"]) == rows(backfill_db, "SELECT count(*) FROM rounds")[0][0] == 1
+        alerts = rows(backfill_db, "SELECT kind, status, reason, sent_at FROM alerts")
         assert alerts == [("new_round", "suppressed", "backfill", None)]
         assert hook.received == [] and summary["alerts_sent"] == 0
 
@@ -374,7 +392,7 @@ def test_backfilled_rounds_send_nothing_unless_asked(
         assert rows(fresh, "SELECT kind, status FROM alerts") == [("new_round", "sent")]
 
 
-def test_cli_backfill_runs_the_flow_with_progress(services: FakeServices, lw_env: Path) -> None:
+def test_cli_backfill_runs_the_flow_with_progress(services: FakeServices, backfill_db: Path) -> None:
     from typer.testing import CliRunner
 
     from flows.cli import app
@@ -382,12 +400,124 @@ def test_cli_backfill_runs_the_flow_with_progress(services: FakeServices, lw_env
     result = CliRunner().invoke(app, ["backfill", "--from", "2024-01-01", "--to", "2024-01-31", "--source", "gnews",
                                       "--source", "gdelt", "--window", "1m", "--query", "Twitch layoffs"])
     assert result.exit_code == 0, result.output
-    assert "windows: 2 done, 0 failed" in result.output
+    assert "windows: 2 done, 0 failed" in _unwrapped(result.output)
     assert [q["q"] for q in services.queries("/rss/search")] == ["Twitch layoffs after:2023-12-31 before:2024-02-01"]
     assert [q["query"] for q in services.queries("/api/v2/doc/doc")] == ["Twitch layoffs"]
-    assert rows(lw_env, "SELECT DISTINCT query FROM backfill_windows") == [("Twitch layoffs",)]
+    assert rows(backfill_db, "SELECT DISTINCT query FROM backfill_windows") == [("Twitch layoffs",)]
     bad = CliRunner().invoke(app, ["backfill", "--from", "2024-01-01", "--to", "2024-01-31", "--source", "bing"])
     assert bad.exit_code == 2 and "unknown backfill source" in bad.output
+
+
+def _unwrapped(output: str) -> str:
+    """The CLI's output with rich's line wrapping undone."""
+    return " ".join(output.split())
+
+
+def test_backfill_as_a_user_runs_it_on_defaults(httpserver: HTTPServer, user_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    fake = FakeServices(httpserver)
+    fake.gnews_body = "gnews_sps.xml"  # two outlets on one Amazon cut, 10 Jan 2024 (seeds 000, 001)
+    db = user_env / "data" / "layoffwatch.duckdb"
+    # Only what the issue's user sets: the search on a local server instead of Google's,
+    monkeypatch.setenv("LAYOFFWATCH_GNEWS_URL", f"{fake.base}/rss/search")
+    # whose article pages are on loopback, which links from a feed may not reach by default,
+    monkeypatch.setenv("LAYOFFWATCH_ALLOW_PRIVATE_HOSTS", "localhost,127.0.0.1")
+    # and a database in the test's folder instead of ./data.
+    monkeypatch.setenv("LAYOFFWATCH_DB", str(db))
+    command = ["backfill", "--from", "2024-01-08", "--to", "2024-01-14", "--source", "gnews"]
+
+    first = CliRunner().invoke(app, command)
+    assert first.exit_code == 0, first.output
+    assert "windows: 1 done, 0 failed, 0 skipped; articles: 2 found, 2 new; rounds found: 1" in _unwrapped(first.output)
+    stored = rows(db, "SELECT feed, source_name, extraction_status FROM articles ORDER BY published_at")
+    assert stored == [("backfill:gnews", "Harbor Ledger", "ok"), ("backfill:gnews", "Midland Wire", "ok")]
+    assert rows(db, "SELECT company, source_count FROM rounds") == [("Amazon", 2)]
+    assert [q["q"] for q in fake.queries("/rss/search")] == [f"{QUERY} after:2024-01-07 before:2024-01-15"]
+    snapshot = db.with_name("layoffwatch.snapshot.duckdb")  # published after the run, for users to open
+    assert rows(snapshot, "SELECT count(*) FROM articles") == [(2,)]
+
+    again = CliRunner().invoke(app, command)
+    assert again.exit_code == 0, again.output
+    assert "windows: 0 done, 0 failed, 1 skipped; articles: 0 found, 0 new" in _unwrapped(again.output)
+    assert len(fake.queries("/rss/search")) == 1  # the done window is not asked again
+
+    # Another query over the same week finds the same two stories: found again, stored once.
+    other = CliRunner().invoke(app, [*command, "--query", "Amazon job cuts"])
+    assert other.exit_code == 0, other.output
+    assert "articles: 2 found, 0 new; rounds found: 0" in _unwrapped(other.output)
+    assert rows(db, "SELECT count(*) FROM articles") == [(2,)]
+    assert rows(db, "SELECT count(*) FROM rounds") == [(1,)]
+
+
+@pytest.mark.slow  # the installed console script, with its own temporary Prefect server (~20 s)
+def test_the_installed_command_backfills_on_defaults(httpserver: HTTPServer, user_env: Path) -> None:
+    import subprocess
+    import sys
+
+    fake = FakeServices(httpserver)
+    fake.gnews_body = "gnews_sps.xml"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LAYOFFWATCH_", "PREFECT_API"))}
+    env |= {
+        "PREFECT_HOME": str(user_env / ".prefect"),  # a user's own Prefect, not the test session's
+        "LAYOFFWATCH_GNEWS_URL": f"{fake.base}/rss/search",  # the local search, not Google's
+        "LAYOFFWATCH_ALLOW_PRIVATE_HOSTS": "localhost,127.0.0.1",  # its pages are on loopback
+    }  # and no LAYOFFWATCH_DB: the default ./data/layoffwatch.duckdb, in the test's folder
+    command = [str(Path(sys.executable).with_name("layoffwatch")), "backfill", "--from", "2024-01-08",
+               "--to", "2024-01-14", "--source", "gnews"]
+    result = subprocess.run(command, cwd=user_env, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "articles: 2 found, 2 new" in _unwrapped(result.stdout)
+    assert rows(user_env / "data" / "layoffwatch.duckdb", "SELECT count(*) FROM articles") == [(2,)]
+    assert rows(user_env / "data" / "layoffwatch.snapshot.duckdb", "SELECT count(*) FROM articles") == [(2,)]
+
+
+def test_each_source_keeps_its_default_pace(user_env: Path) -> None:
+    waits: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "news.google.com":
+            return streamed(200, fixture("gnews_search.xml", base="https://x.example"), "application/rss+xml")
+        return streamed(200, "{}" if "gdelt" in request.url.host else "", "application/json")  # nothing found
+
+    week = Window(start=datetime(2024, 1, 1), end=datetime(2024, 1, 8))
+    feeds = [FeedConfig(name="f", url="https://f.example/rss")]
+    with HttpClient(httpx.MockTransport(handler), user_agent="layoffwatch-test", timeout=5) as client:
+        sources = build_sources(["gnews", "gdelt", "wayback"], client, feeds=feeds, settings=Settings(),
+                                sleep=waits.append)
+        for name, pace in (("gnews", 2.0), ("gdelt", 5.0), ("wayback", 2.0)):
+            waits.clear()
+            sources[name].list_window(week, QUERY)
+            sources[name].list_window(week, QUERY)
+            assert len(waits) == 1 and pace - 0.5 < waits[0] <= pace, (name, waits)  # the second request waited
+
+
+def test_endpoints_are_settings_and_a_mirror_keeps_its_parameters() -> None:
+    defaults = Settings()
+    assert (defaults.gnews_url, defaults.gdelt_url, defaults.wayback_url) == (
+        "https://news.google.com/rss/search", "https://api.gdeltproject.org/api/v2/doc/doc",
+        "https://web.archive.org/cdx/search/cdx",
+    )
+    week = Window(start=datetime(2024, 1, 1), end=datetime(2024, 1, 8))
+    with HttpClient(httpx.MockTransport(lambda _: streamed(200, "")), user_agent="t", timeout=1) as client:
+        requester = Requester(client, min_interval=0)  # builds URLs only: nothing is asked
+    assert GoogleNewsSource(requester).url_for(week, QUERY) == (
+        "https://news.google.com/rss/search?q=Amazon%20layoffs%20after%3A2023-12-31%20before%3A2024-01-08"
+        "&hl=en-US&gl=US&ceid=US%3Aen"
+    )
+    german = GoogleNewsSource(requester, base_url="https://mirror.example/gn/rss/search?hl=de&gl=DE&ceid=DE:de&q=x")
+    assert german.url_for(week, "Entlassungen").startswith("https://mirror.example/gn/rss/search?q=Entlassungen%20after")
+    assert german.url_for(week, "Entlassungen").endswith("&hl=de&gl=DE&ceid=DE%3Ade")
+    gdelt = GdeltSource(requester, base_url="https://mirror.example/doc?key=k1&format=html")
+    assert gdelt.url_for(week, QUERY).startswith("https://mirror.example/doc?key=k1&format=json&query=Amazon%20layoffs")
+    assert wayback_web_url(defaults.wayback_url) == "https://web.archive.org/web"
+    assert wayback_web_url("http://127.0.0.1:9/archive/cdx/search/cdx?x=1") == "http://127.0.0.1:9/archive/web"
+    assert wayback_web_url("https://wb.example/cdx") == "https://wb.example/web"
+    for bad in ("news.google.com/rss/search", "ftp://mirror.example/cdx", "https://a b/x"):
+        with pytest.raises(ValueError, match="absolute http"):
+            Settings(gnews_url=bad)
 
 
 def test_the_deployment_accepts_iso_dates_and_knows_the_sources() -> None:

@@ -43,3 +43,21 @@ def test_prefect_yaml_entrypoints_are_our_flows() -> None:
         assert isinstance(flow, Flow)
         names[deployment["name"]] = flow.name
     assert names == {"layoffwatch-ingest": "ingest", "layoffwatch-backfill": "backfill"}
+
+
+def test_every_layoffwatch_variable_named_in_docs_and_tests_is_a_setting() -> None:
+    # A misspelt or retired name is silently ignored by pydantic-settings: a test setting it
+    # would run on defaults while claiming otherwise, and a README line would send users nowhere.
+    from ingest.settings import Settings
+
+    known = {f"LAYOFFWATCH_{name.upper()}" for name in Settings.model_fields}
+    known.add("LAYOFFWATCH_HOME")  # not a setting: deployments/prefect.yaml's working directory
+    texts = {"README.md": README} | {
+        str(path.relative_to(ROOT)): path.read_text(encoding="utf-8")
+        for path in sorted((ROOT / "tests").glob("*.py")) + sorted((ROOT / "flows").glob("*.py"))
+    }
+    unknown = {
+        f"{where}: {name}" for where, text in texts.items()
+        for name in re.findall(r"\bLAYOFFWATCH_[A-Z][A-Z_]*[A-Z]\b", text) if name not in known
+    }
+    assert not unknown, sorted(unknown)
