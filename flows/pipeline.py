@@ -23,7 +23,7 @@ from pathlib import Path
 from duckdb import DuckDBPyConnection
 
 from ingest import dedup
-from ingest.alerts import plan_alerts, redact, render_message, resolve_channel
+from ingest.alerts import AlertRow, next_retry, plan_alerts, redact, render_message, resolve_channel, retry_cap
 from ingest.analysis import Analysed, analyse_chunk
 from ingest.articles import entry_article_id
 from ingest.canonical import UrlResolution, decode_google_news, is_google_news
@@ -74,6 +74,8 @@ class Prepared:
     states: dict[str, FeedState]
     backing_off: list[str] = field(default_factory=list)
     replayed: int = 0
+    # Spool files this release could not load, renamed aside (never deleted): the run summary names them.
+    quarantined: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,12 @@ class Delivery:
 def prepare(settings: Settings, feeds: list[FeedConfig], now: datetime, respect_backoff: bool) -> Prepared:
     """Sync the feed list, write spooled batches, and return the feeds due now with their state."""
     replayed = 0
-    for path, batch in spool.pending(settings.db):
+    quarantined: list[Path] = []  # an unloadable spool file is set aside, never a reason to stop
+    for path, spooled in spool.pending(settings.db, quarantined):
+        batch = Batch(
+            fetches=list(spooled.fetches), articles=spooled.plain_articles(),
+            run_key=spooled.run_key, suppress_alerts=spooled.suppress_alerts,
+        )
         replayed += store_now(settings, batch, now).new_articles
         spool.remove(path)
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
@@ -130,7 +137,9 @@ def prepare(settings: Settings, feeds: list[FeedConfig], now: datetime, respect_
             waiting.append(feed.name)
         else:
             due.append(feed)
-    return Prepared(due=due, states=states, backing_off=waiting, replayed=replayed)
+    return Prepared(
+        due=due, states=states, backing_off=waiting, replayed=replayed, quarantined=[str(p) for p in quarantined]
+    )
 
 
 def fetch_feeds(settings: Settings, prepared: Prepared, run_id: str) -> FetchedFeeds:
@@ -295,7 +304,8 @@ def fetch_target(url: str) -> str:
 
 def store(settings: Settings, batch: Batch, now: datetime) -> Stored:
     """Spool the batch, write it in one transaction, then drop the spool file (kept on failure)."""
-    path = spool.write(settings.db, batch.run_key, batch)
+    # Only what was fetched is spooled: verdicts and signatures are recomputed if it is replayed.
+    path = spool.write(settings.db, batch.run_key, batch.fetches, batch.articles, batch.suppress_alerts)
     try:
         stored = store_now(settings, batch, now)
     except BaseException:
@@ -417,33 +427,45 @@ def match_and_queue(
 
 
 def deliver_alerts(settings: Settings, now: datetime) -> Delivery:
-    """Send due outbox alerts one at a time, marking each row; failures wait for a later run."""
+    """Send the outbox alerts due at `now` one at a time, marking each row; return the tally.
+
+    A failure is retried by a later run (`next_retry`): measured from `now`, this run's clock,
+    and never longer than half the schedule interval, so the next scheduled run retries it.
+    """
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
         due = alert_store.due_alerts(con, now)
+    channels = alert_channels(settings)
+    cap = retry_cap(settings.schedule_interval_minutes, settings.schedule_cron)
     sent, failed, errors = 0, 0, []
     for row in due:
-        url = resolve_channel(row, alert_channels(settings))
-        error: str | None = None
-        if url is None:
-            error = "channel no longer configured"
-        else:
-            try:
-                if url.startswith(PREFECT_BLOCK_SCHEME):
-                    notify_block(url.removeprefix(PREFECT_BLOCK_SCHEME), *render_message(row.payload))
-                else:
-                    send(url, *render_message(row.payload), row.payload, timeout=settings.alert_timeout)
-            except AlertError as exc:
-                error = exc.reason
+        error = send_alert(settings, row, channels)
         # Marked right after each send: a crash mid-loop re-sends at most the one in flight.
         with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
             if error is None:
                 alert_store.mark_sent(con, row.alert_id, utcnow())
                 sent += 1
             else:
-                alert_store.mark_failed(con, row.alert_id, error, utcnow(), secrets=settings.alert_urls)
+                message = redact(error, settings.alert_urls)
+                retry = next_retry(row.attempts + 1, row.created_at, now, cap)
+                alert_store.mark_failed(con, row.alert_id, message, retry)
                 failed += 1
-                errors.append(redact(error, settings.alert_urls))
+                errors.append(message)
     return Delivery(sent=sent, failed=failed, errors=errors)
+
+
+def send_alert(settings: Settings, row: AlertRow, channels: list[str]) -> str | None:
+    """Send one outbox row to its channel; return why it failed (None: sent)."""
+    url = resolve_channel(row, channels)
+    if url is None:
+        return "channel no longer configured"
+    try:
+        if url.startswith(PREFECT_BLOCK_SCHEME):
+            notify_block(url.removeprefix(PREFECT_BLOCK_SCHEME), *render_message(row.payload))
+        else:
+            send(url, *render_message(row.payload), row.payload, timeout=settings.alert_timeout)
+    except AlertError as exc:
+        return exc.reason
+    return None
 
 
 def notify_block(name: str, title: str, body: str) -> None:

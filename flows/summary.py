@@ -30,6 +30,8 @@ class RunSummary:
     seconds: float
     snapshot: str | None
     failures: list[tuple[str, str]] = field(default_factory=list)
+    # Spool files this release could not load, renamed aside: kept for a person to look at.
+    spool_quarantined: list[str] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -63,6 +65,7 @@ class RunSummary:
             seconds=round((datetime.now() - started).total_seconds(), 2),
             snapshot=str(snapshot) if snapshot else None,
             failures=[(f.feed, f.error or "") for f in failed],
+            spool_quarantined=list(prepared.quarantined),
         )
 
     @property
@@ -82,11 +85,25 @@ class RunSummary:
             f"{self.alerts_sent} sent, {self.alerts_failed} failed",
         ]
         lines += [f"feed {name} failed: {error}" for name, error in self.failures]
+        if self.spool_quarantined:
+            lines.append(self.quarantine_line())
         return lines
+
+    def quarantine_line(self) -> str:
+        """Return one line saying how many spooled batches were set aside unread, and where."""
+        paths = [Path(p) for p in self.spool_quarantined]
+        folders = sorted({str(p.parent) for p in paths})
+        count = len(paths)
+        return (
+            f"spool: {count} spooled batch{'es' if count != 1 else ''} could not be loaded and "
+            f"{'were' if count != 1 else 'was'} quarantined in {', '.join(folders)}: "
+            + ", ".join(p.name for p in paths)
+        )
 
     def markdown(self) -> str:
         rows = "\n".join(f"| {name} | {error.replace('|', '/')} |" for name, error in self.failures)
         failures = f"\n\n### Failed feeds\n\n| feed | error |\n|---|---|\n{rows}" if rows else ""
+        quarantined = f"\n\n### Spool\n\n{self.quarantine_line()}" if self.spool_quarantined else ""
         rounds = "".join(
             f"\n- **{r['company']}**: {r['title']} ({r['status']}; "
             + ", ".join(f"[{s['source']}]({s['url']})" for s in r["sources"][:3]) + ")"
@@ -100,7 +117,7 @@ class RunSummary:
             f"| new articles | {self.articles_new} |\n| duplicates | {self.duplicates} |\n"
             f"| layoff reports | {self.layoff_reports} |\n| alerts sent | {self.alerts_sent} |\n"
             f"| alerts failed | {self.alerts_failed} |\n| seconds | {self.seconds} |\n\n"
-            f"### New rounds\n{rounds}{failures}\n"
+            f"### New rounds\n{rounds}{failures}{quarantined}\n"
         )
 
     def as_dict(self) -> dict[str, Any]:

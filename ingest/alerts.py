@@ -23,9 +23,15 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from ingest.models import AlertKind, AlertStatus, Frozen, Round
 from ingest.rounds import RoundEvent, RoundPlan, SourceRef, company_key
 
-MAX_ATTEMPTS = 10
-BACKOFF_BASE = timedelta(minutes=1)
+# A failed send is retried by a later run: 30 s after the first failure, doubling per failure, never
+# longer than `retry_cap` (half the gap between scheduled runs, at most 6 h), until RETRY_FOR has
+# passed since the alert was queued. The base is below the shortest schedule gap (1 minute), so the
+# next run always retries a first failure.
+BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(hours=6)
+RETRY_FOR = timedelta(hours=24)
+# The shortest gap a cron schedule can have; the gaps of the cron itself are not worked out.
+CRON_MIN_GAP = timedelta(minutes=1)
 MASK = "***"
 MAX_SOURCES = 3
 
@@ -178,11 +184,24 @@ def redact(text: str, secrets: Sequence[str]) -> str:
     return text
 
 
-def retry_at(attempts: int, now: datetime) -> datetime:
-    """Return when to retry after `attempts` failures: 1 min doubling per failure, capped at 6 h."""
-    exponent = max(attempts - 1, 0)
-    delay = BACKOFF_CAP if exponent >= 20 else min(BACKOFF_BASE * (2**exponent), BACKOFF_CAP)
-    return now + delay
+def retry_cap(interval_minutes: float, cron: str | None) -> timedelta:
+    """Return the longest retry back-off: half the gap between scheduled runs, at most 6 hours.
+
+    Half, not the whole gap: the next scheduled run must find the retry due even when it starts a
+    little early relative to the failed one (a scheduler's polling, a failed run that took long).
+    With a cron the gap is taken as the shortest a cron allows (1 minute): every run retries.
+    """
+    gap = CRON_MIN_GAP if cron else timedelta(minutes=interval_minutes)
+    return min(gap / 2, BACKOFF_CAP)
+
+
+def next_retry(failures: int, created_at: datetime, now: datetime, cap: timedelta) -> datetime | None:
+    """Return when to retry an alert whose send at `now` was its `failures`-th failure (None: give up)."""
+    if now - created_at >= RETRY_FOR:
+        return None
+    # 2**20 * 30 s is past any cap: no need to build larger numbers.
+    exponent = min(max(failures - 1, 0), 20)
+    return now + min(BACKOFF_BASE * 2**exponent, cap)
 
 
 def resolve_channel(row: AlertRow, channels: Sequence[str]) -> str | None:

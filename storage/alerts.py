@@ -1,7 +1,8 @@
-"""SQL for the alert outbox: idempotent inserts, due rows, and delivery bookkeeping with backoff.
+"""SQL for the alert outbox: idempotent inserts, due rows, and delivery bookkeeping.
 
 Rows are inserted in the same transaction as the rounds they announce; sending happens after
-commit: take `due_alerts`, send each, then `mark_sent` or `mark_failed`.
+commit: take `due_alerts`, send each, then `mark_sent` or `mark_failed`. When to retry a failed
+row is decided by the caller (`ingest.alerts.next_retry`); this module writes what it is given.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import datetime
 
 import duckdb
 
-from ingest.alerts import MAX_ATTEMPTS, AlertRow, channel_id_from_key, redact, retry_at
+from ingest.alerts import AlertRow, channel_id_from_key
 from storage.bulk import insert_rows
 
 _MAX_ERROR = 500
@@ -50,7 +51,7 @@ def insert_alerts(con: duckdb.DuckDBPyConnection, rows: Sequence[AlertRow]) -> i
     unique = list({r.idempotency_key: r for r in rows}.values())
     keys = [r.idempotency_key for r in unique]
     count_sql = "SELECT count(*) FROM alerts WHERE idempotency_key IN (SELECT unnest($keys::VARCHAR[]))"
-    before = con.execute(count_sql, {"keys": keys}).fetchone()[0]
+    before = _count(con, count_sql, keys)
     insert_rows(
         con,
         "alerts",
@@ -64,28 +65,27 @@ def insert_alerts(con: duckdb.DuckDBPyConnection, rows: Sequence[AlertRow]) -> i
             for r in unique
         ],
     )
-    after = con.execute(count_sql, {"keys": keys}).fetchone()[0]
-    return int(after - before)
+    return _count(con, count_sql, keys) - before
 
 
-def due_alerts(
-    con: duckdb.DuckDBPyConnection,
-    now: datetime,
-    limit: int = 100,
-    *,
-    max_attempts: int = MAX_ATTEMPTS,
-) -> list[AlertRow]:
-    """Return rows to send now: pending, or failed and due for retry with attempts left; oldest first."""
+def _count(con: duckdb.DuckDBPyConnection, sql: str, keys: list[str]) -> int:
+    found = con.execute(sql, {"keys": keys}).fetchone()
+    return int(found[0]) if found else 0
+
+
+def due_alerts(con: duckdb.DuckDBPyConnection, now: datetime, limit: int = 100) -> list[AlertRow]:
+    """Return rows to send now, oldest first: every pending row, and failed rows whose retry is due.
+
+    A failed row without `next_attempt_at` was given up and is never due again.
+    """
     rows = con.execute(
         f"""
         SELECT {_COLUMNS} FROM alerts
-        WHERE status IN ('pending', 'failed')
-          AND attempts < $max_attempts
-          AND coalesce(next_attempt_at, created_at) <= $now
+        WHERE status = 'pending' OR (status = 'failed' AND next_attempt_at <= $now)
         ORDER BY created_at, alert_id
         LIMIT $limit
         """,
-        {"now": now, "limit": limit, "max_attempts": max_attempts},
+        {"now": now, "limit": limit},
     ).fetchall()
     return [_row(row) for row in rows]
 
@@ -117,40 +117,24 @@ def mark_sent(con: duckdb.DuckDBPyConnection, alert_id: str, now: datetime) -> N
 
 
 def mark_failed(
-    con: duckdb.DuckDBPyConnection,
-    alert_id: str,
-    error: str,
-    now: datetime,
-    next_attempt_at: datetime | None = None,
-    *,
-    secrets: Sequence[str] = (),
-    max_attempts: int = MAX_ATTEMPTS,
-) -> datetime | None:
-    """Record a failed delivery; return when it will be retried (None when out of attempts).
+    con: duckdb.DuckDBPyConnection, alert_id: str, error: str, next_attempt_at: datetime | None
+) -> None:
+    """Record a failed delivery, to be retried at `next_attempt_at` (None: never).
 
-    Without `next_attempt_at` the retry waits 1 min * 2^(failures - 1), capped at 6 h. `error` is
-    redacted once more against `secrets` (the channel URLs) and cut to 500 characters.
+    `error` must be redacted already; it is cut to 500 characters.
     """
-    found = con.execute("SELECT attempts FROM alerts WHERE alert_id = ?", [alert_id]).fetchone()
-    if found is None:
-        raise KeyError(f"no alert {alert_id}")
-    attempts = int(found[0]) + 1
-    if attempts >= max_attempts:
-        retry = None
-    else:
-        retry = next_attempt_at or retry_at(attempts, now)
-    message = redact(error, secrets)
-    if len(message) > _MAX_ERROR:
-        message = message[: _MAX_ERROR - 1] + "…"
-    con.execute(
+    message = error if len(error) <= _MAX_ERROR else error[: _MAX_ERROR - 1] + "…"
+    updated = con.execute(
         """
         UPDATE alerts
-        SET status = 'failed', attempts = $attempts, last_error = $error, next_attempt_at = $retry
+        SET status = 'failed', attempts = attempts + 1, last_error = $error, next_attempt_at = $retry
         WHERE alert_id = $id
+        RETURNING alert_id
         """,
-        {"id": alert_id, "attempts": attempts, "error": message, "retry": retry},
-    )
-    return retry
+        {"id": alert_id, "error": message, "retry": next_attempt_at},
+    ).fetchall()
+    if not updated:
+        raise KeyError(f"no alert {alert_id}")
 
 
 def alerted_rounds(con: duckdb.DuckDBPyConnection, round_ids: Sequence[str]) -> set[str]:

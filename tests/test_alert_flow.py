@@ -17,6 +17,7 @@ from werkzeug import Response
 
 from flows import pipeline
 from flows.webhook_receiver import Receiver, receive_webhooks
+from ingest.feedlist import load_feeds
 from ingest.settings import load_settings
 from storage.db import utcnow
 from tests.conftest import rows, run_steps, write_feeds
@@ -35,29 +36,45 @@ def rfc822(when: datetime) -> str:
     return format_datetime(when.replace(tzinfo=UTC))
 
 
+def run_at(now: datetime) -> tuple[pipeline.Stored, pipeline.Delivery]:
+    """Run one ingest through the pipeline steps on the clock `now` (what a run at that time does)."""
+    settings = load_settings()
+    prepared = pipeline.prepare(settings, load_feeds(settings.feeds), now, True)
+    fetched = pipeline.select_new(settings, pipeline.fetch_feeds(settings, prepared, f"run-{now:%H%M%S}"))
+    stored = pipeline.store(settings, pipeline.fetch_and_extract(settings, fetched, now), now)
+    return stored, pipeline.deliver_alerts(settings, now)
 
 
 class Newsroom:
     """A local site whose feed grows run after run, like a real outlet's."""
 
-    def __init__(self, server: HTTPServer) -> None:
+    def __init__(self, server: HTTPServer, prefix: str = "", site_name: str = "Test Daily") -> None:
         self.server = server
+        self.prefix = prefix
+        self.site_name = site_name
         self.items: list[tuple[str, str, str, str]] = []
-        server.expect_request("/feed.xml").respond_with_handler(
+        server.expect_request(f"{prefix}/feed.xml").respond_with_handler(
             lambda _request: Response(rss(self.items), content_type="application/rss+xml")
         )
 
+    @property
+    def feed_url(self) -> str:
+        return self.server.url_for(f"{self.prefix}/feed.xml")
+
     def publish(self, slug: str, headline: str, html: str, published: datetime) -> None:
-        url = self.server.url_for(f"/news/{slug}.html")
-        self.server.expect_request(f"/news/{slug}.html").respond_with_data(html, content_type="text/html; charset=utf-8")
-        self.items.append((slug, headline, url, rfc822(published)))
+        path = f"{self.prefix}/news/{slug}.html"
+        page = html.replace("Test Daily", self.site_name)  # the outlet's own name on its pages
+        self.server.expect_request(path).respond_with_data(page, content_type="text/html; charset=utf-8")
+        self.items.append((slug, headline, self.server.url_for(path), rfc822(published)))
 
 
 @pytest.fixture
 def newsroom(httpserver: HTTPServer, tmp_path: Path, lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Newsroom, Receiver]]:
     with receive_webhooks() as hook:
+        # Alerts need a channel (none by default): the local receiver.
         monkeypatch.setenv("LAYOFFWATCH_ALERT_URLS", hook.apprise_url)
         feeds = write_feeds(tmp_path / "feeds.toml", {"newsroom": httpserver.url_for("/feed.xml")})
+        # The shipped feeds are on the internet: these tests read the local newsroom instead.
         monkeypatch.setenv("LAYOFFWATCH_FEEDS", str(feeds))
         yield Newsroom(httpserver), hook
 
@@ -161,3 +178,77 @@ def test_an_old_round_on_a_fresh_database_is_recorded_suppressed(newsroom, lw_en
     assert [(kind, status) for _, kind, status, _ in statuses] == [("new_round", "suppressed")]
     assert "older than" in statuses[0][3]
     assert hook.received == []
+
+
+# The cut is official from the first report: the second outlet confirms nothing new, so no update.
+CUT_DAILY = (
+    "Amazon said it is cutting 14,000 corporate jobs as it reduces layers of management, a company "
+    "spokesperson said in a statement. Affected employees in human resources and devices were told by email."
+)
+CUT_WIRE = (
+    "Amazon is eliminating 14,000 corporate roles, the company said in a statement, as chief executive Andy "
+    "Jassy pushes to reduce layers of management. Staff in human resources and devices were notified by email."
+)
+HIRING = (
+    "Amazon said it plans to hire 250,000 full-time and seasonal workers across its US fulfillment and "
+    "transportation network for the holiday season, with average pay above $22 an hour."
+)
+TWITCH = (
+    "Twitch is laying off about 500 employees, roughly 35% of its staff, the Amazon-owned streaming "
+    "service said. Chief executive Dan Clancy told staff in a memo that the company must cut costs."
+)
+
+
+def test_five_runs_a_minute_apart_deliver_each_alert_once_and_a_failed_one_at_the_next_run(
+    httpserver: HTTPServer, tmp_path: Path, lw_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    daily = Newsroom(httpserver, "/daily", "Test Daily")
+    wire = Newsroom(httpserver, "/wire", "Business Wire Today")
+    feeds = write_feeds(tmp_path / "feeds.toml", {"daily": daily.feed_url, "wire": wire.feed_url})
+    # The shipped feeds are on the internet: this test reads the two local outlets instead.
+    monkeypatch.setenv("LAYOFFWATCH_FEEDS", str(feeds))
+    # Runs a minute apart, on clocks that lag the wall clock as a run's clock lags the moment it sends:
+    # a retry measured on the wall clock instead of the run's would not be due a minute later.
+    start = utcnow() - timedelta(minutes=10)
+    clocks = [start + timedelta(minutes=minute) for minute in range(5)]
+    essay_title, essay = seed_page("004_36f458f5559958d1.txt")
+    counts, deliveries = [], []
+    with receive_webhooks() as hook:
+        # Alerts need a channel (none by default): the local receiver.
+        monkeypatch.setenv("LAYOFFWATCH_ALERT_URLS", hook.apprise_url)
+        # Run 1: a fresh cut, first outlet.
+        daily.publish("cut", "Amazon cuts 14,000 corporate jobs",
+                      article_page("Amazon cuts 14,000 corporate jobs", [CUT_DAILY, CUT_DAILY]), start - timedelta(hours=3))
+        deliveries.append(run_at(clocks[0])[1])
+        counts.append(len(hook.received))
+        # Run 2: the same cut, second outlet.
+        wire.publish("cut", "Amazon eliminates 14,000 corporate roles",
+                     article_page("Amazon eliminates 14,000 corporate roles", [CUT_WIRE, CUT_WIRE]), start - timedelta(hours=2))
+        deliveries.append(run_at(clocks[1])[1])
+        counts.append(len(hook.received))
+        # Run 3: an essay about past cuts and a hiring story: no round at all.
+        daily.publish("essay", essay_title, essay, start - timedelta(hours=1))
+        wire.publish("hiring", "Amazon to hire 250,000 workers for the holidays",
+                     article_page("Amazon to hire 250,000 workers for the holidays", [HIRING, HIRING]),
+                     start - timedelta(minutes=30))
+        deliveries.append(run_at(clocks[2])[1])
+        counts.append(len(hook.received))
+        # Run 4: a second fresh cut while the webhook is down.
+        hook.status = 500
+        daily.publish("twitch", "Twitch lays off 500 employees",
+                      article_page("Twitch lays off 500 employees", [TWITCH, TWITCH]), start - timedelta(minutes=20))
+        deliveries.append(run_at(clocks[3])[1])
+        counts.append(len(hook.received))
+        # Run 5, a minute later: the webhook is back.
+        hook.status = 200
+        deliveries.append(run_at(clocks[4])[1])
+        counts.append(len(hook.received))
+
+    assert counts == [1, 1, 1, 1, 2]
+    assert [(d.sent, d.failed) for d in deliveries] == [(1, 0), (0, 0), (0, 0), (0, 1), (1, 0)]
+    rounds = rows(lw_env, "SELECT units, status, article_count, source_count FROM rounds ORDER BY first_seen_at")
+    assert len(rounds) == 2 and rounds[0][1:] == ("confirmed", 2, 2) and rounds[1][0] == ["Twitch"], rounds
+    assert "14,000" in hook.received[0]["message"] and "Twitch" in hook.received[1]["message"]
+    assert rows(lw_env, "SELECT kind, status, attempts FROM alerts ORDER BY created_at") == [
+        ("new_round", "sent", 1), ("new_round", "sent", 2),
+    ]

@@ -14,13 +14,15 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from ingest.alerts import (
-    MAX_ATTEMPTS,
+    RETRY_FOR,
     channel_id,
+    next_retry,
     plan_alerts,
     redact,
     redact_url,
     render_message,
     resolve_channel,
+    retry_cap,
 )
 from ingest.models import Article
 from ingest.notify import AlertError, send
@@ -75,27 +77,52 @@ def test_due_sent_and_failed_with_backoff(con: duckdb.DuckDBPyConnection) -> Non
     assert resolve_channel(second, [CHANNEL, other]) == other
 
     alert_store.mark_sent(con, first.alert_id, NOW)
-    error = f"POST {other} failed: 500 for /hook/{TOKEN}"
-    retry = alert_store.mark_failed(con, second.alert_id, error, NOW, secrets=[other])
-    assert retry == NOW + timedelta(minutes=1)
+    retry = NOW + timedelta(seconds=30)
+    alert_store.mark_failed(con, second.alert_id, "POST failed: 500", retry)
     [failed] = [r for r in alert_store.get_alerts(con) if r.alert_id == second.alert_id]
-    assert failed.status == "failed" and failed.attempts == 1
-    assert TOKEN not in (failed.last_error or "") and PASSWORD not in (failed.last_error or "")
+    assert (failed.status, failed.attempts, failed.next_attempt_at) == ("failed", 1, retry)
     assert alert_store.due_alerts(con, NOW, limit=10) == []
     assert [r.alert_id for r in alert_store.due_alerts(con, retry, limit=10)] == [second.alert_id]
 
-    waits = []
-    at = retry
-    for _ in range(MAX_ATTEMPTS - 1):
-        nxt = alert_store.mark_failed(con, second.alert_id, "boom", at)
-        waits.append(None if nxt is None else nxt - at)
-        at = nxt or at
-    assert waits[:4] == [timedelta(minutes=m) for m in (2, 4, 8, 16)]
-    assert max(w for w in waits if w is not None) <= timedelta(hours=6)
-    assert waits[-1] is None  # out of attempts: stays failed, never due again
-    assert alert_store.due_alerts(con, at + timedelta(days=30), limit=10) == []
+    alert_store.mark_failed(con, second.alert_id, "x" * 900, None)  # given up: never due again
+    [gave_up] = [r for r in alert_store.get_alerts(con) if r.alert_id == second.alert_id]
+    assert (gave_up.attempts, gave_up.next_attempt_at, len(gave_up.last_error or "")) == (2, None, 500)
+    assert alert_store.due_alerts(con, NOW + timedelta(days=30), limit=10) == []
     [sent] = [r for r in alert_store.get_alerts(con) if r.alert_id == first.alert_id]
     assert (sent.status, sent.sent_at, sent.attempts) == ("sent", NOW, 1)
+    with pytest.raises(KeyError):
+        alert_store.mark_failed(con, "a_missing", "boom", None)
+
+
+def test_pending_rows_are_due_whatever_the_clock(con: duckdb.DuckDBPyConnection) -> None:
+    # A row queued later in the same run than the clock the delivery step was given is still sent.
+    _queue(con, [CHANNEL], now=NOW + timedelta(minutes=5))
+    assert len(alert_store.due_alerts(con, NOW, limit=10)) == 1
+
+
+def test_retry_backoff_doubles_and_never_exceeds_half_the_schedule_interval() -> None:
+    cap = retry_cap(15, None)
+    assert cap == timedelta(minutes=7, seconds=30)
+    at, waits = NOW, []
+    for failures in range(1, 9):
+        retry = next_retry(failures, NOW, at, cap)
+        assert retry is not None
+        waits.append(retry - at)
+        at = retry
+    assert waits == [timedelta(seconds=s) for s in (30, 60, 120, 240, 450, 450, 450, 450)]
+    # The next scheduled run, even starting early, finds the retry due.
+    assert max(waits) < timedelta(minutes=15)
+    assert retry_cap(10_080, None) == timedelta(hours=6)  # weekly runs: the 6 h ceiling
+    assert retry_cap(1, None) == timedelta(seconds=30)
+    # A cron's gaps are not worked out: capped by the shortest a cron can have, every run retries.
+    assert retry_cap(15, "0 9 * * *") == timedelta(seconds=30)
+    assert next_retry(1000, NOW, NOW, timedelta(hours=6)) == NOW + timedelta(hours=6)
+
+
+def test_retries_stop_once_the_retry_window_has_passed() -> None:
+    cap = retry_cap(15, None)
+    assert next_retry(50, NOW, NOW + RETRY_FOR - timedelta(seconds=1), cap) is not None
+    assert next_retry(51, NOW, NOW + RETRY_FOR, cap) is None
 
 
 def test_suppressed_rows_are_never_due(con: duckdb.DuckDBPyConnection) -> None:
@@ -194,7 +221,7 @@ def test_send_failure_raises_alert_error_without_secrets(
         send(url, "t", "b", row.payload, timeout=5)
     reason = failure.value.reason
     assert "500" in reason and TOKEN not in reason and PASSWORD not in reason
-    alert_store.mark_failed(con, row.alert_id, reason, NOW, secrets=[url])
+    alert_store.mark_failed(con, row.alert_id, redact(reason, [url]), NOW + timedelta(minutes=1))
     [stored] = alert_store.get_alerts(con)
     assert stored.status == "failed" and "500" in (stored.last_error or "")
     ours = [r for r in caplog.records if not r.name.startswith("werkzeug")]

@@ -189,4 +189,4 @@ def test_a_failing_flush_never_hides_why_the_write_failed(
     monkeypatch.setattr(spool, "keep", flush_fails)
     with pytest.raises(RuntimeError, match="the write's own error"):
         pipeline.store(settings, batch, utcnow())
-    assert [p.name for p, _ in spool.pending(db)] == [f"{batch.run_key}.pickle"]  # still spooled
+    assert [p.name for p, _ in spool.pending(db)] == [f"{batch.run_key}.json"]  # still spooled

@@ -11,6 +11,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -59,20 +60,21 @@ def test_runs_killed_at_random_points_leave_nothing_doubled(tmp_path: Path, lw_e
 
     con = duckdb.connect(str(lw_env), read_only=True)
     try:
-        articles, distinct = con.execute("SELECT count(*), count(DISTINCT article_id) FROM articles").fetchone()
-        urls = con.execute("SELECT count(*), count(DISTINCT canonical_url) FROM articles WHERE duplicate_of IS NULL").fetchone()
+        articles, distinct = _one(con, "SELECT count(*), count(DISTINCT article_id) FROM articles")
+        urls = _one(con, "SELECT count(*), count(DISTINCT canonical_url) FROM articles WHERE duplicate_of IS NULL")
         doubled_rounds = con.execute(
             "SELECT company, announced_on, count(*) FROM rounds GROUP BY ALL HAVING count(*) > 1"
         ).fetchall()
         doubled_alerts = con.execute(
             "SELECT round_id, kind, channel, count(*) FROM alerts WHERE kind = 'new_round' GROUP BY ALL HAVING count(*) > 1"
         ).fetchall()
-        unlinked = con.execute(
+        [unlinked] = _one(
+            con,
             "SELECT count(*) FROM classifications c WHERE label = 'layoff_report'"
-            " AND NOT EXISTS (SELECT 1 FROM round_articles r WHERE r.article_id = c.article_id)"
-        ).fetchone()[0]
-        pending = con.execute("SELECT count(*) FROM alerts WHERE status IN ('pending', 'failed')").fetchone()[0]
-        classified = con.execute("SELECT count(DISTINCT article_id) FROM classifications").fetchone()[0]
+            " AND NOT EXISTS (SELECT 1 FROM round_articles r WHERE r.article_id = c.article_id)",
+        )
+        [pending] = _one(con, "SELECT count(*) FROM alerts WHERE status IN ('pending', 'failed')")
+        [classified] = _one(con, "SELECT count(DISTINCT article_id) FROM classifications")
     finally:
         con.close()
     assert articles == distinct == 32, (killed_after, states)
@@ -87,13 +89,20 @@ def test_runs_killed_at_random_points_leave_nothing_doubled(tmp_path: Path, lw_e
 
 def _state(db: Path) -> tuple[int, int]:
     """Return (articles stored, spooled batches) after a killed run."""
-    spooled = len(list((db.parent / f"{db.name}.spool").glob("*.pickle"))) if (db.parent / f"{db.name}.spool").is_dir() else 0
+    spooled = len(list((db.parent / f"{db.name}.spool").glob("*.json"))) if (db.parent / f"{db.name}.spool").is_dir() else 0
     if not db.exists():
         return (0, spooled)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return (con.execute("SELECT count(*) FROM articles").fetchone()[0], spooled)
+        return (_one(con, "SELECT count(*) FROM articles")[0], spooled)
     except duckdb.CatalogException:
         return (0, spooled)
     finally:
         con.close()
+
+
+def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[Any, ...]:
+    """Return the single row of `sql`."""
+    found = con.execute(sql).fetchone()
+    assert found is not None
+    return found
