@@ -6,9 +6,11 @@ gzip/deflate ourselves with a bounded output, so a gzip bomb stops at the cap in
 a whole socket read first) and a total deadline (so a server dripping bytes cannot hold a run).
 Redirects are followed by hand so every hop is checked by the host guard.
 
-Clients made by `new_client` carry a network backend that enforces the deadline on every socket
-operation (a server dripping its *headers* otherwise defeats any check made between body chunks)
-and opens the address the host guard approved (no DNS rebinding between check and connect).
+Clients made by `new_client` carry a network backend, installed through httpcore's public
+`network_backend` parameter, that enforces the deadline on every socket operation (a server
+dripping its *headers* otherwise defeats any check made between body chunks) and opens only the
+addresses the host guard approved (no DNS rebinding between check and connect), every one of them
+in turn, IPv6 and IPv4 interleaved (Happy Eyeballs, `netguard.dial`).
 Error texts never carry URL userinfo or secret-looking query values (`safe_url`).
 """
 
@@ -17,11 +19,14 @@ from __future__ import annotations
 import email.utils
 import functools
 import re
+import select
+import socket
 import ssl
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Self
@@ -31,7 +36,7 @@ import httpcore
 import httpx
 
 from ingest.errors import FetchError, PermanentFetchError, TransientFetchError
-from ingest.netguard import HostGuard
+from ingest.netguard import HostGuard, dial, resolve
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 _TRANSIENT = {408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
@@ -112,14 +117,89 @@ class HttpClient:
 
 def new_client(user_agent: str, timeout: float) -> HttpClient:
     """Return an HTTP client with our User-Agent, per-operation timeouts and no auto-redirects."""
-    limits = httpx.Limits(max_connections=64, max_keepalive_connections=32)
-    transport = httpx.HTTPTransport(verify=_tls_context(), limits=limits)
-    pool = getattr(transport, "_pool", None)
-    # httpx has no public hook for httpcore's network backend; without ours only the checks
-    # between body chunks apply (see module docstring). tests/test_hostile_input.py asserts it is set.
-    if pool is not None and hasattr(pool, "_network_backend"):
-        pool._network_backend = _GuardedBackend(pool._network_backend)
-    return HttpClient(transport, user_agent=user_agent, timeout=timeout)
+    pool = httpcore.ConnectionPool(
+        ssl_context=_tls_context(),
+        max_connections=64,
+        max_keepalive_connections=32,
+        keepalive_expiry=5.0,
+        network_backend=_GuardedBackend(),
+    )
+    return HttpClient(_PoolTransport(pool), user_agent=user_agent, timeout=timeout)
+
+
+class _PoolTransport(httpx.BaseTransport):
+    """An httpx transport over an httpcore pool we build ourselves: `httpx.HTTPTransport` takes no
+    network backend, and httpcore's `ConnectionPool(network_backend=...)` is the public way in."""
+
+    def __init__(self, pool: httpcore.ConnectionPool) -> None:
+        self._pool = pool
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        core_request = httpcore.Request(
+            request.method,
+            httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions=request.extensions,
+        )
+        with _httpx_errors():
+            core_response = self._pool.handle_request(core_request)
+        return httpx.Response(
+            core_response.status,
+            headers=core_response.headers,
+            stream=_CoreBody(core_response),
+            extensions=core_response.extensions,
+        )
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+class _CoreBody(httpx.SyncByteStream):
+    """An httpcore response body read as an httpx stream (errors raised as httpx's)."""
+
+    def __init__(self, response: httpcore.Response) -> None:
+        self._response = response
+
+    def __iter__(self) -> Iterator[bytes]:
+        with _httpx_errors():
+            yield from self._response.iter_stream()
+
+    def close(self) -> None:
+        self._response.close()
+
+
+# httpcore's errors and the httpx errors `_get` maps onto ours, most specific first.
+_CORE_ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
+    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
+    (httpcore.ReadTimeout, httpx.ReadTimeout),
+    (httpcore.WriteTimeout, httpx.WriteTimeout),
+    (httpcore.PoolTimeout, httpx.PoolTimeout),
+    (httpcore.TimeoutException, httpx.TimeoutException),
+    (httpcore.ConnectError, httpx.ConnectError),
+    (httpcore.ReadError, httpx.ReadError),
+    (httpcore.WriteError, httpx.WriteError),
+    (httpcore.NetworkError, httpx.NetworkError),
+    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
+    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
+    (httpcore.ProtocolError, httpx.ProtocolError),
+    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
+    (httpcore.ProxyError, httpx.ProxyError),
+)
+
+
+@contextmanager
+def _httpx_errors() -> Iterator[None]:
+    """Re-raise httpcore's errors as their httpx counterparts; anything else (our FetchErrors
+    raised by the guard inside the backend) passes through unchanged."""
+    try:
+        yield
+    except Exception as exc:
+        mapped = next((to for core, to in _CORE_ERRORS if isinstance(exc, core)), None)
+        if mapped is None:
+            raise
+        raise mapped(str(exc)) from exc
 
 
 @functools.cache
@@ -441,33 +521,78 @@ def _left(timeout: float | None, error: type[Exception]) -> float | None:
     return left if timeout is None else min(timeout, left)
 
 
-class _GuardedStream(httpcore.NetworkStream):
-    """A socket stream whose every read/write waits at most until the request's deadline."""
+class _SocketStream(httpcore.NetworkStream):
+    """A connected socket whose every read, write and TLS handshake waits at most until the
+    request's deadline."""
 
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self._inner = inner
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+        try:
+            self._sock.settimeout(_left(timeout, httpcore.ReadTimeout))
+            return self._sock.recv(max_bytes)
+        except TimeoutError as exc:
+            raise httpcore.ReadTimeout(str(exc) or "timed out") from None
+        except OSError as exc:
+            raise httpcore.ReadError(str(exc)) from None
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _left(timeout, httpcore.WriteTimeout))
+        if not buffer:
+            return
+        try:
+            self._sock.settimeout(_left(timeout, httpcore.WriteTimeout))
+            self._sock.sendall(buffer)
+        except TimeoutError as exc:
+            raise httpcore.WriteTimeout(str(exc) or "timed out") from None
+        except OSError as exc:
+            raise httpcore.WriteError(str(exc)) from None
 
     def close(self) -> None:
-        self._inner.close()
+        self._sock.close()
 
-    def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> httpcore.NetworkStream:
-        return _GuardedStream(self._inner.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout)))
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        try:
+            self._sock.settimeout(_left(timeout, httpcore.ConnectTimeout))
+            return _SocketStream(ssl_context.wrap_socket(self._sock, server_hostname=server_hostname))
+        except TimeoutError as exc:
+            self._sock.close()
+            raise httpcore.ConnectTimeout(str(exc) or "timed out") from None
+        except OSError as exc:  # ssl.SSLError (a bad certificate) included
+            self._sock.close()
+            raise httpcore.ConnectError(str(exc)) from None
 
     def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
+        if info == "ssl_object":
+            # httpcore asks it for `selected_alpn_protocol()`, which an SSLSocket answers too.
+            return self._sock if isinstance(self._sock, ssl.SSLSocket) else None
+        if info == "client_addr":
+            return self._sock.getsockname()
+        if info == "server_addr":
+            return self._sock.getpeername()
+        if info == "socket":
+            return self._sock
+        if info == "is_readable":
+            # Asked before a pooled connection is reused: readable means closed by the server.
+            return _readable(self._sock)
+        return None
+
+
+def _readable(sock: socket.socket) -> bool:
+    if sock.fileno() < 0:
+        return True
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(sock, select.POLLIN)
+        return bool(poller.poll(0))
+    return bool(select.select([sock], [], [], 0)[0])
 
 
 class _GuardedBackend(httpcore.NetworkBackend):
-    """Connects to the address the host guard approved, within the request's deadline."""
-
-    def __init__(self, inner: httpcore.NetworkBackend) -> None:
-        self._inner = inner
+    """Connects to the addresses the host guard approved (all of them in turn, Happy Eyeballs),
+    within the request's deadline."""
 
     def connect_tcp(
         self,
@@ -478,20 +603,23 @@ class _GuardedBackend(httpcore.NetworkBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
         guard: HostGuard | None = getattr(_REQUEST, "guard", None)
-        # Checked here, on the address actually opened: refused before any packet leaves.
-        address = guard.connect_address(host) if guard is not None else host
-        stream = self._inner.connect_tcp(
-            address, port, _left(timeout, httpcore.ConnectTimeout), local_address, socket_options
-        )
-        return _GuardedStream(stream)
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.NetworkStream:
-        return self._inner.connect_unix_socket(path, timeout, socket_options)
+        # Checked here, on the addresses actually opened: refused before any packet leaves.
+        addresses = guard.connect_addresses(host) if guard is not None else resolve(host)
+        if not addresses:
+            raise httpcore.ConnectError(f"cannot resolve {host}")
+        try:
+            sock = dial(
+                addresses, port, _left(timeout, httpcore.ConnectTimeout),
+                local_address=local_address, socket_options=socket_options or (),
+            )
+        except TimeoutError as exc:
+            raise httpcore.ConnectTimeout(str(exc)) from None
+        except OSError as exc:
+            raise httpcore.ConnectError(str(exc)) from None
+        return _SocketStream(sock)
 
     def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
+        time.sleep(seconds)
 
 
 def _timeout(client: HttpClient, remaining: float) -> httpx.Timeout:

@@ -7,16 +7,26 @@ addresses is allowed by `LAYOFFWATCH_ALLOW_PRIVATE_HOSTS` (host names, IPs, CIDR
 Each redirect hop is checked again by `ingest.http.fetch`.
 
 DNS rebinding (the name resolves to a public address for the check and to a private one for the
-connection) is closed by `ingest.http`'s network backend: it asks `connect_address` which address
-to open, so the address checked is the address connected to.
+connection) is closed by `ingest.http`'s network backend: it asks `connect_addresses` which
+addresses to open (every one of them vetted, from the same resolver answer as the check) and
+`dial` connects to those and nothing else.
+
+`dial` tries every address, IPv6 and IPv4 interleaved Happy-Eyeballs style (RFC 8305), so a site
+whose IPv6 address does not answer is still reached over IPv4 a quarter-second later.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import itertools
+import os
+import selectors
 import socket
-from collections.abc import Callable, Sequence
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from ingest.errors import PermanentFetchError, TransientFetchError
@@ -32,12 +42,21 @@ _ALSO_BLOCKED = [ipaddress.ip_network("192.0.0.0/24"), ipaddress.ip_network("fec
 _EMBEDS_IPV4 = [ipaddress.ip_network("::/96"), ipaddress.ip_network("64:ff9b::/96")]
 
 
-def _resolve(host: str) -> list[str]:
+# RFC 8305 section 5 "Connection Attempt Delay": the recommended 250 ms between two attempts.
+ATTEMPT_DELAY = 0.25
+# poll(2) where there is one: a race watches a few sockets once, and epoll's own descriptor would
+# cost two more system calls per connection.
+_Selector: type[selectors.BaseSelector] = getattr(selectors, "PollSelector", selectors.DefaultSelector)
+
+
+def resolve(host: str) -> list[str]:
+    """Return the system resolver's addresses for `host`, in its order (RFC 6724), without repeats."""
     try:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, OSError):
         return []
-    return sorted({str(info[4][0]) for info in infos})
+    # The order is the resolver's preference: sorting it (as text) would put 2600:... before 52....
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 def is_public(address: IPAddress) -> bool:
@@ -72,7 +91,7 @@ def _parse_ip(text: str) -> IPAddress | None:
 class HostGuard:
     """Refuses URLs whose host is or resolves to a non-public address unless allowed."""
 
-    def __init__(self, allow: Sequence[str] = (), resolver: Resolver = _resolve) -> None:
+    def __init__(self, allow: Sequence[str] = (), resolver: Resolver = resolve) -> None:
         self._allow = tuple(allow)
         self._resolver = resolver
         self.allow_all = "*" in allow
@@ -107,24 +126,24 @@ class HostGuard:
             return
         addresses = self._addresses(host)
         if not addresses:
-            # Unresolvable names fail at connect time (`connect_address`) with a network error.
+            # Unresolvable names fail at connect time (`connect_addresses`) with a network error.
             return
         self._refuse_private(url, host, addresses)
 
-    def connect_address(self, host: str) -> str:
-        """Return the address to open for `host` (checked now, so DNS cannot change it after).
+    def connect_addresses(self, host: str) -> list[str]:
+        """Return every address that may be opened for `host`, in resolver order.
 
-        Raises PermanentFetchError when the host is not allowed, TransientFetchError when it does
-        not resolve.
+        All of them are checked now, from the one answer `check` saw (cached), so DNS cannot
+        change them between check and connect. Raises PermanentFetchError when any of them is
+        not allowed, TransientFetchError when the host does not resolve.
         """
         host = host.lower().rstrip(".")
-        if self.allow_all or host in self.allowed_hosts:
-            return host
         addresses = self._addresses(host)
         if not addresses:
             raise TransientFetchError(host, f"network error: cannot resolve {host}")
-        self._refuse_private(host, host, addresses)
-        return str(addresses[0])
+        if not (self.allow_all or host in self.allowed_hosts):
+            self._refuse_private(host, host, addresses)
+        return [str(address) for address in addresses]
 
     def _addresses(self, host: str) -> list[IPAddress]:
         literal = _parse_ip(host)
@@ -152,3 +171,113 @@ def _is_network(item: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def interleave(addresses: Sequence[str]) -> list[str]:
+    """Return `addresses` in Happy Eyeballs order: resolver order kept within each family, the
+    families alternating, starting with the family of the first address (RFC 8305 section 4)."""
+    unique = list(dict.fromkeys(addresses))
+    if not unique:
+        return []
+    first = _family(unique[0])
+    same = [a for a in unique if _family(a) == first]
+    other = [a for a in unique if _family(a) != first]
+    return [a for pair in itertools.zip_longest(same, other) for a in pair if a is not None]
+
+
+def dial(
+    addresses: Sequence[str],
+    port: int,
+    timeout: float | None,
+    *,
+    local_address: str | None = None,
+    socket_options: Iterable[Any] = (),
+    attempt_delay: float = ATTEMPT_DELAY,
+) -> socket.socket:
+    """Return a (blocking) socket connected to the first of `addresses` that answers.
+
+    Happy Eyeballs (RFC 8305): attempts start `attempt_delay` apart in `interleave` order, the
+    next one at once when an attempt fails; the first connection established wins and every other
+    attempt is closed. Only `addresses` are dialled (IP literals: nothing is resolved here).
+    Raises TimeoutError when none connected within `timeout` seconds, OSError when all failed.
+    """
+    queue = deque(interleave(addresses))
+    if not queue:
+        raise OSError("no address to connect to")
+    deadline = None if timeout is None else time.monotonic() + timeout
+    options = (local_address, tuple(socket_options))
+    with _Selector() as selector:
+        try:
+            sock = _race(selector, queue, port, deadline, attempt_delay, options)
+        finally:
+            for key in list(selector.get_map().values()):
+                key.data[0].close()  # the losers, and every attempt when none won
+    sock.setblocking(True)
+    return sock
+
+
+def _race(
+    selector: selectors.BaseSelector,
+    queue: deque[str],
+    port: int,
+    deadline: float | None,
+    attempt_delay: float,
+    options: tuple[str | None, tuple[Any, ...]],
+) -> socket.socket:
+    """Return the first socket to connect; attempts in flight are left registered in `selector`."""
+    errors: list[str] = []
+    next_start = time.monotonic()
+    while queue or selector.get_map():
+        now = time.monotonic()
+        if deadline is not None and now >= deadline:
+            raise TimeoutError("timed out" + (f" ({'; '.join(errors)})" if errors else ""))
+        if queue and (now >= next_start or not selector.get_map()):
+            address = queue.popleft()
+            try:
+                sock, connected = _attempt(address, port, *options)
+            except OSError as exc:
+                errors.append(f"{address}: {exc}")
+                continue  # a failed attempt starts the next one at once
+            if connected:
+                return sock
+            selector.register(sock, selectors.EVENT_WRITE, (sock, address))
+            next_start = now + attempt_delay
+            continue
+        waits = [t - now for t in (deadline, next_start if queue else None) if t is not None]
+        for key, _events in selector.select(max(0.0, min(waits)) if waits else None):
+            sock, address = key.data
+            selector.unregister(sock)
+            error = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+            if error == 0:
+                return sock
+            sock.close()
+            errors.append(f"{address}: {OSError(error, os.strerror(error))}")
+            next_start = time.monotonic()
+    raise OSError("; ".join(errors))
+
+
+def _attempt(
+    address: str, port: int, local_address: str | None, socket_options: tuple[Any, ...]
+) -> tuple[socket.socket, bool]:
+    """Return a socket connecting to `address` without waiting, and whether it is connected already."""
+    sock = socket.socket(_family(address), socket.SOCK_STREAM)
+    try:
+        for option in socket_options:
+            sock.setsockopt(*option)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if local_address is not None:
+            sock.bind((local_address, 0))
+        sock.setblocking(False)
+        try:
+            # `connect`, not `connect_ex`: the tests' loopback-only net watches `socket.connect`.
+            sock.connect((address, port))
+        except BlockingIOError:
+            return sock, False
+        return sock, True
+    except BaseException:
+        sock.close()
+        raise
+
+
+def _family(address: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in address else socket.AF_INET

@@ -15,7 +15,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from flows import pipeline
-from ingest.errors import PermanentFetchError
+from ingest.errors import PermanentFetchError, TransientFetchError
 from ingest.http import fetch, new_client
 from ingest.models import FeedConfig
 from ingest.netguard import HostGuard
@@ -37,6 +37,7 @@ NAMES = {
     "localhost": ["127.0.0.1"],
     "news.test": ["93.184.216.34"],
     "v6news.test": ["2606:4700::1111"],
+    "dual.test": ["2606:4700::1111", "93.184.216.34", "2606:4700::1001"],
 }
 
 
@@ -46,7 +47,7 @@ def fake_resolver(host: str) -> list[str]:
         infos = socket.getaddrinfo(host, None, flags=socket.AI_NUMERICHOST, proto=socket.IPPROTO_TCP)
     except socket.gaierror:
         return NAMES.get(host, [])
-    return sorted({str(info[4][0]) for info in infos})
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 BLOCKED = [
@@ -74,6 +75,21 @@ def test_private_targets_are_blocked_by_default(url: str) -> None:
 @pytest.mark.parametrize("url", ["http://93.184.216.34/", "http://[2606:4700::1111]/", "http://news.test/a", "https://v6news.test/"])
 def test_public_targets_pass_the_check(url: str) -> None:
     HostGuard([], resolver=fake_resolver).check(url)  # checked only: nothing is fetched
+
+
+def test_connect_addresses_are_every_vetted_address_in_resolver_order() -> None:
+    guard = HostGuard([], resolver=fake_resolver)
+    # Not sorted: "2606:..." < "93...." as text would hide that the order is the resolver's.
+    assert guard.connect_addresses("dual.test") == ["2606:4700::1111", "93.184.216.34", "2606:4700::1001"]
+    assert guard.connect_addresses("93.184.216.34") == ["93.184.216.34"]
+    for host in ("mixed.test", "metadata.test", "127.1", "::ffff:192.168.0.1"):
+        with pytest.raises(PermanentFetchError, match="blocked"):
+            guard.connect_addresses(host)
+    # Allowed by name or by network: every address is still given, none refused.
+    assert HostGuard(["mixed.test"], resolver=fake_resolver).connect_addresses("MIXED.test.") == ["93.184.216.34", "10.0.0.1"]
+    assert HostGuard(["10.0.0.0/8"], resolver=fake_resolver).connect_addresses("mixed.test") == ["93.184.216.34", "10.0.0.1"]
+    with pytest.raises(TransientFetchError, match="cannot resolve nowhere.test"):
+        guard.connect_addresses("nowhere.test")
 
 
 def test_allow_list_takes_hosts_ips_cidrs_and_star() -> None:
