@@ -1,61 +1,215 @@
-"""`layoffwatch serve` really fires its schedule: a local Prefect server, a served deployment, a run."""
+"""`layoffwatch serve`: the schedule it accepts, and, end to end, a local Prefect server, the schedule
+firing, a backfill run through the served deployment, one ingest at a time, and a clean SIGTERM."""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-import duckdb
+import httpx
+import pytest
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
-from tests.conftest import write_feeds
-from tests.pages import rss, story
+from deployments.serve import Schedule, ServeError, resolve_schedule
+from tests.test_deployments import (
+    BACKFILL_DAY, ROOT, feed_body, finished, run_deployment, stand_ins, stored_titles, user_env,
+)
+
+T = TypeVar("T")
 
 
-def test_serve_starts_a_server_and_the_schedule_fires(httpserver: HTTPServer, tmp_path: Path) -> None:
-    u = httpserver.url_for
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        rss([("g1", "Acme cuts 1,200 jobs", u("/a/1.html"), "Wed, 28 Jan 2026 14:00:00 GMT")]),
-        content_type="application/rss+xml",
-    )
-    httpserver.expect_request("/a/1.html").respond_with_data(story("Acme", "Acme cut 1,200 jobs."), content_type="text/html")
-    feeds = write_feeds(tmp_path / "feeds.toml", {"scheduled": u("/feed.xml")})
-    db = tmp_path / "served.duckdb"
+@pytest.mark.parametrize(
+    ("args", "setting", "says"),
+    [
+        (["--cron", "every minute"], {}, "error: --cron: 'every minute' is not a cron expression; give five fields"),
+        (["--interval", "abc"], {}, "error: --interval: 'abc' is not a number of minutes; give one from 0.1 to 10080"),
+        (["--interval", "0"], {}, "error: --interval: '0' is not a number of minutes"),
+        (["--cron", "*/5 * * * *", "--interval", "5"], {}, "error: --cron and --interval: both given; give one of them"),
+        # A bad schedule setting is what these two refuse, so they set one.
+        ([], {"LAYOFFWATCH_SCHEDULE_CRON": "61 * * * *"}, "error: LAYOFFWATCH_SCHEDULE_CRON: '61 * * * *' is not a cron"),
+        ([], {"LAYOFFWATCH_SCHEDULE_INTERVAL_MINUTES": "0"}, "error: settings: LAYOFFWATCH_SCHEDULE_INTERVAL_MINUTES='0': "),  # ditto
+    ],
+    ids=["cron", "interval-text", "interval-zero", "both", "cron-setting", "interval-setting"],
+)
+def test_a_bad_schedule_is_refused_in_one_line_before_anything_starts(
+    args: list[str], setting: dict[str, str], says: str, tmp_path: Path
+) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "LAYOFFWATCH_"))}
-    env.update(
-        PREFECT_HOME=str(tmp_path / "prefect-home"),
-        # Make the server's scheduler and the runner's polling quick enough for a test.
-        PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="1",
-        PREFECT_RUNNER_POLL_FREQUENCY="1",
-        LAYOFFWATCH_FEEDS=str(feeds),
-        LAYOFFWATCH_DB=str(db),
-        LAYOFFWATCH_ALLOW_PRIVATE_HOSTS="127.0.0.1",
+    env.update(setting, PREFECT_HOME=str(tmp_path / "prefect-home"))  # where a started server would leave its database
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "serve", *args], env=env, cwd=ROOT, capture_output=True, text=True,
+        timeout=60,
     )
-    serve = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "serve", "--interval", "0.1"],
-        env=env, cwd=Path(__file__).resolve().parent.parent, start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    snapshot = tmp_path / "served.snapshot.duckdb"
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.endswith("\n") and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith(says)
+    assert not (tmp_path / "prefect-home" / "prefect.db").exists()
+
+
+def test_options_win_over_settings_and_a_cron_over_an_interval(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in [k for k in os.environ if k.startswith("LAYOFFWATCH_SCHEDULE_")]:
+        monkeypatch.delenv(name)
+    assert resolve_schedule() == Schedule(None, 15.0)
+    assert resolve_schedule(interval="0.5") == Schedule(None, 0.5)
+    assert resolve_schedule(cron="*/30 * * * *") == Schedule("*/30 * * * *", 0.0)
+    # Precedence between the settings and the options is what is tested: the settings are set.
+    monkeypatch.setenv("LAYOFFWATCH_SCHEDULE_INTERVAL_MINUTES", "60")
+    assert resolve_schedule() == Schedule(None, 60.0)
+    monkeypatch.setenv("LAYOFFWATCH_SCHEDULE_CRON", "0 * * * *")  # a cron setting beats the interval setting
+    assert resolve_schedule() == Schedule("0 * * * *", 0.0)
+    assert resolve_schedule(interval="5") == Schedule(None, 5.0)
+    assert resolve_schedule(cron="*/5 * * * *").args() == ["--cron", "*/5 * * * *"]
+    with pytest.raises(ServeError, match="not a number of minutes"):
+        resolve_schedule(interval="20000")
+
+
+# -- end to end --------------------------------------------------------------------------------------
+
+API = re.compile(r"export PREFECT_API_URL=(\S+)")
+
+
+def wait_for(check: Callable[[], T | None], timeout: float, failure: str) -> T:
+    """Return the first truthy result of `check`, polled each second; fail with `failure` after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(1)
+    pytest.fail(failure)
+
+
+def registered(api: str, name: str) -> bool:
+    """Return whether the deployment `flow/deployment` exists on the Prefect API."""
+    return httpx.get(f"{api}/deployments/name/{name}", timeout=10).status_code == 200
+
+
+def ingest_runs(api: str) -> list[dict]:
+    """Return the flow runs of the ingest deployment, from the Prefect API."""
+    deployment = httpx.get(f"{api}/deployments/name/ingest/layoffwatch-ingest", timeout=10)
+    if deployment.status_code == 404:  # serve has not registered it yet
+        return []
+    body = {"flow_runs": {"deployment_id": {"any_": [deployment.json()["id"]]}}, "limit": 200}
+    runs: list[dict] = httpx.post(f"{api}/flow_runs/filter", json=body, timeout=10).json()
+    return runs
+
+
+def overlapping(runs: list[dict]) -> list[tuple[str, str]]:
+    """Return the pairs of runs that ran (run_count > 0) at the same time; a run still going has no end."""
+    ran = sorted((r for r in runs if r["run_count"]), key=lambda r: r["start_time"])
+    return [
+        (a["name"], b["name"]) for a, b in zip(ran, ran[1:], strict=False)
+        if a["end_time"] is None or b["start_time"] < a["end_time"]
+    ]
+
+
+def descendants(pid: int) -> set[int]:
+    """Return every process below `pid`, from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(stat.parent.name))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Return whether `pid` runs (a zombie waiting for its parent does not)."""
     try:
-        deadline = time.monotonic() + 180
-        while not snapshot.exists() and time.monotonic() < deadline and serve.poll() is None:
-            time.sleep(1)
-        assert snapshot.exists(), "no scheduled run completed within 180 s"
-        con = duckdb.connect(str(snapshot), read_only=True)
-        try:
-            assert con.execute("SELECT title FROM articles").fetchall() == [("Acme cuts 1,200 jobs",)]
-        finally:
-            con.close()
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def _kill_tree(process: subprocess.Popen[str]) -> None:
+    """SIGTERM `process`; after 60 s SIGKILL it and everything below it (its children have sessions of their own)."""
+    below = descendants(process.pid)
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        for pid in [process.pid, *below]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        process.wait()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+def test_serve_runs_its_schedule_and_a_backfill_one_ingest_at_a_time_and_stops_on_sigterm(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    stand_ins(httpserver)
+    hold, held, release = threading.Event(), threading.Event(), threading.Event()
+
+    def feed(request: Request) -> Response:
+        if hold.is_set():  # keeps the ingest run that asks in flight until released
+            held.set()
+            release.wait(60)
+        return Response(feed_body(httpserver), content_type="application/rss+xml")
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(feed)
+    env = user_env(httpserver, tmp_path)
+    # Every 6 s: the first slot comes soon after serve starts, and later ones come while runs go.
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "serve", "--interval", "0.1"], env=env, cwd=ROOT,
+        start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    lines: list[str] = []
+
+    def read() -> None:
+        for line in serve.stdout or []:
+            lines.append(line)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        api = wait_for(lambda: next((m[1] for m in map(API.search, lines) if m), None), 180, "serve printed no API")
+        wait_for(lambda: registered(api, "backfill/layoffwatch-backfill"), 120, "serve registered no backfill deployment")
+        code, output = finished(run_deployment(
+            dict(env, PREFECT_API_URL=api), "backfill/layoffwatch-backfill", f"start={BACKFILL_DAY}", f"end={BACKFILL_DAY}"
+        ))
+        assert code == 0, output[-3000:]
+        wait_for(lambda: any(r["state_type"] == "COMPLETED" for r in ingest_runs(api)), 120, "no scheduled run completed")
+        hold.set()
+        assert held.wait(120), "no ingest run came after the backfill"
+        runs = ingest_runs(api)
+        below = descendants(serve.pid)
+        serve.send_signal(signal.SIGTERM)
+        # A run blocked reading a silent server handles its SIGTERM only when the read times out (20 s),
+        # or the runner kills it 30 s on: the feed answers now, while the run is still in flight.
+        release.set()
+        assert serve.wait(timeout=120) == 0
     finally:
-        os.killpg(serve.pid, signal.SIGINT)
-        try:
-            output, _ = serve.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(serve.pid, signal.SIGKILL)
-            output, _ = serve.communicate()
-    assert "started a local Prefect server" in output
+        release.set()
+        if serve.poll() is None:  # a failed check: stop serve and whatever it started
+            _kill_tree(serve)
+        reader.join(10)
+        if serve.stdout:
+            serve.stdout.close()
+    assert len(below) >= 3, below  # the server, the runner and the ingest run held in flight
+    assert [pid for pid in below if alive(pid)] == [], "".join(lines)[-3000:]
+    assert overlapping(runs) == []
+    assert stored_titles(Path(env["LAYOFFWATCH_DB"])) == [
+        ("backfill:gnews", "Initech cuts 300 jobs"), ("local", "Acme cuts 1,200 jobs"),
+    ]
