@@ -4,11 +4,12 @@ Each item of tests/data/rounds_replay.jsonl is a classification as the classifie
 plus when the pipeline saw it (`seen_at`) and the round it truly belongs to (`expected_round`,
 null for mentions). Items are replayed in daily runs (one run per `seen_at` date, `now` = the
 run's latest `seen_at`, so freshness is judged as a live pipeline would), through
-`match_rounds` and `plan_alerts` against an in-memory store that behaves like the tables
-(links and alert keys insert once). The whole replay is then run a second time over the same
-store to check idempotency.
+`match_rounds` (through `RoundBook`, which loads the open rounds and writes plans as storage does)
+and `plan_alerts` against an in-memory outbox (alert keys insert once). The whole replay is then
+run a second time over the same store to check idempotency. `--orders N` also replays N shuffles
+(other fetch order, other run boundaries) and says whether the rounds are the same.
 
-    .venv/bin/python benchmarks/rounds_eval.py [--data PATH] [--window 7] [--watch Amazon]
+    .venv/bin/python benchmarks/rounds_eval.py [--data PATH] [--window 7] [--watch Amazon] [--orders 5]
 
 Prints rounds expected vs created, pairwise precision/recall of article-to-round assignment,
 new_round alerts per expected watched round (must be 1) and alerts for mentions (must be 0).
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 from collections import Counter, defaultdict
@@ -32,7 +34,7 @@ if str(ROOT) not in sys.path:
 
 from ingest.alerts import AlertRow, plan_alerts  # noqa: E402
 from ingest.models import Classification, Round, RoundCandidate  # noqa: E402
-from ingest.rounds import company_key, match_rounds  # noqa: E402
+from ingest.rounds import RoundBook, company_key  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "rounds_replay.jsonl"
 CHANNEL = "json://127.0.0.1:9/hook"
@@ -49,10 +51,17 @@ class Item:
 class Store:
     """In-memory stand-in for the rounds, round_articles and alerts tables."""
 
-    rounds: dict[str, Round] = field(default_factory=dict)
-    members: dict[str, list[RoundCandidate]] = field(default_factory=lambda: defaultdict(list))
-    links: dict[str, str] = field(default_factory=dict)  # article_id -> round_id
+    book: RoundBook = field(default_factory=RoundBook)
     alerts: dict[str, AlertRow] = field(default_factory=dict)  # idempotency_key -> row
+
+    @property
+    def rounds(self) -> dict[str, Round]:
+        return self.book.rounds
+
+    @property
+    def links(self) -> dict[str, str]:
+        """Return article_id -> round_id."""
+        return {article_id: link.round_id for article_id, link in self.book.links.items()}
 
 
 @dataclass
@@ -126,25 +135,9 @@ def _one_pass(
         now = max(i.seen_at for i in run)
         # The flow only offers layoff_report articles not linked yet; mentions go in anyway here
         # to check that match_rounds guards against them.
-        candidates = [i.candidate for i in run if i.candidate.article_id not in store.links]
-        keys = {company_key(c.classification.companies[0]) for c in candidates if c.classification.companies}
-        since = min((i.candidate.published_at.date() for i in run), default=now.date())
-        since -= timedelta(days=4 * window + window)
-        existing = [
-            r for r in store.rounds.values()
-            if company_key(r.company) in keys and r.announced_on >= since
-        ]
-        members = {r.round_id: store.members[r.round_id] for r in existing}
-        plan = match_rounds(existing, candidates, window_days=window, now=now, members=members)
-        by_id = {c.article_id: c for c in candidates}
-        for r in plan.rounds:
-            store.rounds[r.round_id] = r
-        for link in plan.links:
-            if link.article_id in store.links:
-                continue
-            store.links[link.article_id] = link.round_id
-            store.members[link.round_id].append(by_id[link.article_id])
-            new_links += 1
+        linked = len(store.book.links)
+        plan = store.book.match([i.candidate for i in run], window_days=window, now=now)
+        new_links += len(store.book.links) - linked
         for event in plan.events:
             events[event.kind] += 1
         for row in plan_alerts(plan, watched=watched, channels=[CHANNEL], now=now):
@@ -249,15 +242,52 @@ def report(result: Result, watched: tuple[str, ...] = ("Amazon",)) -> str:
     return "\n".join(lines)
 
 
+def partition(result: Result) -> frozenset[frozenset[str]]:
+    """Return the rounds as sets of article ids (ids of rounds left out)."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for article_id, round_id in result.store.links.items():
+        groups[round_id].add(article_id)
+    return frozenset(frozenset(g) for g in groups.values())
+
+
+def shuffled(items: list[Item], seed: int) -> list[Item]:
+    """Return `items` fetched in another order: each seen 0 to 50 hours after it was, at random."""
+    rng = random.Random(seed)
+    out = []
+    for item in items:
+        seen = item.seen_at + timedelta(hours=rng.choice((0, 0, 0, 3, 6, 30, 50)))
+        out.append(Item(candidate=item.candidate.model_copy(update={"fetched_at": seen}), seen_at=seen,
+                        expected=item.expected))
+    rng.shuffle(out)
+    return out
+
+
+def order_lines(items: list[Item], orders: int, window: int, watched: tuple[str, ...]) -> list[str]:
+    """Return one line per shuffled replay (rounds, new_round alerts) and whether all gave the same rounds."""
+    first = replay(items, window=window, watched=watched)
+    lines = [f"shuffled replays (seen up to 50 h later, other run boundaries): {orders}"]
+    same = True
+    for seed in range(1, orders + 1):
+        other = replay(shuffled(items, seed), window=window, watched=watched)
+        same &= partition(other) == partition(first)
+        alerts = sum(a.kind == "new_round" for a in other.store.alerts.values())
+        lines.append(f"  shuffle {seed}: rounds {len(other.store.rounds)}, new_round alerts {alerts}")
+    lines.append(f"same rounds whatever the order: {'yes' if same else 'NO'}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--window", type=int, default=7)
     parser.add_argument("--watch", action="append", default=None)
+    parser.add_argument("--orders", type=int, default=5, help="shuffled replays compared with the first (default 5)")
     args = parser.parse_args(argv)
     watched = tuple(args.watch or ["Amazon"])
-    result = replay(load(args.data), window=args.window, watched=watched)
+    items = load(args.data)
+    result = replay(items, window=args.window, watched=watched)
     print(report(result, watched))
+    print("\n".join(["", *order_lines(items, args.orders, args.window, watched)]))
     return 0
 
 

@@ -3,7 +3,9 @@
 Used by the `reprocess` and `reclassify` flows after a classifier or matcher change. Rounds are
 rebuilt by replaying the report articles in the order they were fetched (one matching pass per
 fetch day, `now` = that day's last fetch), so a rebuilt round keeps the `first_seen_at` it would
-have had, and a round's id (hash of company and first article) is stable when its first article is.
+have had, and its id (a stored round keeps its id; a new one is named after its first article)
+is the one the live pipeline gave it. Which articles form a round depends only on the set of
+reports, not on the replay's order.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from itertools import combinations
 from pydantic import Field
 
 from ingest.models import Frozen, Label, Round, RoundCandidate, RoundLink
-from ingest.rounds import RoundEvent, RoundPlan, SourceRef, match_rounds
+from ingest.rounds import RoundBook, RoundEvent, RoundPlan, SourceRef
 
 
 class RebuiltRounds(Frozen):
@@ -47,31 +49,27 @@ class RoundsDiff(Frozen):
 
 
 def replay_rounds(candidates: Sequence[RoundCandidate], *, window_days: int) -> RebuiltRounds:
-    """Return the rounds built by matching `candidates` day by day, in fetch order."""
+    """Return the rounds built by matching `candidates` day by day, in fetch order.
+
+    The grouping depends only on the set of candidates (see `ingest.rounds.match`); replaying the
+    fetch days gives each round the id and `first_seen_at` the live pipeline gave it.
+    """
     by_day: dict[date, list[RoundCandidate]] = defaultdict(list)
     for candidate in sorted(candidates, key=lambda c: (c.fetched_at, c.published_at, c.article_id)):
         by_day[candidate.fetched_at.date()].append(candidate)
-    rounds: dict[str, Round] = {}
-    members: dict[str, list[RoundCandidate]] = defaultdict(list)
-    links: dict[str, RoundLink] = {}
+    book = RoundBook()
     events: list[RoundEvent] = []
     sources: dict[str, list[SourceRef]] = {}
-    by_id = {c.article_id: c for c in candidates}
     for day in sorted(by_day):
         batch = by_day[day]
-        plan: RoundPlan = match_rounds(
-            list(rounds.values()), batch, window_days=window_days,
-            now=max(c.fetched_at for c in batch), members=members,
-        )
-        rounds.update({r.round_id: r for r in plan.rounds})
-        for link in plan.links:
-            links[link.article_id] = link
-            members[link.round_id].append(by_id[link.article_id])
+        plan: RoundPlan = book.match(batch, window_days=window_days, now=max(c.fetched_at for c in batch))
         events.extend(plan.events)
         sources.update(plan.sources)
+        for round_id in plan.removed:
+            sources.pop(round_id, None)
     return RebuiltRounds(
-        rounds=sorted(rounds.values(), key=lambda r: (r.announced_on, r.round_id)),
-        links=sorted(links.values(), key=lambda l: l.article_id),
+        rounds=sorted(book.rounds.values(), key=lambda r: (r.announced_on, r.round_id)),
+        links=sorted(book.links.values(), key=lambda link: link.article_id),
         events=events,
         sources=sources,
     )

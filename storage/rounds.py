@@ -3,7 +3,8 @@
 Duplicates join rounds: an article marked `duplicate_of` another is offered with its own
 classification when it has one, else with its canonical article's, so syndicated copies on other
 outlets count as coverage and as sources (source = outlet name, else site name, else host).
-Articles already linked to a round are never offered again (`round_articles` is keyed by article).
+Articles already linked to a round are never offered again (`round_articles` is keyed by article);
+a plan may move them to another round (`ingest.rounds` regroups the open rounds) or remove a round.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ _CLASSIFICATION_COLUMNS = """
     c.headcount_min, c.headcount_max, c.headcount_approx, c.headcount_text, c.headcount_pct,
     c.announced_on, c.is_leak, c.evidence
 """
+# The url is the link people follow (alerts, reports): the article's as fetched, since the canonical
+# form (forced https, tracking stripped) is for deduplication and breaks on http-only sites.
 _ARTICLE_COLUMNS = f"""
     a.article_id,
     coalesce(nullif(trim(a.source_name), ''), nullif(trim(a.site_name), ''),
              lower(regexp_extract(a.canonical_url, '{_HOST}', 1))) AS source,
-    a.canonical_url, a.title, a.published_at, a.fetched_at
+    a.url, a.title, a.published_at, a.fetched_at
 """
 
 _ROUND_COLUMNS = (
@@ -141,16 +144,21 @@ def _round(row: tuple) -> Round:
 def load_open_rounds(
     con: duckdb.DuckDBPyConnection, companies: Sequence[str], since: date
 ) -> list[Round]:
-    """Return the rounds of `companies` (case-insensitive) announced on or after `since`.
+    """Return the rounds of `companies` (case-insensitive) that matching from `since` may change.
 
-    Pass `since` = earliest candidate date minus the follow-up horizon (4 x window by default).
+    Those announced on or after `since`, or holding an article published from the day before
+    `since` on (a report's date is never more than a day after its publication). Pass
+    `since` = `ingest.rounds.region_start(candidates, window_days)`.
     """
     if not companies:
         return []
     rows = con.execute(
         f"""
-        SELECT {_ROUND_COLUMNS} FROM rounds
-        WHERE list_contains($companies::VARCHAR[], lower(company)) AND announced_on >= $since
+        SELECT {_ROUND_COLUMNS} FROM rounds r
+        WHERE list_contains($companies::VARCHAR[], lower(company))
+          AND (announced_on >= $since OR EXISTS (
+                SELECT 1 FROM round_articles ra JOIN articles a ON a.article_id = ra.article_id
+                WHERE ra.round_id = r.round_id AND a.published_at >= $since::TIMESTAMP - INTERVAL 1 DAY))
         ORDER BY announced_on, round_id
         """,
         {"companies": sorted({c.strip().lower() for c in companies}), "since": since},
@@ -200,7 +208,9 @@ def load_round_members(
 
 
 def save_plan(con: duckdb.DuckDBPyConnection, plan: RoundPlan) -> None:
-    """Upsert the plan's rounds and insert its links (an already-linked article keeps its round)."""
+    """Delete the plan's removed rounds, upsert its rounds and its links (new ones, and moves)."""
+    if plan.removed:
+        con.execute("DELETE FROM rounds WHERE round_id IN (SELECT unnest($ids::VARCHAR[]))", {"ids": plan.removed})
     columns = [c.strip() for c in _ROUND_COLUMNS.split(",")] + ["updated_at"]
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "round_id")
     insert_rows(
@@ -226,7 +236,28 @@ def save_plan(con: duckdb.DuckDBPyConnection, plan: RoundPlan) -> None:
             (link.article_id, link.round_id, link.role, link.score, link.reason, plan.created_at)
             for link in plan.links
         ],
-        on_conflict="(article_id) DO NOTHING",
+        on_conflict="(article_id) DO UPDATE SET round_id = excluded.round_id, role = excluded.role, "
+        "score = excluded.score, reason = excluded.reason, linked_at = excluded.linked_at",
+    )
+    _refresh_headlines(con, [r.round_id for r in plan.rounds])
+
+
+def _refresh_headlines(con: duckdb.DuckDBPyConnection, round_ids: Sequence[str]) -> None:
+    """Set each round's `headline`: the title of its earliest article, as the outlet wrote it."""
+    if not round_ids:
+        return
+    con.execute(
+        """
+        UPDATE rounds SET headline = first.title
+        FROM (
+            SELECT ra.round_id, arg_min(a.title, (a.published_at, a.article_id)) AS title
+            FROM round_articles ra JOIN articles a ON a.article_id = ra.article_id
+            WHERE ra.round_id IN (SELECT unnest($ids::VARCHAR[]))
+            GROUP BY ra.round_id
+        ) AS first
+        WHERE rounds.round_id = first.round_id
+        """,
+        {"ids": list(round_ids)},
     )
 
 

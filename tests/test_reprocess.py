@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -10,8 +11,10 @@ import pytest
 from flows import reprocess as reprocess_module
 from flows.reprocess import rejudge
 from ingest.models import Classification
+from ingest.reprocess import RebuiltRounds, replay_rounds
 from ingest.settings import load_settings
 from tests.conftest import run_steps
+from tests.test_rounds import EXPECTED, REPORTS
 
 
 def snapshot_tables(db: Path) -> dict[str, list[tuple]]:
@@ -77,3 +80,23 @@ def test_reprocess_restores_text_from_stored_pages(sample_site: Path) -> None:
     report = rejudge(settings, reextract=True, dry_run=False)
     assert report.text_changed >= 28
     assert snapshot_tables(sample_site)["texts"] == before["texts"]
+
+
+def test_replay_groups_the_same_whatever_the_order_of_fetch_days() -> None:
+    def grouping(rebuilt: RebuiltRounds) -> set[frozenset[str]]:
+        groups: dict[str, set[str]] = {}
+        for link in rebuilt.links:
+            groups.setdefault(link.round_id, set()).add(link.article_id)
+        return {frozenset(g) for g in groups.values()}
+
+    live = replay_rounds(REPORTS, window_days=7)  # fetched when published
+    assert grouping(live) == EXPECTED
+    assert replay_rounds(list(reversed(REPORTS)), window_days=7) == live  # input order is no fetch order
+    # Fetched in the reverse order of publication, one day each: other ids and history, same rounds.
+    start = datetime(2026, 6, 1)
+    backwards = [c.model_copy(update={"fetched_at": start + timedelta(days=i)})
+                 for i, c in enumerate(sorted(REPORTS, key=lambda c: c.published_at, reverse=True))]
+    rebuilt = replay_rounds(backwards, window_days=7)
+    assert grouping(rebuilt) == EXPECTED
+    assert {r.round_id for r in rebuilt.rounds} == {link.round_id for link in rebuilt.links}
+    assert set(rebuilt.sources) == {r.round_id for r in rebuilt.rounds}

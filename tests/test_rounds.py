@@ -1,17 +1,26 @@
-"""Round matching (pure): grouping layoff reports into rounds, events, idempotency, the replay set."""
+"""Round matching: grouping layoff reports into rounds, events, idempotency, order independence, merges."""
 
 from __future__ import annotations
 
 import importlib.util
 import random
 import sys
+from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from ingest.alerts import plan_alerts
-from ingest.models import Classification, Round, RoundCandidate
-from ingest.rounds import MATCHER_VERSION, RoundPlan, match_rounds, round_id_for
+import pytest
+
+from ingest.alerts import AlertRow, plan_alerts
+from ingest.models import Article, Classification, Round, RoundCandidate
+from ingest.rounds import MATCHER_VERSION, RoundBook, RoundPlan, match_rounds, region_start, round_id_for
+from ingest.rounds.facts import is_cumulative
+from storage import alerts as alert_store
+from storage import rounds as round_store
+from storage.articles import insert_articles
+from storage.classifications import save_classifications
+from storage.db import connect, transaction
 
 ROOT = Path(__file__).resolve().parent.parent
 CHANNEL = "json://127.0.0.1:9/hook"
@@ -310,5 +319,287 @@ def test_replay_keeps_the_alert_invariants() -> None:
     precision, recall = evaluation.pairwise(result.expected(), result.predicted())
     assert precision == 1.0 and recall >= 0.85
     per_round = evaluation.alerts_per_expected_round(result)
-    assert sum(n == 1 for n in per_round.values()) >= len(per_round) - 2  # two known hard splits
+    assert sum(n == 1 for n in per_round.values()) >= len(per_round) - 2  # a floor: late follow-ups are hard
     assert all(n >= 1 for n in per_round.values())
+
+
+# ------------------------------------------------------------------ the same rounds whatever the order
+
+# Four Amazon rounds and one Meta round, as outlets, leaks, filings and recaps report them.
+STORY: dict[str, list[RoundCandidate]] = {
+    "amazon-2025-10": [
+        # The leak's date is a cited one (a week before it was published): the leak is news the day it runs.
+        cand("o25-leak", "Reuters", "2025-10-27T15:00", units=("corporate",), hmax=30000, leak=True,
+             text="as many as 30,000", announced="2025-10-20",
+             evidence="Amazon plans to cut as many as 30,000 corporate jobs, people familiar said."),
+        cand("o25-memo", "Amazon blog", "2025-10-28T13:00", units=("corporate",), headcount=14000, approx=True,
+             text="approximately 14,000", announced="2025-10-28",
+             evidence="Galetti wrote in a memo that Amazon is reducing its corporate workforce by approximately 14,000 roles."),
+        cand("o25-cnbc", "CNBC", "2025-10-28T15:00", units=("Prime Video", "AWS"), headcount=14000,
+             announced="2025-10-28", evidence="Amazon said it would cut 14,000 jobs, including in AWS and Prime Video."),
+        cand("o25-de", "Handelsblatt", "2025-10-28T18:00", headcount=14000, text="14.000", announced="2025-10-28",
+             evidence="Amazon baut 14.000 Stellen in der Verwaltung ab."),
+        # A recap's running total, dated by the classifier to the first round it cites.
+        cand("o25-total", "Investing Daily", "2025-11-01T10:00", headcount=27000, hmin=27000, text="more than 27,000",
+             announced="2022-11-16", evidence="Amazon has cut more than 27,000 jobs since 2022."),
+        cand("o25-told", "Seattle Times", "2025-11-03T09:00", announced="2025-11-03",
+             evidence="Affected employees were told on Monday that their last day would be in January."),
+        cand("o25-warn", "KING 5", "2025-11-10T12:00", headcount=2303, announced="2025-11-10",
+             evidence="Amazon filed a WARN notice covering 2,303 workers in Washington."),
+    ],
+    "twitch-2026-01": [
+        TWITCH26,
+        cand("t26-blog", "Twitch blog", "2026-01-21T09:00", units=("Twitch",), headcount=500, announced="2026-01-20",
+             evidence="Clancy wrote in a blog post that 500 roles are affected."),
+    ],
+    "amazon-2026-01": [
+        JAN26,
+        cand("j26-reuters", "Reuters", "2026-01-28T16:00", headcount=16000, approx=True, text="about 16,000",
+             announced="2026-01-28", evidence="Amazon said on Wednesday it will eliminate about 16,000 corporate jobs."),
+        cand("j26-total", "Business Insider", "2026-01-29T10:00", headcount=30000, text="30,000", announced="2025-10-28",
+             evidence="Amazon has now cut about 30,000 corporate jobs since October."),
+        cand("j26-warn", "Seattle Times", "2026-02-14T12:00", headcount=2198, announced="2026-02-13",
+             evidence="Amazon filed a notice with the state Employment Security Department for 2,198 layoffs."),
+    ],
+    "meta-2025-10": [
+        cand("meta25", "Reuters", "2025-10-22T12:00", companies=("Meta",), headcount=600, announced="2025-10-22",
+             evidence="Meta confirmed 600 AI roles are cut."),
+    ],
+    "amazon-2026-05-sps": SPS,
+}
+TRUTH = {c.article_id: key for key, group in STORY.items() for c in group}
+REPORTS = [c for group in STORY.values() for c in group] + [ESSAY]
+
+
+def _grouping(book: RoundBook) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for article_id, link in book.links.items():
+        groups.setdefault(link.round_id, set()).add(article_id)
+    return {frozenset(g) for g in groups.values()}
+
+
+def _run(batches: list[list[RoundCandidate]]) -> tuple[RoundBook, list[tuple[AlertRow, str]]]:
+    """Match the batches one run at a time; return the book and each new_round row's true round."""
+    book, outbox, alerted = RoundBook(), set(), []
+    for batch in batches:
+        now = max(c.fetched_at for c in batch)
+        plan = book.match(batch, window_days=7, now=now)
+        for row in plan_alerts(plan, watched=["Amazon"], channels=[CHANNEL], now=now):
+            if row.idempotency_key in outbox:
+                continue
+            outbox.add(row.idempotency_key)
+            if row.kind == "new_round":
+                members = Counter(TRUTH[a] for a, link in book.links.items() if link.round_id == row.round_id)
+                alerted.append((row, members.most_common(1)[0][0]))
+    return book, alerted
+
+
+def _cut(order: list[RoundCandidate], rng: random.Random) -> list[list[RoundCandidate]]:
+    """Return `order` cut into runs at random boundaries."""
+    cuts = sorted(rng.sample(range(1, len(order)), rng.randint(0, len(order) - 1)))
+    return [order[a:b] for a, b in zip([0, *cuts], [*cuts, len(order)], strict=True)]
+
+
+def _any_order(seed: int) -> list[list[RoundCandidate]]:
+    """Return the reports in a random fetch order (a filing may come weeks before its announcement)."""
+    rng = random.Random(seed)
+    order = REPORTS[:]
+    rng.shuffle(order)
+    start = datetime(2026, 6, 1)
+    return _cut([c.model_copy(update={"fetched_at": start + timedelta(hours=i)}) for i, c in enumerate(order)], rng)
+
+
+def _live_order(seed: int) -> list[list[RoundCandidate]]:
+    """Return the reports as live runs fetch them: each 0-72 hours after publication, runs cut at random."""
+    rng = random.Random(seed)
+    fetched = [c.model_copy(update={"fetched_at": c.published_at + timedelta(minutes=rng.randint(0, 72 * 60))})
+               for c in REPORTS]
+    return _cut(sorted(fetched, key=lambda c: (c.fetched_at, rng.random())), rng)
+
+
+EXPECTED = {frozenset(c.article_id for c in group) for group in STORY.values()}
+ONE_ALERT_EACH = {key: 1 for key in STORY if key.startswith(("amazon", "twitch"))}
+
+
+def _assert_rounds(book: RoundBook) -> None:
+    assert _grouping(book) == EXPECTED
+    oct25 = book.rounds[book.links["o25-memo"].round_id]
+    jan26 = book.rounds[book.links["jan26"].round_id]
+    # Running totals ("27,000 since 2022", "30,000 since October") and late filings set nothing.
+    assert (oct25.headcount, oct25.announced_on, oct25.status) == (14000, date(2025, 10, 28), "confirmed")
+    assert (jan26.headcount, jan26.announced_on, jan26.source_count) == (16000, date(2026, 1, 28), 4)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_same_rounds_and_one_new_round_alert_per_round_whatever_the_live_order(seed: int) -> None:
+    book, alerted = _run(_live_order(seed))
+    _assert_rounds(book)
+    assert Counter(truth for _, truth in alerted) == ONE_ALERT_EACH
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_same_rounds_whatever_the_fetch_order_and_runs(seed: int) -> None:
+    book, alerted = _run(_any_order(seed))
+    _assert_rounds(book)
+    # A filing fetched weeks before the announcement it belongs to is a round of its own until
+    # the announcement arrives; then they merge, and the merge itself alerts nothing.
+    assert set(Counter(truth for _, truth in alerted)) == set(ONE_ALERT_EACH)
+
+
+def test_one_run_and_one_report_a_run_newest_first_give_the_same_rounds() -> None:
+    at = datetime(2026, 6, 1)
+    everything = [c.model_copy(update={"fetched_at": at}) for c in REPORTS]
+    _assert_rounds(_run([everything])[0])
+    newest_first = sorted(REPORTS, key=lambda c: c.published_at, reverse=True)
+    _assert_rounds(_run([[c.model_copy(update={"fetched_at": at + timedelta(hours=i)})]
+                         for i, c in enumerate(newest_first)])[0])
+
+
+def _random_reports(rng: random.Random) -> list[RoundCandidate]:
+    """Return 5-40 reports of two companies over four months: any figures, units, dates, leaks, cues."""
+    figures = (None, None, 100, 400, 500, 2300, 9000, 14000, 16000, 18000, 27000, 30000)
+    units = ((), (), ("AWS",), ("Twitch",), ("corporate",), ("AWS", "Twitch"), ("PXT",))
+    cues = ("", "A spokesperson confirmed.", "The company filed a WARN notice.", "Employees were told on Monday.",
+            "Amazon has cut 27,000 jobs since 2022.")
+    reports = []
+    for i in range(rng.randint(5, 40)):
+        at = datetime(2025, 1, 1) + timedelta(days=rng.randint(0, 120), hours=rng.randint(0, 23))
+        on = rng.choice((None, at.date(), at.date() - timedelta(days=rng.randint(0, 20)), date(2022, 11, 16)))
+        reports.append(cand(f"r{i}", rng.choice(("Reuters", "CNBC", f"site{i}")), at.isoformat(),
+                            companies=(rng.choice(("Amazon", "Amazon", "Meta")),), units=rng.choice(units),
+                            headcount=rng.choice(figures), approx=rng.random() < 0.3, leak=rng.random() < 0.15,
+                            announced=on.isoformat() if on else None, evidence=rng.choice(cues)))
+    return reports
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_random_reports_in_random_runs_group_as_in_one_run(seed: int) -> None:
+    rng = random.Random(seed)
+    reports = _random_reports(rng)
+    whole = RoundBook()
+    whole.match(reports, window_days=7, now=datetime(2026, 1, 1))
+    order = reports[:]
+    rng.shuffle(order)
+    book = RoundBook()
+    for i, run in enumerate(_cut(order, rng)):
+        book.match(run, window_days=7, now=datetime(2026, 1, 1) + timedelta(hours=i))
+    assert _grouping(book) == _grouping(whole)
+    assert len(book.rounds) == len(_grouping(book))  # merged-away rounds are gone
+
+
+def test_a_late_filing_and_affected_workers_join_their_round_as_parts() -> None:
+    book = RoundBook()
+    blog = cand("jan23", "Amazon blog", "2023-01-04T23:00", headcount=18000, announced="2023-01-04",
+                evidence="Jassy wrote in a memo that just over 18,000 roles would be eliminated.")
+    first = book.match([blog], window_days=7, now=datetime(2023, 1, 5))
+    told = cand("jan23-told", "GeekWire", "2023-01-18T16:00", announced="2023-01-18",
+                evidence="Employees were told on Wednesday, as the cuts announced this month got under way.")
+    warn = cand("jan23-warn", "Seattle Times", "2023-01-19T01:00", headcount=2300, approx=True,
+                text="more than 2,300", evidence="The company filed a WARN notice covering more than 2,300 workers.")
+    games = cand("mar23-games", "Kotaku", "2023-02-20T18:00", units=("Amazon Games",), headcount=100,
+                 announced="2023-02-20", evidence="Amazon Games told staff about 100 roles would go.")
+    later = book.match([told, warn, games], window_days=7, now=datetime(2023, 2, 21))
+    [round_id] = {r.round_id for r in first.rounds}
+    assert {book.links[a].round_id for a in ("jan23", "jan23-told", "jan23-warn")} == {round_id}
+    assert book.links["mar23-games"].round_id != round_id
+    assert [link.reason.split(" ")[0] for link in later.links if link.round_id == round_id] == ["follow-up", "follow-up"]
+    r = book.rounds[round_id]
+    assert (r.headcount, r.announced_on, r.article_count) == (18000, date(2023, 1, 4), 3)
+    assert [e.kind for e in later.events] == ["new_round"]  # the games round; nothing changed on January's
+
+
+def test_a_cumulative_total_never_sets_the_rounds_date_or_headcount() -> None:
+    total = cand("mar23-total", "Investing Daily", "2023-03-20T06:00", headcount=27000, text="27,000",
+                 announced="2022-11-16", evidence="Amazon has eliminated 27,000 roles over three years.")
+    memo = cand("mar23", "Amazon blog", "2023-03-20T13:00", units=("AWS", "PXT", "Advertising", "Twitch"),
+                headcount=9000, announced="2023-03-20", evidence="Jassy wrote in a memo: 9,000 more roles.")
+    plan = match_rounds([], [total, memo], now=datetime(2023, 3, 21))
+    [r] = plan.rounds
+    assert (r.headcount, r.announced_on, r.article_count) == (9000, date(2023, 3, 20), 2)
+    assert is_cumulative(total.classification) and not is_cumulative(memo.classification)
+    more = memo.classification.model_copy(update={
+        "evidence": "Amazon will cut 9,000 more jobs, bringing the total to 27,000 since 2022."})
+    assert not is_cumulative(more)
+    assert is_cumulative(more.model_copy(update={"headcount": 27000, "headcount_text": "27,000"}))
+
+
+def test_a_leak_and_its_confirmations_are_one_round_with_one_new_round_alert() -> None:
+    book, rows = RoundBook(), []
+    cnbc = cand("oct-cnbc", "Reuters", "2025-10-28T16:00", units=("corporate",), headcount=14000,
+                announced="2025-10-28", evidence="Amazon said it is cutting 14,000 corporate roles.")
+    for now, batch in ((datetime(2025, 10, 27, 16), [LEAK]), (datetime(2025, 10, 28, 15), [OFFICIAL]),
+                       (datetime(2025, 10, 28, 17), [cnbc])):
+        plan = book.match(batch, window_days=7, now=now)
+        rows += plan_alerts(plan, watched=["Amazon"], channels=[CHANNEL], now=now)
+    assert len(book.rounds) == 1 and len(book.links) == 3
+    assert [(r.kind, r.status, r.payload["status"]) for r in rows] == [
+        ("new_round", "pending", "reported"), ("round_update", "pending", "confirmed")]
+
+
+def _articles(candidates: Sequence[RoundCandidate]) -> list[Article]:
+    return [Article(article_id=c.article_id, feed="test", url=c.url, canonical_url=c.url, title=c.title,
+                    published_at=c.published_at, fetched_at=c.fetched_at, source_name=c.source) for c in candidates]
+
+
+def _store_batch(con, batch: Sequence[RoundCandidate], now: datetime) -> RoundPlan:
+    """What a pipeline run does with a batch of reports: read, decide, write (rounds and outbox)."""
+    insert_articles(con, _articles(batch))
+    save_classifications(con, [c.classification for c in batch], now)
+    candidates = round_store.round_candidates(con, [c.article_id for c in batch], "test")
+    since = region_start(candidates, 7)
+    if since is None:  # nothing left to group, as in the pipeline
+        return RoundPlan(created_at=now)
+    existing = round_store.load_open_rounds(con, ["Amazon"], since)
+    members = round_store.load_round_members(con, [r.round_id for r in existing])
+    plan = match_rounds(existing, candidates, now=now, members=members)
+    rows = plan_alerts(plan, watched=["Amazon"], channels=[CHANNEL], now=now,
+                       alerted=alert_store.alerted_rounds(con, [r.round_id for r in plan.rounds]))
+    with transaction(con):
+        round_store.save_plan(con, plan)
+        alert_store.insert_alerts(con, rows)
+    return plan
+
+
+def test_rounds_that_new_evidence_shows_to_be_one_merge_without_a_second_alert(tmp_path: Path) -> None:
+    twitch = cand("mar23-twitch", "The Verge", "2023-03-21T18:00", units=("Twitch",), headcount=400, hmin=400,
+                  approx=True, announced="2023-03-21", evidence="Twitch's CEO said more than 400 people would leave.")
+    ads = cand("mar23-ads", "Adweek", "2023-03-21T19:00", units=("Advertising",), headcount=300, approx=True,
+               announced="2023-03-21", evidence="Amazon confirmed about 300 advertising roles are cut.")
+    # Published later, dated earlier: the memo both slices belong to.
+    memo = cand("mar23", "Amazon blog", "2023-03-22T08:00", units=("AWS", "PXT", "Advertising", "Twitch"),
+                headcount=9000, announced="2023-03-20", evidence="Jassy wrote in a memo: 9,000 more roles.")
+    with connect(tmp_path / "merge.duckdb") as con:
+        first = _store_batch(con, [twitch, ads], datetime(2023, 3, 21, 20))
+        assert [e.kind for e in first.events] == ["new_round", "new_round"]
+        survivor, merged = (first.links[0].round_id, first.links[1].round_id)
+        second = _store_batch(con, [memo], datetime(2023, 3, 22, 9))
+        assert (second.removed, second.merged) == ([merged], {merged: survivor})
+        assert [(e.kind, e.round_id, e.reason) for e in second.events] == [
+            ("round_update", survivor, "reported -> confirmed; headcount 400 -> 9,000")]
+        assert con.execute("SELECT round_id, headcount, article_count FROM rounds").fetchall() == [(survivor, 9000, 3)]
+        assert con.execute("SELECT DISTINCT round_id FROM round_articles").fetchall() == [(survivor,)]
+        kinds = con.execute("SELECT kind, round_id FROM alerts ORDER BY created_at, round_id").fetchall()
+        assert sorted(kinds) == sorted([("new_round", survivor), ("new_round", merged), ("round_update", survivor)])
+        # The same batch again changes nothing: its articles are linked.
+        assert _store_batch(con, [memo], datetime(2023, 3, 22, 10)) == RoundPlan(created_at=datetime(2023, 3, 22, 10))
+
+
+def test_open_rounds_are_those_announced_or_reported_since(tmp_path: Path) -> None:
+    blog = cand("jan23", "Amazon blog", "2023-01-04T23:00", headcount=18000, announced="2023-01-04",
+                evidence="Jassy wrote in a memo that just over 18,000 roles would be eliminated.")
+    warn = cand("jan23-warn", "Seattle Times", "2023-02-06T01:00", headcount=2300, announced="2023-02-05",
+                evidence="The company filed a WARN notice for 2,300 workers as part of the cuts announced in January.")
+    nov = cand("nov22", "Reuters", "2022-11-16T12:00", headcount=10000, announced="2022-11-16",
+               evidence="Amazon confirmed it began laying off about 10,000 people.")
+    with connect(tmp_path / "open.duckdb") as con:
+        _store_batch(con, [nov, blog], datetime(2023, 1, 5))
+        _store_batch(con, [warn], datetime(2023, 2, 6, 2))
+        round_id = _round_of(con, "jan23")
+        assert _round_of(con, "jan23-warn") == round_id
+        # Announced before `since`, but one of its reports is newer: still open.
+        assert [r.round_id for r in round_store.load_open_rounds(con, ["amazon"], date(2023, 2, 1))] == [round_id]
+        assert round_store.load_open_rounds(con, ["amazon"], date(2023, 3, 1)) == []
+
+
+def _round_of(con, article_id: str) -> str:
+    return round_store.memberships(con)[article_id]
