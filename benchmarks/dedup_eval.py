@@ -77,9 +77,9 @@ def score_pairs(pairs: list[dict]) -> list[Scored]:
 
 def precision_recall(predicted: list[bool], truth: list[bool]) -> tuple[float, float, int, int]:
     """Return precision, recall, false positives and false negatives."""
-    tp = sum(p and t for p, t in zip(predicted, truth))
-    fp = sum(p and not t for p, t in zip(predicted, truth))
-    fn = sum(t and not p for p, t in zip(predicted, truth))
+    tp = sum(p and t for p, t in zip(predicted, truth, strict=True))
+    fp = sum(p and not t for p, t in zip(predicted, truth, strict=True))
+    fn = sum(t and not p for p, t in zip(predicted, truth, strict=True))
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     return precision, recall, fp, fn

@@ -40,11 +40,11 @@ def billion_laughs() -> bytes:
 def xxe_file() -> bytes:
     """An RSS feed whose item title and summary pull in /etc/passwd as an external entity."""
     return (
-        '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
-        '<rss version="2.0"><channel><title>XXE</title>'
-        "<item><title>Leak &xxe;</title><description>&xxe;</description>"
-        "<link>http://example.org/xxe</link></item></channel></rss>"
-    ).encode()
+        b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+        b'<rss version="2.0"><channel><title>XXE</title>'
+        b"<item><title>Leak &xxe;</title><description>&xxe;</description>"
+        b"<link>http://example.org/xxe</link></item></channel></rss>"
+    )
 
 
 def xxe_dtd(dtd_url: str) -> bytes:
