@@ -20,8 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ingest.classify import classify_many
-from ingest.companies import load_company_table
+from ingest.understanding import classify_many, load_company_table
 from ingest.models import Classification
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,7 +121,7 @@ def evaluate(items: list[DevItem]) -> dict[str, Report]:
         [(i.id, i.title, i.text, i.published_at) for i in items], load_company_table()
     )
     reports = {"dev": Report(), "holdout": Report(), "all": Report()}
-    for item, got in zip(items, results):
+    for item, got in zip(items, results, strict=True):
         gold = item.raw["label"]
         for name in (item.raw.get("split", "dev"), "all"):
             rep = reports[name]

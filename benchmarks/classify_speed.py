@@ -28,8 +28,7 @@ import trafilatura
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
 
 from benchmarks.classify_eval import DevItem, load_items  # noqa: E402
-from ingest.classify import classify  # noqa: E402
-from ingest.companies import load_company_table  # noqa: E402
+from ingest.understanding import classify, load_company_table  # noqa: E402
 
 PAGE_BYTES = 10_000
 
@@ -97,8 +96,8 @@ def main() -> None:
 
     for item in (i for i in items if "seed" in i.raw):
         c = best_ms(lambda i=item: classify(i.id, i.title, i.text, i.published_at, companies=table), args.repeat)
-        e = best_ms(lambda p=page(item.title, item.text, size=len(item.text) + PAGE_BYTES // 2): trafilatura.extract(p),
-                    args.repeat)
+        seed_page = page(item.title, item.text, size=len(item.text) + PAGE_BYTES // 2)
+        e = best_ms(lambda p=seed_page: trafilatura.extract(p), args.repeat)
         print(f"seed {item.raw['seed'][:3]} ({len(item.text)} chars, {item.raw['label']}): classify {c:.2f} ms, "
               f"trafilatura on its page {e:.2f} ms, ratio {c / e:.2f}")
     for name, label in (("layoff-report text", "layoff_report"), ("not_layoff text", "not_layoff")):

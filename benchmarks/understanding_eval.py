@@ -36,8 +36,7 @@ for path in (ROOT, ROOT / "benchmarks"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from ingest.classify import classify_many  # noqa: E402
-from ingest.companies import load_company_table  # noqa: E402
+from ingest.understanding import classify_many, load_company_table  # noqa: E402
 from ingest.models import Classification, RoundCandidate  # noqa: E402
 from ingest.rounds import company_key  # noqa: E402
 from rounds_eval import Item, replay  # noqa: E402

@@ -14,10 +14,9 @@ from pathlib import Path
 
 from ingest import dedup
 from ingest.articles import build_article
-from ingest.classify import classify
-from ingest.companies import load_company_table
+from ingest.understanding import classify, load_company_table, warm_lexicons
 from ingest.extract import extract_page
-from ingest.models import Article, Classification, FeedEntry, PageResult
+from ingest.models import FUTURE_TOLERANCE, Article, Classification, FeedEntry, PageResult
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,11 @@ def analyse_chunk(
     for entry, page in items:
         extracted = None
         if page is not None and not page.error:
-            extracted = extract_page(page.final_url, page.content, page.content_type)
+            # The page's own date and title are looked for only where the feed item lacks them.
+            dated = entry.published_at is not None and entry.published_at <= now + FUTURE_TOLERANCE
+            extracted = extract_page(
+                page.final_url, page.content, page.content_type, need_date=not dated, need_title=not entry.title
+            )
         articles.append(build_article(entry, page, extracted, now))
     verdicts = [
         classify(a.article_id, a.title, a.text or a.summary, a.published_at, companies=table) for a in articles
@@ -47,8 +50,18 @@ def analyse_chunk(
     return [Analysed(a, v, s) for a, v, s in zip(articles, verdicts, signatures, strict=True)]
 
 
+def with_languages(articles: Sequence[Article], verdicts: Sequence[Classification]) -> list[Article]:
+    """Return the articles with the classifier's detected language where the page declared none."""
+    detected = {v.article_id: v.language for v in verdicts if v.language}
+    return [
+        a.model_copy(update={"language": detected[a.article_id]}) if not a.language and a.article_id in detected else a
+        for a in articles
+    ]
+
+
 def warm_up() -> None:
     """Import the heavy modules once in a fresh worker, before the first chunk arrives."""
     import trafilatura  # noqa: F401
 
     load_company_table(None)
+    warm_lexicons()

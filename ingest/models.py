@@ -79,7 +79,8 @@ class Article(Frozen):
     http_status: int | None = None
     extraction_status: ExtractionStatus = "ok"
     extraction_error: str | None = None
-    raw_html: bytes | None = Field(default=None, repr=False)  # compressed (zlib)
+    raw_html: bytes | None = Field(default=None, repr=False)  # compressed with raw_encoding
+    raw_encoding: Literal["zlib", "zstd"] = "zlib"  # batches spooled before zstd hold zlib pages
     raw_size: int = 0
     source_name: str | None = None
 
@@ -102,6 +103,7 @@ class Classification(Frozen):
     announced_on: date | None = None
     is_leak: bool = False
     evidence: str = ""
+    language: str | None = None  # ISO 639-1 code the classifier detected, None when too little text says
 
 
 class RoundCandidate(Frozen):

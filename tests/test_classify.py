@@ -7,11 +7,30 @@ from pathlib import Path
 
 import pytest
 
-from ingest.classify import CLASSIFIER_VERSION, Classifier, RulesClassifier, classify, classify_many
-from ingest.companies import CompanyTable, load_company_table
-from ingest.event_dates import find_dates, resolve_announced_on
-from ingest.headcount import find_amounts, parse_number
 from ingest.models import Classification
+from ingest.understanding import (
+    CLASSIFIER_VERSION, Classifier, CompanyTable, RulesClassifier, classify, classify_many, load_company_table,
+)
+from ingest.understanding.dates import find_dates as _find_dates
+from ingest.understanding.dates import resolve_announced_on
+from ingest.understanding.headcount import find_amounts as _find_amounts
+from ingest.understanding.headcount import parse_number as _parse_number
+from ingest.understanding.language import detect_language
+from ingest.understanding.lexicon import lexicon
+
+EN = lexicon("en")
+
+
+def find_amounts(sentence: str):  # noqa: ANN201 - English counts, as the tests below read them
+    return _find_amounts(sentence, EN)
+
+
+def find_dates(sentence: str, published: date):  # noqa: ANN201
+    return _find_dates(sentence, published, EN)
+
+
+def parse_number(text: str) -> int | None:
+    return _parse_number(text, EN)
 
 SEEDS = Path(__file__).parent / "data" / "seeds"  # the brief's five seed articles, verbatim
 PUB = datetime(2025, 10, 29, 15, 0)  # a Wednesday
@@ -391,3 +410,268 @@ def test_empty_and_odd_inputs_do_not_crash(table: CompanyTable) -> None:
     assert _run("Layoffs", "\n\n   \n", PUB, table).label == "layoff_mention"
     long_text = ("Amazon said on Wednesday it is laying off 500 workers. " * 400)[:20000]
     assert _run("", long_text, PUB, table).label == "layoff_report"
+
+
+# --- languages -----------------------------------------------------------------------------------------
+# Items written for these tests (not taken from the corpus): one report per language with its number
+# format, a look-alike, and the language recorded.
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "published", "language", "headcount", "announced"),
+    [
+        ("Kranbauer Heitmann streicht 1.250 Stellen",
+         "Der Kranbauer Heitmann baut in Deutschland 1.250 Stellen ab. Das teilte das Unternehmen am Dienstag in "
+         "Ulm mit. Betroffen sind vor allem die Werke in Ulm und Kassel.",
+         datetime(2025, 3, 13, 9), "de", 1250, date(2025, 3, 11)),
+        ("Papeteries Morvan : 340 emplois supprimés à Épinal",
+         "Les Papeteries Morvan vont supprimer 340 postes dans leur usine d'Épinal, a annoncé la direction "
+         "mercredi 12 mars. Le plan de sauvegarde de l'emploi sera présenté au CSE la semaine prochaine.",
+         datetime(2025, 3, 13, 9), "fr", 340, date(2025, 3, 12)),
+        ("Conservas Lucena presenta un ERE para 1.100 trabajadores",
+         "La conservera gallega Conservas Lucena ha presentado este lunes un expediente de regulación de empleo que "
+         "afectará a 1.100 trabajadores de sus tres plantas, según ha comunicado la empresa a los sindicatos.",
+         datetime(2025, 3, 11, 9), "es", 1100, date(2025, 3, 10)),
+        ("Cartiere Ferraris, 14mila tagli nel piano industriale? No: 140 esuberi",
+         "Cartiere Ferraris ha annunciato 140 esuberi nello stabilimento di Lucca. L'azienda ha comunicato ai "
+         "sindacati l'avvio della procedura di licenziamento collettivo giovedì 13 marzo.",
+         datetime(2025, 3, 14, 9), "it", 140, date(2025, 3, 13)),
+    ],
+)
+def test_reports_in_each_language(title: str, text: str, published: datetime, language: str, headcount: int,
+                                  announced: date, table: CompanyTable) -> None:
+    got = _run(title, text, published, table)
+    assert (got.label, got.language, got.headcount, got.announced_on) == ("layoff_report", language, headcount, announced)
+    assert got.companies and not got.is_leak
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "value"),
+    [
+        ("Amazon streicht 14.000 Stellen.", "de", 14000),
+        ("Amazon supprime 14 000 postes.", "fr", 14000),
+        ("Nestlé va supprimer 16'000 emplois.", "fr", 16000),
+        ("Amazon recortará 14.000 empleos.", "es", 14000),
+        ("Amazon taglia 14mila posti di lavoro.", "it", 14000),
+        ("Amazon taglia oltre 18.000 posti di lavoro.", "it", 18000),
+    ],
+)
+def test_number_formats_of_each_language(sentence: str, code: str, value: int) -> None:
+    assert [a.value for a in _find_amounts(sentence, lexicon(code)) if a.pct is None] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "expected"),
+    [
+        ("Das teilte der Konzern am 28. Oktober mit.", "de", date(2025, 10, 28)),
+        ("La direction l'a annoncé le 28 octobre.", "fr", date(2025, 10, 28)),
+        ("La empresa lo comunicó el 28 de octubre.", "es", date(2025, 10, 28)),
+        ("L'azienda lo ha annunciato il 28 ottobre.", "it", date(2025, 10, 28)),
+        ("Der Konzern bestätigte die Pläne am Dienstag.", "de", date(2025, 10, 28)),
+        ("Amazon l'a confirmé hier.", "fr", date(2025, 10, 28)),
+    ],
+)
+def test_month_and_weekday_names_of_each_language(sentence: str, code: str, expected: date) -> None:
+    assert resolve_announced_on(_find_dates(sentence, PUB.date(), lexicon(code))) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language"),
+    [
+        ("Havenbedrijf Delfzijl schrapt 300 banen",
+         "Het havenbedrijf in Delfzijl schrapt 300 banen, zo heeft de directie dinsdag bekendgemaakt. De vakbonden "
+         "zijn op de hoogte gebracht en er komt een sociaal plan voor de medewerkers die hun baan verliezen.", "nl"),
+        ("Fábrica de calçado em Felgueiras despede 210 trabalhadores",
+         "A fábrica de calçado vai avançar com um despedimento coletivo de 210 trabalhadores, segundo o sindicato. "
+         "A empresa não comentou a decisão, que foi comunicada aos trabalhadores na segunda-feira.", "pt"),
+    ],
+)
+def test_other_languages_are_recorded_and_never_reports(title: str, text: str, language: str,
+                                                        table: CompanyTable) -> None:
+    got = _run(title, text, PUB, table)
+    assert (got.label, got.language, got.companies) == ("not_layoff", language, ())
+
+
+def test_language_detection_by_function_words() -> None:
+    assert detect_language("Amazon to cut jobs", "The company said on Tuesday that it would cut 14,000 of its "
+                           "corporate roles as it reduces the layers of management.") == "en"
+    assert detect_language("Amazon streicht Stellen", "Der Konzern will in den kommenden Wochen weitere 9000 "
+                           "Stellen abbauen, wie das Unternehmen am Montag mitteilte.") == "de"
+    assert detect_language("", "") is None
+
+
+def test_the_pipeline_records_a_detected_language_only_where_the_page_declared_none(table: CompanyTable) -> None:
+    from ingest.analysis import with_languages
+    from ingest.models import Article
+
+    def article(article_id: str, language: str | None) -> Article:
+        return Article(article_id=article_id, feed="f", url=f"https://e.org/{article_id}", canonical_url="c",
+                       title="t", language=language, published_at=PUB, fetched_at=PUB)
+
+    verdicts = [_run("Amazon streicht 14.000 Stellen", "Der Konzern baut 14.000 Stellen ab, wie Amazon mitteilte. "
+                     "Die Betroffenen sollen in den kommenden Wochen informiert werden.", PUB, table)]
+    verdicts = [v.model_copy(update={"article_id": a}) for a in ("a", "b") for v in verdicts]
+    stored = with_languages([article("a", None), article("b", "de-AT")], verdicts)
+    assert [a.language for a in stored] == ["de", "de-AT"]
+
+
+# --- error classes of issue 19 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer", "headcount"),
+    [
+        ("Brackley Foods to axe 230 posts at Corby plant",
+         "Brackley Foods is to axe 230 posts at its Corby plant after losing a supermarket contract, the company "
+         "said on Tuesday. Staff were told of the plans at a meeting.", "Brackley Foods", 230),
+        ("Harbour Logistics to shed 150 jobs",
+         "Harbour Logistics will shed 150 jobs at its Tilbury depot, where redundancies are expected to begin in "
+         "the spring, the firm said.", "Harbour Logistics", 150),
+        ("Up to 400 jobs to go at Welsh paper mill",
+         "Up to 400 jobs are to go at the Caerbont paper mill after its owner, Caerbont Papers Ltd, said on Monday "
+         "that it would close the site in June.", "Caerbont Papers", 400),
+        ("Redundancies at Corran Engineering as order book shrinks",
+         "Corran Engineering has announced 85 redundancies at its Paisley works, blaming a slump in orders. "
+         "The company said staff had been told on Wednesday.", "Corran Engineering", 85),
+        ("Job losses at Selby bakery as 120 workers told plant will close",
+         "Northgate Bakeries confirmed on Tuesday that it will close its Selby bakery, with the loss of 120 jobs.",
+         "Northgate Bakeries", 120),
+        ("Vantor Games studio in administration, half of staff let go",
+         "Vantor Games, the Dundee studio behind two mobile hits, has entered administration. The administrators "
+         "said on Friday that about half of its 90 staff had been let go.", "Vantor Games", None),
+    ],
+)
+def test_british_wording_makes_plain_reports_with_their_employer(title: str, text: str, employer: str,
+                                                                  headcount: int | None, table: CompanyTable) -> None:
+    got = _run(title, text, datetime(2025, 3, 14, 9), table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", (employer,), headcount), got.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer"),
+    [
+        ("Fenmoor District Council to cut 95 posts",
+         "Fenmoor District Council is to cut 95 posts to close a £9m budget gap, the council said on Tuesday.",
+         "Fenmoor District Council"),
+        ("Riverside NHS Foundation Trust to cut 200 admin roles",
+         "Riverside NHS Foundation Trust will cut 200 administrative roles, its chief executive told staff.",
+         "Riverside NHS Foundation Trust"),
+        ("University of Eastleigh plans 180 job cuts",
+         "The University of Eastleigh has announced plans to cut 180 jobs after a fall in international students.",
+         "University of Eastleigh"),
+        ("Department of Transport Services announces 300 layoffs",
+         "The Department of Transport Services said on Monday it would lay off 300 employees.",
+         "Department of Transport Services"),
+        ("Kessmann GmbH baut 400 Stellen ab",
+         "Die Kessmann GmbH baut 400 Stellen ab, teilte das Unternehmen am Montag mit.", "Kessmann"),
+    ],
+)
+def test_employers_outside_the_alias_table_are_named(title: str, text: str, employer: str,
+                                                     table: CompanyTable) -> None:
+    got = _run(title, text, datetime(2025, 3, 14, 9), table)
+    assert (got.label, got.companies) == ("layoff_report", (employer,)), got.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer"),
+    [
+        ("Kestrel Freight cuts 2,000 jobs as Amazon shipments shrink",
+         "Kestrel Freight said on Tuesday it will cut 2,000 jobs as Amazon, its largest customer, sends it fewer "
+         "parcels.", "Kestrel Freight"),
+        ("Amazon supplier Dorwin Packaging to lay off 300",
+         "Dorwin Packaging, which makes boxes for Amazon, said it would lay off 300 workers at its Ohio plant.",
+         "Dorwin Packaging"),
+    ],
+)
+def test_the_employer_is_the_one_cutting_not_its_customer(title: str, text: str, employer: str,
+                                                           table: CompanyTable) -> None:
+    got = _run(title, text, datetime(2025, 3, 14, 9), table)
+    assert (got.label, got.companies) == ("layoff_report", (employer,)), got.evidence
+
+
+def test_a_subsidiary_named_with_its_owner_resolves_to_the_parent(table: CompanyTable) -> None:
+    got = _run("Zoox lays off 100 engineers", "Zoox, the Amazon-owned robotaxi company, said on Monday it is "
+               "laying off about 100 engineers.", datetime(2025, 3, 11, 9), table)
+    assert (got.label, got.companies, got.units) == ("layoff_report", ("Amazon",), ("Zoox",))
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Amazon chief says AI will shrink its office workforce in the coming years",
+         "In a memo to staff, the chief executive said the company expects generative AI to reduce its total "
+         "corporate workforce over the next few years. The memo did not announce any job cuts."),
+        ("Amazon denies office mandate is a 'backdoor layoff'",
+         "Amazon denied on Thursday that its five-day office rule is a way to cut jobs. 'This is not a backdoor "
+         "layoff,' the company said."),
+        ("Amazon shares rise as cloud growth speeds up",
+         "Amazon reported higher quarterly profit on Thursday. On the call, executives discussed the 14,000 job "
+         "cuts the company announced earlier this month, saying they were about culture, not money."),
+        ("Amazon layoffs timeline: every round since 2022",
+         "November 2022: Amazon cuts about 10,000 jobs. January 2023: the total reaches 18,000. March 2023: "
+         "another 9,000 roles go. October 2025: 14,000 corporate jobs are eliminated."),
+        ("Why warehouse robots will not mean mass layoffs",
+         "Economists say companies could cut jobs if automation keeps improving, but history suggests otherwise."),
+        ("Kestrel Freight cuts 2,000 jobs, and what it means for Amazon sellers",
+         "Amazon sellers fear higher delivery fees. Kestrel Freight, a carrier for many sellers, said last month "
+         "it would cut 2,000 jobs."),
+    ],
+)
+def test_memos_denials_earnings_calls_and_recaps_are_mentions(title: str, text: str, table: CompanyTable) -> None:
+    got = _run(title, text, datetime(2025, 11, 20, 12), table)
+    assert got.label == "layoff_mention", got.evidence
+    assert not (got.label == "layoff_report" and "Amazon" in got.companies)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "is_leak"),
+    [
+        ("Amazon to eliminate about 2,300 roles",
+         "Amazon said on Sunday it will eliminate about 2,300 roles in its retail business.", False),
+        ("Amazon plans to cut thousands of jobs, people familiar say",
+         "Amazon is planning to cut thousands of corporate jobs as soon as next week, according to people familiar "
+         "with the matter. Amazon declined to comment.", True),
+        ("Amazon to cut 1,000 jobs in ads unit",
+         "Amazon is cutting about 1,000 jobs in its advertising unit, according to a report by Bloomberg. A company "
+         "spokesperson later confirmed the cuts.", False),
+        ("Amazon baut 2.000 Stellen ab, berichten Insider",
+         "Amazon will laut Insidern rund 2.000 Stellen abbauen. Der Konzern wollte sich nicht äußern.", True),
+    ],
+)
+def test_confirmed_versus_reported_comes_from_attribution(title: str, text: str, is_leak: bool,
+                                                          table: CompanyTable) -> None:
+    got = _run(title, text, datetime(2025, 3, 10, 9), table)
+    assert (got.label, got.is_leak) == ("layoff_report", is_leak), got.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Holbrook Retail to cut several hundred head office roles",
+         "Holbrook Retail will cut several hundred head office roles, the company said.", (None, 200, 900)),
+        ("Holbrook Retail to cut 600 jobs",
+         "Holbrook Retail will cut 600 jobs, bringing the total it has shed since 2023 to 2,100. About 150 of the "
+         "roles are vacant.", (600, None, None)),
+        ("Holbrook Retail to cut up to 800 jobs",
+         "Holbrook Retail will cut up to 800 jobs, about 300 of them at its Leeds warehouse, the company said.",
+         (800, None, 800)),
+    ],
+)
+def test_headcount_is_this_actions_figure(title: str, text: str, expected: tuple, table: CompanyTable) -> None:
+    got = _run(title, text, datetime(2025, 3, 10, 9), table)
+    assert got.label == "layoff_report"
+    assert (got.headcount, got.headcount_min, got.headcount_max) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Tesco to hire 2,000 Christmas staff", "The supermarket will take on 2,000 temporary staff, the firm said. "
+         "It cut hundreds of jobs during the pandemic but has been hiring since."),
+        ("Channel axes quiz show after one series", "The broadcaster has axed its Saturday quiz show. No jobs are "
+         "affected, a spokesperson said."),
+    ],
+)
+def test_passing_past_cuts_and_denials_in_other_stories_are_not_layoffs(title: str, text: str,
+                                                                         table: CompanyTable) -> None:
+    assert _run(title, text, datetime(2025, 3, 10, 9), table).label == "not_layoff"

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ingest.models import Frozen
 
-DEFAULT_COMPANIES_PATH = Path(__file__).parent / "data" / "companies.toml"
+DEFAULT_COMPANIES_PATH = Path(__file__).resolve().parents[1] / "data" / "companies.toml"
 
 # Words after a guarded alias that show it is used as a company name ("Target said", "Block is").
 _COMPANY_FOLLOW = re.compile(

@@ -1,0 +1,116 @@
+"""Clauses of a sentence, the layoff cues in them, and the markers (modality, time, source) around them.
+
+A cue is a phrase that names a cut of staff: a cut verb with a job noun ("axe 230 posts"), a
+verb that needs no noun ("lay off 240"), a layoff noun ("redundancies"), a loss ("jobs will go",
+"lose their jobs"), staff affected by a closure, furlough, or a legal notice (WARN). Clauses are
+the spans between punctuation and the conjunctions that open a clause about something else
+("UPS cuts 20,000 jobs | as Amazon shipments shrink"): what a marker says holds for its clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.understanding.lexicon import CueKind, Lexicon, MarkerKind, lexicon
+
+# When two cues overlap, the more specific one stays ("cut 500 jobs" over "job cuts").
+_PRIORITY: dict[CueKind, int] = {
+    "cut": 7, "staff": 6, "loss": 5, "notice": 4, "furlough": 3, "affected": 2, "noun": 1,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A layoff cue in a sentence (offsets relative to the sentence)."""
+
+    kind: CueKind
+    start: int
+    end: int
+    clause: int
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A word or phrase that says something about the cues of its clause."""
+
+    kind: MarkerKind
+    start: int
+    end: int
+    clause: int
+
+
+def clause_spans(low: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Return the (start, end) spans of a (lower-cased) sentence's clauses, in order.
+
+    A sentence that opens on a subordinate clause ("After reviewing our priorities, we have decided
+    to eliminate ...") ends it at the first comma.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    if lex.leading_clause.match(low):
+        comma = low.find(", ")
+        if comma > 0:
+            spans.append((0, comma))
+            position = comma + 2
+    for m in lex.clause_cut.finditer(low, position):
+        if m.start() > position:
+            spans.append((position, m.start()))
+        position = max(position, m.end())
+    spans.append((position, len(low)))
+    return [s for s in spans if s[1] > s[0]] or [(0, len(low))]
+
+
+def clause_of(spans: list[tuple[int, int]], position: int) -> int:
+    """Return the index of the clause holding `position`."""
+    for i, (start, end) in enumerate(spans):
+        if position < end:
+            return i if position >= start else max(0, i - 1)
+    return len(spans) - 1
+
+
+def find_cues(text: str, low: str, lex: Lexicon, spans: list[tuple[int, int]]) -> list[Cue]:
+    """Return the layoff cues of a sentence, overlaps resolved in favour of the more specific kind."""
+    found: list[tuple[int, int, CueKind]] = []
+    for kind, pattern, cased in lex.cues:
+        for m in pattern.finditer(text if cased else low):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), kind))
+    found.sort(key=lambda f: (-_PRIORITY[f[2]], f[0]))
+    kept: list[tuple[int, int, CueKind]] = []
+    for start, end, kind in found:
+        if not any(s < end and start < e for s, e, _ in kept):
+            kept.append((start, end, kind))
+    kept.sort()
+    return [Cue(kind, start, end, clause_of(spans, start)) for start, end, kind in kept]
+
+
+# Kinds that only frame a headline ("Opinion:", "timeline", "to hire"): not looked for in the body.
+_HEADLINE_KINDS = frozenset(("recap", "advice", "hiring"))
+
+
+def find_markers(
+    text: str, low: str, lex: Lexicon, spans: list[tuple[int, int]], *, headline: bool = False
+) -> list[Marker]:
+    """Return every marker of a sentence, with the clause it sits in (headline kinds only in a headline)."""
+    return list(_markers(text, low, lex.code, tuple(spans), headline))
+
+
+def forget_sentences() -> None:
+    """Drop the markers kept for the previous article (each article's sentences are read afresh)."""
+    _markers.cache_clear()
+
+
+# A sentence's markers are asked for again when the article's status and dates are decided: kept for the
+# article (`forget_sentences` starts each article afresh, so a benchmark repeating one text is not flattered).
+@lru_cache(maxsize=512)
+def _markers(text: str, low: str, code: str, spans: tuple[tuple[int, int], ...], headline: bool) -> tuple[Marker, ...]:
+    lex, span_list = lexicon(code), list(spans)
+    out = []
+    for kind, pattern, cased in lex.markers:
+        if kind in _HEADLINE_KINDS and not headline:
+            continue
+        for m in pattern.finditer(text if cased else low):
+            out.append(Marker(kind, m.start(), m.end(), clause_of(span_list, m.start())))
+    out.sort(key=lambda m: m.start)
+    return tuple(out)

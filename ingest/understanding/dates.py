@@ -1,0 +1,177 @@
+"""Date expressions in a sentence, in any supported language, resolved relative to the publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Literal
+
+from ingest.understanding.lexicon import Lexicon, lexicon
+
+# Words opening a period rather than dating an event, in the supported languages.
+_SINCE = re.compile(r"(?i)(?:\b(?:since|seit|depuis|desde|dal|dalla|dai)\s+(?:(?:late|early|mid|the|ende|anfang|fin|finales)\s+)?)$")
+_SINCE_WORDS = ("since", "seit", "depuis", "desde", "dal ")
+DateKind = Literal["day", "weekday", "relative", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression; `on` is the resolved day (None for months and years)."""
+
+    start: int
+    end: int
+    text: str
+    kind: DateKind
+    on: date | None
+    future: bool
+    age_days: int | None  # publication minus the date; for months and years, the approximate age
+    since: bool = False  # opens a period ("since October"): not when anything happened
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    ordered: tuple[tuple[str, re.Pattern[str]], ...]
+    quick: re.Pattern[str]
+    future_before: re.Pattern[str] | None
+    months: dict[str, int]
+    weekdays: tuple[str, ...]
+    relative: dict[str, int]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _patterns(code: str) -> _Patterns:
+    w = lexicon(code).words
+    cased = code in ("en", "de")  # month and weekday names are capitalised in English and German
+    flags = 0 if cased else re.IGNORECASE
+
+    def names(words: list[str]) -> str:
+        return _alternation([x.capitalize() for x in words] if cased else words)
+
+    month, weekday = names(list(w.months)), names(list(w.weekdays))
+    relative = _alternation([r for r, _ in w.relative_days])
+    year_prefix = w.date_context.get("year_prefix", "in")
+    weekday_prefix = w.date_context.get("weekday_prefix", "on")
+    ordered = (
+        ("iso", re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")),
+        ("mdy", re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?", flags)),
+        ("dmy", re.compile(rf"\b(\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s+(?:de\s+)?({month})\.?"
+                           rf"(?:,?\s+(?:de\s+)?(\d{{4}})\b)?", flags)),
+        ("weekday", re.compile(rf"\b(?:({weekday_prefix})\s+)?({weekday})\b(?!s\b)", flags)),
+        ("relative", re.compile(rf"(?<![\w'’])({relative})(?![\w'’])", re.IGNORECASE)),
+        ("month", re.compile(rf"\b(?:(?i:{year_prefix})\s+)?({month})\b(?!\.?\s*\d{{1,2}}\b)(?:\s+(?:de\s+)?(\d{{4}})\b)?",
+                             flags)),
+        ("year", re.compile(rf"\b((?i:{year_prefix}))\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b(?![,.]\d)")),
+    )
+    future = w.date_context.get("future_before")
+    return _Patterns(
+        ordered=ordered,
+        quick=re.compile(rf"\d|(?i:{month}|{weekday}|{relative})"),
+        future_before=re.compile(future, re.IGNORECASE) if future else None,
+        months={k.lower(): v for k, v in w.months.items()},
+        weekdays=tuple(x.lower() for x in w.weekdays),
+        relative={" ".join(k.lower().split()): v for k, v in w.relative_days},
+    )
+
+
+def _recent_day(month: int, day: int, year: int | None, published: date) -> date | None:
+    """Return the dated day; without a year, the latest such day not after publication."""
+    try:
+        if year is not None:
+            return date(year, month, day)
+        candidate = date(published.year, month, day)
+        if candidate > published + timedelta(days=1):
+            candidate = date(published.year - 1, month, day)
+        return candidate
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, m: re.Match[str], published: date, p: _Patterns) -> tuple[DateKind, date | None, int] | None:
+    """Return (kind, day, age in days) for one match, or None when it is not a date."""
+    if kind == "iso":
+        on = _recent_day(int(m.group(2)), int(m.group(3)), int(m.group(1)), published)
+        return None if on is None else ("day", on, (published - on).days)
+    if kind in ("mdy", "dmy"):
+        month_name, day = (m.group(1), m.group(2)) if kind == "mdy" else (m.group(2), m.group(1))
+        year = int(m.group(3)) if m.group(3) else None
+        if year is not None and not 1990 <= year <= 2100:
+            return None
+        on = _recent_day(p.months[month_name.lower()], int(day), year, published)
+        return None if on is None else ("day", on, (published - on).days)
+    if kind == "weekday":
+        prefix = (m.group(1) or "").lower()
+        delta = (published.weekday() - p.weekdays.index(m.group(2).lower())) % 7
+        if prefix in ("last",) and delta == 0:
+            delta = 7
+        if prefix == "next":
+            return ("weekday", None, -7)
+        return ("weekday", published - timedelta(days=delta), delta)
+    if kind == "relative":
+        days = p.relative[" ".join(m.group(1).lower().split())]
+        return ("relative", published - timedelta(days=days), days)
+    if kind == "month":
+        if m.group(1) == "May" and not m.group(2) and not m.group(0).startswith(("in ", "since ", "last ", "early ")):
+            return None  # "May" alone is too often the verb
+        month = p.months[m.group(1).lower()]
+        year = int(m.group(2)) if m.group(2) else None
+        if year is None and (month - published.month) % 12 in (1, 2):
+            return ("month", None, -30)  # in December, "in January" is the coming one
+        if year is None:
+            year = published.year if month <= published.month else published.year - 1
+        return ("month", None, (published.year - year) * 365 + (published.month - month) * 30)
+    return ("year", None, (published.year - int(m.group(2))) * 365)
+
+
+def find_dates(sentence: str, published: date, lex: Lexicon) -> list[DateMention]:
+    """Return the date expressions of a sentence, resolved relative to `published`."""
+    return list(_dates(sentence, published, lex.code))
+
+
+def forget_dates() -> None:
+    """Drop the dates kept for the previous article."""
+    _dates.cache_clear()
+
+
+@lru_cache(maxsize=512)
+def _dates(sentence: str, published: date, code: str) -> tuple[DateMention, ...]:
+    p = _patterns(code)
+    if not p.quick.search(sentence):
+        return ()  # no digit, month, weekday or relative day: no date (most sentences, cheaply)
+    found = []
+    for priority, (kind, pattern) in enumerate(p.ordered):
+        for m in pattern.finditer(sentence):
+            found.append((priority, m.start(), kind, m))
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for _, _, kind, m in sorted(found, key=lambda f: (f[0], f[1])):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        resolved = _resolve(kind, m, published, p)
+        if resolved is None:
+            continue
+        label, on, age = resolved
+        before = sentence[max(0, m.start() - 30) : m.start()]
+        future_word = p.future_before is not None and p.future_before.search(before) is not None
+        future = future_word or age < -1 or m.group(0).lower().startswith("next")
+        since = _SINCE.search(before) is not None or m.group(0).lower().startswith(_SINCE_WORDS)
+        taken.append((m.start(), m.end()))
+        out.append(DateMention(m.start(), m.end(), m.group(0), label, on, future, age, since))
+    out.sort(key=lambda d: d.start)
+    return tuple(out)
+
+
+def resolve_announced_on(mentions: list[DateMention], max_age_days: int = 14) -> date | None:
+    """Return the most specific (then first) resolved, non-future day at most `max_age_days` old."""
+    usable = [
+        m for m in mentions
+        if m.on is not None and not m.future and m.age_days is not None and -1 <= m.age_days <= max_age_days
+    ]
+    precise = [m for m in usable if not (m.kind == "relative" and "week" in m.text.lower())]
+    chosen = precise or usable
+    return chosen[0].on if chosen else None

@@ -1,0 +1,186 @@
+"""Who cuts: the acting employer of a layoff cue, and the article's main employer.
+
+The actor of a cue is the subject of its clause: the first name in the clause that is not
+an object, a comparison or a descriptor of someone else ("UPS cuts 20,000 jobs | as Amazon
+shipments shrink" -> UPS; "Twitch, the Amazon-owned platform, is laying off" -> Twitch;
+"Vauxhall owner Stellantis to close ..." -> Stellantis). Without one, "the company"/"it" refers
+back to the sentence's or the article's employer; a passive or a noun ("job cuts at X") takes the
+name after its preposition; a job cue beside a closure ("jobs at risk as Crusty's goes bust")
+takes the closure's subject. Unions, statistics bodies and people never cut here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ingest.understanding.clauses import Cue, Marker
+from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.names import Name
+
+How = Literal["subject", "anaphor", "sentence", "object", "closure", "descriptor"]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The employer acting in a cue (`name` may be a unit of `parent`)."""
+
+    name: str
+    parent: str
+    unit: str | None
+    how: How
+    known: bool = False
+
+
+def as_actor(name: Name, how: How) -> Actor:
+    """Return the Actor for a name found in the role `how`."""
+    return Actor(name=name.text, parent=name.parent, unit=name.unit, how=how, known=name.known)
+
+
+def _firm_name(name: Name, lex: Lexicon) -> bool:
+    """Return whether a name reads as an organisation by itself (alias table, or "Northern Counties Bank")."""
+    return name.known or (len(name.text.split()) > 1 and lex.org_words.search(name.text) is not None)
+
+
+def _eligible(text: str, name: Name, lex: Lexicon, clause_start: int) -> bool:
+    """Return whether a name can be the subject of its clause (not an object, comparison or descriptor)."""
+    if name.weak or (name.attributive and not _firm_name(name, lex)):
+        return False
+    after = text[name.end : name.end + 40]
+    if not name.possessive and lex.descriptor_after.match(after):
+        return False
+    if lex.not_subject_before.search(text[max(clause_start, name.start - 40) : name.start]):
+        return False
+    # "Washington jobs", "Port Talbot steelworkers": a place naming whose jobs, not who cuts
+    return _firm_name(name, lex) or lex.org_words.search(name.text) is not None or not lex.job_nouns.match(after.lstrip())
+
+
+def _first_subject(text: str, names: list[Name], lex: Lexicon, start: int, end: int) -> Name | None:
+    """Return the first eligible name in text[start:end], a person's surname only when nothing else is there."""
+    eligible = [n for n in names if start <= n.start < end and _eligible(text, n, lex, start)]
+    firm = [n for n in eligible if not n.surname]
+    best = firm or eligible
+    return best[0] if best else None
+
+
+def _object_after(text: str, names: list[Name], lex: Lexicon, cue: Cue, clause_end: int) -> Name | None:
+    """Return the name after a noun or passive cue, behind its preposition ("job cuts at Amazon")."""
+    for name in names:
+        if cue.end <= name.start < clause_end and not name.weak and lex.object_before.match(text[cue.end : name.start]):
+            return None if name.attributive and not _firm_name(name, lex) else name  # "at Selby bakery": a place
+    return None
+
+
+@dataclass
+class Employers:
+    """The employers seen so far in an article, for "the company" and "it"."""
+
+    main: Actor | None = None  # the title's or lead's employer
+    last: Actor | None = None  # the last subject seen
+
+    def resolve(self, sentence_subject: Name | None) -> Actor | None:
+        """Return what an anaphor refers to: the sentence's subject, else the last subject, else the main one."""
+        if sentence_subject is not None:
+            return as_actor(sentence_subject, "anaphor")
+        ref = self.last or self.main
+        return Actor(ref.name, ref.parent, ref.unit, "anaphor", ref.known) if ref else None
+
+
+def actor_for(
+    text: str, cue: Cue, spans: list[tuple[int, int]], names: list[Name], markers: list[Marker],
+    lex: Lexicon, employers: Employers, *, in_lead: bool = False,
+) -> Actor | None:
+    """Return the employer acting in `cue`, or None when the clause names no one (or only a generic subject)."""
+    start, _ = spans[cue.clause]
+    modifier = _modifier(text, cue, names, lex, employers)
+    if modifier is not None:
+        return modifier
+    before = [n for n in names if start <= n.start < cue.start and _eligible(text, n, lex, start)]
+    firm = [n for n in before if not n.surname]
+    if firm and not _generic(markers, cue, firm[0].end, text):
+        return as_actor(firm[0], "subject")
+    if _generic(markers, cue, start, text):
+        return None
+    inside = [n for n in names if cue.start <= n.start < cue.end and n.known and not n.weak]
+    if cue.kind == "cut" and inside:
+        return as_actor(inside[0], "object")  # "Iger axes 7,000 Disney jobs"
+    main = employers.main
+    if before and main is not None and main.name != before[0].text and before[0].surname:
+        return Actor(main.name, main.parent, main.unit, "descriptor", main.known)  # "Musk fires ..." at X
+    if before:
+        return as_actor(before[0], "subject")  # a company named like its founder ("Dyson")
+    sentence_subject = _first_subject(text, names, lex, 0, cue.start)
+    if lex.anaphors.search(text, start, cue.end) is not None:  # "the company", or "cut its workforce"
+        return employers.resolve(sentence_subject)
+    if sentence_subject is not None:
+        return as_actor(sentence_subject, "sentence")
+    return _fallback(text, cue, spans, names, markers, lex, employers, in_lead)
+
+
+def _modifier(text: str, cue: Cue, names: list[Name], lex: Lexicon, employers: Employers) -> Actor | None:
+    """Return the employer named right before a noun cue ("Amazon layoffs", "Twitch's job cuts"), or the main
+    employer when a place-like modifier stands for it ("Cedar Valley schools" for its school district)."""
+    for name in names:
+        gap = text[name.end : cue.start]
+        if name.weak or name.end > cue.start or len(gap) > 4 or not re.fullmatch(r"(?:['’]s)?\s*", gap):
+            continue
+        if cue.kind == "noun" and (_firm_name(name, lex) or lex.org_words.search(name.text)):
+            return as_actor(name, "subject")
+    main = employers.main
+    for name in names:
+        if name.attributive and name.end <= cue.start and main is not None and name.text in main.name:
+            if not re.search(r"[,;:]", text[name.end : cue.start]):
+                return Actor(main.name, main.parent, main.unit, "descriptor", main.known)
+    return None
+
+
+def _fallback(
+    text: str, cue: Cue, spans: list[tuple[int, int]], names: list[Name], markers: list[Marker],
+    lex: Lexicon, employers: Employers, in_lead: bool,
+) -> Actor | None:
+    """Return the employer of a cue whose clause has no subject: after its preposition, a notice's named
+    employer, a closure's subject, or (in the lead) the article's employer."""
+    start, end = spans[cue.clause]
+    if cue.kind in ("noun", "loss", "affected", "notice", "furlough"):
+        obj = _object_after(text, names, lex, cue, end)
+        if obj is not None:
+            return as_actor(obj, "object")
+    if cue.kind == "notice":
+        named = _first_subject(text, names, lex, cue.end, len(text))  # "WARN notice received: Acme Inc."
+        if named is not None:
+            return as_actor(named, "object")
+    for marker in (m for m in markers if m.kind in ("closure", "restructuring") and m.clause != cue.clause):
+        c_start, _ = spans[marker.clause]
+        subject = _first_subject(text, names, lex, c_start, marker.start + 40)
+        if subject is not None:
+            return as_actor(subject, "closure")
+    descriptor = _descriptor(text[: cue.start], lex) or lex.anaphors.search(text, cue.end) is not None
+    if employers.main is not None and (descriptor or in_lead):
+        main = employers.main  # "a drug firm's labs ...", "..., the company said", or the lead's own employer
+        return Actor(main.name, main.parent, main.unit, "descriptor", main.known)
+    return None
+
+
+def _generic(markers: list[Marker], cue: Cue, after: int, text: str = "") -> bool:
+    """Return whether a generic subject ("companies", "AI will") stands between `after` and the cue in its clause
+    (an aside between commas, "Paramount, which owns several studios, is cutting", does not count)."""
+    return any(
+        m.kind == "generic" and m.clause == cue.clause and after <= m.start < cue.end and "," not in text[m.end : cue.start]
+        for m in markers
+    )
+
+
+def is_generic(markers: list[Marker], cue: Cue, spans: list[tuple[int, int]]) -> bool:
+    """Return whether the cue's subject is generic (many companies, an industry, AI)."""
+    return _generic(markers, cue, spans[cue.clause][0])
+
+
+def _descriptor(before: str, lex: Lexicon) -> bool:
+    """Return whether a singular organisation noun stands before the cue ("a drug firm", "Hospital trust")."""
+    return lex.org_nouns.search(before) is not None
+
+
+def sentence_subject(text: str, names: list[Name], lex: Lexicon) -> Name | None:
+    """Return the subject of a sentence: its first eligible name."""
+    return _first_subject(text, names, lex, 0, len(text))

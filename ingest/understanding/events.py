@@ -1,0 +1,164 @@
+"""An article read as layoff events: for each cue, who acts, what is asserted, when, and how many.
+
+The title is read first, then the body in order, so "the company" and "it" refer back to the
+employers already seen. Only the sentences holding a cue (and the lead, for its employers) are
+analysed further; the rest of a long page costs one pass of the cue patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ingest.understanding.aliases import CompanyTable
+from ingest.understanding.clauses import Cue, Marker, clause_of, clause_spans, find_cues, find_markers
+from ingest.understanding.dates import DateMention, find_dates
+from ingest.understanding.employers import Actor, Employers, actor_for, as_actor, is_generic, sentence_subject
+from ingest.understanding.headcount import Amount, find_amounts
+from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.names import ArticleNames, Name, article_names, find_names
+from ingest.understanding.modality import Reading, background, hangs_on, read_cue
+from ingest.understanding.sentences import Sentence, read_sentences
+
+LEAD = 3  # body sentences that, with the title, state an article's main event
+# Under a headline with no cue of its own the lead runs longer: a press release or notice puts its
+# headline on the plan ("proposed restructuring of store estate") and the cut a few lines down.
+HEADLINE_FREE_LEAD = 10
+# Body sentences with cues read in full beyond the lead: later ones only add context, and a long
+# page of them would be slow. Cues past this still make the article a mention.
+MAX_CONTEXT_SENTENCES = 8
+# "LONDON, Nov 26 (Reuters) -", "Seattle (dpa) -": a dateline is not the subject of the first sentence.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,30}|[A-ZÀ-Þ][\w'’. -]{1,30}?(?=,|\s*\())(?:,\s*[^-–—()\n]{1,25}?)?"
+    r"(?:\s*\([\w .]{2,20}\))?\s*\.?\s*[-–—]+\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One layoff cue read in its sentence."""
+
+    sentence: Sentence
+    cue: Cue
+    actor: Actor | None
+    generic: bool
+    reading: Reading
+    amounts: tuple[Amount, ...]
+    dates: tuple[DateMention, ...]
+    units: tuple[str, ...]  # alias-table units named in the cue's clause
+    aside: bool  # the cue sits in parentheses: an aside, never the main event
+    clause_kinds: frozenset[str]  # the kinds of marker in the cue's clause
+    sentence_kinds: frozenset[str]  # the kinds of marker anywhere in the sentence
+
+    @property
+    def in_title(self) -> bool:
+        """Return whether the event is the headline's."""
+        return self.sentence.is_title
+
+
+@dataclass
+class Article:
+    """The sentences of an article, its events, and its main employer."""
+
+    sentences: list[Sentence]
+    events: list[Event]
+    employers: Employers
+    title_markers: list[Marker]
+    lead_names: list[tuple[Sentence, list[Name]]]
+
+
+def _strip_dateline(text: str) -> str:
+    """Return the body without its dateline ("LONDON, Nov 26 (Reuters) -", "Seattle (dpa) -")."""
+    m = _DATELINE.match(text)
+    return text[m.end() :] if m and len(m.group()) <= 60 else text
+
+
+def _amounts_for(amounts: list[Amount], cue: Cue, spans: list[tuple[int, int]]) -> tuple[Amount, ...]:
+    """Return the counts in the cue's clause."""
+    return tuple(a for a in amounts if clause_of(spans, a.start) == cue.clause)
+
+
+def _read_sentence(
+    s: Sentence, lex: Lexicon, table: CompanyTable, names_context: ArticleNames, published: date,
+    employers: Employers, cues: list[Cue], spans: list[tuple[int, int]], lead: int,
+) -> list[Event]:
+    """Return the events of one sentence holding cues, and note its subject for later anaphors."""
+    text = s.text
+    markers = find_markers(text, s.low, lex, spans, headline=s.is_title)
+    names = find_names(text, lex, table, names_context, in_title=s.is_title)
+    dates = find_dates(text, published, lex)
+    date_clauses = [clause_of(spans, d.start) for d in dates]
+    amounts = find_amounts(text, lex)
+    sentence_kinds = frozenset(m.kind for m in markers)
+    events = []
+    for cue in cues:
+        counts = _amounts_for(amounts, cue, spans)
+        actor = actor_for(text, cue, spans, names, markers, lex, employers, in_lead=not s.is_title and s.index <= lead)
+        start, end = spans[cue.clause]
+        units = tuple(n.unit for n in names if n.unit and start <= n.start < end)
+        events.append(Event(
+            sentence=s, cue=cue, actor=actor, generic=actor is None and is_generic(markers, cue, spans),
+            reading=read_cue(text, cue, markers, dates, date_clauses, hangs_on(s.low, spans, cue.clause),
+                             earlier=background(s.low, spans, cue.clause), negation_follows=lex.words.negation_follows,
+                             counted=bool(counts)),
+            amounts=counts,
+            dates=tuple(dates), units=units, sentence_kinds=sentence_kinds, aside=text[max(0, start - 1) : start] == "(",
+            clause_kinds=frozenset(m.kind for m in markers if m.clause == cue.clause),
+        ))
+    subject = sentence_subject(text, names, lex)
+    if subject is not None:
+        employers.last = as_actor(subject, "subject")
+    return events
+
+
+def _main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Actor | None:
+    """Return the article's employer: the subject of the headline's layoff clause, else the lead's first subject."""
+    for sentence, names in lead:
+        spans = clause_spans(sentence.low, lex)
+        cues = find_cues(sentence.text, sentence.low, lex, spans)
+        if cues:
+            start, _ = spans[cues[0].clause]
+            in_clause = [n for n in names if start <= n.start < cues[0].start]
+            subject = sentence_subject(sentence.text[: cues[0].start], in_clause, lex)
+            if subject is not None:
+                return as_actor(subject, "subject")
+        subject = sentence_subject(sentence.text, names, lex)
+        if subject is not None:
+            return as_actor(subject, "subject")
+    # No subject anywhere ("A message from Andy Jassy", "sent by Amazon CEO ..."): the first organisation named.
+    for _, names in lead:
+        for name in names:
+            if name.known and not name.weak:
+                return as_actor(name, "subject")
+    return None
+
+
+def read_article(title: str, text: str, published: date, lex: Lexicon, table: CompanyTable) -> Article:
+    """Return the article read as events, title first."""
+    sentences = read_sentences(title, _strip_dateline(text))
+    context = article_names(title, text, lex)
+    lead = [s for s in sentences if s.is_title or s.index <= LEAD]
+    lead_names = [(s, find_names(s.text, lex, table, context, in_title=s.is_title)) for s in lead]
+    employers = Employers(main=_main_employer(lead_names, lex))
+    title_markers: list[Marker] = []
+    events: list[Event] = []
+    context_read, lead_reach = 0, LEAD
+    for s in sentences:
+        in_lead = s.is_title or s.index <= LEAD
+        if not in_lead and (context_read >= MAX_CONTEXT_SENTENCES or not lex.trigger.search(s.low)):
+            continue
+        spans = clause_spans(s.low, lex)
+        cues = find_cues(s.text, s.low, lex, spans)
+        if s.is_title:
+            title_markers = find_markers(s.text, s.low, lex, spans, headline=True)
+            lead_reach = LEAD if cues else HEADLINE_FREE_LEAD
+        if cues:
+            events += _read_sentence(s, lex, table, context, published, employers, cues, spans, lead_reach)
+            context_read += 0 if in_lead else 1
+        elif in_lead:
+            names = next(n for sentence, n in lead_names if sentence.index == s.index)
+            subject = sentence_subject(s.text, names, lex)
+            if subject is not None:
+                employers.last = as_actor(subject, "subject")
+    return Article(sentences, events, employers, title_markers, lead_names)

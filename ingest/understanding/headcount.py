@@ -1,0 +1,270 @@
+"""Job counts in a sentence ("about 14,000 jobs", "14.000 Stellen", "18mila licenziamenti", "10% of staff").
+
+Conventions: a single figure is `value` ("about 14K" -> 14000, approx); a bound sets `value` and
+`min` ("more than 500") or `max` ("up to 30,000"); a range ("4,000 to 6,000") or a vague count
+("several hundred" -> 200..900) sets only `min`/`max`, never `value`. Workforce sizes, hires,
+subsets ("90 of the posts"), running totals ("since 2022") and money are not counts of a cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.understanding.lexicon import Lexicon, lexicon
+
+_PRECISION = {"exact": 5, "approx": 4, "range": 3, "bound": 2, "vague": 1, "pct": 0}
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A job count (or share of staff) found in a sentence, with its span."""
+
+    start: int
+    end: int
+    text: str
+    value: int | None = None
+    min: int | None = None
+    max: int | None = None
+    approx: bool = False
+    pct: float | None = None
+    precision: int = 0  # exact 5 > approx 4 > range 3 > bound 2 > vague 1 > share only 0
+
+
+@dataclass(frozen=True)
+class _Numbers:
+    """One language's number patterns."""
+
+    core: re.Pattern[str]
+    between: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    percent: re.Pattern[str]
+    fraction: re.Pattern[str] | None
+    words: dict[str, int]
+    scales: dict[str, int]
+    vague: dict[str, tuple[int, int]]
+    words_in: re.Pattern[str]  # any number word, vague count or fraction: a sentence without one has no count
+    job_after: re.Pattern[str]  # a job noun within three words after the number ("400 full-time posts")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+def _numbers(lex: Lexicon) -> _Numbers:
+    return _numbers_for(lex.code)
+
+
+@lru_cache(maxsize=8)
+def _numbers_for(code: str) -> _Numbers:
+    w = lexicon(code).words
+    spaced = r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+" if w.space_thousands else ""
+    digits = rf"(?:\d{{1,3}}(?:[.,'’\u00a0\u202f]\d{{3}})+(?:[.,]\d+)?{spaced}|\d+(?:[.,]\d+)?)"
+    scales = _alternation(list(w.scales))
+    words = _alternation(list(w.number_words))
+    num = rf"(?:{digits}(?:\s*(?:{scales})\b)?|(?:{words})(?:[\s-]+(?:{words}))?(?:\s+(?:{scales}))*)"
+    vague = _alternation([v for v, _, _ in w.vague])
+    to = w.count_context.get("range_to", r"to|-|–")
+    plus = r"(?P<plus>\+|-plus|\s+or\s+more|\s+or\s+so)?"
+    core = rf"(?:(?P<lo>{num})\s*(?:{to})\s*(?P<hi>{num})|(?P<vague>{vague})|(?P<num>{num})){plus}(?![\w%])"
+    between = w.count_context.get("range_between", r"between")
+    and_ = w.count_context.get("range_and", r"and")
+    qualifier = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in w.qualifiers)
+    fractions = _alternation([f for f, _ in w.fractions])
+    return _Numbers(
+        core=re.compile(core, re.IGNORECASE),
+        between=re.compile(rf"(?:{between})\s+(?P<lo>{num})\s+(?:{and_})\s+(?P<hi>{num})(?![\w%])", re.IGNORECASE),
+        qualifier=re.compile(rf"(?<![\w])(?:{qualifier})\s+$", re.IGNORECASE),
+        percent=re.compile(rf"(?P<pct>\d+(?:[.,]\d+)?)\s*(?:{w.count_context['percent']})", re.IGNORECASE),
+        fraction=re.compile(rf"\b(?P<frac>{fractions})\b", re.IGNORECASE) if fractions else None,
+        words={k.lower(): v for k, v in w.number_words.items()},
+        scales={k.lower(): v for k, v in w.scales.items()},
+        vague={" ".join(k.lower().split()): (lo, hi) for k, lo, hi in w.vague},
+        job_after=re.compile(rf"^[\s-]*(?:[\w'’.-]+\s+){{0,3}}?(?:{w.job_nouns})\b", re.IGNORECASE),
+        words_in=re.compile(
+            rf"\b(?:{_alternation([*w.number_words, *(v for v, _, _ in w.vague), *(f for f, _ in w.fractions)])})\b",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def parse_number(text: str, lex: Lexicon) -> int | None:
+    """Return the integer value of "16,000", "14.000", "18 000", "1.5 million", "14mila" or "two thousand"."""
+    n = _numbers(lex)
+    t = " ".join(text.lower().replace("-", " ").split())
+    m = re.fullmatch(r"([\d.,'’\u00a0\u202f ]*\d)\s*([^\d\s].*)?", t)
+    if m:
+        raw = re.sub(r"[.,'’\u00a0\u202f ](?=\d{3}(?!\d))", "", m.group(1)).replace(",", ".")
+        try:
+            number = float(raw)
+        except ValueError:
+            return None
+        scale = n.scales.get((m.group(2) or "").strip(), 1) if m.group(2) else 1
+        if m.group(2) and (m.group(2).strip() not in n.scales):
+            return None
+        return int(round(number * scale))
+    if t in n.words:
+        return n.words[t]
+    total, current = 0, 0
+    for word in t.split():
+        if word in n.words:
+            current += n.words[word]
+        elif word in n.scales:
+            current = max(current, 1) * n.scales[word]
+            if n.scales[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current or None
+
+
+def _context(lex: Lexicon, key: str) -> re.Pattern[str] | None:
+    return lex.count_context.get(key)  # not every language needs every context
+
+
+def _is_cumulative(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Return whether a running-total marker governs the amount at [start, end)."""
+    after = _context(lex, "cumulative_after")
+    if after is not None and after.match(text[end:]):  # sliced: `^` does not match at a `pos`
+        return True
+    cumulative, reset = _context(lex, "cumulative"), _context(lex, "cumulative_reset")
+    if cumulative is None:
+        return False
+    clause_start = max(text.rfind(",", 0, start), text.rfind(";", 0, start), 0)
+    markers = list(cumulative.finditer(text, clause_start, start))
+    if not markers:
+        return False
+    return reset is None or not reset.search(text, markers[-1].end(), start)
+
+
+def _counts_jobs(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Return whether the number at [start, end) counts staff or posts cut, not a base, hire or subset."""
+    after = text[end : end + 80]
+    before = text[max(0, start - 70) : start]
+    blockers = ("not_count_after", "base_after", "subset_after")
+    if any((p := _context(lex, k)) is not None and p.match(after) for k in blockers):
+        return False
+    base = _context(lex, "base_before")
+    if base is not None and base.search(before):
+        return False
+    attached = _numbers(lex).job_after.match(after) is not None
+    noun_after, verb_before = _context(lex, "noun_after"), _context(lex, "verb_before")
+    return (
+        attached
+        or (noun_after is not None and noun_after.match(after) is not None)
+        or (verb_before is not None and verb_before.search(before) is not None)
+    ) and not _is_cumulative(text, start, end, lex)
+
+
+def _count(text: str, m: re.Match[str], start: int, qual: re.Match[str] | None, lex: Lexicon) -> Amount | None:
+    """Return the Amount of one number match, if it counts this action's jobs."""
+    n = _numbers(lex)
+    num = m.groupdict().get("num")
+    if num and _YEAR.fullmatch(num.strip()) and not lex.job_nouns.match(text, m.end() + 1):
+        return None
+    if not _counts_jobs(text, start, m.end(), lex):
+        return None
+    end, phrase = m.end(), text[start : m.end()].strip()
+    lo, hi = m.groupdict().get("lo"), m.groupdict().get("hi")
+    if lo and hi:
+        low, high = parse_number(lo, lex), parse_number(hi, lex)
+        if low is None or high is None or low >= high:
+            return None
+        return Amount(start, end, phrase, min=low, max=high, approx=True, precision=_PRECISION["range"])
+    vague = m.groupdict().get("vague")
+    if vague:
+        low, high = n.vague[" ".join(vague.lower().split())]
+        if low == high:  # "une centaine": a round figure, not a range
+            return Amount(start, end, phrase, value=low, approx=True, precision=_PRECISION["approx"])
+        return Amount(start, end, phrase, min=low, max=high, approx=True, precision=_PRECISION["vague"])
+    value = parse_number(num, lex) if num else None
+    if value is None or value <= 0:
+        return None
+    plus = m.groupdict().get("plus") or ""
+    kinds = {k for k, v in (qual.groupdict() if qual else {}).items() if v}
+    if "min" in kinds or (plus and "so" not in plus):
+        return Amount(start, end, phrase, value=value, min=value, approx=True, precision=_PRECISION["bound"])
+    if "max" in kinds:
+        return Amount(start, end, phrase, value=value, max=value, approx=True, precision=_PRECISION["bound"])
+    approx = "approx" in kinds or bool(plus)
+    return Amount(start, end, phrase, value=value, approx=approx, precision=_PRECISION["approx" if approx else "exact"])
+
+
+def _shares(text: str, lex: Lexicon) -> list[Amount]:
+    """Return the shares of staff ("10% of its workforce", "a third of staff") in a sentence."""
+    n = _numbers(lex)
+    share_after, verb_before = _context(lex, "share_after"), _context(lex, "verb_before")
+    found = [(m.start(), m.end(), float(m.group("pct").replace(",", "."))) for m in n.percent.finditer(text)]
+    if n.fraction is not None:
+        fractions = {k.lower(): v for k, v in lex.words.fractions}
+        found += [(m.start(), m.end(), fractions[" ".join(m.group("frac").lower().split())])
+                  for m in n.fraction.finditer(text)]
+    out = []
+    for start, end, pct in found:
+        qual = n.qualifier.search(text, max(0, start - 24), start)
+        begin = qual.start() if qual else start
+        shared = share_after is not None and share_after.match(text[end:])
+        cut = verb_before is not None and verb_before.search(text[max(0, begin - 40) : begin])
+        if (shared or cut) and not _is_cumulative(text, begin, end, lex):
+            out.append(Amount(start=begin, end=end, text=text[begin:end], pct=pct, approx=True, precision=0))
+    return out
+
+
+def find_amounts(text: str, lex: Lexicon) -> list[Amount]:
+    """Return the job counts and staff shares in a sentence, skipping bases, hires, subsets and totals."""
+    n = _numbers(lex)
+    if not any(c.isdigit() for c in text) and not n.words_in.search(text):
+        return []
+    out: list[Amount] = []
+    taken_to = -1
+    for m in n.between.finditer(text):
+        qual = None
+        amount = _count(text, m, m.start(), qual, lex)
+        if amount is not None:
+            out.append(amount)
+            taken_to = max(taken_to, m.end())
+    for m in n.core.finditer(text):
+        if m.start() < taken_to or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "$€£_")):
+            continue
+        if m.group("num") and text[m.end() : m.end() + 1] in ("%",):
+            continue
+        if m.group(0)[0].isupper() and m.start() and not re.search(r"[.!?:\n]\s*$", text[: m.start()]):
+            continue  # "One Medical": a capitalised number word inside a sentence is part of a name
+        qual = n.qualifier.search(text, max(0, m.start() - 24), m.start())
+        amount = _count(text, m, qual.start() if qual else m.start(), qual, lex)
+        if amount is not None:
+            out.append(amount)
+    out += _shares(text, lex)
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def refine(current: Amount | None, candidate: Amount) -> Amount | None:
+    """Return `candidate` if it is a consistent, more informative reading of `current`.
+
+    More informative: strictly more precise ("hundreds" -> "about 200"; "up to 2,800" -> "2,750"
+    only within 10% of the bound: a smaller figure is a part, "of which 750 in Hildesheim"), or an
+    equally vague range strictly inside the current one ("hundreds" -> "several hundred").
+    """
+    if current is None:
+        return candidate
+    low: float
+    high: float
+    if current.value is not None and current.max is not None and candidate.max == current.max:
+        low, high = 0, current.max  # "up to 2,000" then "1,700 to 2,000": the same ceiling
+    elif current.value is not None:
+        low, high = current.value * 0.9, current.value * 1.1  # a point or a bound only tolerates rounding
+    else:
+        low = current.min if current.min is not None else 0
+        high = current.max if current.max is not None else 10**12
+    probe = [v for v in (candidate.value, candidate.min, candidate.max) if v is not None]
+    inside = bool(probe) and all(low <= v <= high for v in probe)
+    if candidate.precision > current.precision:
+        return candidate if inside else current
+    narrower = (
+        candidate.precision == current.precision and candidate.value is None
+        and (candidate.min, candidate.max) != (current.min, current.max)
+    )
+    return candidate if inside and narrower else current

@@ -1,0 +1,155 @@
+"""Per-language vocabulary: `Words` (data, one module per language) compiled once into a `Lexicon`.
+
+Each language module (`en.py`, `de.py`, `fr.py`, `es.py`, `it.py`) holds only data: regular
+expression fragments grouped by what they mean. Word order differs between languages (German
+separable verbs put the particle at the end: "baut 14.000 Stellen ab"), so cue patterns are
+written whole per language instead of being assembled from one template. Patterns are
+case-insensitive unless they switch case on themselves with `(?-i:...)` ("WARN", "ERE").
+
+Speed: `re` with IGNORECASE is about twice as slow, so a pattern without `(?-i:` is compiled in
+lower case and run on the lower-cased sentence (same length, same offsets); only the few cased
+patterns (acronyms, outlet names) run on the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import import_module
+from typing import Literal
+
+CueKind = Literal["cut", "staff", "noun", "loss", "affected", "furlough", "notice"]
+MarkerKind = Literal[
+    "leak", "confirm", "speech", "deny", "negation", "speculative", "conditional", "forecast", "hypothetical", "past",
+    "cumulative", "current", "plan", "generic", "closure", "restructuring", "hiring", "advice", "recap",
+]
+QualifierKind = Literal["approx", "min", "max"]
+SUPPORTED = ("en", "de", "fr", "es", "it")
+
+
+@dataclass(frozen=True)
+class Words:
+    """One language's vocabulary as regex fragments; see the language modules for the meaning of each."""
+
+    code: str
+    job_nouns: str  # plural or collective nouns for staff and posts, as a regex alternation
+    trigger: str  # stems of which every cue contains one: a sentence without any holds no cue (read fast)
+    cut_reference: str  # "the cuts", "the plans": a sentence confirming them need not repeat the cue
+    cues: tuple[tuple[CueKind, str], ...]
+    markers: tuple[tuple[MarkerKind, str], ...]
+    anaphors: str  # "the company", "it": refer back to the employer
+    org_nouns: str  # singular nouns for an organisation ("firm", "council"): "a drug firm" is one employer
+    object_before: str  # after a noun cue, these introduce the employer ("job cuts at Amazon")
+    clause_openers: str  # after a comma, these open a clause about something else
+    bare_openers: str  # these open such a clause even without a comma ("UPS cuts jobs as Amazon ...")
+    not_subject_before: str  # words just before a name that make it an object or a comparison
+    descriptor_after: str  # words just after a name that make it describe another ("Amazon-owned")
+    person_titles: str  # words naming a person's job ("chief executive"): the next name is a person
+    org_words: str  # words that make a capitalised sequence an organisation ("Bank", "Council")
+    non_employers: str  # names that speak about cuts but never make them here (unions, agencies)
+    not_names: frozenset[str]  # capitalised words that never start a name (lower-cased)
+    connectors: frozenset[str]  # lower-case words allowed inside a name ("of", "de")
+    months: dict[str, int]
+    weekdays: tuple[str, ...]  # Monday first
+    relative_days: tuple[tuple[str, int], ...]  # ("yesterday", 1)
+    number_words: dict[str, int]
+    scales: dict[str, int]  # "thousand", "mila" (also as a suffix: "14mila")
+    vague: tuple[tuple[str, int, int], ...]  # ("several hundred", 200, 900)
+    qualifiers: tuple[tuple[QualifierKind, str], ...]
+    date_context: dict[str, str] = field(default_factory=dict)  # future_before, year_prefix: see dates
+    fractions: tuple[tuple[str, float], ...] = ()  # ("a third", 33.3): shares of staff in words
+    count_context: dict[str, str] = field(default_factory=dict)  # base, hire, subset: see headcount
+    space_thousands: bool = False  # "18 000" is one number
+    after_subject: str = ""  # words that may follow a subject name; any other lower-case word makes it a modifier
+    negation_follows: bool = False  # the negation may come after the cue ("Ein Stellenabbau wurde nicht angekündigt")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A language's vocabulary compiled for matching."""
+
+    words: Words
+    cues: tuple[tuple[CueKind, re.Pattern[str], bool], ...]  # (kind, pattern, runs on the original case)
+    markers: tuple[tuple[MarkerKind, re.Pattern[str], bool], ...]
+    job_nouns: re.Pattern[str]
+    trigger: re.Pattern[str]
+    cut_reference: re.Pattern[str]
+    anaphors: re.Pattern[str]
+    org_nouns: re.Pattern[str]
+    object_before: re.Pattern[str]
+    clause_cut: re.Pattern[str]
+    leading_clause: re.Pattern[str]
+    not_subject_before: re.Pattern[str]
+    descriptor_after: re.Pattern[str]
+    person_titles: re.Pattern[str]
+    org_words: re.Pattern[str]
+    non_employers: re.Pattern[str]
+    count_context: dict[str, re.Pattern[str]]
+    after_subject: re.Pattern[str] | None
+
+    @property
+    def code(self) -> str:
+        """Return the ISO 639-1 code of the language."""
+        return self.words.code
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def lower_pattern(pattern: str) -> str:
+    """Return a pattern with its literal letters lower-cased (escapes such as \\S and \\B kept)."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append(pattern[i].lower())
+        i += 1
+    return "".join(out)
+
+
+def _by_case(pattern: str) -> tuple[re.Pattern[str], bool]:
+    """Return the pattern compiled for the lower-cased text, or for the original when it is cased."""
+    if "(?-i:" in pattern:
+        return re.compile(pattern, re.IGNORECASE), True
+    return re.compile(lower_pattern(pattern)), False
+
+
+def lower_same_length(text: str) -> str:
+    """Return `text` lower-cased without changing its length (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@lru_cache(maxsize=8)
+def lexicon(code: str) -> Lexicon:
+    """Return the compiled lexicon of a supported language (ValueError for any other)."""
+    if code not in SUPPORTED:
+        raise ValueError(f"no lexicon for language {code!r}")
+    words: Words = import_module(f"ingest.understanding.lexicon.{code}").WORDS
+    clause_cut = rf",\s+(?=(?:{words.clause_openers})\b)|\s(?=(?:{words.bare_openers})\b)|;|:\s|\s[-–—]\s|[()]"
+    return Lexicon(
+        words=words,
+        cues=tuple((kind, *_by_case(p)) for kind, p in words.cues),
+        markers=tuple((kind, *_by_case(p)) for kind, p in words.markers),
+        job_nouns=_compile(rf"\b(?:{words.job_nouns})\b"),
+        trigger=re.compile(lower_pattern(words.trigger)),
+        cut_reference=re.compile(lower_pattern(words.cut_reference)),
+        anaphors=_compile(rf"(?<![\w-])(?:{words.anaphors})(?![\w-])"),
+        org_nouns=_compile(rf"\b(?:{words.org_nouns})(?:['’]s)?\b"),
+        object_before=_compile(rf"^\s*(?:\S+\s+){{0,4}}?(?:{words.object_before})\s+(?:the\s+)?$"),
+        clause_cut=re.compile(lower_pattern(clause_cut)),
+        leading_clause=re.compile(lower_pattern(rf"(?:{words.clause_openers}|{words.bare_openers})\b")),
+        not_subject_before=_compile(rf"(?:^|\b)(?:{words.not_subject_before})\s+(?:[^\s,]+\s+){{0,2}}$"),
+        descriptor_after=_compile(rf"^(?:{words.descriptor_after})"),
+        person_titles=_compile(rf"\b(?:{words.person_titles})\b"),
+        org_words=_compile(rf"(?:^|\s)(?:{words.org_words})(?:\s|$)"),
+        non_employers=_compile(rf"^(?:{words.non_employers})$"),
+        count_context={k: _compile(v) for k, v in words.count_context.items()},
+        after_subject=re.compile(rf"(?:{words.after_subject})$") if words.after_subject else None,
+    )

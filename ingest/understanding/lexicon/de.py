@@ -1,0 +1,219 @@
+"""German (Germany, Austria, Switzerland): layoff vocabulary as regex fragments.
+
+Nouns are capitalised in German, so job nouns are matched case-sensitively ("Stellen", never the
+verb "herstellen"), and separable verbs are matched with their particle at the end of the clause
+("baut ... Stellen ab", "fallen ... weg").
+"""
+
+from ingest.understanding.lexicon import Words
+
+# "stellen" is also a verb ("feststellen", "herstellen"): those prefixes never make a job noun.
+_STELLEN = r"\w*(?<!fest)(?<!her)(?<!dar)(?<!vor)(?<!ein)(?<!zu)(?<!auf)(?<!aus)(?<!um)(?<!be)(?<!an)(?<!ab)stellen"
+JOBS = (
+    rf"(?:{_STELLEN}|\w*jobs|\w*arbeitsplätze|arbeitsplatz|mitarbeiter(?:innen|n)?|mitarbeitende[n]?|beschäftigte[n]?|"
+    r"angestellte[n]?|arbeitnehmer(?:innen|n)?|arbeiter(?:innen|n)?|kolleg(?:en|innen)(?:\s+und\s+kolleg(?:en|innen))?|"
+    r"personal|belegschaft|fachkräfte|leute|menschen|beamte[n]?|vollzeitkräfte|führungskräfte|manager)"
+)
+_GAP_STOP = r"Preise|Preis|Kosten|Zinsen|Prognose|Dividende|Flüge|Filialen|Werke|Standorte|für|mit|von|bei"
+_GAP = rf"(?:\s+(?!(?:{_GAP_STOP})\b)[\w'’%.,-]+){{0,8}}?"
+_NUM = r"\d[\d.,' ]*(?:\s*(?:Mio\.?|Millionen|tausend))?"
+_QUAL = r"(?:rund|etwa|ungefähr|circa|ca\.|knapp|fast|mehr\s+als|über|bis\s+zu|weitere|weiteren)\s+"
+
+CUES = (
+    ("cut", rf"\b(?:streich(?:t|en|e|te|ten)|gestrichen|reduzier(?:t|en|te)|abbauen|abgebaut|abzubauen)\b{_GAP}\s+"
+            rf"{JOBS}\b|\b{JOBS}\b(?:\s+\S+){{0,4}}?\s+(?:streichen|gestrichen|abbauen|abgebaut|abzubauen|"
+            r"reduzieren|reduziert)\b|\bbau(?:t|en|te|ten)\b(?:\s+\S+){0,10}?\s+" + JOBS + r"\b(?:\s+\S+){0,4}?\s+ab\b"
+            rf"|\btrenn(?:t|en|te|ten)\s+sich\s+(?:\S+\s+){{0,2}}?von\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+){{0,2}}?{JOBS}\b"),
+    ("staff", r"\bentl(?:ässt|assen|ieß|iessen|ießen)\b|\bkündig(?:t|en|te|ten)\s+(?:\S+\s+){0,3}?(?:Mitarbeiter\w*|"
+              r"Beschäftigte\w*|Angestellte\w*)\b|\bzur\s+Kündigung\s+angemeldet\b"),
+    ("noun", r"\b(?:Stellen|Personal|Job|Arbeitsplatz)[-]?abbau\w*\b|\bStellenstreichung(?:en)?\b|\bEntlassung(?:en|"
+             r"swelle)?\b|"
+             r"\bMassenentlassung(?:en)?\b|\b(?:betriebsbedingte\s+)?Kündigungen\b|\bKündigungswelle\b|\bAbbaurunde\b|"
+             r"\bSozialplan\b|\bAbbau\s+von\s+(?:\S+\s+){0,3}?" + JOBS + r"\b|\bStellen-Abbau\b|\bJobverlust\w*\b"),
+    ("loss", rf"\b{JOBS}\b(?:\s+\S+){{0,6}}?\s+(?:wegfallen|wegzufallen|fallen\s+(?:\S+\s+){{0,3}}?weg|fällt\s+weg|"
+             r"gefährdet|bedroht|auf\s+dem\s+Spiel|auf\s+der\s+Kippe|verloren\s+gehen)\b"
+             rf"|\b(?:fallen|fällt)\s+(?:\S+\s+){{0,4}}?{JOBS}\s+weg\b"
+             r"|\bverlier(?:en|t)\s+(?:\S+\s+){0,3}?(?:ihren|ihre|seinen|den)\s+(?:Job|Jobs|Arbeitsplatz|Arbeitsplätze|"
+             r"Arbeit|Stelle)\b|\bJobverlust\w*|\bVerlust\s+von\s+(?:\S+\s+){0,3}?" + JOBS + r"\b"),
+    ("affected", rf"\b{JOBS}\s+(?:\S+\s+){{0,2}}?betroffen\b|"
+                 rf"\bbetroffen\s+sind\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+){{0,2}}?"
+                 rf"{JOBS}\b|\bbetrifft\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+){{0,2}}?{JOBS}\b"),
+    ("furlough", r"\bKurzarbeit\w*\b"),
+    ("notice", r"\bMassenentlassungsanzeige\b|\bFrühwarnsystem\b"),
+)
+
+_DAYS = r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
+MARKERS = (
+    ("leak", r"\blaut\s+(?:einem\s+|einer\s+)?(?:Bericht\w*|Medienbericht\w*|Insider\w*|Kreisen|informierten\s+Kreisen|"
+             r"Unternehmenskreisen|Informationen|Agentur\w*|(?!eigenen|unternehmensangaben|angaben\s+des)\w+)|"
+             r"\bunter\s+Berufung\s+auf\b|\bInsider\w*\b|"
+             r"\bMedienbericht\w*\b|\bberichtet(?:e|en)?\b|\baus\s+\w*[Kk]reisen\b|\berfuhr\b|\bzufolge\b|"
+             r"\bsollen\s+(?:\S+\s+){0,6}?(?:berichten|erfahren\s+haben)\b"),
+    ("confirm", r"\b(?:teilte|teilten)\b|\bmitteilte\b|\bmitgeteilt\b|\bkündigte\b|\bangekündigt\b|\bAnkündigung\b|"
+                r"\bbestätigt\w*\b|\bgab\s+(?:\S+\s+){0,4}?bekannt\b|\bbekanntgegeben\b|\bMitteilung\b|"
+                r"\bPressemitteilung\b|\bSchreiben\b|\bNachricht\s+an\b|\bBrief\b|\bMemo\b|\bStellungnahme\b|"
+                r"\binformiert\w*\b|\bverkündet\w*\b|\bveröffentlicht\w*\b|\bbeschlossen\b|\bEinigung\b|\bgeeinigt\b"),
+    ("speech", r"\b(?:sagte|sagt|erklärte|erklärt|hieß\s+es|schrieb|betonte|begründete|so\s+(?:der|die)\s+\w+)\b"),
+    ("deny", r"\bdementier\w*\b|\bweist\s+(?:\S+\s+){0,4}?zurück\b|\bzurückgewiesen\b|\bausgeschlossen\b|\bschließt\s+"
+             r"(?:\S+\s+){0,4}?aus\b|\bkeine\s+Pläne\b|\bnicht\s+geplant\b|\bGerüchte?\b|\bvom\s+Tisch\b"),
+    ("negation", r"\b(?:nicht|kein|keine|keinen|keiner|keines|keinem|nie|niemand|ohne)\b"),
+    ("speculative", r"\b(?:könnte|könnten|dürfte|dürften|möglicherweise|eventuell|womöglich|droh(?:t|en|te)|"
+                    r"befürcht\w+|Sorge|Sorgen|Angst|vielleicht)\b"),
+    ("conditional", r"\b(?:wenn|falls|sofern|sollte\s+(?:es|die|der|das))\b"),
+    ("forecast", r"\b(?:erwart\w+|prognostiz\w+|Prognose\w*|rechne[nt]\s+mit|warn(?:t|en|te|ten)|Analyst\w*|"
+                 r"Experten|Studie|Umfrage|in\s+den\s+(?:kommenden|nächsten)\s+Jahren|langfristig)\b"),
+    ("hypothetical", r"\?|\bwas\s+wäre\b|\bwas\s+(?:\S+\s+){0,4}?bedeuten\s+könnte\b"),
+    ("past", r"\b(?:bereits|schon|zuvor|damals|früher|ehemalig\w*|vergangen\w*\s+(?:Jahr|Jahres|Monat|Woche|Herbst|"
+             r"Frühjahr|Sommer|Winter)|im\s+Vorjahr|letzten\s+Jahr|hatte[n]?\s+(?:\S+\s+){0,8}?(?:angekündigt|"
+             r"gestrichen|"
+             r"abgebaut|entlassen|gewarnt)|vor\s+(?:einem|zwei|drei|vier|\d+)\s+(?:Jahr|Jahren|Monaten)|erst\s+im|"
+             r"seinerzeit|Rückblick|während\s+der\s+(?:Pandemie|Corona-Krise|Krise|Finanzkrise))\b"),
+    ("cumulative", r"\b(?:seit|summier\w+|zusammengerechnet|zusammen\s+mit|bislang|bisher|unterm\s+Strich|"
+                   r"in\s+(?:zwei|drei|mehreren)\s+(?:Runden|Wellen))\b"),
+    ("current", r"\b(?:stellenabbau|abbau|entlassungen|kündigungen|jobabbau)\s+(?:\S+\s+){0,3}?(?:trifft|erreicht|"
+                r"erfasst|"
+                r"beginnt)\b"),
+    ("current", rf"\b(?:weitere\w*|erneut|nun|jetzt|diese\s+Woche|heute|neue\w*|zweite\w*\s+(?:Runde|Welle)|nochmals|"
+                rf"am\s+(?:{_DAYS})\w*|diesmal)\b"),
+    ("plan", r"\b(?:will|wollen|plant|planen|geplant\w*|soll|sollen|beabsichtigt|vorgesehen|kündigt|kündigte|"
+             r"ankündig\w+)\b"),
+    ("generic", r"\b(?:Firmen|Arbeitgeber|Branche|Industrie|Konzerne|Banken|Betriebe|Autobranche|Autoindustrie|"
+                r"Zulieferer|Autobauer|Unternehmen\s+(?:in|der|aus)|viele\s+Unternehmen|immer\s+mehr\s+Unternehmen|"
+                r"deutsche\s+Wirtschaft|Roboter|KI)\b"),
+    ("closure", r"\b(?:schließ\w+|Schließung\w*|geschlossen|stilllegen|Stilllegung\w*|dichtmach\w+|dichtgemacht|"
+                r"insolvent\w*|Insolvenz\w*|Konkurs\w*|Pleite|zahlungsunfähig|aufgeben|aufgegeben|"
+                r"stellt\s+(?:\S+\s+){0,4}?"
+                r"ein|eingestellt|einstellen|auslaufen|Aus\s+für)\b"),
+    ("restructuring", r"\b(?:Umbau|baut\s+(?:\S+\s+){0,4}?um|Restrukturierung\w*|Neuausrichtung|"
+                      r"richtet\s+sich\s+neu\s+aus|"
+                      r"Sparkurs|Sparprogramm\w*|Sanierung\w*|Kostensenkung\w*|Effizienzprogramm|Transformation|"
+                      r"Abfindung\w*|Freiwilligenprogramm|Altersteilzeit|Vorruhestand|Umstrukturierung\w*)\b"),
+    ("hiring", r"\b(?:einstell\w+|eingestellt|Neueinstellungen|sucht|rekrutier\w+|schafft|schaffen|neue\s+(?:Stellen|"
+               r"Arbeitsplätze|Jobs|Mitarbeiter))\b"),
+    ("advice", r"\b(?:was\s+(?:\S+\s+){0,5}?wissen\s+müssen|Tipps|Ratgeber|was\s+tun|So\s+gehen)\b"),
+    ("recap", r"\b(?:Chronik|Überblick|Zeitleiste|Rückblick|Ticker|Jahresbilanz)\b|(?:^|[|:–-]\s*)(?:Kommentar|"
+              r"Analyse|Meinung|Essay|Gastbeitrag)\s*[:|–-]"),
+)
+
+_ORG_NOUNS = (
+    r"\w*(?:unternehmen|konzern|firma|gruppe|bank|händler|hersteller|zulieferer|kette|bauer|versicherer|institut|"
+    r"tochter|sender|verlag|anbieter|startup|start-up|betrieb|werk|fabrik|dienstleister|produzent|riese|betreiber|"
+    r"discounter|versender|spezialist|reederei|werft)|Stadt|Gemeinde|Behörde|Ministerium|Universität|Klinik|"
+    r"Krankenhaus|Airline|Fluggesellschaft"
+)
+WORDS = Words(
+    code="de",
+    negation_follows=True,
+    job_nouns=JOBS,
+    cut_reference=(
+        r"\\b(?:den|die|diese[nr]?)\\s+(?:abbau|pläne|plan|bericht|stellenstreichungen|entlassungen|kürzungen|"
+        r"einschnitte|"
+        r"umbau)\\b"
+    ),
+    trigger=(
+        r"streich|gestrichen|abbau|abgebaut|\bab\b|entl|kündig|kurzarbeit|massenentlass|frühwarn|verlier|verlust|"
+        r"betroffen|betrifft|wegfall|fallen|fällt|gefährdet|bedroht|spiel|kippe|reduzier|trenn|sozialplan"
+    ),
+    cues=CUES,  # type: ignore[arg-type]
+    markers=MARKERS,  # type: ignore[arg-type]
+    anaphors=rf"(?:das|dem|des|der|die|den)\s+(?:[\w-]+\s+)?(?:{_ORG_NOUNS})",
+    org_nouns=_ORG_NOUNS,
+    object_before=r"bei|beim",
+    clause_openers=(
+        r"als|während|nachdem|weil|obwohl|wobei|wie|der|die|das|dem|den|deren|dessen|welche\w*|aber|doch|sondern|"
+        r"denn|sodass|womit|damit|bevor|seit|wo|was|und\s+(?:der|die|das|es|er|sie)"
+    ),
+    bare_openers=r"während|weil|obwohl|nachdem",
+    not_subject_before=(
+        r"bei|beim|für|von|vom|mit|an|am|auf|aus|nach|zu|zum|zur|gegen|über|wie|als|gegenüber|des|Konkurrent\w*|"
+        r"Rivale\w*|Kunde\w*|Lieferant\w*|Partner\w*|Tochter\s+von|Mutter\w*|Eigentümer\w*|Übernahme\s+durch|durch"
+    ),
+    descriptor_after=r"-(?!(?:Stellen|Job|Personal)abbau)\w|\s+(?:Kunde|Lieferant|Konkurrent|Rivale)\b",
+    person_titles=(
+        r"\w*chef(?:in)?|Vorstand\w*|Geschäftsführer\w*|Minister\w*|Sprecher\w*|Betriebsrat\w*|Gewerkschafter\w*|"
+        r"Präsident\w*|Gründer\w*|Mitgründer\w*|CEO|Analyst\w*|Ökonom\w*|Bürgermeister\w*|Insolvenzverwalter\w*|"
+        r"Kanzler\w*|Herr|Frau|Dr|Prof|Vorsitzende\w*"
+    ),
+    org_words=(
+        r"(?-i:GmbH|AG|SE|KG|KGaA|Bank|Konzern|Gruppe|Group|Holding|Werke|Stadtwerke|Versicherung|Sparkasse|Volksbank|"
+        r"Stiftung|Universität|Klinikum|Verlag|Logistik|Motoren|Automobil|Chemie|Stahl|Pharma|Energie|Telekom|Bahn|"
+        r"Airlines|Technologies|Software|Systems|Services|Steel|Mobility)"
+    ),
+    non_employers=(
+        r"IG\s+Metall|Verdi|ver\.di|IG\s+BCE|DGB|NGG|EVG|Betriebsrat|.*Gewerkschaft\w*|dpa|AFP|Reuters|Bloomberg|"
+        r"Handelsblatt|Spiegel|Bundesagentur\s+für\s+Arbeit|Kreditschutzverband|KSV|AMS|Creditreform|ifo|IW|DIW|IAB|"
+        r"Landesgericht.*"
+    ),
+    not_names=frozenset(
+        "der die das den dem des ein eine einen einem einer eines und oder aber auch im in am an auf aus bei mit "
+        "nach von vor zu zum zur für über unter um es er sie wir ihr ich man sein seine ihre mehr rund etwa bis "
+        "insgesamt zudem zugleich dabei damit dann doch noch nur schon so wie als wenn weil dass ob".split()
+    ),
+    connectors=frozenset("von der und & für".split()),
+    months={
+        "januar": 1, "jan": 1, "jänner": 1, "februar": 2, "feb": 2, "märz": 3, "april": 4, "apr": 4, "mai": 5,
+        "juni": 6, "juli": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10,
+        "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+    },
+    weekdays=("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    relative_days=(("heute", 0), ("gestern", 1), ("diese woche", 0), ("vergangene woche", 7), ("letzte woche", 7),
+                   ("am morgen", 0), ("heute morgen", 0)),
+    number_words={
+        "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+        "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100,
+        "tausend": 1000, "ein dutzend": 12,
+    },
+    scales={"tausend": 1000, "mio.": 1_000_000, "mio": 1_000_000, "millionen": 1_000_000, "million": 1_000_000},
+    vague=(
+        ("mehrere hundert", 200, 900), ("einige hundert", 200, 500), ("hunderte", 200, 999),
+        ("mehrere tausend", 2000, 9000), ("einige tausend", 2000, 5000), ("tausende", 2000, 9999),
+        ("zehntausende", 20_000, 99_999), ("hunderttausende", 200_000, 999_999), ("dutzende", 24, 99), ("einige dutzend", 24, 60), ("rund hundert", 100, 100),
+    ),
+    qualifiers=(
+        ("approx", r"rund|etwa|ungefähr|circa|ca\.|knapp|fast|nahezu|annähernd|an\s+die|gut"),
+        ("min", r"mehr\s+als|über|mindestens|weit\s+über|deutlich\s+mehr\s+als"),
+        ("max", r"bis\s+zu|höchstens|maximal|weniger\s+als|unter"),
+    ),
+    date_context={
+        "future_before": (
+            r"(?:ab|bis|bis\s+zum|bis\s+Ende|zum|spätestens|künftig|nächste\w*|ab\s+dem|im\s+kommenden|ab\s+Mitte)\s+"
+            r"(?:dem\s+|den\s+)?$"
+        ),
+        "year_prefix": r"im|seit|bis|von|ab|Ende|Anfang|Mitte|in|im\s+Jahr|Jahr",
+        "weekday_prefix": r"am|seit|vergangenen|letzten|diesen|kommenden",
+    },
+    fractions=(("die hälfte", 50.0), ("ein drittel", 33.3), ("ein viertel", 25.0), ("ein fünftel", 20.0),
+               ("jede vierte", 25.0), ("jede fünfte", 20.0), ("jede zehnte", 10.0)),
+    count_context={
+        "percent": r"%|\s*Prozent\b",
+        "share_after": (
+            r"^\s+(?:der|des|aller|seiner|ihrer|seines|ihres)\s+(?:\w+\s+){0,2}?(?:Belegschaft|Stellen|Mitarbeiter\w*|"
+            r"Beschäftigten|Arbeitsplätze|Jobs|Personals)\b"
+        ),
+        "noun_after": r"^\s+(?:\w+\s+)?(?:Stellenstreichungen|Entlassungen|Kündigungen)\b",
+        "base_before": (
+            r"(?:\b(?:beschäftigt\w*|zählt|zählte|hat|hatte|haben|einstell\w*|eingestellt|sucht|schafft|schaffen|neue|"
+            r"zuletzt|davon|aller|seiner|ihrer|der\s+rund|gut)\s+(?:(?:rund|etwa|gut|knapp|mehr\s+als|über|weltweit|"
+            r"derzeit)\s+){0,2})$"
+        ),
+        "base_after": (
+            r"^(?:\s*(?:\w+\s+){0,2}(?:Beschäftigte\w*|Mitarbeiter\w*|Menschen)\s+(?:weltweit|in\s+Deutschland|"
+            r"beschäftigt)|\s+Büroangestellte\w*|\s+Stellen\s+im\s+Inland|\s+Gläubiger)"
+        ),
+        "not_count_after": (
+            r"^\s*(?:%|Prozent|Milliarden|Mrd|Millionen\s+Euro|Mio\.?\s+Euro|Euro|Dollar|Franken|Jahre|Jahren|Monate|"
+            r"Monaten|Wochen|Tage|Tagen|Stunden|Filialen|Warenhäuser|Standorte|Werke|Fahrzeuge|Gläubiger|Häuser|"
+            r"Märkte|Geschäfte|Läden|Lager)"
+        ),
+        "verb_before": (
+            r"(?:streich\w*|gestrichen|abbauen|Abbau\s+von|entlass\w*|entlässt|trennt\s+sich\s+von|weitere|betrifft|"
+            r"betroffen\s+sind|Verlust\s+von)\s*$"
+        ),
+        "cumulative": r"\b(?:seit|summier\w+|zusammengerechnet|bislang|bisher|unterm\s+Strich)\b",
+        "cumulative_after": r"^[^,.;]{0,50}?\b(?:seit\s+(?:19|20)\d\d|bislang|bisher)\b",
+        "cumulative_reset": r"\b(?:sollen|soll|will|plant|weitere|neue|nun|jetzt|teilte)\b",
+        "range_to": r"bis|-|–",
+        "range_between": r"zwischen",
+        "range_and": r"und",
+    },
+)

@@ -1,0 +1,410 @@
+"""English (British, American, Irish, Canadian, Australian): layoff vocabulary as regex fragments."""
+
+from ingest.understanding.lexicon import Words
+
+# Plural or collective nouns for staff and posts. After a cut verb only these count: "reduced its
+# position" is a stake, "cut prices" is a price.
+JOBS = (
+    r"jobs|roles|positions|posts|staff(?:ers|s)?|employees|workers|people|personnel|workforce|headcount|"
+    r"colleagues|engineers|managers|team\s+members|teams?|contractors|recruiters|journalists|reporters|drivers|"
+    r"nurses|teachers|officers|associates|crew|operatives|steelworkers|miners|agents|technicians|"
+    r"jobholders|hands|lecturers|academics|researchers|designers|developers|programmers|salespeople|"
+    r"civil\s+servants|middle\s+managers|managerial\s+roles|white-collar\s+jobs"
+)
+_CUT = (
+    r"cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|shed(?:s|ding)?|"
+    r"trim(?:s|med|ming)?|reduc(?:e|es|ed|ing)|shrink(?:s|ing)?|shrank|shrunk|downsiz(?:e|es|ed|ing)|"
+    r"halv(?:e|es|ed|ing)|sack(?:s|ed|ing)?|fir(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|"
+    r"let(?:s|ting)?\s+go(?:\s+of)?|lay(?:s|ing)?\s+off|laid\s+off|los(?:e|es|ing)|lost|scrap(?:s|ped|ping)?|"
+    r"furlough(?:s|ed|ing)?|thin(?:s|ned|ning)?\s+out|make\s+redundant"
+)
+# Words between a cut verb and its job noun that show the verb acts on something else.
+_GAP_STOP = (
+    r"for|to|with|on|at|from|into|by|and|or|prices?|rates?|costs?|forecasts?|outlook|guidance|spending|"
+    r"budgets?|emissions|dividends?|ties|deliveries|volumes?|stakes?|fees?|hours|pay|wages|salaries|benefits|"
+    r"bonuses|perks|time|times|taxes|tax|tariffs|funding|menus?|plans?|programs?|programmes?|projects?|"
+    r"losses|debt|inventory|that|which|who|but|while|as|said|says|will|would|deficit|routes?|flights?|"
+    r"shows?|branches|stores|shops|sites|plants?|factories|offices|fares|duty|bills?|investment|"
+    r"output|production|capacity|exposure|holdings|shares|estimates?|targets?|orders|interest|expenses"
+)
+_GAP = (
+    rf"(?:\s+(?:up\s+to|as\s+(?:many|much|few)\s+as|(?:more|fewer|less)\s+than|close\s+to|"
+    rf"(?!(?:{_GAP_STOP})\b)[\w'’%$£€.,&-]+)){{0,6}}?"
+)
+_QUAL = (
+    r"(?:about|around|roughly|nearly|almost|some|approximately|more\s+than|over|up\s+to|as\s+many\s+as|"
+    r"at\s+least|another|an\s+additional|a\s+further|just\s+over|close\s+to|an\s+estimated|an\s+expected)\s+"
+)
+# What may follow "<cut verb> <number>" when no job noun follows ("lay off 240 in Ohio").
+_COUNT_END = (
+    r"(?=\s*(?:$|[,.;:!?)\"”’]|\s(?:in|at|as|from|across|after|amid|on|over|more|this|next|by|to|under|"
+    r"worldwide|globally|and|or|staff|people|jobs|roles|positions|posts|employees|workers)\b))"
+)
+_NUMBER = r"\d(?:[\d,.]*\d)?(?![\d%]|[.,]\d)(?:k\b|\s*(?:thousand|million))?"
+# Verbs that may take a bare count ("lay off 240", "to cut 400"); "lost 2.6%" is not one.
+_COUNT_VERBS = (
+    r"cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|shed(?:s|ding)?|sack(?:s|ed|ing)?|"
+    r"fir(?:e|es|ed|ing)|furlough(?:s|ed|ing)?|lay(?:s|ing)?\s+off|laid\s+off|let(?:s|ting)?\s+go(?:\s+of)?"
+)
+
+CUES = (
+    ("cut", rf"\b(?:{_CUT})\b{_GAP}\s+(?:{JOBS})\b"),
+    ("staff", rf"\b(?:lay(?:s|ing)?|laid)[\s-]+off\b(?<!laid-off)|\bmade\s+redundant\b|\bmak(?:e|es|"
+              rf"ing)\s+(?:\S+\s+){{1,4}}?"
+              rf"redundant\b|\b(?:{_COUNT_VERBS})\s+(?:{_QUAL})?{_NUMBER}{_COUNT_END}"),
+    ("noun", r"\blaid-off\b|\blay-?offs?\b|\blay\s+offs\b|\bjob[\s-]+(?:cuts?|cutting|losses|reductions?|"
+             r"eliminations?|cull|"
+             r"axe|shedding|shake-?out)\b|\b(?:staff|staffing|workforce|headcount|personnel|employee|jobs)\s+"
+             r"(?:cuts?|reductions?|cutbacks?|culls?)\b|\bredundanc(?:y|ies)\b|\breductions?\s+in\s+(?:force|"
+             r"headcount|staff|workforce)\b|\bworkforce\s+reductions?\b|\bmass\s+dismissals?\b|"
+             r"\bwhite-collar\s+cull\b|\bcuts?\s+to\s+(?:staff|jobs|its\s+workforce|the\s+workforce|headcount)\b|"
+             r"\bdownsizing\b|\bjobs?\s+(?:bloodbath|massacre|blow|cull)\b|\b(?:reductions?|cuts?|eliminations?)\s+"
+             rf"(?:of|in)\s+(?:\S+\s+){{0,3}}?(?:{JOBS})\b"),
+    ("loss", rf"\b(?:{JOBS}|job)\b(?:\s+[\w'’,.-]+){{0,4}}?\s+(?:(?:will|would|could|may|might|are|is|were|was|have|"
+             r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+)?(?:go|goes|going|"
+             r"gone|lost|cut|axed|eliminated|slashed|shed|scrapped|made\s+redundant|at\s+risk|under\s+threat|"
+             r"on\s+the\s+line|in\s+jeopardy|disappear|let\s+go|laid\s+off|terminated|dismissed|furloughed|sacked)\b"
+             r"|\blos(?:e|es|ing|t)\s+(?:their|his|her|its|your|our)\s+(?:jobs?|positions?|roles?|livelihoods?|"
+             rf"posts?)\b|\bloss\s+of\s+(?:\S+\s+){{0,4}}?(?:{JOBS})\b|\bwith\s+the\s+loss\s+of\b"
+             r"|\bout\s+of\s+(?:a\s+)?(?:jobs?|work)\b|\bwithout\s+(?:a\s+)?(?:jobs?|work)\b|\bon\s+the\s+dole\b"
+             rf"|\b(?:put|puts|putting)\s+(?:\S+\s+){{0,5}}?(?:{JOBS})\s+at\s+risk\b|\bfac(?:e|es|ing)\s+"
+             r"(?:redundancy|compulsory\s+redundancy|the\s+sack|losing\s+their\s+jobs)\b"
+             rf"|\bcost\s+(?:{_QUAL})?(?:\d[\d,.]*|hundreds|thousands|dozens)\s+(?:\S+\s+){{0,2}}?(?:{JOBS})\b"
+             r"|\bcost\s+(?:\S+\s+){0,3}?(?:their|his|her)\s+jobs\b|\bfears?\s+for\s+(?:their\s+|the\s+)?(?:jobs|"
+             r"livelihoods)\b"),
+    ("affected", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:are\s+|were\s+|will\s+be\s+|would\s+be\s+)?(?:affected|"
+                 rf"impacted)\b"
+                 rf"|\b(?:affect(?:s|ing|ed)?|impact(?:s|ing|ed)?)\s+(?:{_QUAL})?(?:\d[\d,.]*|hundreds|thousands|"
+                 rf"dozens|"
+                 rf"several\s+hundred)\s+(?:\S+\s+){{0,2}}?(?:{JOBS})\b"
+                 r"|\bnumber\s+of\s+(?:employees|workers|positions|staff|jobs)\s+affected\b|\b(?:employees|workers|"
+                 r"positions)\s+affected\s*:"),
+    ("furlough", r"\bfurlough(?:s|ed|ing)?\b|\btemporary\s+lay-?offs?\b|\bshort-time\s+work(?:ing)?\b"),
+    ("noun", r"(?-i:\bRIFs?\b)"),
+    ("notice", r"(?-i:\bWARN\b|\bHR1\b)"),
+    ("notice", r"\bWorker\s+Adjustment\s+and\s+Retraining\s+Notification\b|\b(?:layoff|lay-off|"
+               r"closure|redundancy|dismissal)\s+notices?\b|\bstate\s+(?:layoff\s+)?(?:notice|filing)\b|"
+               r"\bItem\s+2\.05\b"),
+)
+
+_ORG_NOUNS = (
+    r"company|firm|group|business|retailer|bank|lender|carmaker|automaker|chipmaker|maker|manufacturer|giant|"
+    r"platform|service|streamer|network|studio|publisher|broadcaster|startup|start-up|charity|council|authority|"
+    r"trust|university|college|force|department|agency|ministry|board|district|hospital|operator|airline|insurer|"
+    r"supplier|chain|brand|grocer|supermarket|conglomerate|organi[sz]ation|employer|unit|division|subsidiary|mill|"
+    r"plant|factory|outlet|newspaper|paper|lab|developer|provider|institution|school|administration|government|"
+    r"owner|cooperative|co-op|society|partnership|fintech|biotech|bakery|pharmacy|designer|producer|brewer|"
+    r"distributor|processor|builder|contractor|specialist|insurer|exporter|importer|shipper|carrier|hauler|"
+    r"retailer|lab|labs|store|restaurant|trust|office|centre|center|site|newsroom|title|schools|school\s+district"
+)
+_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+MARKERS = (
+    ("leak", r"\b(?:people|persons?|someone|one\s+person|sources?)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|"
+             r"aware)\b|\bsources?\b(?!\s+of\b)|"
+             r"\baccording\s+to\s+(?:a\s+|an\s+)?(?:report|people|sources?|documents?|insiders?|internal|memo\s+seen)|"
+             r"\b(?:a\s+|the\s+)?reports?\s+(?:say|says|said|suggest)\b|\breportedly\b|\bit\s+(?:was|is|has\s+been)\s+"
+             r"(?:claimed|reported|understood|alleged)\b|\b(?:is|are|was|were)\s+"
+             r"(?:said|understood|believed|thought)\s+to\b|\binsiders?\b|\bleaked\b|\breported\s+(?:that|on|earlier|"
+             r"first)\b|\bunnamed\b|\banonymity\b|\bnot\s+authori[sz]ed\s+to\b|\bseen\s+by\b|"
+             r"\bbriefed\s+on\b"),
+    ("leak", r"\baccording\s+to\s+(?-i:[A-Z])\w+(?:\s+\w+)?\s+(?:reported|reports)|(?-i:\b(?:Bloomberg|Reuters|CNBC|"
+             r"Semafor|Axios|The\s+Information|Business\s+Insider|Insider|the\s+Wall\s+Street\s+Journal|WSJ|"
+             r"Sky\s+News|the\s+FT|Financial\s+Times)\b)\s+(?:news\s+)?(?:reported|reports|said|first\s+reported)"),
+    ("confirm", r"\b(?:announced|announces|announcing|announcement|confirmed|confirms|confirming|disclosed|discloses|"
+                r"revealed|unveiled|unveils|told\s+(?:staff|employees|workers|investors|analysts|shareholders|"
+                r"colleagues)|memo|statement|filing|filed|files|blog\s+post|press\s+release|notified|informed|"
+                r"regulatory|approved|approves|voted|proposals?|consultation|proposing|proposes|e-?mail(?:ed|s)?|"
+                r"wrote\s+in\s+(?:a|an)\s+(?:memo|email|note|letter|post))\b"),
+    ("confirm", r"(?-i:\bWARN\b)"),
+    ("speech", r"\b(?:said|says|told|wrote|writes|spokes(?:person|woman|man)|according\s+to\s+(?:the|a|its)\s+"
+               r"(?:company|statement|memo|filing|notice|firm|group|council|trust|university))\b"),
+    ("deny", r"\bden(?:y|ies|ied|ying)\b|\breject(?:s|ed|ing)?\b|\brul(?:e|es|ed|ing)\s+out\b|\bdismiss(?:es|ed)?\s+"
+             r"(?:reports|claims|speculation|rumou?rs|suggestions)\b|\bno\s+plans?\s+(?:to|for)\b|\bhas\s+no\s+plans\b|"
+             r"\bnot\s+planning\b|\binsist(?:s|ed|ing)?\b|\bpledg(?:e|es|ed|ing)\b|\bnothing\s+(?:further\s+)?to\s+"
+             r"announce\b|\bnot\s+(?:a|an)\s+['‘\"“]?(?:backdoor|stealth|disguised)\b|\bno\s+(?:compulsory\s+)?"
+             r"(?:redundancies|layoffs|job\s+cuts|job\s+losses|cuts)\b|\brumou?rs?\b|\bdefends?\b|\bdefended\b"),
+    ("negation", r"\b(?:no|not|never|without|nor|neither|none)\b(?!\s+(?:longer|only|just|yet\s+known))|n['’]t\b"),
+    ("speculative", r"\b(?:could|may|might|possibly|potentially|perhaps|maybe|poised\s+to\s+consider)\b|"
+                    r"\bwould\s+(?:have|be\s+forced|need)\s+to\b|"
+                    r"\bthreat(?:en|ens|ened)?\b|\bfears?\b|\bfeared\b|(?<!at\s)\brisk\s+of\b|\bspeculation\b|\bwould\s+mean\b"),
+    ("conditional", r"\b(?:if|unless|whether|otherwise)\b|\bin\s+the\s+event\s+(?:of|that)\b|\bshould\s+(?:the|it|"
+                    r"they)\b"),
+    ("forecast", r"(?-i:\b[Ww]arn(?:s|ed|ing)?\b)"),  # the verb, never the WARN Act
+    ("forecast", r"\bexpect(?:s|ed|ing)?\b|\bpredict(?:s|ed|ing|ion)?\b|\bforecasts?\b|"
+                 r"\bestimat(?:e|es|ed)\b|\bprojections?\b|\banalysts?\b|\beconomists?\b|\bstudy\b|\bsurvey\b|"
+                 r"\bin\s+(?:the\s+)?(?:coming|next\s+(?:few|several))\s+(?:years|decade)\b|"
+                 r"\bover\s+(?:the\s+)?(?:next|"
+                 r"coming)\s+(?:few|several|\w+)\s+years\b|\bin\s+the\s+(?:years|decade)\s+ahead\b|\blikely\s+to\b|"
+                 r"\bbrac(?:e|es|ed|ing)\s+for\b|\bover\s+time\b|\bin\s+the\s+long\s+run\b|\bwill\s+(?:likely|"
+                 r"probably)\b"),
+    ("hypothetical", r"\?|\bwhat\s+(?:would|if|happens)\b|\bimagine\b|\bsuppose\b|\bhypothetical\w*\b"),
+    ("past", r"\blast\s+(?:year|month|spring|summer|autumn|fall|winter|time|round|decade)\b|\bearlier\s+(?:this|"
+             r"that)\s+"
+             r"(?:year|month)\b|\bearlier\s+in\s+(?:the\s+year|january|february|march|april|may|june|july|august|"
+             r"september|october|november|december)\b|\bpreviously\b|\bprevious\b|\bprior\b|\balready\b|\bago\b|"
+             r"\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:years?|months?|weeks?|days?)\s+(?:after|since|on)\b|"
+             r"\bafter\s+(?:the|two|three|several|its|their|last\s+year['’]s|earlier|previous|recent)\s+(?:\w+\s+)?"
+             r"(?:rounds?|layoffs|cuts|job\s+cuts|redundancies)\b|\bhad\s+(?:already\s+|previously\s+)?(?:cut|laid|"
+             r"eliminated|shed|announced|axed|slashed|made|lost|closed)\b|\bformer(?:ly)?\b|\bex-\w|\bback\s+in\b|"
+             r"\bfirst\s+(?:round|wave)\b|\binitial\s+(?:round|wave)\b|\bin\s+the\s+past\b|\bonce\b|"
+             r"\blaid-off\b|\brecent\s+(?:\w+\s+)?(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies|rounds?)\b|\bduring\s+the\s+(?:pandemic|crisis|financial\s+crisis|recession|lockdowns?|covid)\b|"
+             r"\bwent\s+on\s+to\b|\bsince\s+then\b|\bthe\s+(?:earlier|previous|last|prior)\s+(?:round|cuts|layoffs)\b|"
+             r"\bwhen\s+(?:\S+\s+){0,4}?(?:said|announced|cut|confirmed|closed|shed|axed|laid|unveiled)\b"),
+    ("cumulative", r"\b(?:19|20)\d\d\s+(?:job\s+cuts|layoffs|lay-offs|redundancies)\b|"
+                   r"\bthis\s+year['’]s\s+(?:job\s+cuts|"
+                   r"layoffs)\b|\bsince\b|\bbringing\s+the\s+total\b|\brunning\s+total\b|\bin\s+all\b|\bso\s+far\b|"
+                   r"\bto\s+date\b|\baltogether\b|"
+                   r"\bcombined\b|\bcumulative\w*\b|\bbringing\b|\bbrings\b|\bover\s+the\s+(?:past|last)\s+\w+\s+"
+                   r"(?:years|months)\b|\bin\s+recent\s+(?:years|months)\b|\bacross\s+(?:several|multiple|two|three|"
+                   r"four|\d+)\s+rounds\b|\b(?:two|three|four|several|multiple)\s+rounds\b|\bsum\s+of\b"),
+    ("current", r"\b(?:layoffs|lay-offs|cuts|job\s+cuts|redundancies)\s+(?:\w+\s+)?(?:hit|hits|reach|reaches|spread|"
+                r"spreads|extend|extends|widen|widens|come|continue|continues|begin|begins|loom)\b|\blatest\s+to\b|"
+                rf"\bthis\s+(?:week|morning|afternoon|evening)\b|\btoday\b|\btonight\b|\bon\s+(?:{_DAYS})\b|"
+                r"\b(?:new|latest|fresh|another|further|additional|second|third|fourth|fifth)\s+(?:\w+\s+)?"
+                r"(?:round|wave|batch|tranche|layoffs|job\s+cuts|cuts|redundancies)\b|\bagain\b|\bnow\b|"
+                r"\bbeg(?:in|ins|an|un|inning)\b|\bstart(?:s|ed|ing)?\b|\bkick(?:s|ed)?\s+off\b|\bthis\s+time\b|"
+                r"\b(?:more|another|additional|further)\s+(?:\d[\d,.]*\s+)?(?:[a-z-]+\s+)?(?:jobs|roles|positions|staff|"
+                r"employees|workers|posts)\b|\bis\s+(?:now\s+)?(?:cutting|laying|shedding|axing|eliminating)\b"),
+    ("plan", r"\b(?:will|plans?|planned|planning|set|intends?|proposes?|proposed|proposing|is|are|aims?|seeks?|"
+             r"looks?|prepar(?:es|ing)|weighs?|weighing|consider(?:s|ing)|mulls?|mulling|readies|readying)\s+to\b|"
+             r"\b(?:to|will)\s+(?:cut|axe|shed|lay|close|eliminate|slash|shut|trim|reduce|make|let|furlough|sack)\b|"
+             r"\bplans?\b|\bproposals?\b|\bconsult(?:ation|ing|s)?\b|\bannounce[ds]?\b"),
+    ("generic", r"\b(?:companies|firms|employers|businesses|corporations|industry|industries|sector|sectors|"
+                r"tech\s+giants|big\s+tech|startups|start-ups|retailers|banks|lenders|carmakers|automakers|"
+                r"manufacturers|universities|councils|schools|hospitals|trusts|charities|agencies|departments|"
+                r"sellers|merchants|suppliers|operators|publishers|studios|brands|chains|organi[sz]ations|economy|"
+                r"executives|bosses|ceos|investors|(?:AI|automation|robots)\s+(?:will|could|may|might)|"
+                r"employers['’])\b|\b(?:an?|any|every)\s+(?:employer|company|firm|business)\b|"
+                r"\b(?:notices|layoffs|job\s+cuts|redundancies|job\s+losses)\s+(?:\w+\s+)?(?:climb|rise|rose|fall|"
+                r"fell|jump|"
+                r"surge|increase|decrease|drop|slow|ease|soar|top|hit\s+a)(?:s|ed|ing)?\b"),
+    ("closure", r"\b(?:clos(?:e|es|ed|ing|ure|ures)|shut(?:s|ting|down)?|shutter(?:s|ed|ing)?|wind(?:s|ing)?\s+down|"
+                r"wound\s+down|cease(?:s|d)?\s+trading|administration|administrators|liquidat(?:ion|ors?|ed|es)|"
+                r"insolven(?:t|cy)|bankrupt(?:cy)?|collaps(?:e|es|ed|ing)|go(?:es|ing)?\s+bust|went\s+bust|"
+                r"go(?:es|ing)?\s+under|went\s+under|receivership|kill(?:s|ing|ed)?|discontinu(?:e|es|ed|ing)|"
+                r"folds?|folding)\b"),
+    ("restructuring", r"\b(?:restructur\w+|realign\w*|reorgani[sz]\w+|reorg|overhaul\w*|streamlin\w+|transformation|"
+                      r"cost-cutting|cost\s+savings|efficiency|shake-?up|review\s+of\s+(?:its\s+)?(?:teams|operations|"
+                      r"structure)|voluntary\s+(?:redundancy|severance|exit)|severance|buyouts?)\b"),
+    ("hiring", r"\b(?:hir(?:e|es|ed|ing)|recruit(?:s|ed|ing|ment)?|creat(?:e|es|ed|ing)|add(?:s|ed|ing)?|"
+               r"take\s+on|taking\s+on|new\s+jobs|seasonal|apprentices?|openings?|vacancies)\b"),
+    ("advice", r"\bif\s+you(?:['’]ve|['’]re|\s+have|\s+are|\s+were|\s+get|\s+got)?\s+(?:been\s+|just\s+|recently\s+)*"
+               r"(?:laid\s+off|let\s+go|fired|made\s+redundant)|\b(?:your|you)\s+(?:layoff|job\s+loss|redundancy)\b|"
+               r"\bjust\s+(?:got\s+)?laid\s+off\b|\bafter\s+(?:a|your)\s+layoff\b|\bwhat\s+to\s+do\b|"
+               r"\bsurviv\w*\s+(?:a\s+)?layoffs?\b|\bhow\s+to\b|\btips?\b|\b\d+\s+things\b"),
+    ("recap", r"\btimeline\b|\bchronology\b|\btracker\b|\bround-?up\b|\bin\s+(?:one\s+)?charts?\b|"
+              r"\byear\s+in\s+review\b|"
+              r"\bthe\s+year['’]s\s+biggest\b|\bthe\s+week\s+in\b|\bhere['’]s\s+(?:a\s+)?(?:list|every)\b|"
+              r"\bwho['’]s\s+cutting\b|\bcompanies\s+(?:that|cutting|laying)\b|\b\d+\s+companies\b|\blayoffs\s+this\s+"
+              r"week\b|\bthis\s+week['’]s\s+layoffs\b|\b(?:all|every)\s+(?:the\s+)?(?:layoffs|rounds|job\s+cuts)\b|"
+              r"\blessons?\s+(?:from|of)\b|\bwhat\s+(?:it|this)\s+means\b|\bin\s+numbers\b|\bbiggest\s+(?:layoffs|"
+              r"job\s+cuts)\b|(?:^|[|:–-]\s*)(?:opinion|analysis|explainer|comment(?:ary)?|column|editorial|essay|"
+              r"letters?|review|podcast|perspective)\s*[:|–-]|^opinion\b"),
+)
+
+WORDS = Words(
+    code="en",
+    job_nouns=JOBS,
+    # Every cue holds one of these: a cut verb, a layoff noun, or a loss predicate ("jobs will go").
+    cut_reference=(
+        r"\\b(?:the|these|those|its)\\s+(?:cuts?|layoffs?|plans?|reductions?|changes|report|move|decision|job\\s+cuts|"
+        r"restructuring|proposals?|redundancies)\\b"
+    ),
+    trigger=(
+        r"\b(?:cut|slash|eliminat|ax(?:e|es|ed|ing)\b|shed|trim|reduc|shrink|shrank|shrunk|downsiz|halv|sack|fir(?:e|"
+        r"es|"
+        r"ed|ing)\b|dismiss|terminat|let(?:s|ting)?\s+go|lay|laid|los[eit]|loss|scrap|furlough|thin|redundan|rifs?\b|"
+        r"warn\b|notice|adjustment|cull|go(?:es|ing|ne)?\b|risk|threat|line\b|jeopardy|disappear|out\s+of|without|"
+        r"dole|cost|affect|impact|short-time|item\s+2\.05|hr1|bloodbath|massacre|blow)"
+    ),
+    cues=CUES,  # type: ignore[arg-type]
+    markers=MARKERS,  # type: ignore[arg-type]
+    anaphors=rf"(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{_ORG_NOUNS})|it|its|we|our",
+    org_nouns=_ORG_NOUNS,
+    object_before=r"at|across|within",  # "jobs in Wrexham" names a place, "job cuts at Amazon" an employer
+    clause_openers=(
+        r"as|while|whereas|which|who|whom|whose|after|following|but|despite|although|though|because|amid|even\s+as|"
+        r"where|when|before|unlike|compared|adding|bringing|marking|making|leaving|raising|taking|according|with|"
+        r"on\s+top\s+of|including|and\s+(?:the|that|a|an|its|it|they|he|she)|so|yet|meanwhile|whereas"
+    ),
+    bare_openers=(
+        r"as(?!\s+(?:many|much|few|well|part|soon|long|of|a\s+result|high|low|much\s+as))|while|whereas|because|"
+        r"amid|despite|although|though|even\s+as|after(?!\s+(?:the|two|three|several|its|their|earlier|previous|recent|"
+        r"last)\s)|but|unlike"
+    ),
+    not_subject_before=(
+        r"for|at|from|with|by|to|of|in|on|into|onto|like|than|unlike|including|such\s+as|versus|vs\.?|rivals?|"
+        r"competitors?|customers?|clients?|partners?|suppliers?|owners?\s+of|parent\s+of|maker\s+of|after|following|"
+        r"joins?|joining|joined|follows?|followed|amid|over|about|against|behind|toward|towards|among|between|"
+        r"that\s+\w+|which\s+\w+|who\s+\w+|whose"
+    ),
+    descriptor_after=(
+        r"[-‑](?:owned|backed|based|led|funded|operated|controlled|linked|supplier|affiliated)\b|['’]s\s+(?:parent|"
+        r"owner|supplier|customer|rival|partner|largest\s+customer)\b|\s+(?:supplier|suppliers|customer|customers|"
+        r"rival|rivals|partner|partners|owner|parent|contractor|contractors|sellers?|shipments|deliveries|vendors?|"
+        r"clients?|merchants|rivals)\b"
+    ),
+    person_titles=(
+        r"chief\s+executive|ceo|chief\s+\w+\s+officer|boss|chair(?:man|woman|person)?|president|founder|co-founder|"
+        r"minister|secretary|chancellor|leader|director|spokes(?:person|woman|man)|head|manager|analyst|economist|"
+        r"professor|prof|dr|mr|mrs|ms|sir|dame|lord|lady|cllr|councillor|senator|sen|rep|governor|mayor|mp|msp|"
+        r"organiser|organizer|editor|executive|vice-chancellor|general\s+secretary|commissioner|officer|judge|"
+        r"premier|prime\s+minister|presenter|star|actor|actress|coach|player"
+    ),
+    org_words=(
+        r"(?-i:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|LLP|plc|PLC|Group|Holdings|Bank|Bancorp|"
+        r"Financial|Capital|Partners|Insurance|Assurance|Motors|Automotive|Airlines|Airways|Aerospace|Aerostructures|"
+        r"Systems|Technologies|Technology|Software|Labs|Laboratories|Therapeutics|Pharma|Pharmaceuticals|Health|"
+        r"Healthcare|Medical|Hospital|Hospitals|Clinic|NHS|Trust|Foundation|University|College|School|Schools|"
+        r"District|Council|Authority|Department|Ministry|Agency|Administration|Office|Service|Services|Police|Force|"
+        r"Board|Commission|Government|Media|News|Times|Post|Press|Publishing|Studios|Studio|Entertainment|Games|"
+        r"Pictures|Films|Records|Network|Networks|Communications|Telecom|Broadcasting|Logistics|Freight|Transport|"
+        r"Shipping|Express|Foods|Food|Brewing|Brewery|Beverages|Retail|Stores|Store|Market|Supermarkets|Pharmacy|"
+        r"Home|Homes|Energy|Power|Oil|Gas|Steel|Metals|Mining|Chemicals|Chemical|Paper|Textiles|Mills|Mill|"
+        r"Engineering|Industries|Manufacturing|Works|Robotics|Devices|Semiconductor|Electronics|Solutions|Consulting|"
+        r"Credit\s+Union|Society|Association|Institute|Centre|Center|Restaurants|Kitchen|Inns|Hotels|Hospitality|"
+        r"Properties|Construction|Builders|Cars|Poultry|Farms|Dairy|Glass|Containers|Stamping|Water|Utilities|"
+        r"Railway|Railways|Rail|Bus|Buses|Lines|Cruises|Bakery|Bakeries|Brands|Apparel|Fashion|Clothing|Toys|"
+        r"Interactive|Digital|Labs|Biotech|Bio|Pay|Payments|Finance|Securities|Investments|Ventures|Airport|Port|"
+        r"Packaging|Plastics|Components|Parts|Machinery|Tools|Instruments|Appliances|Furniture|Wood|Timber|"
+        r"Construction|Cement|Materials|Hydro|Electric|Electrical|Solar|Wind|Nuclear|Ports|Aviation|Marine|"
+        r"Shipyard|Dockyard|Motor|Trucks|Trucking|Haulage|Couriers|Parcel|Post\s+Office|Royal\s+Mail)"
+    ),
+    non_employers=(
+        r"(?:(?!.*Credit\s+Union).*\b(?:[Uu]nion|Unions|Federation\s+of\s+\w+|TUC|Congress)\b.*)|Unite|Unison|GMB|"
+        r"Teamsters|UAW|CWA|NUJ|"
+        r"UCU|PCS|FDA|Accord|Unifor|USW|SEIU|AFL-CIO|RMT|Usdaw|Prospect|Aslef|Community|Challenger|Challenger,\s+"
+        r"Gray\s*&\s*Christmas|Coresight|Layoffs\.fyi|TrueUp|Insolvency\s+Service|Office\s+for\s+National\s+"
+        r"Statistics|ONS|Gray\s*&\s*Christmas|Bureau\s+of\s+Labor\s+Statistics|BLS|Reuters|Bloomberg|AFP|AP|"
+        r"Associated\s+Press|CNBC|"
+        r"Sky\s+News|BBC\s+News|PA|PA\s+Media|Institute\s+for\s+Government|Resolution\s+Foundation|IFS|CBI|"
+        r"British\s+Retail\s+Consortium|BRC|Make\s+UK|Federation\s+of\s+Small\s+Businesses|FSB|OBR|IMF|OECD|"
+        r"Goldman\s+Sachs\s+economists|Fed|Federal\s+Reserve|Bank\s+of\s+England|ECB|Getty\s+Images|Shutterstock"
+    ),
+    not_names=frozenset(
+        "the a an in on at for but and or it its this that these those he she they we i you our their his her "
+        "after before as while when where why how what who which there here some many most all both each every "
+        "more less about around nearly almost up over under last next one two three four five six seven eight nine "
+        "ten staff workers employees jobs union unions shares analysts officials sources people hundreds thousands "
+        "dozens local chief senior former new meanwhile however also still yet now today yesterday earlier later "
+        "according despite although though because if unless since until with without by from into to of no not "
+        "so such than then only just even other another further separately instead overall plus mr mrs ms dr sir "
+        "affected cuts layoffs redundancies job jobs roles posts positions exclusive breaking update updated "
+        "watch read listen opinion analysis live video photo image getty reuters please sign subscribe share "
+        "advertisement related more our your my us uk eu ministers minister chief executive "
+        "investors economists unions critics bosses labour conservatives democrats republicans "
+        "workforce headcount consultation statement memo "
+        "under-fire embattled troubled struggling cash-strapped ailing beleaguered tech retail retailer "
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+        "august september october november december company location county notice number type comments summary "
+        "anticipated date employer".split()
+    ),
+    connectors=frozenset("of for and & the de du des la le von van der den del della dei di y e".split()),
+    months={
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    },
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    relative_days=(("today", 0), ("tonight", 0), ("this morning", 0), ("this afternoon", 0), ("this evening", 0),
+                   ("yesterday", 1), ("this week", 0), ("earlier this week", 2), ("last week", 7)),
+    number_words={
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "half a dozen": 6, "a hundred": 100,
+        "a thousand": 1000, "a million": 1_000_000,
+    },
+    scales={"hundred": 100, "thousand": 1000, "million": 1_000_000, "k": 1000},
+    vague=(
+        ("tens of thousands", 20_000, 99_999), ("hundreds of thousands", 200_000, 999_999),
+        ("several thousand", 2000, 9000), ("a few thousand", 2000, 5000), ("thousands", 2000, 9999),
+        ("several hundred", 200, 900), ("a few hundred", 200, 500), ("hundreds", 200, 999),
+        ("several dozen", 24, 99), ("a few dozen", 24, 60), ("dozens", 24, 99), ("a handful", 2, 9),
+    ),
+    qualifiers=(
+        ("approx", r"about|approximately|around|roughly|nearly|almost|close\s+to|some|an\s+estimated|estimated|~|"
+                   r"just\s+under|circa|the\s+equivalent\s+of|an\s+expected"),
+        ("min", r"more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|north\s+of|above|just\s+over|"
+                r"no\s+fewer\s+than|no\s+less\s+than"),
+        ("max", r"as\s+many\s+as|up\s+to|no\s+more\s+than|fewer\s+than|less\s+than|under|as\s+much\s+as"),
+    ),
+    date_context={
+        "future_before": (
+            r"(?:as\s+soon\s+as|starting|beginning|begin|begins|from|until|by|through|effective|next|will|expected|"
+            r"would|take\s+effect|takes\s+effect|scheduled\s+for|due|in\s+the\s+coming|complete[ds]?|end\s+of|"
+            r"before|ahead\s+of)\s+(?:on\s+|in\s+|the\s+)?$"
+        ),
+        "year_prefix": (
+            r"in|since|during|by|early|late|mid-?|until|through|of|from|between|and|fiscal|spring|summer|fall|autumn|"
+            r"winter|back\s+in"
+        ),
+        "weekday_prefix": r"last|this|next|on|late|early",
+    },
+    fractions=(("half", 50.0), ("a third", 33.3), ("one third", 33.3), ("a quarter", 25.0), ("one quarter", 25.0),
+               ("two-thirds", 66.7), ("two thirds", 66.7), ("a fifth", 20.0), ("one in ten", 10.0)),
+    count_context={
+        "percent": r"%|\s*percent\b|\s*per\s+cent\b",
+        "share_after": (
+            r"^\s+of\s+(?:its|the|their|that|his|her|our)?\s*(?:[\w'’,.-]+\s+){0,3}?(?:workforce|staff|employees|"
+            r"headcount|workers|jobs|people|personnel|team|roles|positions|staffers|corporate\s+workforce)\b"
+        ),
+        "noun_after": r"^\s+(?:\w+\s+)?(?:layoffs|lay-offs|redundancies|job\s+cuts|job\s+losses|cuts|reductions)\b",
+        # what makes a number a whole workforce, a hiring figure or the leakers, not this action's cut
+        "base_before": (
+            r"(?:\b(?:employs?|employed|employing|has|had|have|having|headcount\s+of|workforce\s+of|staff\s+of|"
+            r"out\s+of|among|hire|hires|hiring|hired|add|adds|adding|added|recruit\w*|creat\w+|opening|open|"
+            r"from|keep|keeps|retain\w*|remain\w*|redeploy\w*|offered|of\s+(?:its|the|their|our|his|"
+            r"her|that|[\w.-]+['’]s))\s+(?:(?:the|its|their|about|roughly|around|nearly|approximately|some|more\s+than|"
+            r"over|almost|[\w.-]+['’]s)\s+){0,2})$"
+        ),
+        "base_after": (
+            r"^(?:-strong\b|\s*(?:\S+\s+){0,2}(?:employees|workers|people|staff)\s+(?:worldwide|globally|across\s+the|"
+            r"in\s+total|at\s+the\s+end|as\s+of|in\s+the\s+(?:uk|us|u\.s\.|country))|\s*(?:people|persons|sources|"
+            r"officials|employees|executives)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|aware)|\s+(?:jobs|"
+            r"roles|positions)\s+(?:will\s+be\s+)?(?:created|added))"
+        ),
+        "subset_after": r"^\s+of\s+(?:the|these|those|them|its|their|our)\b",
+        "not_count_after": (
+            r"^\s*(?:%|percent|per\s+cent|billion|bn\b|m\b|million\s+(?:dollars|pounds|euros|in|a|of)|years?|"
+            r"months?|weeks?|days?|hours?|stores|branches|shops|sites|locations|plants|factories|offices|"
+            r"restaurants|routes|stations|warehouses|centres|centers|schools|libraries|buildings|facilities|"
+            r"mills|pubs|hubs|outlets|departments|seats|points|pence|p\b|cents?|dollars|pounds|euros|times|"
+            r"radio|tv|stores?)"
+        ),
+        "verb_before": (
+            rf"(?:\b(?:{_CUT}|affect\w*|impact\w*|another|additional|further|loss\s+of|shed|reduction\s+of|"
+            r"(?:affected\s+)?(?:employees|workers|positions|staff)(?:\s+affected)?\s*:|affected\s*:|"
+            r"(?:cuts|layoffs|lay-offs|losses|redundancies|reductions)\s+(?:\w+\s+){0,2}?(?:swell|rise|climb|reach|top|"
+            r"hit|total|exceed|grow|jump|balloon)(?:s|ed)?(?:\s+to)?)\s*)$"
+        ),
+        "cumulative": (
+            r"\b(?:since|bringing|brings|cumulative\w*|altogether|combined|overall|in\s+all|so\s+far|to\s+date|"
+            r"over\s+the\s+(?:past|last)|in\s+recent\s+(?:months|years|weeks)|tally|sum\s+of)\b"
+        ),
+        "cumulative_after": (
+            r"^[^,.;]{0,50}?\b(?:since|over\s+the\s+(?:past|last)|in\s+recent\s+(?:months|years|weeks)|so\s+far|"
+            r"to\s+date|in\s+total|altogether|combined|cumulative\w*|(?:across|in)\s+(?:two|three|four|several|"
+            r"multiple)\s+rounds)\b"
+        ),
+        "cumulative_reset": (
+            r"\b(?:said|says|announced|announces|will|plans?|is|are|new|latest|another|more|now|today)\b"
+        ),
+    },
+    # English puts modifiers before the noun ("Cambridge labs"): after a subject comes a verb or a function word.
+    after_subject=(
+        r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|shall|should|to|said|says|say|plans?|"
+        r"planned|announce[sd]?|confirm(?:s|ed)?|cut|cuts|lays|laid|sheds?|axe[sd]?|clos(?:es|ed)|shuts?|"
+        r"collaps(?:es|ed)|files|filed|enters|entered|goes|went|falls|fell|calls|called|begins|began|starts|started|"
+        r"reports|reported|tells|told|warns|warned|expects|expected|moves|moved|faces|seeks|sought|agrees|agreed|"
+        r"makes|made|does|did|also|reportedly|quietly|again|now|just|still|and|or|on|in|at|after|as|amid|with|for|"
+        r"by|from|over|under|itself|which|who|that|whose|eliminates|eliminated|slash(?:es|ed)|trims|trimmed|fires|"
+        r"fired|sacks|sacked|furloughs|furloughed|propos(?:es|ed)|unveil(?:s|ed)|insists|denies|denied|declined|"
+        r"wants|intends|needs|chief|boss|bosses|ceo|spokes\w+|executives?|management|shares|stock|owner|parent|"
+        r"lost|loses|halves|halved|shrinks|reduces|reduced|downsizes|restructures|exits|quits|abandons|kills|scraps|"
+        r"scrapped|offers|offered|issued|issues|sent|sends|notified|informs|informed|hit|hits|axing|cutting|laying|"
+        r"shedding|closing|eliminating|plc|inc|ltd|llc|corp|co|group|unit|division|subsidiary|arm|business|branch|"
+        r"operations?|offices?|staff|workers|employees|jobs|the|a|an|its|their|into|across|of|about|than|like|more|"
+        r"less|first|last|this|next"
+    ),
+)

@@ -1,0 +1,211 @@
+"""French (France, Belgium, Switzerland, Québec): layoff vocabulary as regex fragments.
+
+French news uses the conditional for figures not yet final ("677 postes seraient supprimés"):
+it reads as attribution (a leak) unless the employer's own announcement is in the article.
+"""
+
+from ingest.understanding.lexicon import Words
+
+JOBS = (
+    r"postes|emplois|salariés|salariées|employés|employées|personnes|collaborateurs|collaboratrices|effectifs|"
+    r"travailleurs|agents|ouvriers|cadres|intérimaires|fonctionnaires|personnels|emplois\s+directs|CDI|"
+    r"salariés\s+permanents|employés\s+permanents"
+)
+_GAP_STOP = r"prix|tarifs?|taux|coûts|dividende|prévisions?|vols|trains|TER|lignes|magasins|boutiques|agences|pour|avec|sur"
+_GAP = rf"(?:\s+(?!(?:{_GAP_STOP})\b)[\w'’%.,\u00a0\u202f-]+){{0,7}}?"
+_QUAL = r"(?:environ|près\s+de|quelque|plus\s+de|jusqu['’]à|au\s+moins)\s+"
+_NUM = r"\d[\d\u00a0\u202f .']*\d|\d"
+
+CUES = (
+    ("cut", rf"\b(?:supprim\w+|suppression\s+de|réduire|réduit|réduira|réduiront|réduisent|réduction\s+de|sabr\w+|"
+            rf"taill\w+\s+dans|coupe\w*\s+dans|se\s+sépar\w+\s+de|se\s+séparer\s+de|congédi\w+|élimin\w+|"
+            rf"licenci\w+){_GAP}\s+(?:{JOBS})\b"),
+    ("staff", r"\blicenci(?:e|ent|er|era|eront|ait|aient|é|és|ée|ées)\b|\bmis(?:e|es)?\s+à\s+la\s+porte\b|"
+              r"\bremerci(?:e|é|és)\s+(?:\S+\s+){0,3}?(?:salariés|employés)\b"),
+    ("noun", r"\blicenciements?\b|\bsuppressions?\s+(?:de\s+|d['’])(?:\S+\s+){0,2}?(?:postes|emplois)\b|"
+             r"\bplans?\s+soci(?:al|aux)\b|"
+             r"\bplan\s+de\s+sauvegarde\s+de\s+l['’]emploi\b|\brupture\s+conventionnelle\s+collective\b|"
+             r"\bdéparts?\s+(?:volontaires|contraints)\b|\bréduction\s+(?:des|d['’])\s*effectifs\b|"
+             r"\bcompression\s+(?:de\s+personnel|d['’]effectifs)\b|\bvague\s+de\s+licenciements\b|\bcasse\s+sociale\b|"
+             r"\bdégraissage\b|\bsuppressions\b"),
+    ("noun", r"(?-i:\bPSE\b|\bRCC\b)"),
+    ("loss", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:supprimés|supprimées|menacés|menacées|en\s+jeu|sur\s+la\s+sellette|"
+             r"condamnés|perdus|détruits|disparaîtront|vont\s+disparaître|abolis|abolies|en\s+danger)\b"
+             rf"|\bmenaç\w+\s+(?:{_QUAL})?(?:{_NUM})\s+(?:{JOBS})\b"
+             r"|\bperd(?:re|ent|ront|raient|rait)\s+(?:leur|son|sa)\s+(?:emploi|travail|poste)\b|\bperte\s+(?:de\s+|"
+             r"d['’])"
+             rf"(?:\S+\s+){{0,3}}?(?:{JOBS})\b|\bsur\s+le\s+carreau\b|\bpertes\s+d['’]emplois\b|\bau\s+chômage\b"),
+    ("affected", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,2}}?(?:concernés|concernées|touchés|touchées|impactés|affectés)\b|"
+                 rf"\b(?:concerne|touche|affecte)\w*\s+(?:{_QUAL})?(?:{_NUM})\s+(?:{JOBS})\b"),
+    ("furlough", r"\bchômage\s+(?:partiel|technique)\b|\bactivité\s+partielle\b"),
+    ("notice", r"\bprocédure\s+de\s+licenciement\s+collectif\b|\bplan\s+de\s+départs\b"),
+)
+
+_DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_COMPANY = r"(?:la|le|l['’])\s*(?:direction|entreprise|groupe|société|PDG|porte-parole|communiqué)"
+MARKERS = (
+    ("leak", rf"\bselon\s+(?!{_COMPANY}\b)(?!(?:un|le|son)\s+communiqué)|\bd['’]après\s+(?!{_COMPANY}\b)|"
+             rf"\bsources?\s+(?:proches?|syndicales?|internes?|"
+             r"concordantes)\b|\bde\s+source\s+\w+\b|\brapporte\w*\b|\brévèle\w*\b|\ba\s+appris\b|\baurai(?:t|ent)\b|"
+             r"\bserai(?:t|ent)\b|\bde\s+manière\s+informelle\b|\bs['’]apprête\w*\b|\binformations?\s+de\b"),
+    ("confirm", rf"\b(?:annonc\w+|confirm\w+|a\s+indiqué|indique|précise|a\s+fait\s+savoir|communiqué|a\s+informé|"
+                rf"présent\w+|dévoil\w+|notifi\w+|lettre|courriel|note\s+interne|mémo|selon\s+{_COMPANY})\b"),
+    ("speech", r"\b(?:a\s+déclaré|déclare|a\s+dit|explique|a\s+expliqué|affirme|a\s+affirmé|assure|a\s+assuré|"
+               r"souligne|a\s+souligné|estime|insiste|a\s+insisté)\b"),
+    ("deny", r"\bdément\w*\b|\bdémenti\w*\b|\bnie(?:nt)?\b|\bréfute\w*\b|\bexclu(?:t|ent)\b|\bécarte\w*\b|"
+             r"\baucun\s+(?:plan|projet)\b|\bpas\s+de\s+(?:plan\s+social|licenciements?|suppressions?)\b|\brumeurs?\b|"
+             r"\bne\s+prévoi\w+\s+aucun\w*\b|\bpas\s+au\s+programme\b"),
+    ("negation", r"\bne\b|\bn['’]|\bpas\b|\baucun\w*|\bsans\b|\bjamais\b|\bni\b"),
+    ("speculative", r"\b(?:pourrai\w+|éventuel\w*|possibl\w+|peut-être|risque\s+de|craint\w*|crainte\w*|inquiét\w+)\b"),
+    ("conditional", r"\bsi\b|\bs['’]ils?\b|\bà\s+moins\s+que\b|\ben\s+cas\s+de\b"),
+    ("forecast", r"\b(?:devrai\w+|s['’]attend\w*|anticip\w+|prévision\w*|prédi\w+|étude|analystes?|économistes?|"
+                 r"experts?|"
+                 r"d['’]ici\s+(?:à\s+)?20[3-9]\d|dans\s+les\s+(?:prochaines|années\s+à\s+venir)|prochaines\s+années|"
+                 r"à\s+l['’]horizon|prévien\w+|avert\w+|alert\w+)\b"),
+    ("hypothetical", r"\?|\bet\s+si\b|\bque\s+se\s+passerait\b"),
+    ("past", r"\b(?:déjà|l['’]an\s+(?:dernier|passé)|l['’]année\s+dernière|le\s+mois\s+dernier|précédent\w*|auparavant|"
+             r"il\s+y\s+a\s+(?:un|une|deux|trois|\d+)\s+(?:an|ans|mois|semaines)|avai(?:t|ent)\s+(?:\S+\s+){0,3}?"
+             r"(?:annoncé|supprimé|licencié|fermé|confirmé)|ancien\w*|un\s+an\s+après|jadis|autrefois|dès\s+20\d\d|"
+             r"pendant\s+la\s+(?:crise|pandémie)|avoir\s+supprimé)\b"),
+    ("cumulative", r"\b(?:depuis|portant\s+le\s+total|au\s+cumul|cumulé\w*|jusqu['’]ici|en\s+trois\s+mois)\b"),
+    ("current", r"\b(?:suppressions|licenciements|plan\s+social)\s+(?:\S+\s+){0,3}?(?:touchent|touche|frappe|frappent|"
+                r"atteint|atteignent|commence\w*)\b"),
+    ("current", rf"\b(?:cette\s+semaine|aujourd['’]hui|ce\s+(?:{_DAYS})|nouvell\w+|nouveaux?|supplémentaires?|"
+                r"d['’]autres|de\s+nouveau|à\s+nouveau|deuxième\s+vague|commenc\w+)\b"),
+    ("plan", r"\b(?:va|vont|prévoi\w+|projet\w*|envisag\w+|compte|entend|veut|plan|s['’]apprête\w*|annonc\w+)\b"),
+    ("generic", r"\b(?:entreprises|sociétés|employeurs|industrie|secteur|groupes|banques|constructeurs|équipementiers|"
+                r"start-up|jeunes\s+pousses|géants\s+de\s+la\s+tech|la\s+tech|patronat|PME|ETI|robots|l['’]IA)\b"),
+    ("closure", r"\b(?:ferm\w+|liquidation|redressement\s+judiciaire|faillite|dépôt\s+de\s+bilan|"
+                r"cessation\s+d['’]activité|"
+                r"met\s+(?:un\s+)?terme|mettre\s+fin|défaillance\w*|insolvab\w+|arrêt\s+de\s+(?:la\s+)?production)\b"),
+    ("restructuring", r"\b(?:restructur\w+|réorganis\w+|plan\s+de\s+transformation|plan\s+d['’]économies|économies|"
+                      r"recentr\w+|réduction\s+des\s+coûts|départs\s+volontaires|préretraite\w*|reclassement)\b"),
+    ("hiring", r"\b(?:recrut\w+|embauch\w+|créer\s+(?:\S+\s+){0,3}emplois|création\s+de\s+(?:\S+\s+){0,3}emplois)\b"),
+    ("advice", r"\b(?:ce\s+qu['’]il\s+faut\s+savoir|que\s+faire|nos\s+conseils|comment\s+(?:réagir|rebondir))\b"),
+    ("recap", r"\b(?:chronologie|retour\s+sur|rétrospective|bilan\s+de\s+l['’]année|l['’]année\s+où|"
+              r"l['’]outil\s+préféré)\b|(?:^|[|:–-]\s*)(?:tribune|éditorial|analyse|décryptage|point\s+de\s+vue|"
+              r"chronique)\s*[:|–-]"),
+)
+
+_ORG_NOUNS = (
+    r"entreprise|groupe|société|firme|enseigne|constructeur|équipementier|industriel|géant|distributeur|banque|"
+    r"assureur|chaîne|usine|site|start-up|fintech|plateforme|opérateur|fabricant|compagnie|filiale|marque|fonderie|"
+    r"laboratoire|mairie|collectivité|hôpital|université|papeterie|fromagerie|imprimerie|éditeur|journal|spécialiste"
+)
+WORDS = Words(
+    code="fr",
+    job_nouns=JOBS,
+    cut_reference=(
+        r"\\b(?:les|ces|le|ce|cette|l['’])\\s*(?:suppressions|plan|projet|informations?|licenciements|réorganisation|"
+        r"restructuration)\\b"
+    ),
+    trigger=(
+        r"licenci|suppression|supprim|plans?\s+soci|pse\b|sauvegarde\s+de\s+l|rupture\s+conv|rcc\b|départs?|"
+        r"réduction|réduire|réduit|compression|casse\s+sociale|dégraissage|perd|perte|carreau|chômage|"
+        r"activité\s+partielle|porte\b|remerci|menac|jeu\b|sellette|condamn|détruit|dispar|aboli|danger|concern|"
+        r"touch|impact|affect|sabr|taill|coupe|sépar|congédi|élimin"
+    ),
+    cues=CUES,  # type: ignore[arg-type]
+    markers=MARKERS,  # type: ignore[arg-type]
+    anaphors=rf"(?:l['’]|(?:le|la|ce|cette)\s+)(?:[\w-]+\s+)?(?:{_ORG_NOUNS})",
+    org_nouns=_ORG_NOUNS,
+    object_before=r"chez|au\s+sein\s+d[eu]",
+    clause_openers=(
+        r"alors\s+que|tandis\s+que|après|car|mais|qui|dont|où|lorsque|quand|bien\s+que|même\s+si|parce\s+que|puisque|"
+        r"selon|et\s+(?:le|la|les|il|elle)|ce\s+qui|afin\s+de|faute\s+de|malgré"
+    ),
+    bare_openers=r"alors\s+que|tandis\s+que|parce\s+que|bien\s+que|même\s+si|malgré",
+    not_subject_before=(
+        r"chez|pour|avec|par|de|du|des|d['’]|à|au|aux|dans|en|sur|contre|comme|que|face\s+à|après|depuis|entre|vers|"
+        r"rival|concurrent|client|fournisseur|filiale\s+de|propriétaire\s+de|patron\s+de"
+    ),
+    descriptor_after=r"\s+(?:fournisseur|client|concurrent|rival|propriétaire)\b",
+    person_titles=(
+        r"PDG|directeur(?:\s+général)?|directrice(?:\s+générale)?|patron(?:ne)?|président(?:e)?|ministre|porte-parole|"
+        r"secrétaire\s+général\w*|délégué\s+syndical\w*|syndicaliste|fondateur|fondatrice|cofondat\w+|maire|"
+        r"économiste|analyste|M\.|Mme|dirigeant\w*|responsable|DRH|député\w*|avocat\w*|présentat\w+"
+    ),
+    org_words=(
+        r"(?-i:SA|SAS|SARL|Groupe|Group|Banque|Société|Compagnie|Industries|Fonderie|Fonderies|Papeteries|Laboratoires|"
+        r"Assurances|Mutuelle|Crédit|Caisse|Hôpital|Université|Mairie|Ville|Ministère|Chemical|Chemicals|Fromageries|"
+        r"Imprimerie|Transports|Logistique|Pay)"
+    ),
+    non_employers=(
+        r"CGT|CFDT|FO|Force\s+Ouvrière|CFE-CGC|CFTC|Unsa|SUD|Solidaires|CSN|FTQ|Unifor|.*[Ss]yndicat\w*|CSE|"
+        r"Altares|Insee|Dares|France\s+Travail|Pôle\s+emploi|AFP|Reuters|Bloomberg|Les\s+Echos|Le\s+Monde|"
+        r"Le\s+Figaro|Banque\s+de\s+France|Tribunal.*"
+    ),
+    not_names=frozenset(
+        "le la les l un une des du de d ce cette ces il elle ils elles on nous vous en au aux à dans pour par sur "
+        "avec sans selon après avant depuis pendant mais et ou donc or ni car si que qui quand lorsque comme alors "
+        "plus moins tous tout toute toutes chaque aucun aucune plusieurs certains certaines quelque quelques environ "
+        "près entre salariés syndicats syndicat direction coup inquiétude bonne mauvaise c ça cela ceci voici voilà "
+        "pourtant toutefois cependant enfin ainsi déjà reste trois deux lundi mardi mercredi jeudi vendredi samedi "
+        "dimanche janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+    ),
+    connectors=frozenset("de du des la le et &".split()),
+    months={
+        "janvier": 1, "janv": 1, "jan": 1, "février": 2, "févr": 2, "fév": 2, "mars": 3, "avril": 4, "avr": 4,
+        "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "septembre": 9, "octobre": 10, "oct": 10,
+        "novembre": 11, "nov": 11, "décembre": 12, "déc": 12,
+    },
+    weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    relative_days=(("aujourd'hui", 0), ("aujourd’hui", 0), ("hier", 1), ("cette semaine", 0),
+                   ("la semaine dernière", 7), ("ce matin", 0)),
+    number_words={
+        "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+        "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "mille": 1000,
+    },
+    scales={"mille": 1000, "millions": 1_000_000, "million": 1_000_000},
+    vague=(
+        ("plusieurs centaines de milliers", 200_000, 900_000), ("des centaines de milliers", 200_000, 999_999),
+        ("des dizaines de milliers", 20_000, 99_999), ("plusieurs centaines", 200, 900), ("quelques centaines", 200, 500), ("des centaines", 200, 999),
+        ("plusieurs milliers", 2000, 9000), ("quelques milliers", 2000, 5000), ("des milliers", 2000, 9999),
+        ("des dizaines", 20, 99), ("plusieurs dizaines", 20, 99), ("une centaine", 100, 100),
+        ("un millier", 1000, 1000), ("une dizaine", 10, 10), ("une vingtaine", 20, 20), ("une trentaine", 30, 30),
+        ("une quarantaine", 40, 40), ("une cinquantaine", 50, 50), ("une soixantaine", 60, 60),
+    ),
+    qualifiers=(
+        ("approx", r"environ|près\s+de|quelque|autour\s+de|approximativement|presque|pratiquement|à\s+peu\s+près"),
+        ("min", r"plus\s+de|au\s+moins|au-delà\s+de|pas\s+moins\s+de"),
+        ("max", r"jusqu['’]à|au\s+maximum|au\s+plus|moins\s+de|pas\s+plus\s+de"),
+    ),
+    date_context={
+        "future_before": (
+            r"(?:à\s+partir\s+d[eu]|d['’]ici(?:\s+à)?|jusqu['’](?:à|au|en)|dès|avant|d['’]ici\s+fin|prochain\w*|fin)\s+"
+            r"(?:le\s+|la\s+)?$"
+        ),
+        "year_prefix": r"en|depuis|dès|d['’]ici|fin|début|mi-?|courant|jusqu['’]en|à\s+l['’]horizon",
+        "weekday_prefix": r"ce|le|dès|depuis",
+    },
+    fractions=(("la moitié", 50.0), ("un tiers", 33.3), ("un quart", 25.0), ("un cinquième", 20.0),
+               ("deux tiers", 66.7), ("un salarié sur dix", 10.0)),
+    count_context={
+        "percent": r"%|\s*pour\s*cent\b",
+        "share_after": (
+            r"^\s+(?:de|des|d['’])\s*(?:ses|leurs|la|l['’]|son|sa)?\s*(?:\w+\s+){0,2}?(?:effectifs|salariés|personnel|"
+            r"emplois|postes|main-d['’]œuvre|collaborateurs)\b"
+        ),
+        "noun_after": r"^\s+(?:\w+\s+)?(?:suppressions|licenciements|départs)\b",
+        "base_before": (
+            r"(?:\b(?:emploie|employait|emploient|employaient|compte|comptait|sur\s+(?:ses|les|un\s+total\s+de)|"
+            r"de\s+ses|"
+            r"parmi\s+les|recrut\w+|embauch\w+|créer|créera|crée|qui\s+employaient)\s+(?:(?:environ|près\s+de|quelque|"
+            r"plus\s+de)\s+){0,2})$"
+        ),
+        "base_after": r"^\s+(?:personnes|salariés)\s+(?:dans\s+le\s+monde|en\s+France|sur\s+le\s+continent)",
+        "not_count_after": (
+            r"^\s*(?:%|pour\s*cent|milliards?|millions?\s+d['’]euros|euros|€|dollars|ans|années|mois|semaines|jours|"
+            r"heures|magasins|agences|sites|usines|entrepôts|boutiques|points\s+de\s+vente|saisons|numéros|projets|"
+            r"procédures|foyers)"
+        ),
+        "verb_before": r"(?:supprim\w+|licenci\w+|sépar\w+\s+de|suppression\s+de|coupe|taille|de)\s*$",
+        "cumulative": r"\b(?:depuis|portant|cumul\w*|jusqu['’]ici)\b",
+        "cumulative_after": r"^[^,.;]{0,50}?\b(?:depuis\s+(?:19|20)\d\d|au\s+total\s+depuis)\b",
+        "cumulative_reset": r"\b(?:va|vont|nouvelle|nouveau|annonce|prévoit)\b",
+        "range_to": r"à|-|–",
+        "range_between": r"entre",
+        "range_and": r"et",
+    },
+    space_thousands=True,
+)

@@ -1,0 +1,189 @@
+"""Italian: layoff vocabulary as regex fragments.
+
+Italian counts are often written with a "mila" suffix ("14mila", "30mila tagli"); "esuberi"
+(redundancies) and "uscite" (exits) name the cut; "cassa integrazione" is read as a furlough.
+"""
+
+from ingest.understanding.lexicon import Words
+
+JOBS = (
+    r"posti(?:\s+di\s+lavoro)?|dipendenti|lavoratori|lavoratrici|addetti|persone|impiegati|personale|organico|"
+    r"collaboratori|operai|dirigenti|unità|risorse"
+)
+_GAP_STOP = r"prezzi|prezzo|tassi|costi|previsioni|cuneo|dividendo|voli|treni|negozi|per|con|su"
+_GAP = rf"(?:\s+(?!(?:{_GAP_STOP})\b)[\w'’%.,-]+){{0,7}}?"
+_QUAL = r"(?:circa|quasi|oltre|più\s+di|fino\s+a|altri|altre)\s+"
+_NUM = r"\d[\d.,]*(?:mila)?"
+
+CUES = (
+    ("cut", rf"\b(?:tagli\w*|taglio\s+(?:di|dei|del)|licenzi\w+|elimin\w+|sopprim\w+|ridurr\w+|riduc\w+|ridott\w+|"
+            rf"mand\w+\s+a\s+casa|lasci\w+\s+a\s+casa|mett\w+\s+alla\s+porta){_GAP}\s+(?:{JOBS})\b"
+            rf"|\bvia\s+(?:{_QUAL})?\d[\d.,]*(?:mila)?\s+(?:{JOBS})\b"),
+    ("staff", r"\blicenzi(?:a|ano|are|erà|eranno|ato|ati|ata|ate)\b"),
+    ("noun", r"\blicenziament[io]\b|\besuber[io]\b|\btagli\s+(?:al\s+personale|all['’]organico|dei\s+posti|"
+             r"di\s+posti)\b|"
+             r"\briduzione\s+(?:del\s+personale|dell['’]organico|di\s+personale)\b|\buscite(?:\s+volontarie|"
+             r"\s+incentivate)?\b|\bprepensionamenti\b|\bondata\s+di\s+tagli\b|\d[\d.,]*(?:mila)?\s+tagli\b"),
+    ("loss", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:a\s+rischio|in\s+bilico|tagliati|eliminati|persi|soppressi|"
+             rf"in\s+esubero|"
+             rf"a\s+casa|saltano|salteranno|in\s+pericolo)\b|\ba\s+rischio\s+(?:\S+\s+){{0,4}}?(?:{JOBS})\b|"
+             r"\bperd(?:ono|eranno|ere|e|erebbero)\s+il\s+(?:lavoro|posto)\b|\bperdita\s+di\s+(?:\S+\s+){0,3}?"
+             r"(?:posti|lavoro)\b"),
+    ("affected", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,2}}?(?:coinvolti|interessati)\b|\bcoinvolg\w+\s+(?:{_QUAL})?"
+                 rf"(?:{_NUM})\s+(?:{JOBS})\b"),
+    ("furlough", r"\bcassa\s+integrazione\b|\bcontratti\s+di\s+solidarietà\b"),
+    ("furlough", r"(?-i:\bCIGS?\b)"),
+    ("notice", r"\bprocedura\s+(?:\S+\s+){0,2}?(?:di|per)\s+(?:\S+\s+){0,2}?licenziament[io]\b|"
+               r"\bprocedura\s+di\s+mobilità\b|"
+               r"\blettere\s+di\s+licenziamento\b"),
+)
+
+_DAYS = r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+_COMPANY = r"(?:l['’]azienda|la\s+società|il\s+gruppo|la\s+direzione|una\s+nota)"
+MARKERS = (
+    ("leak", rf"\bsecondo\s+(?!{_COMPANY})(?!quanto\s+(?:annunciato|comunicato|reso\s+noto))|\bfonti\s+(?:vicine|"
+             rf"sindacali|interne|qualificate)\b|\bindiscrezion\w+\b|"
+             r"\btrapela\b|\briporta\b|\bavrebbe\w*\b|\bsarebbe\w*\b|\bstarebbe\w*\b|\ballarme\s+(?:dei|del)\s+"
+             r"sindacat\w+\b|\bdenuncia\w*\s+(?:i|il)\s+sindacat\w+\b"),
+    ("confirm", r"\b(?:annunci\w+|conferm\w+|comunic\w+|comunicato|nota|lettera|present\w+|ufficializz\w+|avviat\w+|"
+                r"ha\s+reso\s+noto|informat\w+|notific\w+|accordo|firmato|siglat\w+)\b"),
+    ("speech", rf"\b(?:ha\s+detto|dice|ha\s+spiegato|spiega|ha\s+dichiarato|dichiara|afferma|ha\s+affermato|sottolinea|"
+               rf"secondo\s+{_COMPANY})\b"),
+    ("deny", r"\b(?:smentisc\w+|smentit\w+|nega|negano|escluso|esclude|rassicura\w*|nessun\s+(?:taglio|licenziamento|"
+             r"esubero))\b"),
+    ("negation", r"\b(?:non|nessun\w*|senza|mai|né)\b"),
+    ("speculative", r"\b(?:potrebbe\w*|potranno|rischi\w*|possibil\w+|forse|eventual\w+|timore|timori|paura)\b"),
+    ("conditional", r"\bse\b|\bqualora\b|\bnel\s+caso\b|\ba\s+meno\s+che\b"),
+    ("forecast", r"\b(?:stima|stime|stimano|previsioni|analisti|esperti|studio|entro\s+il\s+20[3-9]\d|"
+                 r"nei\s+prossimi\s+anni|scenario|avvert\w+)\b"),
+    ("hypothetical", r"\?|\be\s+se\b|\bcosa\s+succederebbe\b"),
+    ("past", r"\b(?:già|lo\s+scorso\s+anno|l['’]anno\s+scorso|in\s+passato|precedent\w+|aveva\w*\s+(?:già\s+)?"
+             r"(?:annunciato|tagliato|licenziato)|un\s+anno\s+(?:fa|dopo)|(?:due|tre|\d+)\s+anni\s+fa|ex\s+dipendenti|"
+             r"durante\s+la\s+(?:pandemia|crisi))\b"),
+    ("cumulative", r"\b(?:dal\s+20\d\d|in\s+totale|complessiv\w+|finora|fino\s+ad\s+oggi|in\s+tutto|sommando|"
+                   r"a\s+oggi)\b"),
+    ("current", r"\b(?:tagli|licenziamenti|esuberi)\s+(?:\S+\s+){0,3}?(?:colpiscono|colpisce|arrivano|arriva|"
+                r"raggiungono|iniziano)\b"),
+    ("current", rf"\b(?:questa\s+settimana|oggi|nuov[aoie]|altri|altre|ulterior\w+|ancora|di\s+nuovo|seconda\s+ondata|"
+                rf"quest[oa]\s+(?:{_DAYS})|avvia\w*|inizia\w*)\b"),
+    ("plan", r"\b(?:prevede|prevedono|piano|intende|vuole|punta|si\s+appresta|prepara|annunci\w+|verso\s+il\s+taglio|"
+             r"avvia)\b"),
+    ("generic", r"\b(?:aziende|imprese|settore|industria|comparto|gruppi|banche|costruttori|fornitori|indotto|"
+                r"big\s+tech|colossi|l['’]intelligenza\s+artificiale)\b"),
+    ("closure", r"\b(?:chiud\w+|chiusura|chiuso|cessazione|fallimento|falli\w+|liquidazione|crisi\s+aziendale|"
+                r"concordato|"
+                r"insolvenza|stop\s+alla\s+produzione|spegn\w+)\b"),
+    ("restructuring", r"\b(?:ristruttur\w+|riorganizz\w+|piano\s+industriale|riassetto|efficientamento|"
+                      r"uscite\s+volontarie|prepensionamenti)\b"),
+    ("hiring", r"\b(?:assunzion\w+|assum\w+|nuovi\s+posti|creer\w+|recluta\w*)\b"),
+    ("advice", r"\b(?:cosa\s+fare|cosa\s+sapere|guida|consigli)\b"),
+    ("recap", r"\b(?:tutte\s+le\s+ondate|cronologia|la\s+lezione|il\s+lavoro\s+che\s+cambia)\b|(?:^|[|:–-]\s*)"
+              r"(?:commento|analisi|opinione|editoriale)\s*[:|–-]"),
+)
+
+_ORG_NOUNS = (
+    r"azienda|società|gruppo|colosso|impresa|banca|compagnia|multinazionale|catena|stabilimento|fabbrica|sito|"
+    r"piattaforma|start-?up|fintech|edtech|marchio|istituto|holding|call\s+center|supermercato|negozio|fonderia|"
+    r"cartiera|comune|ospedale|università|ministero"
+)
+WORDS = Words(
+    code="it",
+    job_nouns=JOBS,
+    cut_reference=(
+        r"\\b(?:i|gli|il|la|questi|questo)\\s+(?:tagli|piano|esuberi|licenziamenti|notizia|uscite)\\b"
+    ),
+    trigger=(
+        r"licenzi|esuber|tagli|riduz|ridurr|riduc|ridott|uscite|prepension|perd|cassa\s+integrazione|\bcigs?\b|"
+        r"solidarietà|procedura|coinvolg|interessat|rischio|bilico|eliminat|elimin|sopprim|soppress|casa\b|porta\b|"
+        r"saltan|pericolo|via\s"
+    ),
+    cues=CUES,  # type: ignore[arg-type]
+    markers=MARKERS,  # type: ignore[arg-type]
+    anaphors=rf"(?:l['’]|(?:la|il|lo)\s+)(?:[\w-]+\s+)?(?:{_ORG_NOUNS})",
+    org_nouns=_ORG_NOUNS,
+    object_before=r"presso",
+    clause_openers=(
+        r"mentre|dopo|ma|che|cui|dove|quando|anche\s+se|perché|poiché|secondo|e\s+(?:il|la|i|le)|però|tuttavia|"
+        r"nonostante"
+    ),
+    bare_openers=r"mentre|anche\s+se|perché|nonostante",
+    not_subject_before=(
+        r"in|di|del|della|dei|degli|delle|da|dal|dalla|per|con|su|sul|tra|fra|a|al|alla|come|presso|verso|contro|"
+        r"cliente|fornitore|controllata\s+di|rivale"
+    ),
+    descriptor_after=r"\s+(?:cliente|fornitore|rivale|concorrente)\b",
+    person_titles=(
+        r"amministratore\s+delegato|ad|ceo|presidente|direttore\w*|ministro|ministra|portavoce|segretari[oa]\w*|"
+        r"fondatore|sindaco|analista|economista|sindacalista|responsabile|numero\s+uno|leader|dott\.|dott|sig\.|sig"
+    ),
+    org_words=(
+        r"(?-i:S\.p\.A\.|SpA|Spa|S\.r\.l\.|Srl|Gruppo|Group|Banca|Banco|Assicurazioni|Fonderie|Fonderia|Industrie|"
+        r"Italia|Holding|Cementi|Acciaierie|Ospedale|Università|Comune|Ferrovie|Poste|Monte)"
+    ),
+    non_employers=(
+        r"Fiom|Fim|Uilm|Cgil|Cisl|Uil|Ugl|Cobas|Usb|.*[Ss]indacat\w*|Rsu|Inps|Istat|Ansa|Reuters|Bloomberg|"
+        r"Confindustria|Mimit|Ministero\s+del\s+Lavoro"
+    ),
+    not_names=frozenset(
+        "il lo la i gli le un uno una del della dei degli delle di da dal dalla in nel nella con su per tra fra e o "
+        "ma che chi come quando dove più meno tutti tutte ogni nessun alcuni alcune questo questa questi queste quel "
+        "quella suo sua suoi sue si ci ne anche già oggi ieri lavoratori dipendenti sindacati azienda chiude via "
+        "lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio marzo aprile maggio giugno luglio "
+        "agosto settembre ottobre novembre dicembre".split()
+    ),
+    connectors=frozenset("di del della dei e &".split()),
+    months={
+        "gennaio": 1, "genn": 1, "febbraio": 2, "febbr": 2, "marzo": 3, "aprile": 4, "apr": 4, "maggio": 5,
+        "giugno": 6, "luglio": 7, "agosto": 8, "settembre": 9, "sett": 9, "ottobre": 10, "ott": 10, "novembre": 11,
+        "nov": 11, "dicembre": 12, "dic": 12,
+    },
+    weekdays=("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    relative_days=(("oggi", 0), ("ieri", 1), ("questa settimana", 0), ("la settimana scorsa", 7)),
+    number_words={
+        "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
+        "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "cento": 100, "mille": 1000,
+    },
+    scales={"mila": 1000, "milioni": 1_000_000, "milione": 1_000_000},
+    vague=(
+        ("centinaia di migliaia", 200_000, 999_999), ("decine di migliaia", 20_000, 99_999),
+        ("diverse centinaia", 200, 900), ("alcune centinaia", 200, 500), ("centinaia", 200, 999),
+        ("diverse migliaia", 2000, 9000), ("migliaia", 2000, 9999), ("decine", 20, 99), ("un centinaio", 100, 100),
+        ("un migliaio", 1000, 1000), ("una decina", 10, 10), ("una ventina", 20, 20), ("una trentina", 30, 30),
+        ("una quarantina", 40, 40), ("una cinquantina", 50, 50),
+    ),
+    qualifiers=(
+        ("approx", r"circa|quasi|intorno\s+a|attorno\s+a|all['’]incirca|poco\s+meno\s+di"),
+        ("min", r"oltre|più\s+di|almeno|sopra|poco\s+più\s+di"),
+        ("max", r"fino\s+a|al\s+massimo|meno\s+di|non\s+più\s+di"),
+    ),
+    date_context={
+        "future_before": r"(?:a\s+partire\s+da[l]?|entro|fino\s+a[l]?|dal\s+prossimo|prossim\w+)\s+(?:il\s+)?$",
+        "year_prefix": r"nel|dal|entro|fino\s+al|a\s+fine|a\s+inizio|di|del",
+        "weekday_prefix": r"il|lo|questo|da|dal|scorso",
+    },
+    fractions=(("la metà", 50.0), ("un terzo", 33.3), ("un quarto", 25.0), ("un quinto", 20.0), ("due terzi", 66.7)),
+    count_context={
+        "percent": r"%|\s*per\s*cento\b",
+        "share_after": (
+            r"^\s+(?:del|della|dei|degli|delle)\s+(?:\w+\s+){0,2}?(?:personale|dipendenti|forza\s+lavoro|organico|"
+            r"lavoratori|posti)\b"
+        ),
+        "noun_after": r"^\s+(?:\w+\s+)?(?:licenziamenti|esuberi|uscite|tagli|prepensionamenti)\b",
+        "base_before": (
+            r"(?:\b(?:impiega|conta|ha|aveva|occupa|dà\s+lavoro\s+a|assum\w+|assunzioni|creare|crea|dei\s+suoi|"
+            r"sui\s+suoi)\s+(?:(?:circa|oltre|quasi)\s+){0,2})$"
+        ),
+        "base_after": r"^\s+(?:dipendenti|lavoratori|persone)\s+(?:nel\s+mondo|in\s+Italia|in\s+tutto)",
+        "not_count_after": (
+            r"^\s*(?:%|per\s*cento|miliardi|milioni\s+di\s+euro|euro|€|dollari|anni|mesi|settimane|giorni|ore|negozi|"
+            r"filiali|sportelli|stabilimenti|punti\s+vendita|assunzioni)"
+        ),
+        "verb_before": r"(?:taglia\w*|licenzi\w+|via(?:\s+altri)?|elimin\w+|coinvolg\w+)\s*$",
+        "cumulative": r"\b(?:dal\s+20\d\d|complessiv\w+|finora|sommando)\b",
+        "cumulative_after": r"^[^,.;]{0,50}?\b(?:dal\s+20\d\d|finora)\b",
+        "cumulative_reset": r"\b(?:nuov\w+|altri|annunci\w+|prevede)\b",
+        "range_to": r"a|-|–",
+        "range_between": r"tra|fra",
+        "range_and": r"e",
+    },
+)

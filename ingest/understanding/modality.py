@@ -1,0 +1,130 @@
+"""What a layoff cue asserts: done or announced, leaked, or only speculated, forecast, denied, hypothetical;
+now or in the past (or a running total).
+
+Markers count for the clause they sit in: "UPS cuts 20,000 jobs | as Amazon shipments shrink".
+Attribution ("the company said", "people familiar said") and a recent date usually sit in a clause
+of their own and count for the whole sentence. A negation counts only right before its cue ("no
+redundancies", "is not cutting jobs"); a question mark or an "if" makes the clause hypothetical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ingest.understanding.clauses import Cue, Marker
+from ingest.understanding.dates import DateMention
+
+Modality = Literal["asserted", "leaked", "speculative", "forecast", "denied", "conditional", "hypothetical"]
+Time = Literal["current", "past", "cumulative"]
+_NEGATION_REACH = 40  # characters between a negation and the cue it negates
+# A clause opened by one of these hangs on the clause before it and shares its time ("the
+# reorganisation announced last March, | when the group said it would cut 1,300 roles").
+_SUBORDINATE = frozenset(
+    "which who whom whose when where with including leaving putting affecting after following wo der die das als qui "
+    "dont où lorsque "
+    "quand que quien donde cuando che cui dove quando".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The modality and time of one cue."""
+
+    modality: Modality
+    time: Time
+
+
+def _clause(markers: list[Marker], cue: Cue, kind: str) -> list[Marker]:
+    return [m for m in markers if m.kind == kind and m.clause == cue.clause]
+
+
+def _negated(cue: Cue, markers: list[Marker], follows: bool) -> bool:
+    """Return whether a negation in the cue's clause governs it: right before it, or (where the language
+    puts it there) right after it."""
+    for m in markers:
+        if m.kind == "negation" and m.clause == cue.clause:
+            if 0 <= cue.start - m.end <= _NEGATION_REACH or (follows and 0 <= m.start - cue.end <= _NEGATION_REACH):
+                return True
+    return False
+
+
+def _modality(
+    text: str, cue: Cue, markers: list[Marker], leak: bool, negation_follows: bool, counted: bool
+) -> Modality:
+    """Return the modality of a cue from the markers of its clause (and the sentence's attribution)."""
+    if any(m.kind == "advice" for m in markers):
+        return "hypothetical"
+    if _clause(markers, cue, "deny") or _negated(cue, markers, negation_follows):
+        return "denied"
+    if _clause(markers, cue, "hypothetical") or text.rstrip().endswith("?"):
+        return "hypothetical"
+    if _clause(markers, cue, "conditional"):
+        return "conditional"
+    if _clause(markers, cue, "speculative"):
+        return "speculative"
+    if _clause(markers, cue, "forecast") and not leak:
+        return "forecast"
+    concrete = counted or any(m.clause == cue.clause and m.kind in ("plan", "current", "confirm") for m in markers)
+    if not concrete and any(m.kind == "forecast" for m in markers):
+        return "forecast"  # "Retail jobs at risk as costs soar, employers' body warns"
+    return "leaked" if leak else "asserted"
+
+
+def _time(
+    cue: Cue, markers: list[Marker], dates: list[DateMention], clause_of_date: list[int], hangs_on: int | None,
+    earlier: bool,
+) -> Time:
+    """Return whether a cue is about now, the past, or a running total."""
+    clauses = {cue.clause} if hangs_on is None else {cue.clause, hangs_on}
+    past = sum(1 for m in markers if m.kind == "past" and m.clause in clauses) + (2 if earlier else 0)
+    current = len(_clause(markers, cue, "current"))
+    cumulative = sum(1 for m in markers if m.kind == "cumulative" and m.clause in clauses)
+    for date, clause in zip(dates, clause_of_date, strict=True):
+        if date.future or date.age_days is None or date.since:
+            continue  # "since October" dates a period, not this event
+        recent = date.age_days <= (14 if date.on is not None else (0 if date.kind == "month" else -1))
+        if recent and (clause == cue.clause or date.on is not None):
+            current += 2
+        elif clause in clauses and date.age_days >= (300 if date.kind == "year" else 28):
+            past += 3  # an explicit old date anchors the event firmly
+    if cumulative > current:
+        return "cumulative"
+    if past > current:
+        return "past"
+    return "current"
+
+
+# A clause opened by one of these sets its event before the main one ("shares rise | after layoffs
+# announcement"): background, not the news.
+_BACKGROUND = frozenset("after following nach nachdem après tras después dopo".split())
+
+
+def background(low: str, spans: list[tuple[int, int]], clause: int) -> bool:
+    """Return whether a clause tells what happened before the main event ("after the layoffs ...")."""
+    first = low[spans[clause][0] :].split(None, 1)
+    return bool(first) and first[0].strip(",") in _BACKGROUND
+
+
+def hangs_on(low: str, spans: list[tuple[int, int]], clause: int) -> int | None:
+    """Return the clause a subordinate clause hangs on (the one before it), or None."""
+    if clause == 0:
+        return None
+    first = low[spans[clause][0] :].split(None, 1)
+    return clause - 1 if first and first[0].strip(",") in _SUBORDINATE else None
+
+
+def read_cue(
+    text: str, cue: Cue, markers: list[Marker], dates: list[DateMention], clause_of_date: list[int],
+    parent_clause: int | None = None, earlier: bool = False, negation_follows: bool = False, counted: bool = False,
+) -> Reading:
+    """Return the modality and time of `cue` in its sentence."""
+    # "people familiar said", not "did not cite sources": a negated attribution leaks nothing
+    leak = any(m.kind == "leak" for m in markers) and not any(
+        m.kind == "negation" and m.end <= mk.start and mk.start - m.end < 20
+        for mk in markers if mk.kind == "leak" for m in markers
+    )
+    return Reading(
+        modality=_modality(text, cue, markers, leak, negation_follows, counted),
+        time=_time(cue, markers, dates, clause_of_date, parent_clause, earlier),
+    )

@@ -1,0 +1,257 @@
+"""Organisation names in a sentence: the alias table's, and any capitalised name that reads as one.
+
+The alias table maps names to parents but does not gate recognition: a run of capitalised words
+("Northern Counties Bank", "University of Northmere", "Laminados del Nalón", "BCE") is a name
+too. What is not an organisation is set apart: people (after a job title: "chief executive Dan
+Clancy"), speakers that never cut here (unions, statistics bodies, news agencies), and words that
+are capitalised only because they open a sentence or a Title Case headline. German capitalises
+every noun, so there a capitalised word is a name only with more evidence (see `_german`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.understanding.aliases import CompanyTable
+from ingest.understanding.lexicon import Lexicon
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_CAP = rf"(?:[{_UPPER}][\w'’&.\-/]*|\d+[A-Z][\w&-]*)"
+_SEP = (
+    rf"(?:\s+(?:of|for|de|du|des|del|della|dei|di|la|le|von|van|der|den|y|e|&|the)\s+(?=[{_UPPER}])|\s+"
+    rf"(?:dell|dall|nell|d|l)['’](?=[{_UPPER}])|\s+(?=[{_UPPER}\d]))"
+)
+_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:{_SEP}{_CAP})*")
+_LEGAL = re.compile(
+    r"(?:,?\s+(?:Inc|Incorporated|Corp|Co|Ltd|Limited|LLC|L\.L\.C|plc|PLC|GmbH|AG|SE|S\.A|SA|SpA|S\.p\.A|NV|N\.V|"
+    r"BV|AB|ASA|Oyj|SAS|S\.A\.S|SRL|S\.r\.l|S\.L|SL|KG|KGaA)\.?)+$"
+)
+_GOVERNMENT_AFTER = re.compile(r"^\s+(?:administration|government)\b")  # "the Trump administration"
+_ARTICLE = re.compile(r"^(?:(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|Il|Lo|Gli)\s+|L['’])")
+_ACRONYM_NOISE = frozenset(
+    "CEO CFO COO CTO AI US UK EU IT HR PR TV GDP USA UN AP OK ID VP SVP EVP HQ FY Q1 Q2 Q3 Q4 EXCLUSIVE UPDATE "
+    "BREAKING WATCH LIVE VIDEO PHOTO WARN COVID RIF RIFS ERE ERTE PSE CGT CSE DPA AFP EFE ANSA NEWS LLC INC PLC".split()
+)
+# German: a capitalised word is a name after one of these organisation nouns ("Der Autozulieferer ZF").
+_DE_DESCRIPTOR = re.compile(
+    r"(?i)(?:konzern|hersteller|zulieferer|händler|anbieter|kette|bauer|unternehmen|gruppe|firma|tochter|dienstleister|"
+    r"produzent|riese|gigant|betreiber|spezialist|marke|sender|verlag|versicherer|institut|startup|start-up|bank|"
+    r"werft|reederei|airline|fluggesellschaft|discounter|versender|plattform|dienst|sparte)$"
+)
+_DE_VERB_AFTER = re.compile(
+    r"^\s+(?:streicht|streichen|baut|bauen|schließt|entlässt|will|plant|kündigt|bestätigt|meldet|richtet|stellt|"
+    r"trennt|verlagert|ist|hat|muss|soll|setzt|insolvent|reduziert|verschärft|investiert|rechnet)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name in a sentence; `parent` is the alias table's parent, else the name itself."""
+
+    text: str
+    start: int
+    end: int
+    parent: str
+    unit: str | None = None
+    known: bool = False  # from the alias table
+    possessive: bool = False  # "Amazon's job cuts": the 's is not part of the name
+    weak: bool = False  # a lower-case alias ("devices unit"): a unit hint only
+    attributive: bool = False  # "Cambridge labs", "Belfast aircraft firm": a modifier, not a subject
+    surname: bool = False  # also a person's surname in this article ("Dyson", "Iger"): a subject of last resort
+
+
+@dataclass
+class ArticleNames:
+    """What the whole article says about names: who is a person, how often a word is capitalised."""
+
+    caps: Counter[str]
+    persons: frozenset[str]
+    body: str
+    title_case: bool
+    german_names: frozenset[str]
+
+
+def clean_name(name: str) -> str:
+    """Return a name without its legal form or a leading article ("The Cargonaut GmbH" -> "Cargonaut")."""
+    name = _LEGAL.sub("", name.strip(" ,.;:'\"“”‘’")).strip()
+    return _ARTICLE.sub("", name) or name
+
+
+def _is_title_case(title: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]{3,}", title)
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def _persons(title: str, body: str, lex: Lexicon) -> frozenset[str]:
+    """Return the names that follow a person's job title ("chief executive Dan Clancy"), and their surnames."""
+    person_re = re.compile(
+        rf"\b(?:{lex.words.person_titles})\.?,?\s+(?-i:((?:[{_UPPER}][\w'’.-]+\s+){{0,2}}[{_UPPER}][\w'’-]+))",
+        re.IGNORECASE,
+    )
+    persons: set[str] = set()
+    for m in person_re.finditer(f"{title}\n{body[:3000]}"):
+        full = m.group(1)
+        persons.add(full)
+        persons.add(full.split()[-1])
+    return frozenset(persons)
+
+
+def article_names(title: str, text: str, lex: Lexicon) -> ArticleNames:
+    """Return the article-wide facts used to tell names from capitalised words."""
+    body = text[:6000]
+    caps = Counter(m.group() for m in re.finditer(rf"(?<![\w'’-])[{_UPPER}][\w'’&./-]*\w", f"{title}\n{body}"))
+    context = ArticleNames(caps=caps, persons=_persons(title, body, lex), body=body, title_case=_is_title_case(title),
+                           german_names=frozenset())
+    if lex.code == "de":
+        context.german_names = frozenset(_german_evidence(f"{title}\n{body}"))
+    return context
+
+
+def _german_evidence(text: str) -> set[str]:
+    """Return the capitalised German words that act as names: after an organisation noun, or opening a headline."""
+    found: set[str] = set()
+    tokens = list(re.finditer(r"\S+", text))
+    for i, token in enumerate(tokens):
+        word = token.group().strip(",.:;!?\"“”„()")
+        if not word or not word[0].isupper():
+            continue
+        prev = tokens[i - 1].group() if i else ""
+        opens = not prev or prev[-1] in ".:!?" or prev in ("-", "–", "—") or "\n" in text[tokens[i - 1].end() : token.start()]
+        if prev and _DE_DESCRIPTOR.search(prev.strip(",.:;")):
+            found.add(word)
+        elif opens and _DE_VERB_AFTER.match(text[token.end() :]):
+            found.add(word)
+    return found
+
+
+def _trim_run(run: str, start: int, lex: Lexicon) -> tuple[str, int]:
+    """Return the run without leading words that are capitalised for other reasons, and trailing noise."""
+    words = run.split(" ")
+    dropped = 0
+    while words and (re.sub(r"['’]s?$", "", words[0].lower()) in lex.words.not_names
+                     or words[0].lower() in lex.words.connectors):
+        dropped += len(words[0]) + 1
+        words = words[1:]
+    while words and (words[-1].lower() in lex.words.connectors or words[-1] in _ACRONYM_NOISE):
+        words = words[:-1]
+    return " ".join(words), start + dropped
+
+
+def _in_body(run: str, body: str, times: int) -> str | None:
+    """Return the longest part of a Title Case line's run that the body writes capitalised `times` times or more
+    (a headline's name once; a heading inside the body, which counts itself, twice)."""
+    tokens = run.split()
+    for size in range(min(len(tokens), 5), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            part = " ".join(tokens[i : i + size])
+            if body.count(part) >= times and len(re.findall(rf"(?<![\w-]){re.escape(part)}(?![\w-])", body)) >= times:
+                return part
+    return None
+
+
+def is_heading(text: str) -> bool:
+    """Return whether a body line is a Title Case heading ("The Workforce Restructuring: From Layoffs to Gains")."""
+    return len(text.split()) <= 14 and text[-1:] not in ".!?\"”" and _is_title_case(text)
+
+
+def _accept(run: str, at_start: bool, context: ArticleNames, lex: Lexicon) -> bool:
+    """Return whether a capitalised run is a name rather than capitalised words."""
+    tokens = run.split()
+    if not tokens or run in _ACRONYM_NOISE:
+        return False
+    if lex.code == "de":
+        return True  # `_german_part` kept only the words with evidence
+    if lex.org_words.search(run) or len(tokens) > 1:
+        return True
+    word = tokens[0]
+    if (word.isupper() and 2 <= len(word) <= 5) or re.search(r"[a-z][A-Z/]", word):
+        return True  # an acronym, or a name written like one ("HomeHub", "CBC/Radio-Canada")
+    return not at_start or (context.caps[word] >= 2 and word.lower() not in lex.words.not_names)
+
+
+def _german_part(run: str, start: int, context: ArticleNames, lex: Lexicon) -> tuple[str, int]:
+    """Return the part of a German capitalised run that names someone ("Fensterbauer Hollerer" -> "Hollerer")."""
+    tokens = run.split(" ")
+    keep = [i for i, t in enumerate(tokens) if t in context.german_names or (t.isupper() and 2 <= len(t) <= 5)
+            or lex.org_words.search(t) or (i + 1 < len(tokens) and lex.org_words.search(tokens[i + 1]))]
+    if not keep:
+        return "", start
+    offset = sum(len(t) + 1 for t in tokens[: keep[0]])
+    return " ".join(tokens[keep[0] : keep[-1] + 1]), start + offset
+
+
+def _possessive(run: str, end: int, text: str, context: ArticleNames) -> bool:
+    """Return whether a trailing 's is a possessive (the bare name also occurs) rather than part of the name."""
+    if not re.search(r"['’]s$", run):
+        return False
+    bare = re.escape(run[:-2])
+    return re.search(rf"(?<![\w'’]){bare}(?!['’]s)(?![\w'’])", f"{context.body}\n{text}") is not None
+
+
+def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool) -> list[Name]:
+    title_case = context.title_case if in_title else is_heading(text)
+    out = []
+    for m in _RUN.finditer(text):
+        run, start = _trim_run(m.group(), m.start(), lex)
+        if title_case and run:
+            part = _in_body(run, context.body, 1 if in_title else 2)
+            if part is None:
+                continue
+            start, run = start + run.index(part), part
+        if run and lex.code == "de":
+            run, start = _german_part(run, start, context, lex)
+        if not run:
+            continue
+        end = start + len(run)
+        possessive = _possessive(run, end, text, context)
+        if possessive:
+            run, end = run[:-2], end - 2
+        before = text[:start].rstrip(" \"“‘'(«")
+        at_start = not before or before[-1] in ".!?:-–—|"
+        if not _accept(run, at_start, context, lex):
+            continue
+        government = _GOVERNMENT_AFTER.match(text[end:])
+        if government:
+            run, end = run + text[end : end + government.end()], end + government.end()
+        name = clean_name(run)
+        attributive = lex.after_subject is not None and not possessive and _attributive(text, end, lex)
+        out.append(Name(text=name, start=start, end=end, parent=name, possessive=possessive, attributive=attributive))
+    return out
+
+
+def _attributive(text: str, end: int, lex: Lexicon) -> bool:
+    """Return whether the name modifies the noun after it ("Cambridge labs") instead of being a subject."""
+    after = text[end:]
+    word = re.match(r"\s+([a-z][\w'’-]*)", after)
+    if word is None or lex.job_nouns.match(after.lstrip()):
+        return False
+    assert lex.after_subject is not None
+    return lex.after_subject.match(word.group(1)) is None
+
+
+def find_names(
+    text: str, lex: Lexicon, table: CompanyTable, context: ArticleNames, *, in_title: bool = False
+) -> list[Name]:
+    """Return the organisation names in a sentence (alias table first), in order, people left out."""
+    searched = text.title() if in_title and text.isupper() and len(text.title()) == len(text) else text
+    names = []
+    for m in table.find(searched):
+        possessive = searched[m.end : m.end + 2] in ("'s", "’s")
+        names.append(Name(text=m.parent if m.unit is None else m.unit, start=m.start, end=m.end, parent=m.parent,
+                          unit=m.unit, known=True, possessive=possessive, weak=m.weak))
+    taken = [(n.start, n.end) for n in names]
+    for name in _capitalised(searched, lex, context, in_title):
+        if any(s < name.end and name.start < e for s, e in taken):
+            continue
+        if name.text in context.persons and len(name.text.split()) > 1:
+            continue
+        if lex.non_employers.match(name.text):
+            continue
+        if name.text.split()[-1] in context.persons:
+            name = Name(name.text, name.start, name.end, name.parent, possessive=name.possessive,
+                        attributive=name.attributive, surname=True)
+        names.append(name)
+    names.sort(key=lambda n: n.start)
+    return names

@@ -1,0 +1,107 @@
+"""The sentences of an article: title first, split at sentence ends, link lists and page furniture dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.understanding.lexicon import lower_same_length
+
+# Past this many body sentences there is only background, and reading it would make long pages slow.
+MAX_SENTENCES = 60
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr inc corp co ltd jr sr st vs no bros jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k "
+    "e.g i.e gov sen rep gen lt col mt ft approx dept est prof cllr rev hon "
+    "z.b bzw nr mio mrd ca dr.-ing str abs ggf evtl inkl usw vgl "  # German
+    "m mme mlle mm cf env av apr. "  # French
+    "sr sra sres dña núm pág aprox etc "  # Spanish
+    "dott dr.ssa sig sigg ing avv ecc pag".split()  # Italian
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"”’»)\]]*\s+(?=[\"“‘«(\[¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
+_BOILERPLATE_HEADING = re.compile(
+    r"(?i)^\s*(?:more\s+(?:stories|news|from|on\s+this)|r\w*lated(?:\s+(?:stories|articles|news|coverage|posts|"
+    r"reading|content|topics))?|read\s+(?:more|also|next)|also\s+read|you\s+(?:may|might)\s+also\s+like|recommended"
+    r"(?:\s+for\s+you)?|trending(?:\s+now)?|latest(?:\s+(?:articles|news|stories|posts|headlines))?|most\s+(?:read|"
+    r"popular|viewed)|top\s+stories|see\s+also|further\s+reading|popular(?:\s+stories)?|what\s+to\s+read\s+next|"
+    r"mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|lesen\s+sie\s+auch|"
+    r"à\s+lire\s+aussi|lire\s+aussi|sur\s+le\s+même\s+sujet|les\s+plus\s+lus|te\s+puede\s+interesar|"
+    r"noticias\s+relacionadas|lo\s+más\s+leído|leggi\s+anche|potrebbe\s+interessarti|articoli\s+correlati|"
+    r"i\s+più\s+letti)\s*:?\s*$"
+)
+_BOILERPLATE_PREFIX = re.compile(
+    r"(?i)^\s*(?:(?:related|read\s+more|read\s+also|also\s+read|read|see\s+also|watch|listen|recommended|more|"
+    r"mehr\s+dazu|lesen\s+sie\s+auch|lire\s+aussi|à\s+lire|leer\s+más|lee\s+también|leggi\s+anche)\s*:|"
+    r"(?:you\s+(?:may|might)\s+also\s+like|more\s+from|related\s+(?:stories|articles)|trending)\s*[-–—:|])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or the title) and its position: 0 is the title when there is one."""
+
+    index: int
+    text: str
+    is_title: bool = False
+    paragraph: int = 0  # 0 for the title, then 1, 2... for the body's non-empty lines
+    low: str = field(default="", compare=False)  # the text lower-cased, same length
+
+    def __post_init__(self) -> None:
+        if not self.low:
+            object.__setattr__(self, "low", lower_same_length(self.text))
+
+
+def _link_list_lines(lines: list[str]) -> set[int]:
+    """Return the indexes of link-list lines: after a "More stories" heading, or "Related:" lines."""
+    dropped: set[int] = set()
+    in_list = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        prose = len(stripped.split()) >= 12 and stripped[-1:] in ".!?\"”»"
+        if _BOILERPLATE_HEADING.match(stripped):
+            in_list = True
+        elif in_list and prose:
+            in_list = False
+        if in_list or _BOILERPLATE_PREFIX.match(stripped):
+            dropped.add(i)
+    return dropped
+
+
+def split_line(line: str) -> list[str]:
+    """Return the sentences of one line of text (abbreviations, initials and ordinals do not end one)."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(line):
+        words = line[start : m.start() + 1].rsplit(None, 1)
+        token = words[-1].strip("\"“”‘’'()[]«»").rstrip(".!?").lower() if words else ""
+        if line[m.start()] == "." and (
+            token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or (token.isdigit() and len(token) <= 2)
+        ):
+            continue  # "Inc.", "Jan.", "U.S.", initials, German ordinals ("15. November")
+        piece = line[start : m.start() + len(m.group(0).rstrip())].strip()
+        if len(piece) >= 2:
+            out.append(piece)
+        start = m.end()
+    piece = line[start:].strip()
+    if len(piece) >= 2:
+        out.append(piece)
+    return out
+
+
+def read_sentences(title: str, text: str, limit: int = MAX_SENTENCES) -> list[Sentence]:
+    """Return the title (when there is one) and the first `limit` body sentences, link lists dropped."""
+    title = " ".join(title.split())
+    out = [Sentence(0, title, is_title=True)] if title else []
+    lines = text.split("\n")
+    dropped = _link_list_lines(lines) if ("\n" in text) else set()
+    paragraph = 0
+    for i, line in enumerate(lines):
+        if i in dropped or not line.strip():
+            continue
+        paragraph += 1
+        for piece in split_line(line):
+            if len(out) >= limit + (1 if title else 0):
+                return out
+            if paragraph == 1 and piece == title:
+                continue  # a body that repeats the headline
+            out.append(Sentence(len(out), piece, paragraph=paragraph))
+    return out

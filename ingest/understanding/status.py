@@ -1,0 +1,93 @@
+"""Leaked or confirmed: does the employer itself (or its filing, memo or executive) state the cut?
+
+A report attributed to sources ("people familiar", "according to a report") is a leak until the
+article shows the employer confirming it: a sentence about the cut (it holds a cue, or refers to
+"the cuts", "the plans") in which the company, "the company", its spokesperson, or its memo,
+statement or filing announces it, or in which the company states the cut itself. What is about
+the past ("media had reported 30,000 earlier", a statement made months ago), a forecast, or
+"declined to comment" confirms nothing, and a source cited only for the past leaks nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ingest.understanding.clauses import Marker, clause_spans, find_cues, find_markers
+from ingest.understanding.dates import DateMention, find_dates
+from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.sentences import Sentence
+
+# "A spokesperson said", "Sprecherin", "porte-parole", "portavoz", "portavoce": the employer's own voice.
+_SPOKESPERSON = re.compile(r"(?i)\b(?:a|the|company|firm|group)\s+spokes(?:person|woman|man)\b|\bsprecher(?:in)?\b|"
+                           r"\bporte-parole\b|\bportavoz\b|\bportavoce\b")
+_NO_COMMENT = re.compile(
+    r"(?i)\b(?:declin\w+\s+to|refus\w+\s+to|(?:did|does|would)\s+not\s+(?:immediately\s+)?(?:respond|reply|return|"
+    r"comment|confirm)|(?:didn|doesn|wouldn)['’]t\s+(?:respond|reply|comment|confirm)|not\s+immediately\s+available|"
+    r"no\s+comment|not\s+comment|rumou?rs?|speculation|lehnte\s+(?:\S+\s+){0,3}?ab|wollte\s+sich\s+nicht|"
+    r"nicht\s+(?:äußern|kommentieren|bestätigen)|n['’]a\s+pas\s+(?:souhaité|répondu|commenté|confirmé)|"
+    r"ni\s+confirmé|no\s+(?:ha\s+)?(?:quiso|querido|respondido|confirmado)|non\s+ha\s+(?:voluto|risposto|confermato)|"
+    r"nessun\s+commento)"
+)
+_OLD_DAYS = 28
+
+
+def _current_markers(s: Sentence, lex: Lexicon, published: date) -> list[Marker]:
+    """Return the sentence's markers outside clauses about the past (a past marker or an old date)."""
+    spans = clause_spans(s.low, lex)
+    markers = find_markers(s.text, s.low, lex, spans, headline=s.is_title)
+    old = {m.clause for m in markers if m.kind == "past"}
+    for d in find_dates(s.text, published, lex):
+        if d.age_days is not None and d.age_days >= _OLD_DAYS and not d.future and not d.since:
+            old.add(next((i for i, (a, b) in enumerate(spans) if a <= d.start < b), 0))
+    return [m for m in markers if m.clause not in old]
+
+
+def cites_sources(sentences: list[Sentence], lex: Lexicon, published: date) -> bool:
+    """Return whether one of `sentences` attributes something current to sources (a leak)."""
+    return any(m.kind == "leak" for s in sentences for m in _current_markers(s, lex, published))
+
+
+def attribution_dates(sentences: list[Sentence], lex: Lexicon, published: date) -> list[DateMention]:
+    """Return the dates of the lead's attribution sentences ("Das teilte das Unternehmen am Dienstag mit")."""
+    out: list[DateMention] = []
+    for s in sentences[:5]:
+        if any(m.kind in ("confirm", "speech") for m in _current_markers(s, lex, published)):
+            out += find_dates(s.text, published, lex)
+    return out
+
+
+def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex: Lexicon, published: date) -> bool:
+    """Return whether a sentence without leak attribution has the employer announcing or stating the cut."""
+    name_re = re.compile("|".join(re.escape(n) for n in names if n) or "(?!)")
+    for s in sentences:
+        markers = _current_markers(s, lex, published)
+        kinds = {m.kind for m in markers}
+        if not kinds & {"confirm", "speech"} or kinds & {"forecast", "speculative"}:
+            continue
+        if "leak" in kinds and not _confirmed_after_leak(s.text, markers, lex):
+            continue
+        if _NO_COMMENT.search(s.text) or not (lex.trigger.search(s.low) or lex.cut_reference.search(s.low)):
+            continue  # no comment, or about something else
+        employer = name_re.search(s.text) is not None or _org_reference(s.text, lex)
+        if "confirm" in kinds and (employer or lex.org_nouns.search(s.text)):
+            return True  # "a company spokesperson confirmed the cuts", "in a memo, Amazon said"
+        if employer and find_cues(s.text, s.low, lex, clause_spans(s.low, lex)):
+            return True  # "Amazon said on Sunday it will eliminate about 2,300 roles"
+    return False
+
+
+def _confirmed_after_leak(text: str, markers: list[Marker], lex: Lexicon) -> bool:
+    """Return whether a sentence citing a leak goes on to say it was confirmed ("..., later confirmed by the
+    company")."""
+    last_leak = max(m.end for m in markers if m.kind == "leak")
+    return any(m.kind == "confirm" and m.start > last_leak for m in markers) and (
+        _org_reference(text[last_leak:], lex) or lex.org_nouns.search(text, last_leak) is not None
+    )
+
+
+def _org_reference(text: str, lex: Lexicon) -> bool:
+    """Return whether the text names the employer as "the company", "the firm" or its spokesperson (not "it")."""
+    if _SPOKESPERSON.search(text):
+        return True
+    return any(len(m.group().split()) > 1 for m in lex.anaphors.finditer(text))
