@@ -460,15 +460,19 @@ def render_page(page: Page, outlet: Outlet, related: list[Page], outlets: list[O
 """
 
 
-def render_feed(outlet: Outlet, pages: list[Page], outlets: list[Outlet], built: datetime) -> str:
-    """Return the RSS 2.0 document of one outlet's pages (newest first, links use `{base}`)."""
+def render_feed(outlet: Outlet, pages: list[Page], outlets: list[Outlet], built: datetime, dated: bool = True) -> str:
+    """Return the RSS 2.0 document of one outlet's pages (newest first, links use `{base}`).
+
+    `dated=False` leaves out every item's pubDate, as some feeds do: the page's own date is then needed.
+    """
     items = []
     for page in sorted(pages, key=lambda x: x.published, reverse=True):
         link = "{base}/" + page.path(outlets)
+        date = format_datetime(page.published.replace(tzinfo=UTC), usegmt=True) if dated else ""
         items.append(
             f"<item><title>{escape(page.title)}</title><link>{link}</link>"
             f'<guid isPermaLink="true">{link}</guid>'
-            f"<pubDate>{format_datetime(page.published.replace(tzinfo=UTC), usegmt=True)}</pubDate>"
+            + (f"<pubDate>{date}</pubDate>" if dated else "") +
             f"<dc:creator><![CDATA[{page.author}]]></dc:creator><category>{SECTIONS[outlet.index % len(SECTIONS)]}</category>"
             f"<description><![CDATA[<p>{escape(page.summary)}</p>]]></description></item>"
         )

@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pagegen import Writer, generate_pages, render_page  # noqa: E402
 
-from ingest.classify import CLASSIFIER_VERSION  # noqa: E402
+from ingest.understanding import CLASSIFIER_VERSION  # noqa: E402
 from ingest.models import Article, Classification  # noqa: E402
 
 MiB = 1024 * 1024

@@ -1,38 +1,38 @@
-"""Throughput of a full `ingest` run against the extraction limit.
+"""Throughput of a whole `layoffwatch run` on real-text pages against bare trafilatura on one core.
 
-Run: .venv/bin/python benchmarks/throughput.py [--pages 2000] [--feeds 20] [--rounds 2] [--profile out.html]
+Run: .venv/bin/python benchmarks/throughput.py [--pages 2000] [--feeds 20] [--rounds 3] [--stage-pages 400]
 
-Generates `--pages` realistic article pages over `--feeds` outlets (benchmarks/pagegen.py: 2-20 KB
-of text each inside real page chrome, ~30 KB of HTML), serves them from a loopback server in a
-child process (one address per outlet), then measures in this process:
+Builds `--pages` pages over `--feeds` outlets from the full-length article texts written for the
+project (benchmarks/realpages.py: five CMS templates with their furniture, inline CSS and
+scripts; benchmarks/texts/articles.jsonl, or the file LW_BENCH_TEXTS names), serves them from a
+loopback server in a child process (one address per outlet), then measures in this process:
 
-  (a) the limit: a plain loop calling trafilatura on the same page bytes on one core, exactly as
-      the pipeline calls it (`ingest.extract.TRAFILATURA_OPTIONS`);
+  (a) the limit: a plain loop of `trafilatura.extract` on one core over the same page bytes
+      (decoded the pipeline's way), with the pipeline's text options (no comments, no tables,
+      precision) and nothing else: no metadata, no compression;
   (b) the `ingest` flow end to end into a fresh DuckDB file (fetch, extract, dedup, classify,
       rounds, store, snapshot), against a temporary Prefect API (prefect_test_harness);
   (c) an empty Prefect flow on the same API, warmed up first (API start-up is excluded from both);
-  (a2) the (a) loop split over all cores at once: what the machine itself gives parallel
-      extraction (shared hyper-threads, memory bandwidth and steal keep a VM's two vCPUs below
-      2.0), so (a)/(a2) is the ceiling of the marginal ratio here.
+  (a2) the (a) loop split over all cores at once: what the machine itself gives two extraction
+      loops (a VM's two vCPUs share more than they seem), so (a)/(a2) is the ceiling here.
 
-(a), (a2) and (b) alternate, a a2 b a2 a b a2 a for `--rounds 2`: this host's speed drifts by
-20-40% within a minute, so each run is set against the means of the limits measured just before
-and after it. Prints pages/s, b/a and the marginal ratio a_time / (b_time - c_time) of each round,
-and their median: how many cores' worth of extraction the run achieves (target >= 1.5 on 2 cores,
-limit 2.0). Each round's ceiling (a)/(a2) is printed beside it, with the share of it the run
-reached, a2_time / (b_time - c_time): the host moves the ratio and the ceiling together, so that
-share is the figure to compare code by. For the last round it also prints peak
-memory (sampled RSS of this process and the children it starts during the run, plus
-ru_maxrss), the Prefect task-run durations of the run, and a finer breakdown from timing probes
-wrapped around the pipeline's step functions (a few dozen calls, negligible cost), with CPU
-seconds per step so serial stretches show up as ~1 core busy.
+(a), (a2) and (b) alternate, a a2 b a2 a b a2 a ... : the host's speed drifts, so each run is set
+against the means of the limits measured just before and after it. Printed per round and as
+the median over rounds: the marginal ratio a_time / (b_time - c_time), how many cores' worth of
+bare trafilatura the run delivers (2.0 is the limit on 2 cores), the ceiling (a)/(a2) and the
+share of it reached. Each run's stored texts are scored against the pages' ground truth (token
+F1). After the rounds, `--stage-pages` pages go through each stage of the pipeline in this
+process (benchmarks/stages.py): CPU per page of fetch, feed parsing, hand-over, parse, extract,
+metadata, compress, classify, sign and store.
+
+For the last round it also prints peak memory, the Prefect task runs, probes around the
+pipeline's steps (benchmarks/probes.py) and a CPU model of the ratio: each step costs
+max(parent CPU, (parent + worker CPU) / cores), what the run would take on idle cores.
 
 The extraction workers are forked from a forkserver that loads this script as `__mp_main__`: the
 script imports `flows.cli` at top level so the run pays what it pays under `layoffwatch run`
 (set LW_BENCH_LIGHT_MAIN=1 to skip it). The forkserver is stopped after each run, so every round
-starts its workers cold. Because other jobs may share the machine, it also prints a
-load-independent CPU model: each step costs max(parent CPU, (parent + worker CPU) / cores), i.e.
-what the run would take on idle cores with a perfectly balanced pool, next to the measured ratio.
+starts its workers cold.
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -58,7 +57,6 @@ from pagegen import (  # noqa: E402
     Site,
     apply_patch,
     feeds_toml,
-    generate_site,
     machine_busy_seconds,
     page_bytes,
     page_sources,
@@ -67,6 +65,9 @@ from pagegen import (  # noqa: E402
     read_page,
     server_stats,
 )
+from probes import install_probes  # noqa: E402
+from realpages import generate_real_site, texts_path  # noqa: E402
+from stages import A_OPTIONS, flow_f1, stage_table  # noqa: E402
 
 if os.environ.get("LW_BENCH_LIGHT_MAIN") != "1":
     import flows.cli  # noqa: E402,F401 - what the CLI's __main__ imports (the forkserver loads it too)
@@ -74,111 +75,18 @@ if os.environ.get("LW_BENCH_LIGHT_MAIN") != "1":
 MiB = 1024 * 1024
 
 
-class Probes:
-    """Timing wrappers around module attributes: wall, parent CPU and reaped-children CPU per name."""
-
-    def __init__(self) -> None:
-        self.stats: dict[str, list[float]] = {}  # name -> [calls, wall, cpu_self, cpu_children]
-        self._undo: list[tuple[object, str, object]] = []
-        self.order: list[str] = []
-
-    def wrap(self, owner: object, attr: str, label: str | None = None) -> None:
-        original = getattr(owner, attr)
-        name = label or attr
-        self.order.append(name)
-        stats = self.stats.setdefault(name, [0, 0.0, 0.0, 0.0])
-
-        def timed(*args: object, **kwargs: object) -> object:
-            t0, c0 = time.perf_counter(), os.times()
-            try:
-                return original(*args, **kwargs)
-            finally:
-                c1 = os.times()
-                stats[0] += 1
-                stats[1] += time.perf_counter() - t0
-                stats[2] += (c1.user - c0.user) + (c1.system - c0.system)
-                stats[3] += (c1.children_user - c0.children_user) + (c1.children_system - c0.children_system)
-
-        setattr(owner, attr, timed)
-        self._undo.append((owner, attr, original))
-
-    def wrap_cm(self, owner: object, attr: str, label: str) -> None:
-        """Time entering a context manager (e.g. `connect`: open + migrate + views)."""
-        from contextlib import contextmanager
-
-        original = getattr(owner, attr)
-        self.order.append(label)
-        stats = self.stats.setdefault(label, [0, 0.0, 0.0, 0.0])
-
-        @contextmanager
-        def timed(*args: object, **kwargs: object) -> Iterator[object]:
-            t0 = time.perf_counter()
-            c0 = os.times()
-            with original(*args, **kwargs) as value:
-                c1 = os.times()
-                stats[0] += 1
-                stats[1] += time.perf_counter() - t0
-                stats[2] += (c1.user - c0.user) + (c1.system - c0.system)
-                yield value
-
-        setattr(owner, attr, timed)
-        self._undo.append((owner, attr, original))
-
-    def restore(self) -> None:
-        for owner, attr, original in reversed(self._undo):
-            setattr(owner, attr, original)
-        self._undo.clear()
-
-
-def install_probes() -> Probes:
-    """Wrap the pipeline's steps and their main sub-steps."""
-    import storage.articles
-    import storage.classifications
-    import storage.dedup
-    import storage.feeds
-    import storage.snapshot
-    import storage.spool
-    from flows import pipeline
-    from ingest import dedup
-
-    p = Probes()
-    p.wrap(pipeline, "prepare", "prepare")
-    p.wrap(pipeline, "fetch_feeds", "fetch_feeds")
-    p.wrap(pipeline, "parse_feed", "  parse_feed (per feed, in threads)")
-    p.wrap(pipeline, "select_new", "select_new")
-    p.wrap(pipeline, "fetch_and_extract", "fetch_and_extract")
-    p.wrap(pipeline, "iter_pages", "  iter_pages (pages arrive; worker chunks run meanwhile)")
-    p.wrap(pipeline, "store", "store")
-    p.wrap(storage.spool, "write", "  spool.write (pickle + fsync)")
-    p.wrap(pipeline, "classify_many", "  classify_many")
-    p.wrap(pipeline, "load_company_table", "  load_company_table")
-    p.wrap(storage.feeds, "record_fetches", "  record_fetches")
-    p.wrap(storage.articles, "insert_articles", "  insert_articles")
-    p.wrap(pipeline, "deduplicate", "  deduplicate")
-    p.wrap(dedup, "dedup_items", "    dedup_items (signatures)")
-    p.wrap(storage.dedup, "load_candidates", "    load_candidates")
-    p.wrap(storage.dedup, "save", "    dedup save")
-    p.wrap(storage.classifications, "save_classifications", "  save_classifications")
-    p.wrap(pipeline, "match_and_queue", "  match_and_queue (rounds)")
-    p.wrap(pipeline, "deliver_alerts", "deliver_alerts")
-    p.wrap(pipeline, "publish_snapshot", "publish_snapshot")
-    p.wrap_cm(pipeline, "connect", "connect (open+migrate+views), all steps")
-    p.wrap_cm(storage.snapshot, "connect", "connect in snapshot")
-    return p
-
-
 def measure_limit(pages: list[tuple[str, bytes, str]]) -> tuple[float, float]:
-    """Return (wall, CPU) seconds of a plain single-core loop of trafilatura over `pages` (after a warm-up).
+    """Return (wall, CPU) seconds of a plain single-core loop of `trafilatura.extract` over `pages` (after a warm-up).
 
-    The call is the pipeline's own (`ingest.extract.TRAFILATURA_OPTIONS`), on the page decoded
-    the pipeline's way; the rest of `extract_page` (compression, canonical links) is pipeline work.
+    The call has the pipeline's text options (`stages.A_OPTIONS`) on the page decoded the pipeline's
+    way; everything else the pipeline does to a page (metadata, compression) is pipeline work.
     """
     import trafilatura
 
-    from ingest.extract import TRAFILATURA_OPTIONS, decode_html
+    from ingest.extract import decode_html
 
     def extract(url: str, content: bytes, content_type: str) -> None:
-        trafilatura.bare_extraction(decode_html(content, content_type), url=url, **TRAFILATURA_OPTIONS)
+        trafilatura.extract(decode_html(content, content_type), url=url, **A_OPTIONS)
 
     extract(*pages[0])  # trafilatura import and first-call caches
     t0, c0, m0 = time.perf_counter(), time.process_time(), machine_busy_seconds()
@@ -196,12 +104,12 @@ def _extract_slice(paths: list[tuple[str, str, str]]) -> tuple[float, float]:
     """Worker side of (a2): read pages from disk, then time the same trafilatura loop as (a)."""
     import trafilatura
 
-    from ingest.extract import TRAFILATURA_OPTIONS, decode_html
+    from ingest.extract import decode_html
 
     pages = [(url, read_page(path, base)) for url, path, base in paths]
     start = time.perf_counter()
     for url, content in pages:
-        trafilatura.bare_extraction(decode_html(content, PAGE_CONTENT_TYPE), url=url, **TRAFILATURA_OPTIONS)
+        trafilatura.extract(decode_html(content, PAGE_CONTENT_TYPE), url=url, **A_OPTIONS)
     return start, time.perf_counter()
 
 
@@ -254,9 +162,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--feeds", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--rounds", type=int, default=2,
+    parser.add_argument("--rounds", type=int, default=3,
                         help="flow runs (b), each between two limit loops (a); the ratio is the median over rounds")
     parser.add_argument("--empty-runs", type=int, default=5)
+    parser.add_argument("--stage-pages", type=int, default=400, help="pages timed stage by stage after the rounds (0: none)")
     parser.add_argument("--profile", help="write a pyinstrument HTML profile of the last flow run here")
     parser.add_argument("--no-probes", action="store_true", help="run the flow without timing probes")
     parser.add_argument("--patch", help="python file whose apply() is called before the flow runs (to measure a "
@@ -267,10 +176,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lw-throughput-") as tmp:
         root = Path(tmp) / "site"
         t0 = time.perf_counter()
-        site = generate_site(root, pages=args.pages, feeds=args.feeds, seed=args.seed)
-        print(f"generated {len(site.pages)} pages on {len(site.outlets)} feeds in {time.perf_counter() - t0:.1f}s: "
-              f"{site.html_bytes / len(site.pages) / 1024:.1f} KB HTML, {site.text_bytes / len(site.pages) / 1024:.1f} KB "
-              f"text per page on average; kinds {dict(sorted(site.kinds.items()))}")
+        site = generate_real_site(root, pages=args.pages, feeds=args.feeds, seed=args.seed)
+        words = sorted(sum(len(p.split()) for p in page.paragraphs) for page in site.pages)
+        print(f"built {len(site.pages)} pages on {len(site.outlets)} feeds from {texts_path()} in "
+              f"{time.perf_counter() - t0:.1f}s: {site.html_bytes / len(site.pages) / 1024:.1f} KB HTML, "
+              f"{site.text_bytes / len(site.pages) / 1024:.1f} KB text per page on average ({words[0]}-{words[-1]} words, "
+              f"median {words[len(words) // 2]}); templates {dict(sorted(site.kinds.items()))}")
         with serve_site_ctx(root, args.feeds) as bases:
             feeds_file = Path(tmp) / "feeds.toml"
             feeds_file.write_text(feeds_toml(site, bases), encoding="utf-8")
@@ -310,12 +221,14 @@ def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], tmp: P
     from prefect.testing.utilities import prefect_test_harness
 
     n = len(site.pages)
+    truth = {page.path(site.outlets): page for page in site.pages}
 
     @flow(name="empty")
     def empty() -> None:
         return None
 
     logging.getLogger("prefect").setLevel(logging.WARNING)
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # "discarding data" for every page without text
     t0 = time.perf_counter()
     with prefect_test_harness(server_startup_timeout=180):
         print(f"temporary Prefect API up in {time.perf_counter() - t0:.1f}s")
@@ -346,6 +259,7 @@ def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], tmp: P
         for round_no in range(1, args.rounds + 1):
             last = round_no == args.rounds
             runs.append(run_flow(args, ingest, bases, tmp / f"data{round_no}", profile=last))
+            runs[-1]["f1"] = flow_f1(tmp / f"data{round_no}" / "bench.duckdb", truth)
             parallels.append(measure_parallel_limit(site, bases, cores))
             limits.append(limit(site, bases))
 
@@ -363,7 +277,7 @@ def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], tmp: P
               f"= {ratios[-1]:.2f}; ceiling (a)/(a2) {a_time:.2f} / {a2_time:.2f} = {ceilings[-1]:.2f}, "
               f"{shares[-1]:.0%} of it reached")
     print(f"marginal ratio a_time / (b_time - empty_flow_time), median of {len(ratios)} round(s): "
-          f"{statistics.median(ratios):.2f}   (target >= 1.5 on 2 cores, limit 2.0)")
+          f"{statistics.median(ratios):.2f}   (target >= 1.0 against bare trafilatura; 2.0 is the limit on 2 cores)")
     if all(run["probes"] for run in runs):
         models = []
         for i, run in enumerate(runs):
@@ -378,9 +292,32 @@ def run_benchmark(args: argparse.Namespace, site: Site, bases: list[str], tmp: P
     print(f"peak memory of a run (sampled every 0.1 s: this process + extraction workers): "
           f"{max(r['peak'] for r in runs) / MiB:.0f} MiB (target < 1024 MiB)")
     print()
+    f1s = [run["f1"][0] for run in runs]
+    print(f"extraction fidelity, token F1 of the stored texts against the pages' ground truth: "
+          f"{', '.join(f'{x:.4f}' for x in f1s)} over {runs[-1]['f1'][2]} pages; per template "
+          f"{', '.join(f'{k} {v:.4f}' for k, v in runs[-1]['f1'][1].items())}")
+    print()
     a_last = (limits[-2][0] + limits[-1][0]) / 2
     a_cpu_last = (limits[-2][1] + limits[-1][1]) / 2
     report_run(runs[-1], n, a_last, a_cpu_last, c_cpu)
+    if args.stage_pages:
+        print_stages(site, bases, args.stage_pages, a_cpu_last / n * 1000)
+
+
+def print_stages(site: Site, bases: list[str], count: int, a_ms: float) -> None:
+    """Print the per-stage CPU table on the first `count` pages (one stage at a time, this process)."""
+    from pagegen import read_page as read
+
+    step = max(1, len(site.pages) // count)
+    chosen = list(zip(page_sources(site, bases), site.pages, strict=True))[::step][:count]
+    pages = [(url, read(path, base), page) for (url, path, base), page in chosen]
+    feeds = [(f"{bases[k]}{path}", read(str(site.root / f"h{k}" / path.lstrip("/")), bases[k]))
+             for k, path in site.feed_paths()]
+    rows = stage_table(pages, feeds)
+    print(f"per-page CPU by stage, {len(pages)} pages one stage at a time in this process "
+          f"(against (a) = {a_ms:.2f} ms of CPU per page in the last round):")
+    for name, ms, what in rows:
+        print(f"    {name:<26} {ms:7.3f} ms   {ms / a_ms:6.1%} of (a)   {what}")
 
 
 def run_flow(args: argparse.Namespace, ingest: Any, bases: list[str], data: Path, profile: bool) -> dict[str, Any]:

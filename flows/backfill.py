@@ -393,7 +393,7 @@ def backfill(
 
     stored_any = any(b.new_articles for b in batches)
     delivery = deliver_alerts(settings) if alerts and stored_any else pipeline.Delivery()
-    if settings.snapshot and stored_any:
+    if settings.snapshot and batches:  # the windows' progress is written even when nothing new was found
         publish_snapshot(settings, True)
     summary = BackfillSummary.build(planned, query, names, batches, delivery, started)
     logger.info(summary.headline())

@@ -16,6 +16,8 @@ from storage.example_queries import DEMO_QUERIES, PRODUCT_QUERIES
 
 # The bundled sample's oldest story that should still alert in the demo.
 SAMPLE_ALERTS_FROM = date(2025, 10, 1)
+# Where the demo writes unless told otherwise: beside, never over, the pipeline's own database.
+DEMO_DB = Path("data/demo.duckdb")
 
 
 def run_demo(db: Path, console: Console) -> int:
@@ -37,9 +39,11 @@ def run_demo(db: Path, console: Console) -> int:
             }
         )
         from flows.ingest_flow import ingest
+        from flows.preflight import announce_prefect
 
         console.rule("[bold]layoffwatch demo: first run over the bundled sample")
-        console.print(f"sample served at {base}; database {db}")
+        console.print(f"sample served at {base}; database {db}", markup=False)
+        announce_prefect()
         first = ingest()
         console.rule("[bold]second run: the same feeds again")
         second = ingest()
@@ -55,7 +59,7 @@ def _report(console: Console, db: Path, first: dict, second: dict, received: lis
     console.rule("[bold]what landed")
     for title, sql in DEMO_QUERIES + PRODUCT_QUERIES:
         result = run_readonly(db, sql)
-        console.print(render_table(result.columns, result.rows, title=title))
+        console.print(render_table(result.columns, result.rows, title=title, fit=console.width))
     console.print(
         f"first run: {first['articles_new']} new articles, {first['feeds_failed']} feeds failed, "
         f"{len(first['new_rounds'])} new rounds, {first['alerts_sent']} alerts sent"
@@ -66,8 +70,12 @@ def _report(console: Console, db: Path, first: dict, second: dict, received: lis
     )
     console.print(f"alerts received by the local webhook: {len(received)}")
     for body in received:
-        console.print(f"  • {body.get('title', '')}")
-    console.print(
-        f"\nQuery it yourself:  duckdb {snapshot.snapshot_path(db)} \"select count(*) from articles\""
-        f"\n               or:  layoffwatch query --db {db} \"select title from layoff_stories\""
-    )
+        console.print(f"  • {body.get('title', '')}", markup=False)
+    # The data commands read LAYOFFWATCH_DB (data/layoffwatch.duckdb) unless told: name the demo's file.
+    for line in (
+        f"\nThe demo's database is {db}; the data commands read it with --db:",
+        f"  layoffwatch rounds --db {db}",
+        f"  layoffwatch query --db {db} \"select title from layoff_stories\"",
+        f"  duckdb {snapshot.snapshot_path(db)} \"select count(*) from articles\"",
+    ):
+        console.print(line, markup=False, soft_wrap=True)

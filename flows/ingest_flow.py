@@ -25,7 +25,8 @@ from prefect.utilities.annotations import quote
 from prefect.events import emit_event
 
 from flows import pipeline
-from flows.summary import RunSummary
+from flows.shards import rounds_slot
+from flows.summary import RunFailed, RunSummary
 from ingest.feedlist import load_feeds
 from ingest.models import FeedConfig
 from ingest.settings import Settings, load_settings
@@ -90,7 +91,7 @@ def deliver_alerts(settings: Settings) -> pipeline.Delivery:
 
 @task(name="publish-snapshot", cache_policy=NO_CACHE)
 def publish_snapshot(settings: Settings, changed: bool) -> Path | None:
-    """Copy the database to its read-only snapshot for users (when it changed, or hourly)."""
+    """Copy the database to its read-only snapshot for users (when the run wrote anything)."""
     return pipeline.publish_snapshot(settings, changed)
 
 
@@ -114,11 +115,12 @@ def ingest(
     db: str | None = None,
     respect_backoff: bool = True,
     send_alerts: bool = True,
+    shard: str | None = None,
 ) -> dict[str, Any]:
-    """Run one ingest over every configured feed; return the run summary."""
+    """Run one ingest over every configured feed (or shard "K/N" of them); return the run summary."""
     pipeline.freeze_startup_heap()
     logger = get_run_logger()
-    settings = load_settings(feeds=feeds, db=db)
+    settings = load_settings(feeds=feeds, db=db, shard=shard)
     feed_list = load_feeds(settings.feeds)
     run_id = current_flow_run_id()
     started = datetime.now()
@@ -127,9 +129,11 @@ def ingest(
     fetched = fetch_feeds(settings, unwalked(prepared), run_id)
     fetched = select_new(settings, unwalked(fetched))
     batch = fetch_and_extract(settings, unwalked(fetched))
-    stored = store(settings, unwalked(batch))
-    delivery = deliver_alerts(settings) if send_alerts else pipeline.Delivery()
-    changed = bool(stored.new_articles or delivery.sent or delivery.failed or prepared.replayed)
+    with rounds_slot(settings):  # the order-sensitive stage: one shard at a time (flows/shards.py)
+        stored = store(settings, unwalked(batch))
+        delivery = deliver_alerts(settings) if send_alerts else pipeline.Delivery()
+    # Anything written (the fetch log included) is published: feed_health on the snapshot is never a run behind.
+    changed = bool(fetched.fetches or stored.new_articles or delivery.sent or delivery.failed or prepared.replayed)
     snapshot = publish_snapshot(settings, changed) if settings.snapshot else None
 
     emit_round_events(stored.round_details)
@@ -140,5 +144,5 @@ def ingest(
         key="ingest-run-summary", markdown=summary.markdown(), description="layoffwatch ingest run"
     )
     if summary.systemic_failure:
-        raise RuntimeError(summary.systemic_failure)
+        raise RunFailed(summary.systemic_failure, summary.as_dict())
     return summary.as_dict()

@@ -16,29 +16,30 @@ import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from duckdb import DuckDBPyConnection
 
 from ingest import dedup
 from ingest.alerts import AlertRow, next_retry, plan_alerts, redact, render_message, resolve_channel, retry_cap
-from ingest.analysis import Analysed, analyse_chunk
+from ingest.analysis import Analysed, analyse_chunk, with_languages
 from ingest.articles import entry_article_id
-from ingest.canonical import UrlResolution, decode_google_news, is_google_news
-from ingest.classify import CLASSIFIER_VERSION, classify_many
-from ingest.companies import load_company_table
+from ingest.canonical import UrlResolution, article_id_for, decode_google_news, is_google_news
+from ingest.understanding import CLASSIFIER_VERSION, classify_many, load_company_table
 from ingest.errors import AlertError, FeedParseError, FetchError
 from ingest.feedhealth import is_due
-from ingest.feeds import parse_feed
+from ingest.feeds import item_links, parse_feed_counted
 from ingest.http import HttpClient, fetch_with_retries, new_client, safe_url
 from ingest.models import Article, Classification, FeedConfig, FeedEntry, FeedFetch, FeedState, PageResult
 from ingest.netguard import HostGuard
 from ingest.notify import send
 from ingest.pages import iter_pages
-from ingest.rounds import MATCHER_VERSION, RoundPlan, match_rounds
+from ingest.rounds import MATCHER_VERSION, RoundPlan, match_rounds, region_start
 from ingest.settings import PREFECT_BLOCK_SCHEME, Settings, alert_channels
+from ingest.shards import select_feeds
 from ingest.workers import PoolWarmer, process_pool
 from storage import alerts as alert_store
 from storage import articles as article_store
@@ -47,7 +48,8 @@ from storage import dedup as dedup_store
 from storage import feeds as feed_store
 from storage import rounds as round_store
 from storage import snapshot, spool
-from storage.db import connect, transaction, utcnow
+from storage.backends import spool_base
+from storage.db import connect, serialised, transaction, utcnow
 
 logger = logging.getLogger("layoffwatch.pipeline")
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
@@ -113,13 +115,17 @@ class Delivery:
     sent: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    # Failed alerts waiting for a later retry (this run's and earlier ones), and the earliest retry.
+    waiting: int = 0
+    next_retry_at: datetime | None = None
 
 
 def prepare(settings: Settings, feeds: list[FeedConfig], now: datetime, respect_backoff: bool) -> Prepared:
-    """Sync the feed list, write spooled batches, and return the feeds due now with their state."""
+    """Sync the feed list (this shard's part), write spooled batches, and return the feeds due now with their state."""
+    feeds = select_feeds(feeds, settings.shard)
     replayed = 0
     quarantined: list[Path] = []  # an unloadable spool file is set aside, never a reason to stop
-    for path, spooled in spool.pending(settings.db, quarantined):
+    for path, spooled in spool.pending(spool_base(settings.db, settings.shard), quarantined):
         batch = Batch(
             fetches=list(spooled.fetches), articles=spooled.plain_articles(),
             run_key=spooled.run_key, suppress_alerts=spooled.suppress_alerts,
@@ -143,27 +149,79 @@ def prepare(settings: Settings, feeds: list[FeedConfig], now: datetime, respect_
 
 
 def fetch_feeds(settings: Settings, prepared: Prepared, run_id: str) -> FetchedFeeds:
-    """Fetch and parse every due feed concurrently; each failure becomes a FeedFetch error."""
-    warmer = PoolWarmer(extract_workers(settings), POOL_MIN_PAGES)
-    with new_client(settings.user_agent, settings.http_timeout) as client:
+    """Fetch every due feed concurrently, cut the items already stored, parse the rest; failures become FeedFetch errors.
 
-        def one(feed: FeedConfig) -> tuple[FeedFetch, list[FeedEntry]]:
-            fetch, entries = fetch_one_feed(settings, client, feed, prepared.states.get(feed.name), run_id)
-            warmer.saw(len(entries))
+    Items are recognised by their link with a byte scan and one query (`known_links`), before
+    feedparser builds entries: a rerun of feeds that changed nothing parses nothing, even where
+    the server ignores conditional GETs.
+    """
+    workers = max(1, min(16, len(prepared.due)))
+    with new_client(settings.user_agent, settings.http_timeout) as client, ThreadPoolExecutor(workers) as threads:
+        bodies = list(threads.map(
+            lambda feed: fetch_feed_body(settings, client, feed, prepared.states.get(feed.name), run_id), prepared.due
+        ))
+        known = known_links(settings, [body.content for body in bodies if body.content])
+        warmer = PoolWarmer(extract_workers(settings), settings.pool_min_pages)
+
+        def parse(body: FeedBody) -> tuple[FeedFetch, list[FeedEntry]]:
+            fetch, entries = parse_feed_body(settings, body, known)
+            warmer.saw(len(entries))  # the extraction workers' server starts while the other feeds parse
             return fetch, entries
 
-        workers = max(1, min(16, len(prepared.due)))
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(one, prepared.due))
+        results = list(threads.map(parse, bodies))
     fetches = [fetch for fetch, _ in results]
     entries = [entry for _, feed_entries in results for entry in feed_entries]
     return FetchedFeeds(fetches=fetches, entries=entries)
 
 
-def fetch_one_feed(
+@dataclass(frozen=True)
+class FeedBody:
+    """One feed's response before parsing: its fetch record so far and the body (None: 304 or failed)."""
+
+    fetch: FeedFetch
+    feed: FeedConfig
+    content: bytes | None = None
+
+
+def known_links(settings: Settings, contents: list[bytes]) -> frozenset[str]:
+    """Return the item links in `contents` whose articles are stored already (one query)."""
+    ids: dict[str, str] = {}
+    for content in contents:
+        for link in item_links(content):
+            if link is not None and link not in ids:
+                ids[link] = article_id_for(link)
+    if not ids:
+        return frozenset()
+    with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
+        stored = article_store.known_article_ids(con, list(set(ids.values())))
+    return frozenset(link for link, article_id in ids.items() if article_id in stored)
+
+
+def parse_feed_body(settings: Settings, body: FeedBody, known: frozenset[str]) -> tuple[FeedFetch, list[FeedEntry]]:
+    """Return the fetch record and the not-yet-stored entries of one fetched feed (never raises for feed faults)."""
+    if body.content is None:
+        return body.fetch, []
+    clock = time.monotonic()
+    try:
+        entries, skipped = parse_feed_counted(
+            body.feed.name, body.feed.url, body.content, now=body.fetch.started_at,
+            max_entries=settings.max_entries_per_feed, known=known,
+        )
+    except FeedParseError as exc:
+        error = str(exc)[:1000]
+        return body.fetch.model_copy(update={"error": error, "duration_ms": body.fetch.duration_ms + _ms(clock)}), []
+    except Exception as exc:  # a bug met by one feed's bytes must not stop the other feeds
+        logger.exception("unexpected error on feed %s", body.feed.name)
+        error = f"unexpected {type(exc).__name__}: {exc}"[:1000]
+        return body.fetch.model_copy(update={"error": error, "duration_ms": body.fetch.duration_ms + _ms(clock)}), []
+    update = {"items_seen": len(entries) + skipped, "duration_ms": body.fetch.duration_ms + _ms(clock)}
+    return body.fetch.model_copy(update=update), entries
+
+
+def fetch_feed_body(
     settings: Settings, client: HttpClient, feed: FeedConfig, state: FeedState | None, run_id: str
-) -> tuple[FeedFetch, list[FeedEntry]]:
-    """Return the fetch record and parsed entries of one feed (never raises for feed faults)."""
+) -> FeedBody:
+    """Return the fetch record and body of one feed, not parsed yet (never raises for feed faults)."""
     started_at = utcnow()
     clock = time.monotonic()
     record = {
@@ -182,28 +240,24 @@ def fetch_one_feed(
             guard=HostGuard(settings.allow_private_hosts).trusting(feed.url),
         )
         if response.not_modified:
-            return FeedFetch(**record, duration_ms=_ms(clock), http_status=304, not_modified=True,
-                             etag=response.etag, last_modified=response.last_modified), []
-        entries = parse_feed(
-            feed.name, feed.url, response.content, now=started_at,
-            max_entries=settings.max_entries_per_feed,
-        )
-    except (FetchError, FeedParseError) as exc:
-        status = exc.status if isinstance(exc, FetchError) else None
-        return FeedFetch(**record, duration_ms=_ms(clock), http_status=status, error=str(exc)[:1000]), []
+            return FeedBody(FeedFetch(**record, duration_ms=_ms(clock), http_status=304, not_modified=True,
+                                      etag=response.etag, last_modified=response.last_modified), feed)
+    except FetchError as exc:
+        return FeedBody(FeedFetch(**record, duration_ms=_ms(clock), http_status=exc.status, error=str(exc)[:1000]), feed)
     except Exception as exc:  # a bug met by one feed's bytes must not stop the other feeds
         logger.exception("unexpected error on feed %s", feed.name)
         error = f"unexpected {type(exc).__name__}: {exc}"[:1000]
-        return FeedFetch(**record, duration_ms=_ms(clock), error=error), []
-    return FeedFetch(
-        **record, duration_ms=_ms(clock), http_status=response.status, items_seen=len(entries),
-        etag=response.etag, last_modified=response.last_modified,
-    ), entries
+        return FeedBody(FeedFetch(**record, duration_ms=_ms(clock), error=error), feed)
+    fetch = FeedFetch(**record, duration_ms=_ms(clock), http_status=response.status, etag=response.etag,
+                      last_modified=response.last_modified)
+    return FeedBody(fetch, feed, response.content)
 
 
 def select_new(settings: Settings, fetched: FetchedFeeds) -> FetchedFeeds:
     """Drop entries already stored (or repeated across feeds); count new items per feed."""
-    ids = {}
+    if not fetched.entries:  # a no-op run: the feeds step already cut every stored item
+        return FetchedFeeds(fetches=[f.model_copy(update={"new_items": 0}) for f in fetched.fetches], entries=[])
+    ids: dict[str, FeedEntry] = {}
     for entry in fetched.entries:
         ids.setdefault(entry_article_id(entry), entry)
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
@@ -216,17 +270,11 @@ def select_new(settings: Settings, fetched: FetchedFeeds) -> FetchedFeeds:
     return FetchedFeeds(fetches=fetches, entries=fresh)
 
 
-# Below this many pages, starting worker processes costs more than it saves.
-POOL_MIN_PAGES = 48
-
-
 def extract_workers(settings: Settings) -> int:
     """Return how many processes extract pages (the setting, or one per CPU core)."""
     return settings.extract_workers or os.cpu_count() or 1
 
 
-# Pages per worker task: big enough to batch signatures, small enough to start early.
-CHUNK_PAGES = 24
 # Chunks per worker fetched ahead of the analysis (~1.5 s of work): fetching then keeps pace
 # with the workers, and a batch of any size holds only this many pages in memory.
 CHUNKS_AHEAD = 3
@@ -240,7 +288,7 @@ def fetch_and_extract(settings: Settings, fetched: FetchedFeeds, now: datetime) 
     targets = [fetch_target(entry.url) for entry in entries]
     fetchable = [i for i, url in enumerate(targets) if url.startswith(("http://", "https://"))]
     workers = extract_workers(settings)
-    use_pool = workers > 1 and len(fetchable) >= POOL_MIN_PAGES
+    use_pool = workers > 1 and len(fetchable) >= settings.pool_min_pages
     analysed: list[Analysed | None] = [None] * len(entries)
     with ExitStack() as stack:
         pool = None
@@ -270,7 +318,7 @@ def fetch_and_extract(settings: Settings, fetched: FetchedFeeds, now: datetime) 
         for position, page in arriving:
             pages[fetchable[position]] = page
             chunk.append(fetchable[position])
-            if pool is not None and len(chunk) >= CHUNK_PAGES:
+            if pool is not None and len(chunk) >= settings.chunk_pages:
                 flush()
                 wait_below([future for _, future in pending], workers * CHUNKS_AHEAD)
         chunk += sorted(set(range(len(entries))) - set(fetchable))  # links we never fetch
@@ -305,7 +353,9 @@ def fetch_target(url: str) -> str:
 def store(settings: Settings, batch: Batch, now: datetime) -> Stored:
     """Spool the batch, write it in one transaction, then drop the spool file (kept on failure)."""
     # Only what was fetched is spooled: verdicts and signatures are recomputed if it is replayed.
-    path = spool.write(settings.db, batch.run_key, batch.fetches, batch.articles, batch.suppress_alerts)
+    path = spool.write(
+        spool_base(settings.db, settings.shard), batch.run_key, batch.fetches, batch.articles, batch.suppress_alerts
+    )
     try:
         stored = store_now(settings, batch, now)
     except BaseException:
@@ -328,7 +378,7 @@ def store_now(settings: Settings, batch: Batch, now: datetime) -> Stored:
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con, transaction(con):
         feed_store.record_fetches(con, batch.fetches)
         known = article_store.known_article_ids(con, [a.article_id for a in batch.articles])
-        article_store.insert_articles(con, batch.articles)
+        article_store.insert_articles(con, with_languages(batch.articles, verdicts))
         fresh = [a for a in {a.article_id: a for a in batch.articles}.values() if a.article_id not in known]
         fresh_ids = {a.article_id for a in fresh}
         dedup_store.save_resolutions(con, google_news_resolutions(fresh, now))
@@ -407,8 +457,7 @@ def match_and_queue(
     if not candidates:
         return RoundPlan(created_at=now, matcher_version=MATCHER_VERSION), 0
     companies = sorted({c.classification.companies[0] for c in candidates if c.classification.companies})
-    earliest = min(c.classification.announced_on or c.published_at.date() for c in candidates)
-    since = earliest - timedelta(days=4 * settings.round_window_days)
+    since = region_start(candidates, settings.round_window_days) or now.date()
     existing = round_store.load_open_rounds(con, companies, since)
     members = round_store.load_round_members(con, [r.round_id for r in existing])
     plan = match_rounds(existing, candidates, window_days=settings.round_window_days, now=now, members=members)
@@ -427,6 +476,14 @@ def match_and_queue(
 
 
 def deliver_alerts(settings: Settings, now: datetime) -> Delivery:
+    """Send the outbox alerts due at `now`; return the tally (see `_deliver_due`)."""
+    # On a DuckLake, reading the due rows, sending and marking them hold the catalog lock as one:
+    # two shards delivering at once would otherwise both send the same row.
+    with serialised(settings.db, settings.lock_timeout):
+        return _deliver_due(settings, now)
+
+
+def _deliver_due(settings: Settings, now: datetime) -> Delivery:
     """Send the outbox alerts due at `now` one at a time, marking each row; return the tally.
 
     A failure is retried by a later run (`next_retry`): measured from `now`, this run's clock,
@@ -450,7 +507,9 @@ def deliver_alerts(settings: Settings, now: datetime) -> Delivery:
                 alert_store.mark_failed(con, row.alert_id, message, retry)
                 failed += 1
                 errors.append(message)
-    return Delivery(sent=sent, failed=failed, errors=errors)
+    with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
+        waiting, next_retry_at = alert_store.waiting_alerts(con, now)
+    return Delivery(sent=sent, failed=failed, errors=errors, waiting=waiting, next_retry_at=next_retry_at)
 
 
 def send_alert(settings: Settings, row: AlertRow, channels: list[str]) -> str | None:
@@ -473,7 +532,8 @@ def notify_block(name: str, title: str, body: str) -> None:
     from prefect.blocks.core import Block
 
     try:
-        block = Block.load(name if "/" in name else f"{_block_type(name)}/{name}")
+        # Block.load is typed as maybe-async; called outside an event loop it returns the block.
+        block: Any = Block.load(name if "/" in name else f"{_block_type(name)}/{name}")
         block.notify(body=body, subject=title)
     except Exception as exc:  # any failure of a user's block is that channel's failure, not the run's
         raise AlertError(f"prefect-block://{name}", f"Prefect block failed: {type(exc).__name__}: {exc}"[:300]) from None
@@ -490,14 +550,15 @@ def _block_type(name: str) -> str:
     raise LookupError(f"no saved Prefect block named {name!r}")
 
 
-# A run that stored nothing still changes feed health; refreshing the snapshot for that alone at
-# most hourly spares copying a 1 GiB file every 15 minutes (1.3 s a no-op run at 100k articles).
-SNAPSHOT_MAX_AGE = 3600.0
-
-
 def publish_snapshot(settings: Settings, changed: bool = True) -> Path | None:
-    """Publish the read-only snapshot users open while runs write; return its path (None: kept)."""
-    if not changed and snapshot.age_seconds(settings.db) < SNAPSHOT_MAX_AGE:
+    """Publish the read-only snapshot users open while runs write; return its path (None: kept).
+
+    Called after every run that wrote anything (the fetch log counts, so `feed_health` on the
+    snapshot is never a run behind); a run that wrote nothing keeps the snapshot it would copy again.
+    """
+    if not isinstance(settings.db, Path):
+        return None  # a DuckLake has no file to copy: users attach it read-only while runs write
+    if not changed and snapshot.snapshot_path(settings.db).exists():
         return None
     return snapshot.publish(settings.db, lock_timeout=settings.lock_timeout)
 

@@ -203,11 +203,12 @@ _SCRIPT = r"""
                               tabindex: 0, "data-round-id": r.round_id}, svg);
       hover(dot, [
         r.title,
+        r.headline ? "First report: \u201c" + r.headline + "\u201d" : "",
         r.company + (r.units.length ? " (" + r.units.join(", ") + ")" : "") + " \u00b7 announced " + r.announced_on,
         "Jobs: " + jobs(r),
         "Status: " + r.status,
         "Sources (" + r.source_count + "): " + (r.sources.length ? r.sources.join(", ") : "none linked"),
-      ]);
+      ].filter(Boolean));
     });
   }
 
@@ -287,6 +288,8 @@ def _safe_url(url: str | None) -> str | None:
 def _jobs(r: RoundSummary) -> str:
     if r.headcount is not None:
         return f"{r.headcount:,}"
+    if r.headcount_text:  # a vague count in the outlet's words ("several hundred"), not a made-up range
+        return r.headcount_text
     if r.headcount_min is not None or r.headcount_max is not None:
         low = f"{r.headcount_min:,}" if r.headcount_min is not None else "?"
         high = f"{r.headcount_max:,}" if r.headcount_max is not None else "?"
@@ -319,6 +322,7 @@ def _chart_data(data: ReportData) -> dict[str, object]:
                 "headcount_max": r.headcount_max,
                 "headcount_text": r.headcount_text,
                 "title": r.title,
+                "headline": r.headline,
                 "source_count": r.source_count,
                 "sources": list(r.sources),
             }
@@ -334,10 +338,12 @@ def _table(rounds: Sequence[RoundSummary]) -> str:
     rows = []
     for r in rounds:
         url = _safe_url(r.first_url)
-        title = (
-            f'<a href="{_e(url)}" rel="noopener noreferrer nofollow" target="_blank">{_e(r.title)}</a>'
-            if url else _e(r.title)
+        headline = r.headline or r.first_outlet or "first report"
+        first_report = (
+            f'<a href="{_e(url)}" rel="noopener noreferrer nofollow" target="_blank">{_e(headline)}</a>'
+            if url else _e(r.headline or "")
         )
+        title = f'{_e(r.title)}<br><span class="muted">{first_report}</span>' if first_report else _e(r.title)
         first = _e(r.first_outlet or "")
         sources = ", ".join(r.sources)
         rows.append(
@@ -398,7 +404,7 @@ def render_report(data: ReportData) -> str:
 <div id="weekly" class="chart"></div>
 <div class="legend"><span class="reports">reports (a specific layoff)</span><span class="mentions">mentions (layoffs in passing)</span></div>
 <h2>Recent rounds</h2>
-<p class="note">The {len(recent):,} most recently announced rounds; a title links to the first article found.</p>
+<p class="note">The {len(recent):,} most recently announced rounds: our summary of each, and below it the first report's own headline, linked as its feed gave it.</p>
 {_table(recent)}
 </main>
 <div id="tip" hidden></div>

@@ -5,6 +5,7 @@
 
 Both report what changed (labels, rounds created/removed/merged/split); with `dry_run` they write
 nothing. Rounds found only now get `suppressed` alerts (reason "reprocess"): history never spams.
+Labels and rounds change, so a real (not dry) run publishes the read-only snapshot afterwards.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows.pipeline import freeze_startup_heap
+from flows.pipeline import freeze_startup_heap, publish_snapshot
 from ingest.alerts import plan_alerts
-from ingest.classify import CLASSIFIER_VERSION, classify_many
-from ingest.companies import load_company_table
+from ingest.understanding import CLASSIFIER_VERSION, classify_many, load_company_table
 from ingest.extract import decompress_html, extract_all
 from ingest.models import Classification
 from ingest.reprocess import LabelChange, RoundsDiff, label_changes, replay_rounds, rounds_diff
@@ -125,26 +125,30 @@ def rejudge_task(settings: Settings, reextract: bool, dry_run: bool) -> Reproces
     return rejudge(settings, reextract=reextract, dry_run=dry_run)
 
 
-def _publish(report: ReprocessReport, name: str) -> dict[str, Any]:
+def _publish(report: ReprocessReport, name: str, settings: Settings) -> dict[str, Any]:
     logger = get_run_logger()
+    # A real run changed labels and rounds: readers of the snapshot see them now, not after the next ingest.
+    snapshot = publish_snapshot(settings) if settings.snapshot and not report.dry_run else None
     for line in report.lines():
         logger.info(line)
     body = "\n".join(f"- {line.strip()}" for line in report.lines())
     create_markdown_artifact(key=f"{name}-summary", markdown=f"## layoffwatch {name}\n\n{body}\n")
-    return report.as_dict()
+    return report.as_dict() | {"snapshot": str(snapshot) if snapshot else None}
 
 
 @flow(name="reclassify", description="Re-run the current classifier over stored articles (no network).")
 def reclassify(db: str | None = None, dry_run: bool = False) -> dict[str, Any]:
     """Reclassify every stored article and rebuild rounds; return what changed."""
     freeze_startup_heap()
-    report = rejudge_task(load_settings(db=db), reextract=False, dry_run=dry_run)
-    return _publish(report, "reclassify")
+    settings = load_settings(db=db)
+    report = rejudge_task(settings, reextract=False, dry_run=dry_run)
+    return _publish(report, "reclassify", settings)
 
 
 @flow(name="reprocess", description="Re-extract stored raw pages, reclassify and rebuild rounds (no network).")
 def reprocess(db: str | None = None, dry_run: bool = False) -> dict[str, Any]:
     """Re-extract, reclassify and rebuild rounds from stored pages; return what changed."""
     freeze_startup_heap()
-    report = rejudge_task(load_settings(db=db), reextract=True, dry_run=dry_run)
-    return _publish(report, "reprocess")
+    settings = load_settings(db=db)
+    report = rejudge_task(settings, reextract=True, dry_run=dry_run)
+    return _publish(report, "reprocess", settings)

@@ -1,4 +1,10 @@
-"""The run summary: log lines, the Prefect markdown artifact, and the systemic-failure verdict."""
+"""The run summary: what a run fetched, skipped, stored and sent, for the console, the log and the artifact.
+
+Built from the pipeline's outputs only. It counts feeds fetched, not modified, failed and skipped
+while backing off (with the earliest next attempt), says so when nothing was fetched at all, and
+counts alerts sent, failed and waiting for a retry (with the earliest retry). `systemic_failure`
+is the verdict that fails a run; `RunFailed` carries the summary to the CLI.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +38,11 @@ class RunSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     # Spool files this release could not load, renamed aside: kept for a person to look at.
     spool_quarantined: list[str] = field(default_factory=list)
+    # When the earliest feed skipped while backing off is due again (UTC).
+    next_feed_attempt_at: datetime | None = None
+    # Alerts that failed and wait for a retry, this run's and earlier ones, and the earliest retry (UTC).
+    alerts_waiting: int = 0
+    next_alert_retry_at: datetime | None = None
 
     @classmethod
     def build(
@@ -46,6 +57,10 @@ class RunSummary:
     ) -> RunSummary:
         fetches = fetched.fetches
         failed = [f for f in fetches if f.error]
+        retries = [
+            state.next_attempt_at for name in prepared.backing_off
+            if (state := prepared.states.get(name)) is not None and state.next_attempt_at is not None
+        ]
         return cls(
             feeds_due=len(prepared.due),
             feeds_ok=sum(1 for f in fetches if not f.error),
@@ -66,7 +81,15 @@ class RunSummary:
             snapshot=str(snapshot) if snapshot else None,
             failures=[(f.feed, f.error or "") for f in failed],
             spool_quarantined=list(prepared.quarantined),
+            next_feed_attempt_at=min(retries, default=None),
+            alerts_waiting=delivery.waiting,
+            next_alert_retry_at=delivery.next_retry_at,
         )
+
+    @property
+    def feeds_fetched(self) -> int:
+        """Feeds that answered with content this run (not modified and failed ones excluded)."""
+        return self.feeds_ok - self.feeds_not_modified
 
     @property
     def systemic_failure(self) -> str | None:
@@ -75,19 +98,47 @@ class RunSummary:
             return f"all {self.feeds_due} feeds failed; first error: {self.failures[0][1]}"
         return None
 
-    def log_lines(self) -> list[str]:
+    @property
+    def nothing_fetched(self) -> str | None:
+        """A hint when no feed was even tried: every one is backing off after failing."""
+        if self.feeds_due or not self.feeds_backing_off:
+            return None
+        return (
+            f"nothing was fetched: all {self.feeds_backing_off} feeds are backing off after failing"
+            f"{_until(self.next_feed_attempt_at, 'next attempt')}; `layoffwatch run --all-feeds` fetches them now"
+        )
+
+    def log_lines(self, max_failures: int = 1000) -> list[str]:
+        """Return the summary, one fact a line: feeds, articles and rounds, alerts, then each failed feed."""
+        skipped = f", {self.feeds_backing_off} skipped while backing off" if self.feeds_backing_off else ""
+        waiting = (
+            f", {self.alerts_waiting} waiting for a retry{_until(self.next_alert_retry_at, 'next')}"
+            if self.alerts_waiting else ""
+        )
         lines = [
-            f"feeds: {self.feeds_ok} ok ({self.feeds_not_modified} not modified), "
-            f"{self.feeds_failed} failed, {self.feeds_backing_off} backing off",
+            f"feeds: {self.feeds_fetched} fetched, {self.feeds_not_modified} not modified, "
+            f"{self.feeds_failed} failed{skipped}{_until(self.next_feed_attempt_at, 'next attempt') if skipped else ''}",
             f"articles: {self.articles_new} new ({self.articles_with_text} with text), "
-            f"{self.duplicates} duplicates, {self.layoff_reports} layoff reports",
-            f"rounds: {len(self.new_rounds)} new; alerts: {self.alerts_queued} queued, "
-            f"{self.alerts_sent} sent, {self.alerts_failed} failed",
+            f"{self.duplicates} duplicates, {self.layoff_reports} layoff reports; rounds: {len(self.new_rounds)} new",
+            f"alerts: {self.alerts_queued} queued, {self.alerts_sent} sent, {self.alerts_failed} failed{waiting}",
         ]
-        lines += [f"feed {name} failed: {error}" for name, error in self.failures]
+        lines += [f"feed {name} failed: {error}" for name, error in self.failures[:max_failures]]
+        if len(self.failures) > max_failures:
+            lines.append(f"... and {len(self.failures) - max_failures} more failed feeds: see the feed_health view")
         if self.spool_quarantined:
             lines.append(self.quarantine_line())
         return lines
+
+    def console_lines(self) -> list[str]:
+        """Return what `layoffwatch run` prints: the summary, then how the run ended (or the hint)."""
+        lines = self.log_lines(max_failures=5)
+        if self.systemic_failure:
+            return lines
+        closing = self.nothing_fetched or (
+            f"run complete in {self.seconds:.1f} s: {self.articles_new} new articles, "
+            f"{len(self.new_rounds)} new rounds, {self.feeds_failed} feeds failed"
+        )
+        return [*lines, closing]
 
     def quarantine_line(self) -> str:
         """Return one line saying how many spooled batches were set aside unread, and where."""
@@ -113,12 +164,28 @@ class RunSummary:
             "## layoffwatch ingest run\n\n"
             "| what | count |\n|---|---|\n"
             f"| feeds ok | {self.feeds_ok} |\n| feeds not modified | {self.feeds_not_modified} |\n"
-            f"| feeds failed | {self.feeds_failed} |\n| feeds backing off | {self.feeds_backing_off} |\n"
+            f"| feeds failed | {self.feeds_failed} |\n| feeds skipped while backing off | {self.feeds_backing_off} |\n"
             f"| new articles | {self.articles_new} |\n| duplicates | {self.duplicates} |\n"
             f"| layoff reports | {self.layoff_reports} |\n| alerts sent | {self.alerts_sent} |\n"
-            f"| alerts failed | {self.alerts_failed} |\n| seconds | {self.seconds} |\n\n"
+            f"| alerts failed | {self.alerts_failed} |\n| alerts waiting for a retry | {self.alerts_waiting} |\n"
+            f"| seconds | {self.seconds} |\n\n"
             f"### New rounds\n{rounds}{failures}{quarantined}\n"
         )
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class RunFailed(RuntimeError):
+    """A run that failed as a whole (every feed failed); carries the summary for the CLI to print."""
+
+    def __init__(self, message: str, summary: dict[str, Any] | None = None) -> None:
+        super().__init__(message, summary)  # both in args: a pickled copy rebuilds whole
+        self.summary = summary or {}
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _until(moment: datetime | None, label: str) -> str:
+    return f" ({label} {moment:%Y-%m-%d %H:%M} UTC)" if moment is not None else ""

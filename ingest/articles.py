@@ -56,6 +56,7 @@ def build_article(
         extraction_status=status,
         extraction_error=error[:500] if error else None,
         raw_html=extracted.raw_html if extracted and extracted.raw_html else None,
+        raw_encoding=extracted.raw_encoding if extracted else "zlib",
         raw_size=extracted.raw_size if extracted else 0,
         source_name=entry.source_name,
     )

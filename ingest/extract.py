@@ -1,7 +1,17 @@
-"""Article text and metadata from fetched HTML (trafilatura), plus the compressed raw page.
+"""Article text and the metadata the pipeline lacks from fetched HTML, plus the compressed raw page.
 
 `extract_page` is a plain function of bytes so it can run in a worker process: the parent sends
 the page, the worker decodes, extracts and compresses, and sends back only the small result.
+
+Each page is parsed once, with trafilatura's own parser. trafilatura extracts the text from that
+tree (it works on a copy), and `ingest.pagemeta` reads the page's stated metadata from the same
+tree: canonical link, og:url, author and site name always, a date and a title only when the
+feed item has none. trafilatura's own metadata pass (htmldate's date search, byline heuristics)
+is not run: it cost more per page than the text extraction on the benchmark's pages.
+
+Raw pages are stored compressed with zstd (`RAW_ENCODING`, the `encoding` column of
+`article_html`): a quarter of zlib's CPU for a smaller blob. Pages stored by earlier releases are
+zlib; `decompress_html` reads both.
 """
 
 from __future__ import annotations
@@ -10,27 +20,26 @@ import codecs
 import re
 import zlib
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
+import zstandard
+from lxml.html import HtmlElement
 from pydantic import BaseModel, ConfigDict
 
-from ingest.canonical import find_page_canonical
+from ingest.pagemeta import read_meta
 
 # Pages larger than this are cut before parsing: a 10 MB wall of <script> must not stall a worker.
 MAX_PARSE_BYTES = 2_000_000
-# ...and cut after this many tags: extraction time grows with elements, not bytes (~5 s here).
+# ...and cut after this many tags: extraction time grows with elements, not bytes.
 MAX_PARSE_TAGS = 20_000
 MIN_TEXT_CHARS = 200
-# What we ask of trafilatura: the article body with its metadata, without comments or tables,
-# preferring precision. benchmarks/throughput.py times this same call as the extraction limit.
-# zlib level of stored pages: level 3 costs half the CPU of the default 6 (0.37 vs 0.73 ms for a
-# 30 KB page) for blobs 9% larger (0.250 vs 0.230 of the page), on benchmarks/pagegen.py pages.
-HTML_ZLIB_LEVEL = 3
-
-# The pipeline's one trafilatura call (benchmarks measure against the same options).
-TRAFILATURA_OPTIONS: dict[str, Any] = {
-    "with_metadata": True, "include_comments": False, "include_tables": False, "favor_precision": True,
-}
+# What we ask of trafilatura: the article body without comments or tables, preferring precision.
+# benchmarks/throughput.py times `trafilatura.extract` with these same options as the limit.
+TEXT_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": False, "favor_precision": True}
+RawEncoding = Literal["zlib", "zstd"]
+RAW_ENCODING: RawEncoding = "zstd"
+ZSTD_LEVEL = 3  # zstd's own default: level 1 saves little more CPU, 5 costs twice as much
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 _HTML_LANG = re.compile(rb"""<html[^>]*\blang\s*=\s*["']?([A-Za-z]{2,3})""", re.I)
@@ -39,6 +48,9 @@ _RAW_TEXT_TAGS = (b"script", b"style")
 # C0/C1 controls (tab/newline/CR kept), DEL and lone surrogates: DuckDB refuses surrogates, and
 # escape sequences in stored text would reach users who query the file in a terminal.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# The same characters in UTF-8 bytes: C0 controls and DEL are single bytes, C1 controls \xc2\x80-\xc2\x9f.
+_C0_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 # Codecs a page may declare but that are not character sets: they would rewrite the text
 # (backslash escapes, UTF-7 "+...-" runs) instead of decoding it.
 _NOT_CHARSETS = {"unicode_escape", "raw_unicode_escape", "utf_7", "punycode", "idna", "palmos"}
@@ -60,7 +72,8 @@ class ExtractedPage(BaseModel):
     language: str | None = None
     canonical_href: str | None = None  # <link rel=canonical>
     og_url: str | None = None
-    raw_html: bytes = b""  # zlib-compressed page
+    raw_html: bytes = b""  # the page compressed with `raw_encoding`
+    raw_encoding: RawEncoding = RAW_ENCODING
     raw_size: int = 0
     error: str | None = None
 
@@ -77,9 +90,13 @@ def decode_html(content: bytes, content_type: str = "") -> str:
         if content.startswith(bom):
             return clean_text(content.decode(codec, errors="replace"))
     try:
-        return clean_text(content.decode("utf-8"))
+        text = content.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        # Most pages hold no control character: a byte-table check skips the regex pass over the page.
+        clean = len(content.translate(None, _C0_BYTES)) == len(content) and not _C1_UTF8.search(content)
+        return text if clean else clean_text(text)
     candidates: list[str] = []
     if match := _HTTP_CHARSET.search(content_type or ""):
         candidates.append(match.group(1))
@@ -107,8 +124,8 @@ def strip_raw_text(body: bytes, tags: tuple[bytes, ...] = _RAW_TEXT_TAGS) -> byt
     """Return `body` without <script>/<style> elements, in linear time.
 
     The former lone regex `<script.*?</script>` rescanned to the end of the page for every
-    `<script>` that no `</script>` follows: quadratic, 180 KB of `<script>a` took 38 s and a
-    10 MB page would never end. Such a tail is cut first (an unclosed element runs to the end of
+    `<script>` that no `</script>` follows: quadratic, so a page of unclosed `<script>a` tags
+    could hold a worker for good. Such a tail is cut first (an unclosed element runs to the end of
     the document, as in browsers); then every opening tag has a closing one ahead and the lazy
     match stops there.
     """
@@ -130,7 +147,7 @@ def _parse_bounded(body: bytes) -> bytes:
         return body  # normal pages keep their JSON-LD scripts (trafilatura reads dates from them)
     body = _cut(strip_raw_text(body), MAX_PARSE_BYTES)
     if body.count(b"<") > MAX_PARSE_TAGS:
-        # trafilatura costs ~0.25 ms per element: 250,000 tiny <p> in 2 MB took a minute.
+        # trafilatura's time grows with elements: a couple of MB of tiny <p> would take minutes.
         cut = -1
         for _ in range(MAX_PARSE_TAGS):
             cut = body.find(b"<", cut + 1)
@@ -155,51 +172,77 @@ def _cut(body: bytes, size: int) -> bytes:
     return body
 
 
-def extract_page(url: str, content: bytes, content_type: str = "") -> ExtractedPage:
-    """Return the text and metadata of one HTML page (never raises for bad pages)."""
-    import trafilatura  # imported here: workers pay the import once, the parent never needs it
+def parse_html(content: bytes, content_type: str = "") -> HtmlElement | None:
+    """Return the page's HTML tree as trafilatura parses it (bounded first), None when there is none."""
+    from trafilatura import load_html  # imported here: workers pay the import once, the parent never needs it
 
-    compressed = zlib.compress(content, HTML_ZLIB_LEVEL)
     body = _parse_bounded(content)
-    language = None
-    if match := _HTML_LANG.search(body[:4096]):
-        language = match.group(1).decode("ascii").lower()
-    canonical_href, og_url = find_page_canonical(body)
-    base = ExtractedPage(
-        url=url, raw_html=compressed, raw_size=len(content), language=language,
-        canonical_href=canonical_href, og_url=og_url,
-    )
-    try:
-        doc = trafilatura.bare_extraction(decode_html(body, content_type), url=url, **TRAFILATURA_OPTIONS)
-    except Exception as exc:  # trafilatura raises many types on hostile markup; the page is data
-        return base.model_copy(update={"error": f"extraction failed: {type(exc).__name__}: {exc}"[:300]})
+    if not body.strip():
+        return None
+    tree = load_html(decode_html(body, content_type))
+    return tree if isinstance(tree, HtmlElement) else None
+
+
+def page_text(tree: HtmlElement, url: str) -> str | None:
+    """Return the article text trafilatura finds in `tree`, None when it finds none; raises on extraction failures."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(tree, url=url, **TEXT_OPTIONS)
     if doc is None or isinstance(doc, dict):  # a dict only with as_dict=True, which we never pass
-        return base.model_copy(update={"error": "no article text found"})
-    text = clean_text(doc.text or "").strip()
-    update = {
-        "text": text if len(text) >= MIN_TEXT_CHARS else "",
-        "title": clean_text(doc.title or "")[:1000] or None,
-        "author": clean_text(doc.author or "")[:300] or None,
-        "published_on": _date(doc.date),
-        "site_name": clean_text(doc.sitename or "")[:300] or None,
-        "language": language or (doc.language or None),
-        "error": None if len(text) >= MIN_TEXT_CHARS else f"too little text ({len(text)} chars)",
-    }
-    return base.model_copy(update=update)
+        return None
+    return clean_text(doc.text or "").strip()
+
+
+def compress_page(content: bytes) -> bytes:
+    """Return the raw page compressed as `RAW_ENCODING`."""
+    return zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(content)
+
+
+def extract_page(
+    url: str, content: bytes, content_type: str = "", *, need_date: bool = True, need_title: bool = True
+) -> ExtractedPage:
+    """Return the text and metadata of one HTML page (never raises for bad pages).
+
+    `need_date` / `need_title`: look for the page's own date / title (the feed item has none).
+    """
+    base = ExtractedPage(url=url, raw_html=compress_page(content), raw_size=len(content))
+    try:
+        tree = parse_html(content, content_type)
+        if tree is None:
+            return base.model_copy(update={"error": "no article text found"})
+        text = page_text(tree, url)
+        if text is None:
+            return base.model_copy(update={"error": "no article text found"})
+        meta = read_meta(tree, need_date=need_date, need_title=need_title)
+    except Exception as exc:  # trafilatura and lxml raise many types on hostile markup; the page is data
+        return base.model_copy(update={"error": f"extraction failed: {type(exc).__name__}: {exc}"[:300]})
+    language = None
+    if match := _HTML_LANG.search(content[:4096]):
+        language = match.group(1).decode("ascii").lower()
+    ok = len(text) >= MIN_TEXT_CHARS
+    return base.model_copy(update={
+        "text": text if ok else "",
+        "title": _field(meta.title, 1000),
+        "author": _field(meta.author, 300),
+        "published_on": meta.published_on,
+        "site_name": _field(meta.site_name, 300),
+        "language": language,
+        "canonical_href": meta.canonical_href,
+        "og_url": meta.og_url,
+        "error": None if ok else f"too little text ({len(text)} chars)",
+    })
+
+
+def _field(value: str | None, limit: int) -> str | None:
+    return clean_text(value or "")[:limit] or None
 
 
 def decompress_html(blob: bytes) -> bytes:
-    """Return the original page bytes from a stored zlib blob."""
+    """Return the original page bytes from a stored blob, zstd or (pages of earlier releases) zlib."""
+    if blob.startswith(_ZSTD_MAGIC):
+        # Frames written by `compress_page` state their size; the cap bounds a forged one.
+        return zstandard.ZstdDecompressor().decompress(blob, max_output_size=200_000_000)
     return zlib.decompress(blob)
-
-
-def _date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def extract_all(
@@ -207,16 +250,19 @@ def extract_all(
 ) -> list[ExtractedPage]:
     """Return `extract_page` of each (url, content, content_type), in order, using a process pool.
 
-    Small batches run inline: starting workers costs more than extracting a handful of pages.
+    For re-extraction of stored articles, which keep their date and title: neither is looked
+    for. Small batches run inline: starting workers costs more than extracting a handful of pages.
     """
     import os
+    from functools import partial
 
     from ingest.workers import process_pool
 
+    extract = partial(extract_page, need_date=False, need_title=False)
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(pages) < inline_below:
-        return [extract_page(*page) for page in pages]
+        return [extract(*page) for page in pages]
     urls, contents, types = zip(*pages, strict=True)
     chunk = max(1, min(32, len(pages) // (workers * 4)))
     with process_pool(workers) as pool:
-        return list(pool.map(extract_page, urls, contents, types, chunksize=chunk))
+        return list(pool.map(extract, urls, contents, types, chunksize=chunk))

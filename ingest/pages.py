@@ -50,9 +50,8 @@ def _host(url: str) -> str:
 class HostClients:
     """One HTTP client per host, made on first use by `connect` and closed together.
 
-    httpcore's pool guards all of its connections with one lock: 8 threads sharing one client
-    spent their time handing it over (38 context switches and 1.8 ms of CPU per page on the
-    benchmark's 20 hosts, against 16 and 1.5 ms with a client per host).
+    httpcore's pool guards all of its connections with one lock: page threads sharing one client
+    spent their time handing it over (benchmarks/README.md measures the difference).
     """
 
     def __init__(self, connect: Callable[[], HttpClient]) -> None:

@@ -9,8 +9,10 @@ import re
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from ingest.shards import Shard, parse_shard
 
 DEFAULT_FEEDS = Path(__file__).parent / "data" / "feeds.toml"
 GNEWS_URL = "https://news.google.com/rss/search"
@@ -31,14 +33,56 @@ def _split(value: object) -> object:
     return value
 
 
+LAKE_PREFIX = "ducklake:postgres:"
+_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s'\"]+)|(://[^:/@\s]*:)([^@\s]*)(@)", re.I)
+
+
+class LakeTarget(BaseModel):
+    """A DuckLake: its catalog in a PostgreSQL database (libpq conninfo), its Parquet files under `data_path`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    catalog: str = Field(min_length=1)
+    # Needed only when the lake is created: DuckLake stores it in the catalog for every later attach.
+    data_path: str | None = None
+
+    def __str__(self) -> str:
+        """Return the lake's URI with any password masked (it is printed in messages and logs)."""
+        return LAKE_PREFIX + mask_passwords(self.catalog)
+
+
+def mask_passwords(text: str) -> str:
+    """Return `text` with the passwords of libpq conninfos and URLs in it replaced by `***`."""
+    return _PASSWORD.sub(lambda m: f"{m[1]}***" if m[1] else f"{m[3]}***{m[5]}", text)
+
+
+def lake_target(uri: str, data_path: str | None = None) -> LakeTarget:
+    """Return the DuckLake named by `ducklake:postgres:<libpq conninfo>`; raise ValueError otherwise."""
+    text = uri.strip()
+    if not text.lower().startswith(LAKE_PREFIX):
+        raise ValueError(f"a DuckLake is written {LAKE_PREFIX}<libpq conninfo> (a PostgreSQL catalog), not {text[:40]!r}")
+    catalog = text[len(LAKE_PREFIX):].strip()
+    if not catalog:
+        raise ValueError(f"{LAKE_PREFIX} needs a conninfo, e.g. {LAKE_PREFIX}host=db.internal dbname=lake user=layoffwatch")
+    return LakeTarget(catalog=catalog, data_path=data_path or None)
+
+
+def is_lake_uri(value: object) -> bool:
+    """Return whether a LAYOFFWATCH_DB value names a DuckLake rather than a DuckDB file."""
+    return isinstance(value, str | Path) and str(value).strip().lower().startswith("ducklake:")
+
+
 class Settings(BaseSettings):
     """Runtime configuration of layoffwatch."""
 
     model_config = SettingsConfigDict(env_prefix="LAYOFFWATCH_", extra="ignore", frozen=True)
 
     feeds: Path = Field(DEFAULT_FEEDS, description="Feeds TOML file: `[[feeds]]` tables with `name`, `url`, optional `tags`.")
-    db: Path = Field(Path("data/layoffwatch.duckdb"), description="DuckDB file the pipeline writes.")
-    snapshot: bool = Field(True, description="After each run, publish a read-only copy (`data/layoffwatch.snapshot.duckdb` beside the db) for users to open while runs write.")
+    db: Path | LakeTarget = Field(Path("data/layoffwatch.duckdb"), description="DuckDB file the pipeline writes, or a DuckLake many runs write at once: `ducklake:postgres:<libpq conninfo>` (see docs/scale.md).")
+    data_path: str | None = Field(None, max_length=2000, description="Where a DuckLake keeps its Parquet files: a folder every writer reaches, or `s3://bucket/prefix`. Needed when the lake is created; ignored for a DuckDB file.")
+    shard: Annotated[Shard | None, NoDecode] = Field(None, description="Run only the feeds of shard `K/N` (e.g. `2/4`), split by a stable hash of the feed name; N runs started together fetch every feed once.")
+    snapshot: bool = Field(True, description="After every run that wrote anything (fetch log included) and every reclassify/reprocess, publish a read-only copy (`data/layoffwatch.snapshot.duckdb` beside the db) for users to open while runs write.")
+    log: Path | None = Field(None, description="File the CLI writes Prefect's run logs and the traceback of any failure to (default: `layoffwatch.log` beside the database); `layoffwatch --debug` prints them on the console instead.")
     alert_urls: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Apprise URLs of alert channels (comma separated), e.g. `slack://...`, `json://host/path`. Secrets are redacted in logs.")
     prefect_notify_blocks: Annotated[list[str], NoDecode] = Field(default_factory=list, description="Names of saved Prefect notification blocks that also receive alerts (comma separated).")
     watched_companies: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["Amazon"], description="Parent companies whose new rounds are alerted.")
@@ -53,8 +97,10 @@ class Settings(BaseSettings):
     per_host_concurrency: int = Field(2, ge=1, le=16, description="Article pages fetched at once from one host (politeness).")
     per_host_delay: float = Field(0.0, ge=0, le=60, description="Seconds between two requests to the same host.")
     extract_workers: int = Field(0, ge=0, le=64, description="Processes extracting text (0 = one per CPU core).")
+    pool_min_pages: int = Field(48, ge=1, le=100_000, description="Fewest new pages (or new feed entries) for which a run starts extraction worker processes; fewer are handled in the run's own process, where starting workers would cost more than it saves.")
+    chunk_pages: int = Field(24, ge=1, le=1000, description="Pages handed to an extraction worker at once: big enough to batch signatures, small enough to start early.")
     max_entries_per_feed: int = Field(500, ge=1, le=100_000, description="Newest entries taken from one feed per run.")
-    lock_timeout: float = Field(120.0, ge=0, le=3600, description="Seconds a run waits for a user's DuckDB session to release the file.")
+    lock_timeout: float = Field(120.0, ge=0, le=3600, description="Seconds a run waits for a user's DuckDB session to release the file (on a DuckLake: for another run's write to finish).")
     round_window_days: int = Field(7, ge=1, le=90, description="Days between announcements that may still be one round.")
     alert_freshness_days: int = Field(3, ge=0, le=36500, description="Rounds announced longer than this before first seen are recorded as suppressed, not sent.")
     alert_updates: bool = Field(True, description="Send a `round_update` alert when a round is confirmed or its headcount changes materially.")
@@ -80,6 +126,19 @@ class Settings(BaseSettings):
     @classmethod
     def _lists(cls, value: object) -> object:
         return _split(value)
+
+    @field_validator("shard", mode="before")
+    @classmethod
+    def _shard(cls, value: object) -> object:
+        return parse_shard(value) if isinstance(value, str) else value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lake(cls, data: Any) -> Any:
+        # The data path is another variable: the two are joined here, so the lake travels as one value.
+        if isinstance(data, dict) and is_lake_uri(data.get("db")):
+            return {**data, "db": lake_target(str(data["db"]), data.get("data_path"))}
+        return data
 
 
 PREFECT_BLOCK_SCHEME = "prefect-block://"

@@ -2,13 +2,14 @@
 
 Workers are forked from a forkserver where the platform has one (Linux, macOS): a fresh,
 single-threaded process that imports the heavy modules once, then forks each worker warm. A
-spawned worker instead pays every import itself (1.3 s of CPU each on the benchmark machine,
-2.6 s for two, against 1.4 s for the server and both workers), and a process that starts
-several pools (tests, reprocess after ingest) starts the server only once. The run's own
-process is never forked: it runs Prefect's threads, and forking threads can deadlock.
+spawned worker instead pays every import itself (two workers pay them twice, where a server
+and both of its workers pay them once), and a process that starts several pools (tests,
+reprocess after ingest) starts the server only once. The run's own process is never forked:
+it runs Prefect's threads, and forking threads can deadlock.
 
-`prestart` launches the server ahead of the pool: its imports (~1.4 s of CPU) then run while
-the run parses feeds on the other core, instead of competing with the first pages' extraction.
+`prestart` launches the server ahead of the pool: its imports then run while the run parses
+feeds on the other core, instead of competing with the first pages' extraction.
+benchmarks/README.md has the figures.
 """
 
 from __future__ import annotations

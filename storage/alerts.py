@@ -124,16 +124,16 @@ def mark_failed(
     `error` must be redacted already; it is cut to 500 characters.
     """
     message = error if len(error) <= _MAX_ERROR else error[: _MAX_ERROR - 1] + "…"
+    # The row count, not RETURNING: a DuckLake supports no RETURNING on UPDATE.
     updated = con.execute(
         """
         UPDATE alerts
         SET status = 'failed', attempts = attempts + 1, last_error = $error, next_attempt_at = $retry
         WHERE alert_id = $id
-        RETURNING alert_id
         """,
         {"id": alert_id, "error": message, "retry": next_attempt_at},
-    ).fetchall()
-    if not updated:
+    ).fetchone()
+    if not updated or not updated[0]:
         raise KeyError(f"no alert {alert_id}")
 
 
@@ -147,3 +147,12 @@ def alerted_rounds(con: duckdb.DuckDBPyConnection, round_ids: Sequence[str]) -> 
         [list(round_ids)],
     ).fetchall()
     return {row[0] for row in rows}
+
+
+def waiting_alerts(con: duckdb.DuckDBPyConnection, now: datetime) -> tuple[int, datetime | None]:
+    """Return how many failed alerts wait for a retry after `now`, and when the earliest is due."""
+    row = con.execute(
+        "SELECT count(*), min(next_attempt_at) FROM alerts WHERE status = 'failed' AND next_attempt_at > $now",
+        {"now": now},
+    ).fetchone()
+    return (int(row[0]), row[1]) if row is not None else (0, None)

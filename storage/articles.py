@@ -49,7 +49,7 @@ def insert_articles(con: duckdb.DuckDBPyConnection, articles: Sequence[Article])
     pages = [a for a in fresh if a.raw_html]
     insert_rows(
         con, "article_html", ("article_id", "encoding", "raw_size", "html"),
-        [(a.article_id, "zlib", a.raw_size, a.raw_html) for a in pages],
+        [(a.article_id, a.raw_encoding, a.raw_size, a.raw_html) for a in pages],
     )
     return len(fresh)
 

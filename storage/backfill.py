@@ -110,18 +110,27 @@ def _upsert(
     error: str | None = None,
 ) -> None:
     # coalesce keeps the counts of a window that only changes status; `error` is always replaced
-    # (cleared when done, kept from the last failure while running again).
+    # (cleared when done, kept from the last failure while running again). MERGE, not ON CONFLICT:
+    # the same statement runs on a DuckLake, which has no unique keys.
     con.execute(
-        "INSERT INTO backfill_windows (source, query, window_start, window_end, status, items,"
-        " new_items, attempts, error, updated_at) VALUES (?, ?, ?, ?, ?, coalesce(?, 0), coalesce(?, 0), ?, ?, ?)"
-        " ON CONFLICT (source, query, window_start, window_end) DO UPDATE SET"
+        "MERGE INTO backfill_windows USING (SELECT ?::VARCHAR AS source, ?::VARCHAR AS query,"
+        " ?::TIMESTAMP AS window_start, ?::TIMESTAMP AS window_end, ?::VARCHAR AS status,"
+        " ?::INTEGER AS items, ?::INTEGER AS new_items, ?::INTEGER AS attempts, ?::VARCHAR AS error,"
+        " ?::TIMESTAMP AS updated_at) AS excluded"
+        " ON backfill_windows.source = excluded.source AND backfill_windows.query = excluded.query"
+        " AND backfill_windows.window_start = excluded.window_start AND backfill_windows.window_end = excluded.window_end"
+        " WHEN MATCHED THEN UPDATE SET"
         " status = excluded.status,"
-        " items = CASE WHEN ? IS NULL THEN backfill_windows.items ELSE excluded.items END,"
-        " new_items = CASE WHEN ? IS NULL THEN backfill_windows.new_items ELSE excluded.new_items END,"
-        " attempts = backfill_windows.attempts + ?,"
-        " error = CASE WHEN ? = 'running' THEN backfill_windows.error ELSE excluded.error END,"
-        " updated_at = excluded.updated_at",
-        [*key, status, items, new_items, attempts_delta, error, now, items, new_items, attempts_delta, status],
+        " items = coalesce(excluded.items, backfill_windows.items),"
+        " new_items = coalesce(excluded.new_items, backfill_windows.new_items),"
+        " attempts = backfill_windows.attempts + excluded.attempts,"
+        " error = CASE WHEN excluded.status = 'running' THEN backfill_windows.error ELSE excluded.error END,"
+        " updated_at = excluded.updated_at"
+        " WHEN NOT MATCHED THEN INSERT (source, query, window_start, window_end, status, items, new_items,"
+        " attempts, error, updated_at) VALUES (excluded.source, excluded.query, excluded.window_start,"
+        " excluded.window_end, excluded.status, coalesce(excluded.items, 0), coalesce(excluded.new_items, 0),"
+        " excluded.attempts, excluded.error, excluded.updated_at)",
+        [*key, status, items, new_items, attempts_delta, error, now],
     )
 
 

@@ -1,8 +1,12 @@
-"""Opening the DuckDB file: short-lived connections, lock waiting, migrations, transactions.
+"""Opening the database: short-lived connections, lock waiting, migrations, transactions.
 
 DuckDB lets one process hold a file at a time. A run therefore opens the file only to write a
 batch and closes it straight after; when a user's session holds it, we wait with backoff up to a
 limit and then fail with a message that names the holder.
+
+A DuckLake (`storage.backends`) is opened the same way: a writable connection holds the lake's
+catalog lock for as long as it is open, so writers take turns exactly as they do on a file, while
+read-only connections never wait.
 """
 
 from __future__ import annotations
@@ -10,12 +14,16 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
+from ingest.settings import LakeTarget
+from storage.backends import Target, resolve_target
+from storage.backends.catalog_lock import catalog_lock
+from storage.backends.lake import lake_ddl, session, warm
 from storage.migrations import MIGRATIONS
 from storage.views import apply_views
 
@@ -62,10 +70,15 @@ def _open(path: Path, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyCo
 
 @contextmanager
 def connect(
-    path: Path | str, *, read_only: bool = False, lock_timeout: float = 60.0
+    db: Path | str | LakeTarget, *, read_only: bool = False, lock_timeout: float = 60.0
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Yield a connection to the file (migrated when writable), closed on exit."""
-    path = Path(path)
+    """Yield a connection to the file or lake (migrated when writable), closed on exit."""
+    target = resolve_target(db)
+    if isinstance(target, LakeTarget):
+        with _connect_lake(target, read_only, lock_timeout) as con:
+            yield con
+        return
+    path = target
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     elif not path.exists():
@@ -78,6 +91,30 @@ def connect(
         yield con
     finally:
         con.close()
+
+
+@contextmanager
+def _connect_lake(target: LakeTarget, read_only: bool, lock_timeout: float) -> Iterator[duckdb.DuckDBPyConnection]:
+    # The lock is taken before the session's first transaction begins, so every write sees
+    # whatever the previous writer committed; the instance starts before it, outside the lock.
+    warm(target, read_only=read_only)
+    with serialised(target, lock_timeout, read_only=read_only), session(target, read_only=read_only) as con:
+        if not read_only:
+            migrate(con, lake=True)
+            apply_views(con)
+        yield con
+
+
+def serialised(db: Target, lock_timeout: float, *, read_only: bool = False) -> AbstractContextManager[None]:
+    """Return a guard that holds the right to write for its block (re-entrant within a thread).
+
+    On a lake: its catalog lock, taken by every writable `connect` too, so a caller that reads,
+    acts and writes back (alert delivery) holds it across all three. A DuckDB file needs no
+    guard: its file lock already admits one writing process at a time.
+    """
+    if read_only or not isinstance(db, LakeTarget):
+        return nullcontext()
+    return catalog_lock(db.catalog, lock_timeout, name=str(db))
 
 
 @contextmanager
@@ -94,19 +131,23 @@ def transaction(
     con.execute("ROLLBACK" if rollback else "COMMIT")
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply pending migrations in order; return the versions applied now."""
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
-    )
+_MIGRATIONS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+)
+
+
+def migrate(con: duckdb.DuckDBPyConnection, *, lake: bool = False) -> list[int]:
+    """Apply pending migrations in order (in DuckLake's dialect when `lake`); return the versions applied now."""
+    dialect = lake_ddl if lake else str
+    con.execute(dialect(_MIGRATIONS_TABLE))
     done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
     applied = []
     for migration in MIGRATIONS:
         if migration.version in done:
             continue
         with transaction(con):
-            con.execute(migration.sql)
+            con.execute(dialect(migration.sql))
             con.execute(
                 "INSERT INTO schema_migrations VALUES (?, ?, ?)",
                 [migration.version, migration.name, utcnow()],

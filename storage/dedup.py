@@ -15,8 +15,9 @@ What is stored, and why:
 * `dedup_bands`: LSH buckets of canonical (root) articles only. Copies never become near-match
   targets, so every near link is verified against its root and `duplicate_of` never chains;
   it also keeps the band table at roots x 32 rows.
-* `duplicates`: one row per copy, pointing at its root (ON CONFLICT DO NOTHING: first decision
-  stands). `articles.text_hash` / `articles.duplicate_of` mirror these two tables.
+* `duplicates`: one row per copy, pointing at its root (a stored link is never replaced: first
+  decision stands, on a file and on a lake alike: `storage.bulk.skip_stored`).
+  `articles.text_hash` / `articles.duplicate_of` mirror these two tables.
 
 Call `save` inside `storage.db.transaction(con)` so signatures, bands and links land together;
 even without one, a rerun repairs a half-written batch (bands are only added for articles that
@@ -40,6 +41,7 @@ from ingest.dedup import (
     StoredRoot,
     TextSignature,
 )
+from storage.bulk import skip_stored
 from storage.db import utcnow
 
 
@@ -187,15 +189,15 @@ def save(
 
     signatures_written = 0
     if new:
+        where, conflict = skip_stored(con, "dedup_signatures", "q")
         signatures_written = _count(con.execute(
-            """
+            f"""
             INSERT INTO dedup_signatures (article_id, text_hash, shingle_count, minhash, dedup_version)
-            SELECT article_id, text_hash, shingle_count,
-                   string_split(minhash, ',')::UBIGINT[], dedup_version
+            SELECT q.article_id, q.text_hash, q.shingle_count,
+                   string_split(q.minhash, ',')::UBIGINT[], q.dedup_version
             FROM (SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::VARCHAR[]) AS text_hash,
                          unnest(?::INTEGER[]) AS shingle_count, unnest(?::VARCHAR[]) AS minhash,
-                         unnest(?::VARCHAR[]) AS dedup_version)
-            ON CONFLICT DO NOTHING
+                         unnest(?::VARCHAR[]) AS dedup_version) q{where}{conflict}
             """,
             [
                 [s.article_id for s in new],
@@ -209,13 +211,17 @@ def save(
     duplicates_written = 0
     if decisions:
         unique_decisions = list({d.article_id: d for d in decisions}.values())
+        where, conflict = skip_stored(con, "duplicates", "q")
         duplicates_written = _count(con.execute(
-            """
+            f"""
             INSERT INTO duplicates
                 (article_id, duplicate_of, method, score, threshold, dedup_version, decided_at)
-            SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-                   unnest(?::DOUBLE[]), unnest(?::DOUBLE[]), unnest(?::VARCHAR[]), ?::TIMESTAMP
-            ON CONFLICT DO NOTHING
+            SELECT q.* FROM (
+                SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::VARCHAR[]) AS duplicate_of,
+                       unnest(?::VARCHAR[]) AS method, unnest(?::DOUBLE[]) AS score,
+                       unnest(?::DOUBLE[]) AS threshold, unnest(?::VARCHAR[]) AS dedup_version,
+                       ?::TIMESTAMP AS decided_at
+            ) q{where}{conflict}
             """,
             [
                 [d.article_id for d in unique_decisions],
@@ -270,16 +276,19 @@ def save_resolutions(con: duckdb.DuckDBPyConnection, rows: Sequence[UrlResolutio
         if row.url not in latest or row.resolved_url is not None:
             latest[row.url] = row
     batch = list(latest.values())
+    # MERGE, not ON CONFLICT: the same statement runs on a DuckLake, which has no unique keys.
     return _count(con.execute(
         """
-        INSERT INTO url_resolutions (url, resolved_url, method, resolved_at)
-        SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),
-               unnest(?::TIMESTAMP[])
-        ON CONFLICT (url) DO UPDATE SET
+        MERGE INTO url_resolutions
+        USING (SELECT unnest(?::VARCHAR[]) AS url, unnest(?::VARCHAR[]) AS resolved_url,
+                      unnest(?::VARCHAR[]) AS method, unnest(?::TIMESTAMP[]) AS resolved_at) AS excluded
+        ON url_resolutions.url = excluded.url
+        WHEN MATCHED AND (excluded.resolved_url IS NOT NULL OR url_resolutions.resolved_url IS NULL) THEN UPDATE SET
             resolved_url = excluded.resolved_url,
             method = excluded.method,
             resolved_at = excluded.resolved_at
-        WHERE excluded.resolved_url IS NOT NULL OR url_resolutions.resolved_url IS NULL
+        WHEN NOT MATCHED THEN INSERT (url, resolved_url, method, resolved_at)
+            VALUES (excluded.url, excluded.resolved_url, excluded.method, excluded.resolved_at)
         """,
         [
             [r.url for r in batch],

@@ -66,7 +66,7 @@ def record_fetches(con: duckdb.DuckDBPyConnection, fetches: Sequence[FeedFetch])
             f.feed, f.etag, f.last_modified, f.started_at, None if failed else f.started_at, count,
             f.error, next_attempt(count, f.started_at) if failed else None,
         ))
-    names, etags, modified, fetched, success, counts, errors, attempts = (list(c) for c in zip(*updates))
+    names, etags, modified, fetched, success, counts, errors, attempts = (list(c) for c in zip(*updates, strict=True))
     con.execute(
         "UPDATE feeds SET etag = coalesce(u.etag, feeds.etag),"
         " last_modified = coalesce(u.last_modified, feeds.last_modified),"

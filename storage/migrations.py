@@ -232,4 +232,21 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE article_html_v7 RENAME TO article_html;
         """,
     ),
+    Migration(
+        8,
+        "rounds.headline: the first report's own headline",
+        # `title` is a summary layoffwatch writes ("Amazon cuts 16,000 jobs (announced ...)");
+        # `headline` is what the earliest article of the round was called. Filled for existing
+        # rounds here; storage.rounds.save_plan keeps it for rounds saved later.
+        """
+        ALTER TABLE rounds ADD COLUMN headline VARCHAR;
+        UPDATE rounds SET headline = first.title
+        FROM (
+            SELECT ra.round_id, arg_min(a.title, (a.published_at, a.article_id)) AS title
+            FROM round_articles ra JOIN articles a ON a.article_id = ra.article_id
+            GROUP BY ra.round_id
+        ) AS first
+        WHERE rounds.round_id = first.round_id;
+        """,
+    ),
 )

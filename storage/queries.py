@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ingest.settings import LakeTarget
 from storage.db import connect
 
 
@@ -14,7 +15,7 @@ class QueryResult(NamedTuple):
     rows: list[tuple[Any, ...]]
 
 
-def run_readonly(db: Path, sql: str, params: Sequence[Any] = (), *, lock_timeout: float = 5.0) -> QueryResult:
+def run_readonly(db: Path | LakeTarget, sql: str, params: Sequence[Any] = (), *, lock_timeout: float = 5.0) -> QueryResult:
     """Return the result of `sql` run on a read-only connection (writes fail in DuckDB itself)."""
     with connect(db, read_only=True, lock_timeout=lock_timeout) as con:
         cursor = con.execute(sql, list(params))

@@ -21,6 +21,8 @@ class RoundSummary(Frozen):
     headcount_min: int | None = None
     headcount_max: int | None = None
     headcount_text: str | None = None
+    # The first report's own headline; `title` is the summary line layoffwatch writes.
+    headline: str | None = None
     title: str
     article_count: int
     source_count: int

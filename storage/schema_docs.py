@@ -15,6 +15,7 @@ from typing import Literal, NamedTuple
 import duckdb
 
 from ingest.models import Frozen
+from storage.bulk import is_lake
 
 Kind = Literal["table", "view"]
 
@@ -55,17 +56,20 @@ _ROUNDS_OVERVIEW_COLUMNS: dict[str, str] = {
     "units": "Business units named (e.g. ['AWS']); empty list = company-wide or not specified.",
     "announced_on": "Date the layoff was announced (the earliest official date, else the earliest leak date).",
     "status": "'confirmed' (the company confirmed it, or 2+ outlets reported it without leaks) or 'reported'.",
-    "headcount": "Best current figure of jobs cut (official beats leaked, exact beats approximate); NULL when unknown.",
+    "headcount": "Best current figure of jobs cut (official beats leaked, exact beats approximate); NULL when "
+    "unknown or only vague ('several hundred': see headcount_min/max and headcount_text).",
     "headcount_min": "Lower bound of the job-cut figure when reported as a range; NULL otherwise.",
     "headcount_max": "Upper bound of the job-cut figure when reported as a range or 'up to'; NULL otherwise.",
     "headcount_text": "The figure as written in the coverage (e.g. 'about 14,000', 'several hundred').",
-    "title": "Headline of the article that best describes the round.",
+    "headline": "The round's first report as its outlet titled it (the earliest linked article's headline).",
+    "title": "Summary line layoffwatch writes from the round's facts, e.g. 'Amazon cuts 16,000 jobs (announced "
+    "2026-01-28)'; not a headline (see headline).",
     "article_count": "Articles linked to the round, as counted by round matching.",
     "source_count": "Distinct outlets reporting the round, as counted by round matching.",
     "sources": "Outlets that covered the round, in order of their first article.",
     "linked_articles": "Rows in round_articles for this round (articles, syndicated copies included).",
     "first_outlet": "Outlet of the earliest-published linked article: who broke it, as far as our feeds saw.",
-    "first_url": "Canonical URL of that earliest article.",
+    "first_url": "Link to that earliest article as the feed gave it (articles.url; the canonical form is for deduplication).",
     "first_coverage_at": f"Publication time of the earliest linked article ({_UTC}).",
     "last_coverage_at": f"Publication time of the latest linked article ({_UTC}).",
     "first_seen_at": f"When the pipeline first saw the round ({_UTC}); drives alert freshness.",
@@ -101,8 +105,9 @@ SCHEMA_DOCS: tuple[ObjectDoc, ...] = (
             "article_id": _ARTICLE_FK,
             "published_at": f"Publication time ({_UTC}).",
             "title": "Headline.",
-            "url": "Link as found in the feed.",
-            "canonical_url": "Normalised URL (tracking parameters, AMP and wrappers removed).",
+            "url": "Link as found in the feed: the one to open.",
+            "canonical_url": "Normalised URL used to find duplicates (tracking parameters, AMP and wrappers removed, "
+            "https assumed); it may not open on an http-only site.",
             "source": "Outlet: the feed's source name, else the page's site name, else the URL's host, else the feed.",
             "feed": "Configured feed it came from (joins feeds.name).",
             "label": "'layoff_report' (reports a specific layoff action) or 'layoff_mention' (mentions layoffs, e.g. past cuts, without reporting a new one).",
@@ -174,7 +179,7 @@ SCHEMA_DOCS: tuple[ObjectDoc, ...] = (
             "alert_id": "Alert id (joins alerts.alert_id).",
             "round_id": "Round announced (joins rounds.round_id).",
             "company": "The round's company.",
-            "round_title": "The round's title.",
+            "round_title": "The round's summary line (rounds.title).",
             "announced_on": "The round's announcement date.",
             "headcount": "The round's current headcount (may have changed since the alert).",
             "kind": "'new_round' (first alert about a round) or 'round_update' (confirmed, or figure changed).",
@@ -232,8 +237,9 @@ SCHEMA_DOCS: tuple[ObjectDoc, ...] = (
         "are kept and point at their original through duplicate_of.",
         {
             "article_id": "Stable id: first 16 hex of sha256 of the canonical URL. Joins every table's article_id.",
-            "url": "Link as found in the feed.",
-            "canonical_url": "Normalised URL (tracking parameters, AMP and wrappers removed; the page's own canonical when sane).",
+            "url": "Link as found in the feed: the one to open.",
+            "canonical_url": "Normalised URL used to find duplicates (tracking parameters, AMP and wrappers removed, "
+            "https assumed; the page's own canonical when sane); it may not open on an http-only site.",
             "feed": "Feed it came from (joins feeds.name).",
             "source_name": "Outlet named by the feed item (e.g. Google News' <source>); NULL when absent.",
             "title": "Headline.",
@@ -241,7 +247,7 @@ SCHEMA_DOCS: tuple[ObjectDoc, ...] = (
             "text": "Main text extracted from the page; '' when extraction failed.",
             "author": "Author from the page metadata.",
             "site_name": "Site name from the page metadata.",
-            "language": "Language code from the page metadata.",
+            "language": "Language code from the page metadata, else the one the classifier detected in the text.",
             "published_at": f"Publication time ({_UTC}); never in the future.",
             "published_source": "Where published_at came from: 'feed', 'page' or 'fetched' (no date given: the fetch time).",
             "fetched_at": f"When the page was fetched ({_UTC}).",
@@ -259,7 +265,7 @@ SCHEMA_DOCS: tuple[ObjectDoc, ...] = (
         "re-extracted without fetching again. Not included in exports.",
         {
             "article_id": _ARTICLE_FK,
-            "encoding": "Compression of html: 'zlib' (Python: zlib.decompress(html)).",
+            "encoding": "Compression of html: 'zstd' (Python: zstandard.ZstdDecompressor().decompress(html)); pages stored before zstd are 'zlib' (zlib.decompress(html)).",
             "raw_size": "Size of the uncompressed page, in bytes.",
             "html": "The compressed page bytes.",
         },
@@ -351,14 +357,15 @@ SCHEMA_DOCS: tuple[ObjectDoc, ...] = (
             "announced_on": "Date announced (the earliest official date, else the earliest leak date).",
             "first_seen_at": f"When the pipeline first saw the round ({_UTC}).",
             "last_seen_at": f"When an article last joined the round ({_UTC}).",
-            "headcount": "Best current figure of jobs cut; NULL when unknown.",
+            "headcount": "Best current figure of jobs cut; NULL when unknown or only vague (see headcount_min/max).",
             "headcount_min": "Lower bound when reported as a range.",
             "headcount_max": "Upper bound when reported as a range or 'up to'.",
             "headcount_text": "The figure as written in the coverage.",
             "status": "'confirmed' (the company confirmed it, or 2+ outlets without leaks) or 'reported'.",
             "article_count": "Articles linked to the round.",
             "source_count": "Distinct outlets reporting it.",
-            "title": "Headline that best describes the round.",
+            "title": "Summary line layoffwatch writes from the round's facts (not a headline).",
+            "headline": "Headline of the round's earliest linked article, as its outlet wrote it.",
             "evidence": "Sentence supporting the figure and status.",
             "matcher_version": "Version of the round-matching rules that last wrote it.",
             "updated_at": f"When the row was last written ({_UTC}).",
@@ -470,6 +477,8 @@ def _current_comments(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, tuple[K
 def comment_statements(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Return the COMMENT ON statements needed to bring the database's comments up to date."""
     objects, columns = _current_comments(con)
+    # A DuckLake stores no comments on a view's columns (it refuses them): there, docs/schema.md has them.
+    view_columns = not is_lake(con)
     statements = []
     for doc in SCHEMA_DOCS:
         if doc.name not in objects:
@@ -479,7 +488,7 @@ def comment_statements(con: duckdb.DuckDBPyConnection) -> list[str]:
             statements.append(f"COMMENT ON {kind.upper()} {_quote(doc.name)} IS {_literal(doc.description)}")
         for column, text in doc.columns.items():
             key = (doc.name, column)
-            if key in columns and columns[key] != text:
+            if key in columns and columns[key] != text and (kind == "table" or view_columns):
                 statements.append(f"COMMENT ON COLUMN {_quote(doc.name)}.{_quote(column)} IS {_literal(text)}")
     return statements
 

@@ -1,14 +1,15 @@
 """The read-only snapshot: a copy of the database users can open while a run writes.
 
 DuckDB lets one process hold a file, so a user's session on `layoffwatch.duckdb` blocks runs and a
-run blocks the user. After each run we checkpoint and copy the file to
-`layoffwatch.snapshot.duckdb`, swapped in with an atomic rename: a reader never sees half a file.
+run blocks the user. After every run that wrote anything (its fetch log included), and after every
+reclassify or reprocess, we checkpoint and copy the file to `layoffwatch.snapshot.duckdb`, swapped
+in with an atomic rename: a reader never sees half a file, and `feed_health` on the copy is never
+a run behind.
 """
 
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 from storage.db import connect
@@ -28,11 +29,3 @@ def publish(db: Path, *, lock_timeout: float) -> Path:
         shutil.copyfile(db, partial)
     partial.replace(target)
     return target
-
-
-def age_seconds(db: Path) -> float:
-    """Return how old the published snapshot of `db` is (infinite when there is none)."""
-    try:
-        return time.time() - snapshot_path(db).stat().st_mtime
-    except FileNotFoundError:
-        return float("inf")

@@ -16,12 +16,17 @@ by an older release is judged by the current classifier (an older `classifier_ve
 keep its reports out of round matching).
 
 A file that cannot be loaded (corrupt JSON, an unknown version, data the models no longer accept,
-the `.pickle` files of earlier releases) is renamed `<name>.quarantined` beside it, never deleted
-and never read again; the run goes on and reports it.
+the `.pickle` files of earlier releases) is moved to `<name>.quarantined` beside it (`<name>.N.quarantined`
+when that name is taken), never deleted and never read again; the run goes on and reports it.
+
+Several processes may read the spool at once (a scheduled run, a backfill, a manual run): a file
+another one removes while this one lists or reads the folder is passed over, and two runs that
+quarantine at once never move a file onto a name the other took.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -41,16 +46,33 @@ QUARANTINE_SUFFIX = ".quarantined"
 # Batches spooled by releases before the JSON format: never unpickled, only quarantined.
 LEGACY_SUFFIXES = (".pickle",)
 _RUN_KEY = r"[A-Za-z0-9_-]{1,100}"
+# os.link's errors on file systems without hard links (FAT, some network and FUSE mounts) or where
+# the kernel refuses them (fs.protected_hardlinks): the quarantine then claims names another way.
+_NO_HARD_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK, errno.EXDEV})
+_MAX_QUARANTINE_NAMES = 10_000
 
 
 class SpooledArticle(Article):
-    """An article as spooled: JSON has no bytes, so its raw page (zlib) travels as base64."""
+    """An article as spooled: JSON has no bytes, so its raw page (compressed) travels as base64.
+
+    Its fields are `Article`'s (and `SpooledBatch.fetches` are `FeedFetch`es): a change to either
+    model changes spool format 1, see `SpooledBatch`.
+    """
 
     model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
 
 class SpooledBatch(BaseModel):
-    """One batch as it lies in the spool (format version `SPOOL_VERSION`)."""
+    """One batch as it lies in the spool (format version `SPOOL_VERSION`).
+
+    Compatibility: files of format 1 wait in users' spools across upgrades, and this model, with
+    `Article` and `FeedFetch` inside it, is what reads them (unknown fields are refused). Adding a
+    field with a default is compatible: older files load with the default. Anything else (renaming,
+    removing or retyping a field, adding one without a default, changing what a value means) makes
+    files of format 1 unloadable, and they would be quarantined instead of replayed: such a change
+    needs format 2, whose reader converts format-1 files. tests/data/spool/v1_batch.json is a
+    format-1 file that tests/test_spool.py keeps loading and replaying.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -122,11 +144,16 @@ def keep(path: Path) -> None:
 
 
 def load(path: Path) -> SpooledBatch:
-    """Return the batch stored in `path`; raise UnreadableSpoolFile when this release cannot load it."""
+    """Return the batch stored in `path`; raise UnreadableSpoolFile when this release cannot load it.
+
+    Raises FileNotFoundError when the file is gone (another run replayed or quarantined it).
+    """
     if path.suffix in LEGACY_SUFFIXES:
         raise UnreadableSpoolFile(path, "a pickle written by an earlier release (never loaded)")
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise  # removed meanwhile (replayed by another run): nothing to load, nothing to set aside
     except OSError as exc:
         raise UnreadableSpoolFile(path, f"cannot read: {exc}") from None
     try:
@@ -137,23 +164,77 @@ def load(path: Path) -> SpooledBatch:
 
 
 def quarantine(path: Path) -> Path:
-    """Rename an unloadable spool file aside (never over another one); return its new path."""
-    target = path.with_name(path.name + QUARANTINE_SUFFIX)
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.{n}{QUARANTINE_SUFFIX}")
-        n += 1
-    os.replace(path, target)
-    return target
+    """Move an unloadable spool file to a quarantine name no file had; return its new path.
+
+    Two runs may quarantine at the same time, so a name is claimed by an operation that fails when
+    it is taken (a hard link), never checked and then renamed onto: the second run's rename would
+    replace the first one's file. Raises FileNotFoundError when `path` is gone: another run moved it.
+    """
+    for target in _quarantine_names(path):
+        try:
+            os.link(path, target)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            return _quarantine_by_rename(path)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            # Another run linked the same file meanwhile and removed the spool entry first: its
+            # quarantined copy stays, ours would be a duplicate.
+            target.unlink(missing_ok=True)
+            raise
+        return target
+    raise FileExistsError(errno.EEXIST, "every quarantine name is taken", str(path))
+
+
+def _quarantine_by_rename(path: Path) -> Path:
+    """Quarantine `path` without hard links: claim a name with an exclusive create, then rename onto it."""
+    for target in _quarantine_names(path):
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            continue
+        try:
+            os.replace(path, target)  # replaces only the empty file this call created
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        return target
+    raise FileExistsError(errno.EEXIST, "every quarantine name is taken", str(path))
+
+
+def _quarantine_names(path: Path) -> Iterator[Path]:
+    """Yield `<name>.quarantined`, then `<name>.1.quarantined`, `<name>.2.quarantined`..."""
+    yield path.with_name(path.name + QUARANTINE_SUFFIX)
+    for n in range(1, _MAX_QUARANTINE_NAMES):
+        yield path.with_name(f"{path.name}.{n}{QUARANTINE_SUFFIX}")
 
 
 def spooled_files(db_path: Path) -> list[Path]:
-    """Return the spool files to replay or quarantine (current and legacy formats), oldest first."""
-    folder = spool_dir(db_path)
-    if not folder.is_dir():
+    """Return the spool files to replay or quarantine (current and legacy formats), oldest first.
+
+    A file removed while the folder is read (another run's `remove`) is left out, never an error.
+    """
+    found: list[tuple[float, str, Path]] = []
+    try:
+        with os.scandir(spool_dir(db_path)) as listing:
+            entries = list(listing)
+    except (FileNotFoundError, NotADirectoryError):
         return []
-    files = [p for suffix in (SUFFIX, *LEGACY_SUFFIXES) for p in folder.glob(f"*{suffix}") if p.is_file()]
-    return sorted(files, key=lambda p: (p.stat().st_mtime, p.name))
+    for entry in entries:
+        if not entry.name.endswith((SUFFIX, *LEGACY_SUFFIXES)):
+            continue
+        try:
+            if not entry.is_file():
+                continue
+            modified = entry.stat().st_mtime
+        except FileNotFoundError:
+            continue
+        found.append((modified, entry.name, Path(entry.path)))
+    return [path for _, _, path in sorted(found)]
 
 
 def pending(db_path: Path, quarantined: list[Path] | None = None) -> Iterator[tuple[Path, SpooledBatch]]:
@@ -165,9 +246,13 @@ def pending(db_path: Path, quarantined: list[Path] | None = None) -> Iterator[tu
     for path in spooled_files(db_path):
         try:
             batch = load(path)
+        except FileNotFoundError:
+            continue  # another run replayed it since the folder was listed
         except UnreadableSpoolFile as exc:
             try:
                 aside = quarantine(path)
+            except FileNotFoundError:
+                continue  # another run quarantined it at the same time
             except OSError as err:  # left in place: the next run tries again, this one goes on
                 logger.warning("cannot quarantine spooled batch %s (%s): %s", path, exc.reason, err)
                 continue

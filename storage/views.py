@@ -46,11 +46,11 @@ VIEWS: dict[str, str] = {
     "rounds_overview": f"""
         CREATE OR REPLACE VIEW rounds_overview AS
         WITH coverage AS (
-            SELECT ra.round_id, a.article_id, a.published_at, a.canonical_url, {OUTLET_SQL} AS outlet
+            SELECT ra.round_id, a.article_id, a.published_at, a.url, {OUTLET_SQL} AS outlet
             FROM round_articles ra JOIN articles a USING (article_id)
         ),
         firsts AS (
-            SELECT round_id, outlet AS first_outlet, canonical_url AS first_url,
+            SELECT round_id, outlet AS first_outlet, url AS first_url,
                    published_at AS first_coverage_at
             FROM coverage
             QUALIFY row_number() OVER (PARTITION BY round_id ORDER BY published_at, article_id) = 1
@@ -66,7 +66,7 @@ VIEWS: dict[str, str] = {
             GROUP BY round_id
         )
         SELECT r.round_id, r.company, r.units, r.announced_on, r.status,
-               r.headcount, r.headcount_min, r.headcount_max, r.headcount_text, r.title,
+               r.headcount, r.headcount_min, r.headcount_max, r.headcount_text, r.headline, r.title,
                r.article_count, r.source_count,
                coalesce(o.sources, []::VARCHAR[]) AS sources,
                coalesce(o.linked_articles, 0) AS linked_articles,
@@ -161,9 +161,12 @@ def apply_views(con: duckdb.DuckDBPyConnection) -> None:
         for sql in VIEWS.values():
             con.execute(sql)
         apply_comments(con)
+        # MERGE, not ON CONFLICT: the same statement runs on a DuckLake, which has no unique keys.
         con.execute(
-            "INSERT INTO layoffwatch_meta VALUES ('views', ?, now()::TIMESTAMP)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            "MERGE INTO layoffwatch_meta USING (SELECT 'views' AS key, ?::VARCHAR AS value, now()::TIMESTAMP AS updated_at) AS excluded"
+            " ON layoffwatch_meta.key = excluded.key"
+            " WHEN MATCHED THEN UPDATE SET value = excluded.value, updated_at = excluded.updated_at"
+            " WHEN NOT MATCHED THEN INSERT (key, value, updated_at) VALUES (excluded.key, excluded.value, excluded.updated_at)",
             [fingerprint],
         )
     except BaseException:

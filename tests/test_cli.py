@@ -98,14 +98,17 @@ def test_run_on_defaults_lands_the_feeds_once_and_publishes_the_snapshot(user_fe
     finally:
         landed.close()
     assert articles >= 30 and with_text >= 28 and amazon_rounds >= 2
-    assert f"run complete: {articles} new articles, 0 feeds failed" in _unwrapped(first.output)
+    out = _unwrapped(first.output)
+    assert f": {articles} new articles, {len(_tables(user_feeds)['rounds'])} new rounds, 0 feeds failed" in out
+    assert first.output.strip().splitlines()[-1].startswith("run complete in ")
     snapshot = user_feeds.with_name("layoffwatch.snapshot.duckdb")  # what users open while runs write
     assert _tables(snapshot) == _tables(user_feeds)
 
     before = _tables(user_feeds)
     again = CliRunner().invoke(app, ["run"])
     assert again.exit_code == 0, again.output
-    assert "run complete: 0 new articles, 0 feeds failed, 0 new rounds" in _unwrapped(again.output)
+    assert ": 0 new articles, 0 new rounds, 0 feeds failed" in _unwrapped(again.output)
+    assert "feeds: 4 fetched, 0 not modified, 0 failed" in _unwrapped(again.output)
     assert _tables(user_feeds) == before
 
 
@@ -128,6 +131,8 @@ def test_reclassify_and_reprocess_after_a_real_run_change_nothing_with_unchanged
         assert f"{len(before['labels'])} articles" in out and "0 texts changed" in out, out
         assert f"0 labels changed; rounds {rounds} -> {rounds} (created 0, removed 0, merged 0, split 0)" in out
         assert _tables(user_feeds) == before, command
+        # Labels and rounds may change: the snapshot follows at once, not after the next ingest.
+        assert f"snapshot published: {user_feeds.with_name('layoffwatch.snapshot.duckdb')}" in out
     assert "re-extracted (0 texts changed)" in out and " 0 re-extracted" not in out  # reprocess did re-extract
 
 
@@ -155,5 +160,8 @@ def test_run_with_a_malformed_feeds_file_exits_2_naming_the_entry(tmp_path: Path
     path.write_text('[[feeds]]\nname = "ok"\nurl = "http://x"\n[[feeds]]\nname = "broken"\n', encoding="utf-8")
     result = _cli(["run", "--feeds", str(path), "--db", str(tmp_path / "x.duckdb")], tmp_path, timeout=60)
     assert result.returncode == 2
-    assert "feed #2 ('broken'): url: Field required" in result.stdout
+    assert result.stderr.splitlines()[-1] == (
+        f"error: feeds file {path}: feed #2 ('broken'): url: Field required; fix it, or pass --feeds with another file"
+    )
     assert "Traceback" not in result.stdout + result.stderr
+    assert not (tmp_path / "x.duckdb").exists()  # refused before anything was opened

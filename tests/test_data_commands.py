@@ -15,6 +15,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from flows import cli_data
+from flows.cli_errors import Group, Typer
 from ingest.alerts import AlertRow
 from ingest.dedup import DuplicateDecision, TextSignature
 from ingest.models import Article, Classification, FeedConfig, FeedFetch, Round, RoundLink
@@ -253,7 +254,7 @@ def test_report_queries_filter_and_fill_empty_weeks(sample_db: Path) -> None:
 
 def _cli() -> tuple[typer.Typer, io.StringIO]:
     out = io.StringIO()
-    app = typer.Typer()
+    app = Typer(cls=Group)  # the real app's group: failures become one line and an exit code
     cli_data.register(app, Console(file=out, width=250, color_system=None))
     return app, out
 
@@ -274,7 +275,7 @@ def test_rounds_command_filters_by_company_and_date(sample_db: Path) -> None:
 def test_stories_command_filters_by_label(sample_db: Path) -> None:
     code, text, _ = _invoke("stories", "--label", "layoff_mention", "--db", str(sample_db))
     assert code == 0, text
-    assert "What 27,000 past Amazon layoffs tell investors" in text and "1 stories" in text
+    assert "What 27,000 past Amazon layoffs tell investors" in text and "1 story in" in text
     code, text, _ = _invoke("stories", "--db", str(sample_db))
     assert "[red]Evil[/red] <b>Outlet</b>" in text  # news text is shown as text, never as rich markup
     code, text, _ = _invoke("stories", "--company", "Amazon", "--limit", "2", "--db", str(sample_db))
@@ -289,16 +290,17 @@ def test_query_command_prints_rows(sample_db: Path) -> None:
 
 def test_query_command_refuses_writes_with_a_message(sample_db: Path) -> None:
     code, text, exc = _invoke("query", "DELETE FROM articles", "--db", str(sample_db))
-    assert code == 1 and isinstance(exc, SystemExit)  # typer.Exit, not a traceback
+    assert code == 2 and isinstance(exc, SystemExit)  # bad input, said in one line, not a traceback
     assert "read-only" in text and "Traceback" not in text
+    assert text.strip().splitlines()[-1].startswith("error: query: ")
     assert _rows(sample_db, "SELECT count(*) FROM articles") == [(9,)]
 
 
 def test_query_command_reports_bad_sql_and_missing_database(sample_db: Path, tmp_path: Path) -> None:
     code, text, _ = _invoke("query", "select nope from nowhere", "--db", str(sample_db))
-    assert code == 1 and "nowhere" in text
+    assert code == 2 and "nowhere" in text and "docs/schema.md" in text
     code, text, _ = _invoke("rounds", "--db", str(tmp_path / "missing.duckdb"))
-    assert code == 1 and "no database at" in text
+    assert code == 2 and f"error: database {tmp_path / 'missing.duckdb'}: no such file" in text
 
 
 def test_locked_database_points_at_the_snapshot(sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -350,3 +352,59 @@ def test_report_command_writes_a_page(sample_db: Path, tmp_path: Path) -> None:
     assert code == 0, text
     page = out.read_text(encoding="utf-8")
     assert "4 rounds" in text and page.count('<tr><td class="date">') == 4
+
+
+# --- data that says what it means ----------------------------------------------------------------
+
+
+def test_rounds_keep_the_coverages_words_headline_and_link(sample_site: Path) -> None:
+    from ingest.settings import load_settings
+    from tests.conftest import run_steps
+
+    run_steps(load_settings(), send=False)
+    [(headcount, low, high, headline, first_url)] = _rows(
+        sample_site,
+        "SELECT headcount, headcount_min, headcount_max, headline, first_url FROM rounds_overview"
+        " WHERE headcount_text = 'several hundred'",
+    )
+    # "several hundred" is no figure: no 900 in headcount, the range and the words stay.
+    assert headcount is None and (low, high) == (200, 900)
+    assert headline.startswith("Amazon to Cut Hundreds of AWS Jobs")
+    # Every round's headline is its earliest article's own title; its link is that article's URL as
+    # the feed gave it (the sample is served over http; canonical_url says https).
+    mismatched = _rows(
+        sample_site,
+        """
+        SELECT o.round_id FROM rounds_overview o
+        JOIN (SELECT ra.round_id, arg_min(a.title, (a.published_at, a.article_id)) AS title,
+                     arg_min(a.url, (a.published_at, a.article_id)) AS url
+              FROM round_articles ra JOIN articles a USING (article_id) GROUP BY ra.round_id) f USING (round_id)
+        WHERE o.headline IS DISTINCT FROM f.title OR o.first_url IS DISTINCT FROM f.url
+        """,
+    )
+    assert mismatched == [] and first_url.startswith("http://127.0.0.1")
+    assert _rows(sample_site, "SELECT count(*) FROM rounds WHERE headline IS NULL") == [(0,)]
+    assert _rows(sample_site, "SELECT count(*) FROM articles WHERE canonical_url LIKE 'https://127.0.0.1%'")[0][0] > 0
+
+
+def test_waiting_alerts_are_counted_with_their_next_retry(sample_db: Path) -> None:
+    from storage.alerts import waiting_alerts
+
+    with connect(sample_db, read_only=True) as con:
+        [(due,)] = con.execute("SELECT next_attempt_at FROM alerts WHERE status = 'failed'").fetchall()
+        assert waiting_alerts(con, due - timedelta(minutes=1)) == (1, due)
+        assert waiting_alerts(con, due) == (0, None)  # due now: sent by this run, not waiting
+
+
+def test_a_run_that_wrote_nothing_keeps_the_snapshot_and_any_other_publishes(sample_db: Path, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.pipeline import publish_snapshot
+    from ingest.settings import load_settings
+
+    db = tmp_path / "lw.duckdb"
+    db.write_bytes(sample_db.read_bytes())
+    monkeypatch.setenv("LAYOFFWATCH_DB", str(db))  # this test's copy of the sample database
+    settings = load_settings()
+    assert publish_snapshot(settings, changed=False) == snapshot_path(db)  # none yet: published
+    assert publish_snapshot(settings, changed=False) is None  # nothing written since: the same data
+    assert publish_snapshot(settings, changed=True) == snapshot_path(db)

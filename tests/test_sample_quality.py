@@ -34,14 +34,13 @@ def test_sample_rounds_and_alerts(tmp_path: Path, lw_env: Path, monkeypatch: pyt
 
 def test_the_worker_pool_path_gives_the_same_results(tmp_path: Path, lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages analysed in worker processes, in small chunks as they arrive, land exactly as inline."""
-    from flows import pipeline
-
     for name in ("LAYOFFWATCH_FEEDS", "LAYOFFWATCH_DB", "LAYOFFWATCH_ALERT_URLS", "LAYOFFWATCH_ALERT_FRESHNESS_DAYS"):
         monkeypatch.setenv(name, "")
     monkeypatch.setenv("LAYOFFWATCH_EXTRACT_WORKERS", "2")
     inline_db, inline_received, _ = sample_eval.run_sample(tmp_path / "inline")
-    monkeypatch.setattr(pipeline, "POOL_MIN_PAGES", 1)
-    monkeypatch.setattr(pipeline, "CHUNK_PAGES", 5)
+    # The sample is smaller than the default pool minimum: a pool from one page, in chunks of 5.
+    monkeypatch.setenv("LAYOFFWATCH_POOL_MIN_PAGES", "1")
+    monkeypatch.setenv("LAYOFFWATCH_CHUNK_PAGES", "5")
     pooled_db, pooled_received, new = sample_eval.run_sample(tmp_path / "pooled")
     assert new[1] == 0
     assert sample_eval.evaluate(pooled_db, pooled_received) == sample_eval.evaluate(inline_db, inline_received)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
+import os
 import pickle
+import threading
+import time
 import zlib
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,6 +27,8 @@ from tests.conftest import rows, write_feeds
 from tests.pages import rss, story
 
 NOW = datetime(2026, 5, 15, 8)
+# A batch in spool format 1 as its first release wrote it (see tests/data/spool/README.md).
+V1_BATCH = Path(__file__).parent / "data" / "spool" / "v1_batch.json"
 # What releases before the JSON spool left behind: a pickle naming a class that has since moved.
 # Unpickled, it raises AttributeError, which stopped every later run.
 MOVED_CLASS_PICKLE = b"cflows.pipeline\nBatchBeforeTheMove\n)R."
@@ -126,3 +133,111 @@ def test_quarantine_never_replaces_an_earlier_quarantined_file(tmp_path: Path) -
     again = spool.quarantine(second)
     assert (aside.name, again.name) == ("x.json.quarantined", "x.json.1.quarantined")
     assert (aside.read_bytes(), again.read_bytes()) == (b"one", b"two")
+
+
+def test_a_format_1_file_written_by_an_earlier_release_still_loads_and_replays(
+    tmp_path: Path, lw_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = json.loads(V1_BATCH.read_bytes())
+    batch = spool.load(V1_BATCH)
+    # Every value the file holds reads back as it was written: nothing renamed, dropped or retyped.
+    again = json.loads(spool.SpooledBatch.model_validate(batch).model_dump_json())
+    for section in ("fetches", "articles"):
+        for old, new in zip(written[section], again[section], strict=True):
+            assert {key: new.get(key) for key in old} == old
+    full = batch.plain_articles()[0]
+    assert full.raw_html is not None and zlib.decompress(full.raw_html).startswith(b"<html><head><title>Initech")
+
+    # Replayed by the next run: the file's feeds are configured (the run fetches none of them).
+    feeds = {fetch["feed"]: fetch["url"] for fetch in written["fetches"]}
+    monkeypatch.setenv("LAYOFFWATCH_FEEDS", str(write_feeds(tmp_path / "feeds.toml", feeds)))  # the file's feeds, not the shipped list
+    settings = load_settings()
+    assert pipeline.prepare(settings, load_feeds(settings.feeds), utcnow(), True).replayed == 0  # the database as it was
+    folder = spool.spool_dir(lw_env)
+    folder.mkdir()
+    (folder / V1_BATCH.name).write_bytes(V1_BATCH.read_bytes())
+    prepared = pipeline.prepare(settings, load_feeds(settings.feeds), utcnow(), True)
+
+    assert (prepared.replayed, prepared.quarantined) == (3, [])
+    assert rows(lw_env, "SELECT article_id, feed, canonical_url, title FROM articles ORDER BY article_id") == sorted(
+        (a["article_id"], a["feed"], a["canonical_url"], a["title"]) for a in written["articles"]
+    )
+    assert rows(lw_env, "SELECT fetch_id, http_status, items_seen, error FROM feed_fetches ORDER BY fetch_id") == sorted(
+        (f["fetch_id"], f["http_status"], f["items_seen"], f["error"]) for f in written["fetches"]
+    )
+    # The validators of the file's fetches are the feeds' state now: the next fetch is conditional.
+    assert rows(lw_env, "SELECT name, etag, last_modified FROM feeds ORDER BY name") == sorted(
+        (f["feed"], f["etag"], f["last_modified"]) for f in written["fetches"]
+    )
+    assert spool.spooled_files(lw_env) == []
+
+
+def test_a_batch_another_run_removes_meanwhile_is_passed_over(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    db = tmp_path / "lw.duckdb"
+    waiting = [spool.write(db, f"waiting{i:02d}", [fetch_record(f"w{i}")], []).name for i in range(30)]
+    stop = threading.Event()
+
+    def another_run() -> None:
+        # What `store` does in a concurrent run: spool its batch, commit it, remove the file.
+        n = 0
+        while not stop.is_set():
+            spool.remove(spool.write(db, f"busy{n % 8}", [fetch_record("busy")], []))
+            n += 1
+
+    thread = threading.Thread(target=another_run)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 1.5
+        while time.monotonic() < deadline:
+            quarantined: list[Path] = []
+            found = [path.name for path, _ in spool.pending(db, quarantined)]
+            assert [name for name in found if name.startswith("waiting")] == waiting  # all of them, oldest first
+            assert quarantined == []
+    finally:
+        stop.set()
+        thread.join()
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def rival_lands_on(name: Path, data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another run's quarantined file lands on `name` just before this run moves or links a file there."""
+    for function in ("link", "replace", "rename"):
+        real = getattr(os, function)
+
+        def landing(src: object, dst: object, *args: object, _real=real, **kwargs: object) -> None:  # noqa: ANN001
+            if Path(str(dst)) == name and not name.exists():
+                name.write_bytes(data)
+            _real(src, dst, *args, **kwargs)
+
+        # The interleaving of two processes, staged: os's own functions are what both runs call.
+        monkeypatch.setattr(os, function, landing)
+
+
+def test_a_quarantine_never_replaces_the_file_another_run_quarantined_at_the_same_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "x.json"
+    bad.write_bytes(b"ours")
+    with monkeypatch.context() as staged:
+        rival_lands_on(tmp_path / "x.json.quarantined", b"the other run's", staged)
+        aside = spool.quarantine(bad)
+    assert aside.name == "x.json.1.quarantined" and aside.read_bytes() == b"ours"
+    assert (tmp_path / "x.json.quarantined").read_bytes() == b"the other run's"
+    assert not bad.exists()
+
+
+def test_without_hard_links_a_quarantine_still_takes_a_free_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_hard_links(src: object, dst: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")  # what vfat answers link(2)
+
+    # A file system without hard links, staged: the quarantine must fall back to another way to claim a name.
+    monkeypatch.setattr(os, "link", no_hard_links)
+    (tmp_path / "x.json.quarantined").write_bytes(b"earlier")
+    bad = tmp_path / "x.json"
+    bad.write_bytes(b"ours")
+    aside = spool.quarantine(bad)
+    assert (aside.name, aside.read_bytes()) == ("x.json.1.quarantined", b"ours")
+    assert (tmp_path / "x.json.quarantined").read_bytes() == b"earlier" and not bad.exists()
+    with pytest.raises(FileNotFoundError):
+        spool.quarantine(bad)  # gone: another run moved it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.json.1.quarantined", "x.json.quarantined"]

@@ -17,7 +17,7 @@ from pytest_httpserver import HTTPServer
 from flows import pipeline
 from ingest.extract import extract_page
 from ingest.feedlist import load_feeds
-from ingest.settings import load_settings
+from ingest.settings import Settings, load_settings
 from ingest.workers import (
     HEAVY_MODULES,
     PoolWarmer,
@@ -126,8 +126,9 @@ def test_fetch_feeds_starts_the_server_only_when_feeds_hold_enough_entries(
         return rss([(f"g{i}", f"Story {i}", httpserver.url_for(f"/a/{i}.html"), "Wed, 28 Jan 2026 14:00:00 GMT")
                     for i in range(count)])
 
-    httpserver.expect_request("/small.xml").respond_with_data(feed(pipeline.POOL_MIN_PAGES - 1))
-    httpserver.expect_request("/big.xml").respond_with_data(feed(pipeline.POOL_MIN_PAGES))
+    minimum = Settings().pool_min_pages
+    httpserver.expect_request("/small.xml").respond_with_data(feed(minimum - 1))
+    httpserver.expect_request("/big.xml").respond_with_data(feed(minimum))
 
     def fetch(path: str) -> int:
         feeds = write_feeds(tmp_path / "feeds.toml", {"wire": httpserver.url_for(path)})
@@ -139,12 +140,12 @@ def test_fetch_feeds_starts_the_server_only_when_feeds_hold_enough_entries(
         return len(pipeline.fetch_feeds(settings, prepared, "test-run").entries)
 
     stop_forkserver()
-    assert fetch("/small.xml") == pipeline.POOL_MIN_PAGES - 1
+    assert fetch("/small.xml") == minimum - 1
     if not HAS_FORKSERVER:  # Windows: spawned workers, nothing to start early
-        assert fetch("/big.xml") == pipeline.POOL_MIN_PAGES
+        assert fetch("/big.xml") == minimum
         return
     assert forkserver_pid() is None
-    assert fetch("/big.xml") == pipeline.POOL_MIN_PAGES
+    assert fetch("/big.xml") == minimum
     assert forkserver_pid() is not None
 
 
