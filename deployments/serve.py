@@ -13,6 +13,11 @@ schedules, which needs the server), then the server, and exits 0; each gets a bo
 then SIGKILL. A runner that exits by itself ends serve with its exit code. With an API configured,
 this process is the runner.
 
+A supervisor killed outright (SIGKILL, the OOM killer) takes its children with it within a second
+(`deployments.children`): the server by Linux's parent-death signal, the runner and its flow runs
+by the runner watching its parent. The server's output goes to `layoffwatch-server.log` under
+PREFECT_HOME.
+
 One ingest at a time per database: the ingest deployment has a concurrency limit of 1 whose collision
 strategy cancels the newcomer, so the backlog of late runs a restart finds, and a slot that comes
 while a run is still going, collapse into the run that holds the slot (Prefect 3 has no catch-up
@@ -21,21 +26,24 @@ switch). Backfills are asked for by hand, so a second one waits for the first in
 
 from __future__ import annotations
 
+import http.client
 import math
 import os
 import signal
 import socket
-import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-import httpx
+from deployments.children import STOP_SIGNALS, started_child, watch_parent
 
 if TYPE_CHECKING:
     from prefect.deployments.runner import RunnerDeployment
@@ -52,7 +60,7 @@ MAX_INTERVAL_MINUTES = 10_080.0
 # SIGTERM) and pauses its schedules; the server drains its requests.
 RUNNER_GRACE_SECONDS = 60.0
 SERVER_GRACE_SECONDS = 20.0
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+SERVER_LOG = "layoffwatch-server.log"  # under PREFECT_HOME, beside the server's database
 
 
 class ServeError(Exception):
@@ -183,23 +191,24 @@ def _free_port() -> int:
 
 def _answers(api: str) -> bool:
     """Return whether the API answers at all (any HTTP status: a cloud workspace may say 401)."""
-    try:
-        httpx.get(f"{api}/health", timeout=5)
-    except httpx.HTTPError:
+    if not api.startswith(("http://", "https://")):
         return False
-    return True
-
-
-def _stop_process(process: subprocess.Popen[bytes], grace: float) -> None:
-    """SIGTERM `process` (it stops its own children); SIGKILL its process group after `grace` seconds."""
-    if process.poll() is None:
-        process.terminate()
     try:
-        process.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        # Started in a session of its own, it leads a process group its flow runs share.
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        with urllib.request.urlopen(f"{api}/health", timeout=5):
+            return True
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        return True
+    except (OSError, http.client.HTTPException, ValueError):  # URLError is an OSError
+        return False
+
+
+def server_log(environ: Mapping[str, str]) -> Path:
+    """Return the file a local Prefect server started in `environ` writes its output to (PREFECT_HOME)."""
+    from prefect.settings import get_current_settings
+
+    home = environ.get("PREFECT_HOME") or str(get_current_settings().home)
+    return Path(home).expanduser() / SERVER_LOG
 
 
 @contextmanager
@@ -217,24 +226,28 @@ def local_prefect_server(
     # would never give it back, and every later ingest would be cancelled. On disk, the lease of a
     # dead run expires (5 minutes) and the slot comes back.
     env.setdefault("PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE", "prefect.server.concurrency.lease_storage.filesystem")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )
-    try:
+    # Warnings and failures only: at `info` every API request is a line, megabytes a week.
+    env.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    log = server_log(env)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    with log.open("wb") as output, started_child(
+        command, SERVER_GRACE_SECONDS, die_with_parent=True, env=env, output=output
+    ) as process:
         deadline = time.monotonic() + timeout
         while not _answers(api):
             if process.poll() is not None:
                 raise ServeError(
                     "the local Prefect server", f"it exited with code {process.returncode}",
-                    "run `prefect server start` to see why", code=1,
+                    f"its output is in {log}", code=1,
                 )
             if time.monotonic() > deadline:
-                raise ServeError("the local Prefect server", f"it did not answer within {timeout:.0f} s", code=1)
+                raise ServeError(
+                    "the local Prefect server", f"it did not answer within {timeout:.0f} s",
+                    f"its output is in {log}", code=1,
+                )
             time.sleep(0.5)
         yield api
-    finally:
-        _stop_process(process, SERVER_GRACE_SECONDS)
 
 
 @contextmanager
@@ -280,15 +293,14 @@ def serve_forever(schedule: Schedule) -> int:
 def _supervise_runner(api: str, schedule: Schedule) -> int:
     """Run the runner in a fresh interpreter (Prefect reads the API URL at import); return its code."""
     env = dict(os.environ, PREFECT_API_URL=api)
-    runner = subprocess.Popen(
-        [sys.executable, "-m", "deployments.serve", *schedule.args()], env=env, start_new_session=True
-    )
-    try:
-        code = runner.wait()
-    except _Stopped:
-        return 0
-    finally:
-        _stop_process(runner, RUNNER_GRACE_SECONDS)
+    command = [sys.executable, "-m", "deployments.serve", *schedule.args(), "--supervisor", str(os.getpid())]
+    # The runner ends with serve by watching it (`--supervisor`): a parent-death signal would kill it
+    # alone and leave its flow runs going.
+    with started_child(command, RUNNER_GRACE_SECONDS, env=env) as runner:
+        try:
+            code = runner.wait()
+        except _Stopped:
+            return 0
     if code:
         print(f"error: the deployment runner exited with code {code}", file=sys.stderr, flush=True)
     return code
@@ -344,7 +356,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Serve the layoffwatch deployments.")
     parser.add_argument("--cron", help="cron schedule of the ingest deployment (UTC)")
     parser.add_argument("--interval", metavar="MINUTES", help="minutes between ingest runs")
+    # Given by a supervising `serve`: its pid, so that this runner ends with it.
+    parser.add_argument("--supervisor", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.supervisor is not None:
+        watch_parent(args.supervisor)
     try:
         code = serve_forever(resolve_schedule(args.cron, args.interval))
     except ServeError as exc:

@@ -1,4 +1,4 @@
-"""Backfill windows, the source interface, and the polite request helper the sources share.
+"""Backfill windows, the source interface, and the polite request helpers the sources share.
 
 A backfill asks historical sources for news one time window at a time. Windows are half-open
 UTC intervals `[start, end)` built from an inclusive date range; each (source, query, window)
@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Literal, Protocol
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ingest.errors import IngestError
 from ingest.http import HttpClient, HttpResponse, fetch_with_retries
 from ingest.models import FeedEntry, Frozen
+from ingest.netguard import HostGuard
 
 SourceName = Literal["gnews", "gdelt", "wayback"]
 WindowStatus = Literal["pending", "running", "done", "failed"]
@@ -195,12 +197,19 @@ class RateLimiter:
 
 
 class Requester:
-    """GETs for one source: rate-limited, retried on 5xx/429 (honouring Retry-After), size-capped."""
+    """GETs for one source: rate-limited, retried on 5xx/429 (honouring Retry-After), size-capped,
+    every hop vetted by `guard`.
+
+    The endpoints are settings, so where a source redirects is chosen by whoever answers there: the
+    guard is the feeds' one, `HostGuard(allow).trusting(endpoint)`, which lets the configured host
+    through and refuses a redirect to a private address (169.254.169.254, an intranet host).
+    """
 
     def __init__(
         self,
         client: HttpClient,
         *,
+        guard: HostGuard,
         min_interval: float,
         retries: int = 2,
         max_retry_after: float = 60.0,
@@ -209,6 +218,7 @@ class Requester:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.client = client
+        self.guard = guard
         self.limiter = RateLimiter(min_interval, sleep=sleep)
         self.retries = retries
         self.max_retry_after = max_retry_after
@@ -222,5 +232,18 @@ class Requester:
         return fetch_with_retries(
             self.client, url,
             retries=self.retries, max_retry_after=self.max_retry_after, sleep=self._sleep,
-            max_bytes=self.max_bytes, timeout=self.timeout, accept=accept,
+            max_bytes=self.max_bytes, timeout=self.timeout, accept=accept, guard=self.guard,
         )
+
+
+def with_params(endpoint: str, params: Mapping[str, str], *, winner: Literal["ours", "endpoint"]) -> str:
+    """Return `endpoint` with `params` added to the query it has; `winner` says whose value a key both give keeps.
+
+    `ours` for what the request means (GDELT's `format=json`, a search's `q`), `endpoint` for
+    defaults a configured URL may replace (Google News's edition). Other keys (a mirror's API key)
+    stay either way.
+    """
+    parts = urlsplit(endpoint)
+    given = dict(parse_qsl(parts.query))
+    query = given | dict(params) if winner == "ours" else dict(params) | given
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, quote_via=quote), ""))

@@ -8,7 +8,8 @@
 
 Every endpoint is a setting (`LAYOFFWATCH_GNEWS_URL`, `_GDELT_URL`, `_WAYBACK_URL`: a mirror or a
 test's local server); the defaults are the real services. Requests go through `Requester` (rate
-limit, retries, Retry-After), one per source so each keeps its own pace.
+limit, retries, Retry-After, the host guard trusting the endpoint's host), one per source so each
+keeps its own pace.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
-from ingest.backfill import BackfillSource, Listing, Requester, SourceError, Window, feed_name
+from ingest.backfill import BackfillSource, Listing, Requester, SourceError, Window, feed_name, with_params
 from ingest.errors import FeedParseError, PermanentFetchError
 from ingest.feeds import parse_feed, plain_text
 from ingest.http import HttpClient
 from ingest.models import FeedConfig, FeedEntry, Frozen
+from ingest.netguard import HostGuard
 from ingest.settings import GDELT_URL, GNEWS_URL, WAYBACK_URL, Settings
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
@@ -37,13 +39,6 @@ GNEWS_EDITION = {"hl": "en-US", "gl": "US", "ceid": "US:en"}
 WAYBACK_LOOKAHEAD = timedelta(days=2)
 WAYBACK_MAX_SNAPSHOTS = 14  # per feed and window, spread evenly over the captures
 _CDX_PATH = "/cdx/search/cdx"
-
-
-def with_params(endpoint: str, params: dict[str, str]) -> str:
-    """Return `endpoint` with `params` added to the query it already has (a mirror's key stays; ours win)."""
-    parts = urlsplit(endpoint)
-    query = dict(parse_qsl(parts.query)) | params
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, quote_via=quote), ""))
 
 
 @dataclass(frozen=True)
@@ -102,12 +97,8 @@ class GoogleNewsSource:
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.requester = requester
-        # Parameters in the configured URL (another edition: `?hl=de&gl=DE&ceid=DE:de`) win over
-        # ours; `q` is always the window's query.
-        parts = urlsplit(base_url)
-        given = {k: v for k, v in parse_qsl(parts.query) if k != "q"}
-        self.base_url = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
-        self.params = GNEWS_EDITION | given
+        # The configured URL may name another edition (`?hl=de&gl=DE&ceid=DE:de`).
+        self.base_url = with_params(base_url, GNEWS_EDITION, winner="endpoint")
         self.cap = cap
         self._clock = clock or _utcnow
 
@@ -124,7 +115,7 @@ class GoogleNewsSource:
         after = window.first_day - timedelta(days=1)
         before = window.last_day + timedelta(days=1)
         q = f"{query} after:{after.isoformat()} before:{before.isoformat()}"
-        return f"{self.base_url}?{urlencode({'q': q, **self.params}, quote_via=quote)}"
+        return with_params(self.base_url, {"q": q}, winner="ours")
 
     def list_window(self, window: Window, query: str) -> Listing:
         """Return the window's search results (Google News links, publisher in `source_name`)."""
@@ -178,7 +169,7 @@ class GdeltSource:
             "enddatetime": f"{window.end - timedelta(seconds=1):%Y%m%d%H%M%S}",
             "sort": "DateAsc",
         }
-        return with_params(self.base_url, params)
+        return with_params(self.base_url, params, winner="ours")
 
     def list_window(self, window: Window, query: str) -> Listing:
         """Return the window's articles, splitting windows that reach the 250-record cap."""
@@ -290,7 +281,7 @@ class WaybackSource:
             "filter": "statuscode:200",
             "collapse": "digest",
         }
-        return with_params(self.cdx_url, params)
+        return with_params(self.cdx_url, params, winner="ours")
 
     def snapshot_url(self, snapshot: Snapshot) -> str:
         """Return the raw (`id_`, not rewritten) capture URL."""
@@ -378,21 +369,26 @@ def build_sources(
     settings: Settings,
     sleep: Callable[[float], None] | None = None,
 ) -> dict[str, BackfillSource]:
-    """Return the named sources sharing one HTTP client, each with its own rate limiter."""
-    def requester(interval: float) -> Requester:
+    """Return the named sources sharing one HTTP client, each with its own rate limiter and guard."""
+    def requester(interval: float, endpoint: str) -> Requester:
         kwargs = {"sleep": sleep} if sleep is not None else {}
-        return Requester(client, min_interval=interval, retries=settings.http_retries,
+        # As for a feed: the configured endpoint's host is trusted, where it redirects is vetted.
+        guard = HostGuard(settings.allow_private_hosts).trusting(endpoint)
+        return Requester(client, guard=guard, min_interval=interval, retries=settings.http_retries,
                          max_retry_after=settings.max_retry_after, max_bytes=settings.max_response_bytes,
                          timeout=settings.http_timeout, **kwargs)
 
     sources: dict[str, BackfillSource] = {}
     for name in names:
         if name == "gnews":
-            sources[name] = GoogleNewsSource(requester(settings.gnews_interval), base_url=settings.gnews_url)
+            sources[name] = GoogleNewsSource(requester(settings.gnews_interval, settings.gnews_url),
+                                             base_url=settings.gnews_url)
         elif name == "gdelt":
-            sources[name] = GdeltSource(requester(settings.gdelt_interval), base_url=settings.gdelt_url)
+            sources[name] = GdeltSource(requester(settings.gdelt_interval, settings.gdelt_url), base_url=settings.gdelt_url)
         elif name == "wayback":
-            sources[name] = WaybackSource(requester(settings.wayback_interval), feeds, cdx_url=settings.wayback_url)
+            # The captures are read from the CDX endpoint's host too (`wayback_web_url`).
+            sources[name] = WaybackSource(requester(settings.wayback_interval, settings.wayback_url), feeds,
+                                          cdx_url=settings.wayback_url)
         else:
             raise ValueError(f"unknown backfill source {name!r} (known: gnews, gdelt, wayback)")
     return sources

@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -22,13 +24,14 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 import flows.backfill as backfill_flow
-from ingest.backfill import Listing, Requester, SourceError, Window, split_windows
+from ingest.backfill import Listing, Requester, SourceError, Window, split_windows, with_params
 from ingest.backfill_sources import (
     GdeltSource, GoogleNewsSource, WaybackSource, build_sources, parse_cdx, parse_gdelt, thin, wayback_web_url,
 )
-from ingest.errors import TransientFetchError
+from ingest.errors import PermanentFetchError, TransientFetchError
 from ingest.http import HttpClient, new_client
 from ingest.models import FeedConfig
+from ingest.netguard import HostGuard
 from ingest.settings import Settings, load_settings
 from storage import backfill as window_store
 from storage.db import connect, utcnow
@@ -286,7 +289,8 @@ def test_a_full_gdelt_window_is_split_until_each_part_fits() -> None:
         return streamed(200, json.dumps({"articles": found[:250]}), "application/json")
 
     with HttpClient(httpx.MockTransport(handler), user_agent="layoffwatch-test", timeout=5) as client:
-        source = GdeltSource(Requester(client, min_interval=0), base_url="https://gdelt.test/api/v2/doc/doc")
+        requester = Requester(client, guard=HostGuard([]).trusting("https://gdelt.test/"), min_interval=0)
+        source = GdeltSource(requester, base_url="https://gdelt.test/api/v2/doc/doc")
         week = Window(start=datetime(2024, 1, 1), end=datetime(2024, 1, 8))
         listing: Listing = source.list_window(week, QUERY)
 
@@ -502,14 +506,15 @@ def test_endpoints_are_settings_and_a_mirror_keeps_its_parameters() -> None:
     )
     week = Window(start=datetime(2024, 1, 1), end=datetime(2024, 1, 8))
     with HttpClient(httpx.MockTransport(lambda _: streamed(200, "")), user_agent="t", timeout=1) as client:
-        requester = Requester(client, min_interval=0)  # builds URLs only: nothing is asked
+        requester = Requester(client, guard=HostGuard([]), min_interval=0)  # builds URLs only: nothing is asked
     assert GoogleNewsSource(requester).url_for(week, QUERY) == (
-        "https://news.google.com/rss/search?q=Amazon%20layoffs%20after%3A2023-12-31%20before%3A2024-01-08"
-        "&hl=en-US&gl=US&ceid=US%3Aen"
+        "https://news.google.com/rss/search?hl=en-US&gl=US&ceid=US%3Aen"
+        "&q=Amazon%20layoffs%20after%3A2023-12-31%20before%3A2024-01-08"
     )
+    # The configured URL's edition replaces ours; its `q` never survives: the window's query is asked.
     german = GoogleNewsSource(requester, base_url="https://mirror.example/gn/rss/search?hl=de&gl=DE&ceid=DE:de&q=x")
-    assert german.url_for(week, "Entlassungen").startswith("https://mirror.example/gn/rss/search?q=Entlassungen%20after")
-    assert german.url_for(week, "Entlassungen").endswith("&hl=de&gl=DE&ceid=DE%3Ade")
+    assert german.url_for(week, "Entlassungen").startswith("https://mirror.example/gn/rss/search?hl=de&gl=DE&ceid=DE%3Ade&q=")
+    assert german.url_for(week, "Entlassungen").endswith("&q=Entlassungen%20after%3A2023-12-31%20before%3A2024-01-08")
     gdelt = GdeltSource(requester, base_url="https://mirror.example/doc?key=k1&format=html")
     assert gdelt.url_for(week, QUERY).startswith("https://mirror.example/doc?key=k1&format=json&query=Amazon%20layoffs")
     assert wayback_web_url(defaults.wayback_url) == "https://web.archive.org/web"
@@ -549,7 +554,8 @@ def test_wayback_passes_over_a_lost_capture_but_fails_the_window_on_a_dead_cdx()
 
     feeds = [FeedConfig(name="f", url="https://f.example/rss")]
     with HttpClient(httpx.MockTransport(handler), user_agent="layoffwatch-test", timeout=5) as client:
-        source = WaybackSource(Requester(client, min_interval=0, retries=0), feeds,
+        requester = Requester(client, guard=HostGuard([]).trusting("https://wb.test/"), min_interval=0, retries=0)
+        source = WaybackSource(requester, feeds,
                                cdx_url="https://wb.test/cdx/search/cdx", web_url="https://wb.test/web")
         week = Window(start=datetime(2024, 1, 1), end=datetime(2024, 1, 8))
         listing = source.list_window(week, QUERY)
@@ -559,3 +565,70 @@ def test_wayback_passes_over_a_lost_capture_but_fails_the_window_on_a_dead_cdx()
         cdx_status[0] = 503
         with pytest.raises(TransientFetchError, match="HTTP 503"):
             source.list_window(week, QUERY)
+
+
+def test_one_rule_merges_query_parameters_and_each_caller_says_whose_value_wins() -> None:
+    mirror = "https://mirror.example/doc?key=k1&format=html&hl=de"
+    ours = {"format": "json", "hl": "en-US", "query": "Amazon layoffs"}
+    assert with_params(mirror, ours, winner="ours") == (
+        "https://mirror.example/doc?key=k1&format=json&hl=en-US&query=Amazon%20layoffs"
+    )
+    assert with_params(mirror, ours, winner="endpoint") == (
+        "https://mirror.example/doc?format=html&hl=de&query=Amazon%20layoffs&key=k1"
+    )
+    assert with_params("https://plain.example/search", ours, winner="endpoint") == (
+        "https://plain.example/search?format=json&hl=en-US&query=Amazon%20layoffs"
+    )
+
+
+@pytest.fixture
+def private_service() -> Iterator[tuple[str, list[str]]]:
+    """A service on 127.0.0.2 (loopback, not the sources' host), standing for 169.254.169.254 or an
+    intranet host; yield its URL and the paths it was asked for."""
+    asked: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.end_headers()
+            self.wfile.write(b"<rss><channel><title>secret</title></channel></rss>")
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.2", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.2:{server.server_address[1]}", asked
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+
+
+@pytest.mark.parametrize(
+    ("source", "setting", "path"),
+    [("gnews", "LAYOFFWATCH_GNEWS_URL", "/rss/search"), ("gdelt", "LAYOFFWATCH_GDELT_URL", "/api/v2/doc/doc"),
+     ("wayback", "LAYOFFWATCH_WAYBACK_URL", "/cdx/search/cdx")],
+)
+def test_a_source_redirecting_to_a_private_address_is_refused(
+    source: str, setting: str, path: str, httpserver: HTTPServer, private_service: tuple[str, list[str]],
+    user_env: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    private, asked = private_service
+    httpserver.expect_request(path).respond_with_response(
+        Response(status=302, headers={"Location": f"{private}/latest/meta-data"})
+    )
+    # The source's endpoint is the local server, trusted as configured; nothing else is allowed.
+    monkeypatch.setenv(setting, httpserver.url_for(path))
+    settings = load_settings()
+    feeds = [FeedConfig(name="business", url="https://business.example/rss")]  # what wayback looks up
+    week = Window(start=datetime(2024, 1, 1), end=datetime(2024, 1, 8))
+    with new_client("layoffwatch-test", 5) as client:
+        listed = build_sources([source], client, feeds=feeds, settings=settings)[source]
+        with pytest.raises(PermanentFetchError, match=r"blocked: 127\.0\.0\.2 is a non-public address"):
+            listed.list_window(week, QUERY)
+    assert len(httpserver.log) == 1 and asked == []

@@ -54,6 +54,28 @@ def test_every_flow_file_of_prefect_yaml_loads_by_path_in_a_fresh_interpreter() 
     assert done.stdout.split() == ["flows/ingest_flow.py:ingest", "ingest", "flows/backfill.py:backfill", "backfill"]
 
 
+def test_the_scale_deployments_name_a_loadable_fan_out_and_its_shard_deployment() -> None:
+    # deployments/scale.yaml is deployed on its own (docs/scale.md): the fan-out flow must start
+    # runs of the shard deployment it declares, by the name Prefect gives it (flow/deployment).
+    from flows.shards import INGEST_DEPLOYMENT
+
+    spec = yaml.safe_load((ROOT / "deployments" / "scale.yaml").read_text(encoding="utf-8"))
+    declared = {d["name"]: d for d in spec["deployments"]}
+    assert set(declared) == {"layoffwatch-ingest-sharded", "layoffwatch-ingest-shard"}
+    assert declared["layoffwatch-ingest-sharded"]["entrypoint"] == "flows/shards.py:ingest_sharded"
+    assert declared["layoffwatch-ingest-sharded"]["concurrency_limit"]["limit"] == 1
+    shard = declared["layoffwatch-ingest-shard"]
+    assert "concurrency_limit" not in shard and shard["schedules"] == []
+    assert INGEST_DEPLOYMENT == f"ingest/{shard['name']}"
+    script = (
+        "from prefect.utilities.importtools import load_script_as_module as load\n"
+        "print(load('flows/shards.py').ingest_sharded.name, load('flows/ingest_flow.py').ingest.name)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["ingest-sharded", "ingest"]
+
+
 def _top_level_names() -> set[str]:
     """Our packages, the standard library's modules and every installed distribution's modules."""
     ours = {path.name for path in ROOT.iterdir() if (path / "__init__.py").is_file()}

@@ -1,16 +1,20 @@
-"""`layoffwatch serve`: the schedule it accepts, and, end to end, a local Prefect server, the schedule
-firing, a backfill run through the served deployment, one ingest at a time, and a clean SIGTERM."""
+"""`layoffwatch serve`: the schedule it accepts, its children, and, end to end, a local Prefect server,
+the schedule firing, a backfill run through the served deployment, one ingest at a time, a clean
+SIGTERM, and nothing left running when serve is killed outright."""
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,7 +23,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from deployments.serve import Schedule, ServeError, resolve_schedule
+from deployments.children import STOP_SIGNALS
+from deployments.serve import Schedule, ServeError, _answers, local_prefect_server, resolve_schedule, server_log
 from tests.test_deployments import (
     BACKFILL_DAY, ROOT, feed_body, finished, run_deployment, stand_ins, stored_titles, user_env,
 )
@@ -70,6 +75,141 @@ def test_options_win_over_settings_and_a_cron_over_an_interval(monkeypatch: pyte
     assert resolve_schedule(cron="*/5 * * * *").args() == ["--cron", "*/5 * * * *"]
     with pytest.raises(ServeError, match="not a number of minutes"):
         resolve_schedule(interval="20000")
+
+
+# -- serve's children -----------------------------------------------------------------------------------
+
+# A stand-in for serve, killed outright by the test: it starts one child as serve starts the Prefect
+# server (ended by the kernel with its parent) and one as serve starts the runner (it watches its
+# parent), which starts a grandchild standing for a flow run. Each prints its pid.
+STAND_IN_SERVE = """
+import os, sys, time
+from deployments.children import started_child
+sleeper = [sys.executable, "-c", "import time; time.sleep(120)"]
+runner = [sys.executable, "-c", sys.argv[1], str(os.getpid())]
+with started_child(sleeper, 5, die_with_parent=True) as server, started_child(runner, 5) as runner:
+    print("server", server.pid, flush=True)
+    print("runner", runner.pid, flush=True)
+    time.sleep(120)
+"""
+STAND_IN_RUNNER = """
+import subprocess, sys, time
+from deployments.children import watch_parent
+watch_parent(int(sys.argv[1]))
+print("flow_run", subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"]).pid, flush=True)
+time.sleep(120)
+"""
+
+
+def blocked_signals(pid: int) -> set[int]:
+    """Return the signals process `pid` blocks (SigBlk in /proc)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    mask = int(re.search(r"^SigBlk:\s*([0-9a-f]+)$", status, re.M).group(1), 16)
+    return {number for number in range(1, 65) if mask >> (number - 1) & 1}
+
+
+def wait_until_gone(pids: set[int], timeout: float) -> set[int]:
+    """Return which of `pids` still run after `timeout` seconds (polled every 0.1 s)."""
+    deadline = time.monotonic() + timeout
+    while (left := {pid for pid in pids if alive(pid)}) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
+
+
+def kill_all(pids: set[int]) -> None:
+    """SIGKILL every one of `pids` still running (a failed check leaves nothing behind)."""
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal and /proc are Linux's")
+def test_children_take_stop_signals_and_end_when_serve_is_killed_outright() -> None:
+    serve = subprocess.Popen(
+        [sys.executable, "-c", STAND_IN_SERVE, STAND_IN_RUNNER], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )
+    pids: dict[str, int] = {}
+    try:
+        while len(pids) < 3 and serve.stdout is not None:
+            name, pid = serve.stdout.readline().split()
+            pids[name] = int(pid)
+        children = descendants(serve.pid)
+        assert children == set(pids.values()), (children, pids)
+        # Blocked while serve starts a child, the stop signals are the child's again once it runs.
+        assert (blocked_signals(pids["server"]) | blocked_signals(pids["runner"])) & set(STOP_SIGNALS) == set()
+        serve.kill()
+        serve.wait(10)
+        assert wait_until_gone(children, 5) == set()  # the server, the runner and the runner's flow run
+    finally:
+        kill_all(descendants(serve.pid) | set(pids.values()))
+        if serve.poll() is None:
+            serve.kill()
+        serve.wait(10)
+        if serve.stdout:
+            serve.stdout.close()
+
+
+@pytest.fixture
+def status_401() -> Iterator[str]:
+    """A local API that answers every request 401, as a cloud workspace does without a key; yield its URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            self.send_response(401)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/api"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+
+
+def test_the_api_health_check_counts_any_answer_and_needs_no_http_client_of_its_own(status_401: str) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{sock.getsockname()[1]}/api"  # bound, never listening: refused
+        assert (_answers(status_401), _answers(closed), _answers("ftp://127.0.0.1/api")) == (True, False, False)
+    # ingest/http.py is the one module that speaks httpx (its errors mapped onto ours).
+    importers = sorted(
+        str(path.relative_to(ROOT))
+        for package in ("ingest", "storage", "flows", "deployments")
+        for path in (ROOT / package).rglob("*.py")
+        if any(
+            (isinstance(node, ast.Import) and any(a.name.split(".")[0] == "httpx" for a in node.names))
+            or (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "httpx")
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        )
+    )
+    assert importers == ["ingest/http.py"]
+
+
+@pytest.mark.slow  # starts the Prefect CLI (~6 s), which finds its port taken and exits
+def test_a_local_server_that_exits_names_the_log_that_says_why(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")  # the server's files in the test's folder
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(ServeError) as refused:
+            with local_prefect_server(port=port, environ=env):
+                pytest.fail("a server answered on a taken port")
+    log = server_log(env)
+    assert log == tmp_path / "prefect-home" / "layoffwatch-server.log"
+    assert str(refused.value) == f"the local Prefect server: it exited with code 1; its output is in {log}"
+    assert f"Port {port} is already in use" in log.read_text()
 
 
 # -- end to end --------------------------------------------------------------------------------------
@@ -213,3 +353,37 @@ def test_serve_runs_its_schedule_and_a_backfill_one_ingest_at_a_time_and_stops_o
     assert stored_titles(Path(env["LAYOFFWATCH_DB"])) == [
         ("backfill:gnews", "Initech cuts 300 jobs"), ("local", "Acme cuts 1,200 jobs"),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal and /proc are Linux's")
+def test_serve_killed_outright_leaves_nothing_running(httpserver: HTTPServer, tmp_path: Path) -> None:
+    stand_ins(httpserver)
+    held, release = threading.Event(), threading.Event()
+
+    def feed(request: Request) -> Response:
+        held.set()  # keeps the scheduled ingest run in flight until released
+        release.wait(60)
+        return Response(feed_body(httpserver), content_type="application/rss+xml")
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(feed)
+    env = user_env(httpserver, tmp_path)
+    # Every 6 s: the first slot comes soon after serve starts.
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "serve", "--interval", "0.1"], env=env, cwd=ROOT,
+        start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    below: set[int] = set()
+    try:
+        assert held.wait(180), "no scheduled ingest run asked for the feed"
+        below = descendants(serve.pid)
+        serve.kill()
+        serve.wait(10)
+        assert len(below) >= 3, below  # the server, the runner and the ingest run held in flight
+        assert wait_until_gone(below, 5) == set()
+    finally:
+        release.set()
+        kill_all(below | descendants(serve.pid))
+        if serve.poll() is None:
+            serve.kill()
+        serve.wait(10)
