@@ -24,7 +24,7 @@ from typing import Any
 from duckdb import DuckDBPyConnection
 
 from ingest import dedup
-from ingest.alerts import AlertRow, next_retry, plan_alerts, redact, render_message, resolve_channel, retry_cap
+from ingest.alerts import RETRY_DELAY, AlertRow, next_retry, plan_alerts, redact, render_message, resolve_channel
 from ingest.analysis import Analysed, analyse_chunk, with_languages
 from ingest.articles import entry_article_id
 from ingest.canonical import UrlResolution, article_id_for, decode_google_news, is_google_news
@@ -113,16 +113,24 @@ class Stored:
 @dataclass(frozen=True)
 class Delivery:
     sent: int = 0
-    failed: int = 0
+    failed: int = 0  # attempts that failed this run (given-up ones included)
     errors: list[str] = field(default_factory=list)
     # Failed alerts waiting for a later retry (this run's and earlier ones), and the earliest retry.
     waiting: int = 0
     next_retry_at: datetime | None = None
+    # Rows not tried this run because their channel had failed already (waiting, not attempts).
+    deferred: int = 0
+    # Rows whose failure this run was their last: no retry is planned (alerts_log shows `given_up`).
+    given_up: int = 0
 
 
 def prepare(settings: Settings, feeds: list[FeedConfig], now: datetime, respect_backoff: bool) -> Prepared:
     """Sync the feed list (this shard's part), write spooled batches, and return the feeds due now with their state."""
     feeds = select_feeds(feeds, settings.shard)
+    with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
+        # Stored URLs are read by people: credentials in a feed URL are masked there. Synced before
+        # a spooled batch is written, so that on a new database its feed validators have rows to land in.
+        feed_store.sync_feeds(con, [f.model_copy(update={"url": safe_url(f.url)}) for f in feeds], now)
     replayed = 0
     quarantined: list[Path] = []  # an unloadable spool file is set aside, never a reason to stop
     for path, spooled in spool.pending(spool_base(settings.db, settings.shard), quarantined):
@@ -133,8 +141,6 @@ def prepare(settings: Settings, feeds: list[FeedConfig], now: datetime, respect_
         replayed += store_now(settings, batch, now).new_articles
         spool.remove(path)
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
-        # Stored URLs are read by people: credentials in a feed URL are masked there.
-        feed_store.sync_feeds(con, [f.model_copy(update={"url": safe_url(f.url)}) for f in feeds], now)
         states = feed_store.feed_states(con, [f.name for f in feeds])
     due, waiting = [], []
     for feed in feeds:
@@ -476,9 +482,10 @@ def match_and_queue(
 
 
 def deliver_alerts(settings: Settings, now: datetime) -> Delivery:
-    """Send the outbox alerts due at `now`; return the tally (see `_deliver_due`)."""
-    # On a DuckLake, reading the due rows, sending and marking them hold the catalog lock as one:
-    # two shards delivering at once would otherwise both send the same row.
+    """Send the outbox alerts due at `now` (the run's clock: when its flow started); return the tally."""
+    # Reading the due rows, sending and marking them hold the database's write guard as one (the
+    # lake's catalog lock, a lock file beside a DuckDB file): two deliverers at once (shards, an
+    # ingest and a backfill) would otherwise both send the same row.
     with serialised(settings.db, settings.lock_timeout):
         return _deliver_due(settings, now)
 
@@ -486,30 +493,42 @@ def deliver_alerts(settings: Settings, now: datetime) -> Delivery:
 def _deliver_due(settings: Settings, now: datetime) -> Delivery:
     """Send the outbox alerts due at `now` one at a time, marking each row; return the tally.
 
-    A failure is retried by a later run (`next_retry`): measured from `now`, this run's clock,
-    and never longer than half the schedule interval, so the next scheduled run retries it.
+    A failure is due again `RETRY_DELAY` after `now` (`next_retry`), so the next run retries it.
+    After a channel's first failure in this run, its other rows are deferred to the same time
+    unsent: a channel that is down costs one timeout per run, not one per row.
     """
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
         due = alert_store.due_alerts(con, now)
     channels = alert_channels(settings)
-    cap = retry_cap(settings.schedule_interval_minutes, settings.schedule_cron)
-    sent, failed, errors = 0, 0, []
+    sent, failed, given_up, errors = 0, 0, 0, []
+    down: dict[str, str] = {}  # channel id -> its first error in this run
+    deferred: dict[str, list[str]] = {}
     for row in due:
+        if row.channel_id in down:
+            deferred.setdefault(row.channel_id, []).append(row.alert_id)
+            continue
         error = send_alert(settings, row, channels)
         # Marked right after each send: a crash mid-loop re-sends at most the one in flight.
         with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
             if error is None:
                 alert_store.mark_sent(con, row.alert_id, utcnow())
                 sent += 1
-            else:
-                message = redact(error, settings.alert_urls)
-                retry = next_retry(row.attempts + 1, row.created_at, now, cap)
-                alert_store.mark_failed(con, row.alert_id, message, retry)
-                failed += 1
-                errors.append(message)
+                continue
+            message = redact(error, settings.alert_urls)
+            retry = next_retry(row.attempts + 1, row.created_at, now)
+            alert_store.mark_failed(con, row.alert_id, message, retry)
+        failed += 1
+        given_up += 1 if retry is None else 0
+        errors.append(message)
+        down[row.channel_id] = message
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
+        for cid, ids in deferred.items():
+            alert_store.defer(con, ids, f"not tried: the channel failed earlier in this run: {down[cid]}", now + RETRY_DELAY)
         waiting, next_retry_at = alert_store.waiting_alerts(con, now)
-    return Delivery(sent=sent, failed=failed, errors=errors, waiting=waiting, next_retry_at=next_retry_at)
+    return Delivery(
+        sent=sent, failed=failed, errors=errors, waiting=waiting, next_retry_at=next_retry_at,
+        deferred=sum(len(ids) for ids in deferred.values()), given_up=given_up,
+    )
 
 
 def send_alert(settings: Settings, row: AlertRow, channels: list[str]) -> str | None:

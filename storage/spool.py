@@ -67,10 +67,10 @@ class SpooledBatch(BaseModel):
 
     Compatibility: files of format 1 wait in users' spools across upgrades, and this model, with
     `Article` and `FeedFetch` inside it, is what reads them (unknown fields are refused). Adding a
-    field with a default is compatible: older files load with the default. Anything else (renaming,
-    removing or retyping a field, adding one without a default, changing what a value means) makes
-    files of format 1 unloadable, and they would be quarantined instead of replayed: such a change
-    needs format 2, whose reader converts format-1 files. tests/data/spool/v1_batch.json is a
+    field with a default is compatible: older files load with the default. Anything else needs
+    format 2, whose reader converts format-1 files: renaming, removing or retyping a field, or adding
+    one without a default, makes format-1 files unloadable (quarantined instead of replayed), and
+    changing what a stored value means would misread them. tests/data/spool/v1_batch.json is a
     format-1 file that tests/test_spool.py keeps loading and replaying.
     """
 

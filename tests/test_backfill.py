@@ -588,14 +588,14 @@ def private_service() -> Iterator[tuple[str, list[str]]]:
     asked: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        def do_GET(self) -> None:  # the name http.server calls
             asked.append(self.path)
             self.send_response(200)
             self.send_header("Content-Type", "application/rss+xml")
             self.end_headers()
             self.wfile.write(b"<rss><channel><title>secret</title></channel></rss>")
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
+        def log_message(self, format: str, *args: object) -> None:  # quiet: no line per request on stderr
             pass
 
     server = ThreadingHTTPServer(("127.0.0.2", 0), Handler)

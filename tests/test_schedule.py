@@ -157,12 +157,12 @@ def status_401() -> Iterator[str]:
     """A local API that answers every request 401, as a cloud workspace does without a key; yield its URL."""
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        def do_GET(self) -> None:  # the name http.server calls
             self.send_response(401)
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
+        def log_message(self, format: str, *args: object) -> None:  # quiet: no line per request on stderr
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -10,6 +10,7 @@ import pickle
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -204,7 +205,7 @@ def rival_lands_on(name: Path, data: bytes, monkeypatch: pytest.MonkeyPatch) -> 
     for function in ("link", "replace", "rename"):
         real = getattr(os, function)
 
-        def landing(src: object, dst: object, *args: object, _real=real, **kwargs: object) -> None:  # noqa: ANN001
+        def landing(src: object, dst: object, *args: object, _real: Callable[..., None] = real, **kwargs: object) -> None:
             if Path(str(dst)) == name and not name.exists():
                 name.write_bytes(data)
             _real(src, dst, *args, **kwargs)
