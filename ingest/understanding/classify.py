@@ -93,7 +93,16 @@ def _blocks_lead(e: Event) -> bool:
     Engineering as orders shrink") leaves the action to the lead."""
     if e.generic or e.reading.modality not in ("asserted", "leaked") or e.reading.time != "current":
         return True
+    if e.cue.kind == "noun" and not e.amounts and _topic_label(e):
+        return False  # "Halden Motors job cuts: live updates": the headline names the topic, the lead the action
     return e.actor is not None and not (e.actor.how == "object" and e.cue.start == 0)
+
+
+def _topic_label(e: Event) -> bool:
+    """Return whether a headline cue ends a heading before a colon or dash: a topic ("<Employer> job cuts:",
+    "Redundancies live:"), not a claim about the cuts ("Jassy says Amazon's layoffs are about culture")."""
+    rest = e.sentence.low[e.cue.end :]
+    return re.match(r"\s*(?:live\b)?\s*(?:[:|–—]|-\s)", rest) is not None
 
 
 def _reach(article: Article, title_events: list[Event]) -> int:

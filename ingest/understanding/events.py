@@ -134,13 +134,42 @@ def _main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Act
     return None
 
 
+def _title_cues(sentences: list[Sentence], lex: Lexicon) -> bool:
+    """Return whether the headline holds a layoff cue."""
+    if not sentences or not sentences[0].is_title:
+        return False
+    title = sentences[0]
+    return bool(find_cues(title.text, title.low, lex, clause_spans(title.low, lex)))
+
+
+def _named_later(sentences: list[Sentence], lex: Lexicon, table: CompanyTable, context: ArticleNames) -> Actor | None:
+    """Return the first organisation the body names, for a headline about cuts whose lead names no employer as
+    its subject: local news often leads on a description ("a packaging factory in Rotherham") and names the owner a few lines down
+    ("run by Lanyard Connect", "Bosses at Moorside Snacks"). A lone capitalised word may be a place, so
+    only the alias table's names and names that read as organisations count."""
+    for s in sentences:
+        if s.is_title:
+            continue
+        if s.index > HEADLINE_FREE_LEAD:
+            break
+        for name in find_names(s.text, lex, table, context):
+            if name.weak or name.surname:
+                continue
+            if name.known or len(name.text.split()) > 1 or lex.org_words.search(name.text):
+                return as_actor(name, "subject")
+    return None
+
+
 def read_article(title: str, text: str, published: date, lex: Lexicon, table: CompanyTable) -> Article:
     """Return the article read as events, title first."""
     sentences = read_sentences(title, _strip_dateline(text))
     context = article_names(title, text, lex)
     lead = [s for s in sentences if s.is_title or s.index <= LEAD]
     lead_names = [(s, find_names(s.text, lex, table, context, in_title=s.is_title)) for s in lead]
-    employers = Employers(main=_main_employer(lead_names, lex))
+    main = _main_employer(lead_names, lex)
+    if main is None and _title_cues(sentences, lex):
+        main = _named_later(sentences, lex, table, context)
+    employers = Employers(main=main)
     title_markers: list[Marker] = []
     events: list[Event] = []
     context_read, lead_reach = 0, LEAD

@@ -95,6 +95,8 @@ def _time(
     return "current"
 
 
+# A sentence opening on one of these sets the time of the clause after it.
+_LEADING_TIME = frozenset("when after following before als nachdem quand lorsque après cuando tras quando dopo".split())
 # A clause opened by one of these sets its event before the main one ("shares rise | after layoffs
 # announcement"): background, not the news.
 _BACKGROUND = frozenset("after following nach nachdem après tras después dopo".split())
@@ -107,11 +109,15 @@ def background(low: str, spans: list[tuple[int, int]], clause: int) -> bool:
 
 
 def hangs_on(low: str, spans: list[tuple[int, int]], clause: int) -> int | None:
-    """Return the clause a subordinate clause hangs on (the one before it), or None."""
+    """Return the clause that shares a clause's time: the one before a subordinate clause, or the subordinate
+    clause a sentence opens on ("When the works shut in 2013, | about 900 were made redundant")."""
     if clause == 0:
         return None
     first = low[spans[clause][0] :].split(None, 1)
-    return clause - 1 if first and first[0].strip(",") in _SUBORDINATE else None
+    if first and first[0].strip(",") in _SUBORDINATE:
+        return clause - 1
+    opening = low.split(None, 1)
+    return 0 if clause == 1 and opening and opening[0] in _LEADING_TIME else None
 
 
 def read_cue(

@@ -132,7 +132,9 @@ def lexicon(code: str) -> Lexicon:
     if code not in SUPPORTED:
         raise ValueError(f"no lexicon for language {code!r}")
     words: Words = import_module(f"ingest.understanding.lexicon.{code}").WORDS
-    clause_cut = rf",\s+(?=(?:{words.clause_openers})\b)|\s(?=(?:{words.bare_openers})\b)|;|:\s|\s[-–—]\s|[()]"
+    # "?" inside a sentence (a headline's "Is this the end for X? Chain shuts 31 shops") ends a question
+    # clause: the statement after it is not hypothetical.
+    clause_cut = rf",\s+(?=(?:{words.clause_openers})\b)|\s(?=(?:{words.bare_openers})\b)|;|:\s|\?\s|\s[-–—]\s|[()]"
     return Lexicon(
         words=words,
         cues=tuple((kind, *_by_case(p)) for kind, p in words.cues),

@@ -49,6 +49,10 @@ _COUNT_VERBS = (
 
 CUES = (
     ("cut", rf"\b(?:{_CUT})\b{_GAP}\s+(?:{JOBS})\b"),
+    # a count right after the verb binds it to the job noun across a list of kinds of staff ("cut 120
+    # management and admin posts"), where an "and" would otherwise end the gap ("cut costs and jobs")
+    ("cut", rf"\b(?:{_COUNT_VERBS})\s+(?:{_QUAL})?{_NUMBER}(?:\s+(?!(?:for|to|from|on|at|in|by|of|with)\b)[\w'’-]+)"
+            rf"{{1,5}}?\s+(?:{JOBS})\b"),
     ("staff", rf"\b(?:lay(?:s|ing)?|laid)[\s-]+off\b(?<!laid-off)|\bmade\s+redundant\b|\bmak(?:e|es|"
               rf"ing)\s+(?:\S+\s+){{1,4}}?"
               rf"redundant\b|\b(?:{_COUNT_VERBS})\s+(?:{_QUAL})?{_NUMBER}{_COUNT_END}"),
@@ -142,7 +146,8 @@ MARKERS = (
              r"that)\s+"
              r"(?:year|month)\b|\bearlier\s+in\s+(?:the\s+year|january|february|march|april|may|june|july|august|"
              r"september|october|november|december)\b|\bpreviously\b|\bprevious\b|\bprior\b|\balready\b|\bago\b|"
-             r"\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:years?|months?|weeks?|days?)\s+(?:after|since|on)\b|"
+             r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|many|"
+             r"\d+)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:after|since|on)\b|"
              r"\bafter\s+(?:the|two|three|several|its|their|last\s+year['’]s|earlier|previous|recent)\s+(?:\w+\s+)?"
              r"(?:rounds?|layoffs|cuts|job\s+cuts|redundancies)\b|\bhad\s+(?:already\s+|previously\s+)?(?:cut|laid|"
              r"eliminated|shed|announced|axed|slashed|made|lost|closed)\b|\bformer(?:ly)?\b|\bex-\w|\bback\s+in\b|"
@@ -192,7 +197,7 @@ MARKERS = (
                r"(?:laid\s+off|let\s+go|fired|made\s+redundant)|\b(?:your|you)\s+(?:layoff|job\s+loss|redundancy)\b|"
                r"\bjust\s+(?:got\s+)?laid\s+off\b|\bafter\s+(?:a|your)\s+layoff\b|\bwhat\s+to\s+do\b|"
                r"\bsurviv\w*\s+(?:a\s+)?layoffs?\b|\bhow\s+to\b|\btips?\b|\b\d+\s+things\b"),
-    ("recap", r"\btimeline\b|\bchronology\b|\btracker\b|\bround-?up\b|\bin\s+(?:one\s+)?charts?\b|"
+    ("recap", r"\btimeline\b|\bchronology\b|\btracker\b|\brunning\s+list\b|\bthe\s+questions\s+(?:facing|for)\b|\bround-?up\b|\bin\s+(?:one\s+)?charts?\b|"
               r"\byear\s+in\s+review\b|"
               r"\bthe\s+year['’]s\s+biggest\b|\bthe\s+week\s+in\b|\bhere['’]s\s+(?:a\s+)?(?:list|every)\b|"
               r"\bwho['’]s\s+cutting\b|\bcompanies\s+(?:that|cutting|laying)\b|\b\d+\s+companies\b|\blayoffs\s+this\s+"
@@ -242,7 +247,9 @@ WORDS = Words(
         r"[-‑](?:owned|backed|based|led|funded|operated|controlled|linked|supplier|affiliated)\b|['’]s\s+(?:parent|"
         r"owner|supplier|customer|rival|partner|largest\s+customer)\b|\s+(?:supplier|suppliers|customer|customers|"
         r"rival|rivals|partner|partners|owner|parent|contractor|contractors|sellers?|shipments|deliveries|vendors?|"
-        r"clients?|merchants|rivals)\b"
+        r"clients?|merchants|rivals)\b|"
+        # "Amazon delivery contractor", "Tesco meat supplier": a firm described by whom it serves
+        r"\s+(?-i:[a-z][\w-]*\s+){1,2}(?:contractors?|suppliers?|partners?|vendors?|franchisees?|subcontractors?)\b"
     ),
     person_titles=(
         r"chief\s+executive|ceo|chief\s+\w+\s+officer|boss|chair(?:man|woman|person)?|president|founder|co-founder|"
