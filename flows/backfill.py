@@ -360,6 +360,7 @@ def backfill(
     pipeline.freeze_startup_heap()
     logger = get_run_logger()
     started = time.monotonic()
+    clock = utcnow()  # the run's clock for alert retries, as in the ingest flow
     settings = load_settings(feeds=feeds, db=db)
     names = resolve_sources(sources)
     query = (query or DEFAULT_QUERY).strip()
@@ -392,7 +393,7 @@ def backfill(
                             result.new_articles, len(result.new_rounds))
 
     stored_any = any(b.new_articles for b in batches)
-    delivery = deliver_alerts(settings) if alerts and stored_any else pipeline.Delivery()
+    delivery = deliver_alerts(settings, clock) if alerts and stored_any else pipeline.Delivery()
     if settings.snapshot and batches:  # the windows' progress is written even when nothing new was found
         publish_snapshot(settings, True)
     summary = BackfillSummary.build(planned, query, names, batches, delivery, started)

@@ -84,9 +84,9 @@ def store(settings: Settings, batch: pipeline.Batch) -> pipeline.Stored:
 
 
 @task(name="deliver-alerts", cache_policy=NO_CACHE)
-def deliver_alerts(settings: Settings) -> pipeline.Delivery:
-    """Send due alerts from the outbox; a failing channel is retried on a later run."""
-    return pipeline.deliver_alerts(settings, utcnow())
+def deliver_alerts(settings: Settings, clock: datetime) -> pipeline.Delivery:
+    """Send alerts due at `clock` (when the flow started, UTC); a failing channel is retried by the next run."""
+    return pipeline.deliver_alerts(settings, clock)
 
 
 @task(name="publish-snapshot", cache_policy=NO_CACHE)
@@ -124,6 +124,8 @@ def ingest(
     feed_list = load_feeds(settings.feeds)
     run_id = current_flow_run_id()
     started = datetime.now()
+    # The run's clock for alert retries: a retry planned by this run is due by the next run's clock.
+    clock = utcnow()
 
     prepared = prepare(settings, feed_list, respect_backoff)
     fetched = fetch_feeds(settings, unwalked(prepared), run_id)
@@ -131,7 +133,7 @@ def ingest(
     batch = fetch_and_extract(settings, unwalked(fetched))
     with rounds_slot(settings):  # the order-sensitive stage: one shard at a time (flows/shards.py)
         stored = store(settings, unwalked(batch))
-        delivery = deliver_alerts(settings) if send_alerts else pipeline.Delivery()
+        delivery = deliver_alerts(settings, clock) if send_alerts else pipeline.Delivery()
     # Anything written (the fetch log included) is published: feed_health on the snapshot is never a run behind.
     changed = bool(fetched.fetches or stored.new_articles or delivery.sent or delivery.failed or prepared.replayed)
     snapshot = publish_snapshot(settings, changed) if settings.snapshot else None

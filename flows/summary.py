@@ -2,8 +2,8 @@
 
 Built from the pipeline's outputs only. It counts feeds fetched, not modified, failed and skipped
 while backing off (with the earliest next attempt), says so when nothing was fetched at all, and
-counts alerts sent, failed and waiting for a retry (with the earliest retry). `systemic_failure`
-is the verdict that fails a run; `RunFailed` carries the summary to the CLI.
+counts alerts sent, failed, given up (failed for the last time) and waiting for a retry (with the
+earliest retry). `systemic_failure` is the verdict that fails a run; `RunFailed` carries the summary to the CLI.
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ class RunSummary:
     # Alerts that failed and wait for a retry, this run's and earlier ones, and the earliest retry (UTC).
     alerts_waiting: int = 0
     next_alert_retry_at: datetime | None = None
+    # Alerts whose failure this run was their last (no retry planned): alerts_log shows them `given_up`.
+    alerts_given_up: int = 0
 
     @classmethod
     def build(
@@ -84,6 +86,7 @@ class RunSummary:
             next_feed_attempt_at=min(retries, default=None),
             alerts_waiting=delivery.waiting,
             next_alert_retry_at=delivery.next_retry_at,
+            alerts_given_up=delivery.given_up,
         )
 
     @property
@@ -111,6 +114,9 @@ class RunSummary:
     def log_lines(self, max_failures: int = 1000) -> list[str]:
         """Return the summary, one fact a line: feeds, articles and rounds, alerts, then each failed feed."""
         skipped = f", {self.feeds_backing_off} skipped while backing off" if self.feeds_backing_off else ""
+        given_up = (
+            f", {self.alerts_given_up} given up (see the alerts_log view)" if self.alerts_given_up else ""
+        )
         waiting = (
             f", {self.alerts_waiting} waiting for a retry{_until(self.next_alert_retry_at, 'next')}"
             if self.alerts_waiting else ""
@@ -120,7 +126,7 @@ class RunSummary:
             f"{self.feeds_failed} failed{skipped}{_until(self.next_feed_attempt_at, 'next attempt') if skipped else ''}",
             f"articles: {self.articles_new} new ({self.articles_with_text} with text), "
             f"{self.duplicates} duplicates, {self.layoff_reports} layoff reports; rounds: {len(self.new_rounds)} new",
-            f"alerts: {self.alerts_queued} queued, {self.alerts_sent} sent, {self.alerts_failed} failed{waiting}",
+            f"alerts: {self.alerts_queued} queued, {self.alerts_sent} sent, {self.alerts_failed} failed{given_up}{waiting}",
         ]
         lines += [f"feed {name} failed: {error}" for name, error in self.failures[:max_failures]]
         if len(self.failures) > max_failures:
@@ -167,7 +173,8 @@ class RunSummary:
             f"| feeds failed | {self.feeds_failed} |\n| feeds skipped while backing off | {self.feeds_backing_off} |\n"
             f"| new articles | {self.articles_new} |\n| duplicates | {self.duplicates} |\n"
             f"| layoff reports | {self.layoff_reports} |\n| alerts sent | {self.alerts_sent} |\n"
-            f"| alerts failed | {self.alerts_failed} |\n| alerts waiting for a retry | {self.alerts_waiting} |\n"
+            f"| alerts failed | {self.alerts_failed} |\n| alerts given up | {self.alerts_given_up} |\n"
+            f"| alerts waiting for a retry | {self.alerts_waiting} |\n"
             f"| seconds | {self.seconds} |\n\n"
             f"### New rounds\n{rounds}{failures}{quarantined}\n"
         )

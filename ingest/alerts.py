@@ -23,15 +23,17 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from ingest.models import AlertKind, AlertStatus, Frozen, Round
 from ingest.rounds import RoundEvent, RoundPlan, SourceRef, company_key
 
-# A failed send is retried by a later run: 30 s after the first failure, doubling per failure, never
-# longer than `retry_cap` (half the gap between scheduled runs, at most 6 h), until RETRY_FOR has
-# passed since the alert was queued. The base is below the shortest schedule gap (1 minute), so the
-# next run always retries a first failure.
-BACKOFF_BASE = timedelta(seconds=30)
-BACKOFF_CAP = timedelta(hours=6)
+# A failed send is due again RETRY_DELAY after the run that failed it (on that run's clock), so the
+# next run retries it whatever the schedule: the delay is below the shortest gap a schedule can have
+# (`layoffwatch serve --interval` accepts 0.1 minute for trials; LAYOFFWATCH_SCHEDULE_INTERVAL_MINUTES
+# and a cron, 1 minute), and tests/test_alerts.py holds it there. It is not tied to the schedule:
+# work-pool and `serve --interval/--cron` runs never see the schedule. A channel is hammered at most
+# once per run (`flows.pipeline` stops sending to a channel after its first failure in a run). An
+# alert is given up only when it has failed MAX_ATTEMPTS times AND RETRY_FOR has passed since it
+# was queued: neither a burst of runs nor a day without runs ends it alone.
+RETRY_DELAY = timedelta(seconds=5)
+MAX_ATTEMPTS = 10
 RETRY_FOR = timedelta(hours=24)
-# The shortest gap a cron schedule can have; the gaps of the cron itself are not worked out.
-CRON_MIN_GAP = timedelta(minutes=1)
 MASK = "***"
 MAX_SOURCES = 3
 
@@ -184,24 +186,11 @@ def redact(text: str, secrets: Sequence[str]) -> str:
     return text
 
 
-def retry_cap(interval_minutes: float, cron: str | None) -> timedelta:
-    """Return the longest retry back-off: half the gap between scheduled runs, at most 6 hours.
-
-    Half, not the whole gap: the next scheduled run must find the retry due even when it starts a
-    little early relative to the failed one (a scheduler's polling, a failed run that took long).
-    With a cron the gap is taken as the shortest a cron allows (1 minute): every run retries.
-    """
-    gap = CRON_MIN_GAP if cron else timedelta(minutes=interval_minutes)
-    return min(gap / 2, BACKOFF_CAP)
-
-
-def next_retry(failures: int, created_at: datetime, now: datetime, cap: timedelta) -> datetime | None:
-    """Return when to retry an alert whose send at `now` was its `failures`-th failure (None: give up)."""
-    if now - created_at >= RETRY_FOR:
+def next_retry(failures: int, created_at: datetime, now: datetime) -> datetime | None:
+    """Return when to retry an alert whose send in the run clocked `now` was its `failures`-th failure (None: give up)."""
+    if failures >= MAX_ATTEMPTS and now - created_at >= RETRY_FOR:
         return None
-    # 2**20 * 30 s is past any cap: no need to build larger numbers.
-    exponent = min(max(failures - 1, 0), 20)
-    return now + min(BACKOFF_BASE * 2**exponent, cap)
+    return now + RETRY_DELAY
 
 
 def resolve_channel(row: AlertRow, channels: Sequence[str]) -> str | None:

@@ -1,8 +1,10 @@
 """SQL for the alert outbox: idempotent inserts, due rows, and delivery bookkeeping.
 
 Rows are inserted in the same transaction as the rounds they announce; sending happens after
-commit: take `due_alerts`, send each, then `mark_sent` or `mark_failed`. When to retry a failed
-row is decided by the caller (`ingest.alerts.next_retry`); this module writes what it is given.
+commit: take `due_alerts`, send each, then `mark_sent`, `mark_failed`, or `defer` (rows not tried
+because their channel already failed in this run). When to retry a failed row is decided by the
+caller (`ingest.alerts.next_retry`); this module writes what it is given. A `failed` row whose
+`next_attempt_at` is NULL was given up.
 """
 
 from __future__ import annotations
@@ -116,6 +118,29 @@ def mark_sent(con: duckdb.DuckDBPyConnection, alert_id: str, now: datetime) -> N
     )
 
 
+def defer(
+    con: duckdb.DuckDBPyConnection, alert_ids: Sequence[str], why: str, next_attempt_at: datetime
+) -> None:
+    """Record rows not tried this run (their channel failed already): due at `next_attempt_at`, attempts unchanged.
+
+    They become `failed` so the next run's retry finds them like the row that did fail; `why` must
+    be redacted already.
+    """
+    if not alert_ids:
+        return
+    con.execute(
+        """
+        UPDATE alerts SET status = 'failed', last_error = $why, next_attempt_at = $retry
+        WHERE alert_id IN (SELECT unnest($ids::VARCHAR[]))
+        """,
+        {"ids": list(alert_ids), "why": _cut(why), "retry": next_attempt_at},
+    )
+
+
+def _cut(error: str) -> str:
+    return error if len(error) <= _MAX_ERROR else error[: _MAX_ERROR - 1] + "…"
+
+
 def mark_failed(
     con: duckdb.DuckDBPyConnection, alert_id: str, error: str, next_attempt_at: datetime | None
 ) -> None:
@@ -123,7 +148,7 @@ def mark_failed(
 
     `error` must be redacted already; it is cut to 500 characters.
     """
-    message = error if len(error) <= _MAX_ERROR else error[: _MAX_ERROR - 1] + "…"
+    message = _cut(error)
     # The row count, not RETURNING: a DuckLake supports no RETURNING on UPDATE.
     updated = con.execute(
         """

@@ -11,7 +11,10 @@ read-only connections never wait.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -108,13 +111,55 @@ def _connect_lake(target: LakeTarget, read_only: bool, lock_timeout: float) -> I
 def serialised(db: Target, lock_timeout: float, *, read_only: bool = False) -> AbstractContextManager[None]:
     """Return a guard that holds the right to write for its block (re-entrant within a thread).
 
-    On a lake: its catalog lock, taken by every writable `connect` too, so a caller that reads,
-    acts and writes back (alert delivery) holds it across all three. A DuckDB file needs no
-    guard: its file lock already admits one writing process at a time.
+    A caller that reads, acts and writes back across several connections (alert delivery) holds it
+    across all three. On a lake: its catalog lock, taken by every writable `connect` too. On a
+    DuckDB file: an OS lock on `<file>.lock` beside it, since DuckDB's own file lock lasts only
+    while a connection is open and delivery closes its connection while it sends.
     """
-    if read_only or not isinstance(db, LakeTarget):
+    if read_only:
         return nullcontext()
-    return catalog_lock(db.catalog, lock_timeout, name=str(db))
+    if isinstance(db, LakeTarget):
+        return catalog_lock(db.catalog, lock_timeout, name=str(db))
+    return _file_lock(Path(db), lock_timeout)
+
+
+_held = threading.local()
+
+
+@contextmanager
+def _file_lock(path: Path, lock_timeout: float) -> Iterator[None]:
+    """Hold an exclusive flock on `<path>.lock`, waiting up to `lock_timeout` (re-entrant within a thread)."""
+    lock_path = path.with_name(path.name + ".lock")
+    held: set[str] = _held.__dict__.setdefault("paths", set())
+    key = str(lock_path.resolve())
+    if key in held:  # flock is per open file: a second open in this thread would wait for itself
+        yield
+        return
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        started = time.monotonic()
+        delay = 0.05
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                left = started + lock_timeout - time.monotonic()
+                if left <= 0:
+                    raise DatabaseLockedError(
+                        path, time.monotonic() - started, f"{lock_path} held by another deliverer"
+                    ) from None
+                time.sleep(min(delay, left))
+                delay = min(delay * 2, 1.0)
+        held.add(key)
+        try:
+            yield
+        finally:
+            held.discard(key)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 @contextmanager

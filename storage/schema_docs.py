@@ -184,7 +184,7 @@ SCHEMA_DOCS: tuple[ObjectDoc, ...] = (
             "headcount": "The round's current headcount (may have changed since the alert).",
             "kind": "'new_round' (first alert about a round) or 'round_update' (confirmed, or figure changed).",
             "channel": "Channel, redacted (secrets replaced by ***).",
-            "status": "'pending', 'sent', 'failed' (retried until out of attempts) or 'suppressed' (recorded, never sent; see reason).",
+            "status": "'pending', 'sent', 'failed' (retried by the next run), 'given_up' (failed 10 times over 24 hours; no retry) or 'suppressed' (recorded, never sent; see reason).",
             "reason": "Why it was suppressed or what changed (for updates); NULL otherwise.",
             "attempts": "Delivery attempts so far.",
             "last_error": "Error of the latest failed attempt, redacted; NULL after success.",

@@ -116,7 +116,10 @@ VIEWS: dict[str, str] = {
     "alerts_log": """
         CREATE OR REPLACE VIEW alerts_log AS
         SELECT al.alert_id, al.round_id, r.company, r.title AS round_title, r.announced_on,
-               r.headcount, al.kind, al.channel, al.status, al.reason, al.attempts, al.last_error,
+               r.headcount, al.kind, al.channel,
+               -- a failed row with no retry planned was given up: say so rather than 'failed'
+               CASE WHEN al.status = 'failed' AND al.next_attempt_at IS NULL THEN 'given_up' ELSE al.status END AS status,
+               al.reason, al.attempts, al.last_error,
                al.created_at, al.next_attempt_at, al.sent_at
         FROM alerts al LEFT JOIN rounds r USING (round_id)
         ORDER BY al.created_at DESC, al.alert_id

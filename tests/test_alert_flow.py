@@ -17,6 +17,7 @@ from werkzeug import Response
 
 from flows import pipeline
 from flows.webhook_receiver import Receiver, receive_webhooks
+from ingest.alerts import RETRY_DELAY, redact_url
 from ingest.feedlist import load_feeds
 from ingest.settings import load_settings
 from storage.db import utcnow
@@ -252,3 +253,137 @@ def test_five_runs_a_minute_apart_deliver_each_alert_once_and_a_failed_one_at_th
     assert rows(lw_env, "SELECT kind, status, attempts FROM alerts ORDER BY created_at") == [
         ("new_round", "sent", 1), ("new_round", "sent", 2),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("prefect_server")
+def test_the_flow_plans_a_retry_on_its_own_start_clock(newsroom, lw_env: Path) -> None:
+    from flows.ingest_flow import ingest
+
+    room, hook = newsroom
+    title, page = seed_page("000_e4cf69b996089dd7.txt")
+    room.publish("sps", title, page, utcnow() - timedelta(hours=4))
+    hook.status = 500
+    summary = ingest()
+    assert (summary["alerts_failed"], summary["alerts_waiting"], summary["alerts_given_up"]) == (1, 1, 0)
+    [(created_at, next_attempt_at)] = rows(lw_env, "SELECT created_at, next_attempt_at FROM alerts")
+    # The run's clock is when its flow started, before the store step queued the alert; a clock
+    # read when delivery starts would put the retry after created_at + the delay.
+    assert next_attempt_at - RETRY_DELAY < created_at
+
+
+def _queue_rows(db: Path, channels: list[str], rounds: int, now: datetime) -> None:
+    """Queue one `new_round` alert per round (r0, r1...) and channel, as a store step would."""
+    from ingest.alerts import AlertRow, alert_id_for, channel_id, new_round_key
+    from storage import alerts as alert_store
+    from storage.db import connect
+
+    payload = {"kind": "new_round", "title": "Amazon cuts jobs", "company": "Amazon", "announced_on": "2026-05-14",
+               "status": "confirmed", "source_count": 1}
+    queued = [
+        AlertRow(alert_id=alert_id_for(key), idempotency_key=key, round_id=f"r{n}", kind="new_round",
+                 channel=redact_url(url), channel_id=channel_id(url), status="pending", created_at=now,
+                 next_attempt_at=now, payload={**payload, "round_id": f"r{n}"})
+        for n in range(rounds) for url in channels
+        for key in [new_round_key(f"r{n}", channel_id(url))]
+    ]
+    with connect(db) as con:
+        alert_store.insert_alerts(con, queued)
+
+
+def test_a_failed_alert_is_sent_by_the_next_run_whatever_the_schedule(lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Runs a minute apart (`serve --interval 1`) while the settings keep their default 15-minute
+    # interval, as under serve or a work pool: the webhook is down for six runs, back at the seventh.
+    start = utcnow() - timedelta(hours=1)
+    with receive_webhooks() as hook:
+        # Alerts need a channel (none by default): the local receiver.
+        monkeypatch.setenv("LAYOFFWATCH_ALERT_URLS", hook.apprise_url)
+        _queue_rows(lw_env, [hook.apprise_url], 1, start)
+        hook.status = 500
+        failed = [pipeline.deliver_alerts(load_settings(), start + timedelta(minutes=m)).failed for m in range(6)]
+        hook.status = 200
+        last = pipeline.deliver_alerts(load_settings(), start + timedelta(minutes=6))
+    assert failed == [1] * 6 and last.sent == 1 and len(hook.received) == 1
+    assert rows(lw_env, "SELECT status, attempts FROM alerts") == [("sent", 7)]
+
+
+def test_a_down_channel_is_tried_once_per_run_and_its_other_alerts_wait_unattempted(
+    lw_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = utcnow()
+    with receive_webhooks() as down, receive_webhooks() as up:
+        # Alerts need channels (none by default): a failing receiver and a working one.
+        monkeypatch.setenv("LAYOFFWATCH_ALERT_URLS", f"{down.apprise_url},{up.apprise_url}")
+        _queue_rows(lw_env, [down.apprise_url, up.apprise_url], 3, now)
+        down.status = 500
+        first = pipeline.deliver_alerts(load_settings(), now)
+        attempts = rows(lw_env, f"SELECT attempts, status FROM alerts_log WHERE channel = '{redact_url(down.apprise_url)}'")
+        down.status = 200
+        second = pipeline.deliver_alerts(load_settings(), now + timedelta(minutes=1))
+    assert (first.sent, first.failed, first.deferred, first.waiting) == (3, 1, 2, 3)
+    assert sorted(attempts) == [(0, "failed"), (0, "failed"), (1, "failed")]
+    assert (second.sent, second.failed, second.waiting) == (3, 0, 0)
+    assert len(down.received) == 3 and len(up.received) == 3
+
+
+def test_two_deliverers_at_once_send_each_alert_once(httpserver: HTTPServer, lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    received: list[bytes] = []
+
+    def slow_hook(request):  # noqa: ANN001, ANN202 - werkzeug handler
+        time.sleep(0.2)  # a real channel's latency: both deliverers read the rows before either marks one
+        received.append(request.get_data())
+        return Response("ok")
+
+    httpserver.expect_request("/hook").respond_with_handler(slow_hook)
+    channel = httpserver.url_for("/hook").replace("http://", "json://")
+    # Alerts need a channel (none by default): the slow local webhook.
+    monkeypatch.setenv("LAYOFFWATCH_ALERT_URLS", channel)
+    now = utcnow()
+    _queue_rows(lw_env, [channel], 3, now)
+    settings = load_settings()
+    gate = threading.Barrier(2)
+    results: list[pipeline.Delivery] = []
+
+    def deliver() -> None:
+        gate.wait()
+        results.append(pipeline.deliver_alerts(settings, now))
+
+    threads = [threading.Thread(target=deliver) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(received) == 3 and sorted(r.sent for r in results) == [0, 3]
+    assert rows(lw_env, "SELECT status, attempts FROM alerts") == [("sent", 1)] * 3
+
+
+def test_an_alert_failing_for_the_last_time_is_counted_given_up_and_shown_so(lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from flows.summary import RunSummary
+    from storage.db import connect
+
+    now = utcnow()
+    with receive_webhooks() as hook:
+        # Alerts need a channel (none by default): the local receiver, down.
+        monkeypatch.setenv("LAYOFFWATCH_ALERT_URLS", hook.apprise_url)
+        _queue_rows(lw_env, [hook.apprise_url], 1, now - timedelta(days=2))
+        with connect(lw_env) as con:  # nine failed attempts over two days already
+            con.execute("UPDATE alerts SET status = 'failed', attempts = 9, next_attempt_at = ?", [now])
+        hook.status = 500
+        delivery = pipeline.deliver_alerts(load_settings(), now)
+        again = pipeline.deliver_alerts(load_settings(), now + timedelta(days=1))
+    assert (delivery.failed, delivery.given_up, delivery.waiting) == (1, 1, 0)
+    assert (again.failed, again.given_up) == (0, 0)  # never tried again
+    assert rows(lw_env, "SELECT status, attempts, last_error IS NOT NULL FROM alerts_log") == [("given_up", 10, True)]
+    summary = RunSummary(
+        feeds_due=1, feeds_ok=1, feeds_not_modified=0, feeds_failed=0, feeds_backing_off=0, entries_new=0,
+        articles_new=0, articles_with_text=0, duplicates=0, layoff_reports=0, new_rounds=[], alerts_queued=0,
+        alerts_sent=0, alerts_failed=0, replayed_from_spool=0, seconds=1.0, snapshot=None,
+    )
+    summary = replace(summary, alerts_failed=delivery.failed, alerts_given_up=delivery.given_up)
+    assert "alerts: 0 queued, 0 sent, 1 failed, 1 given up (see the alerts_log view)" in summary.log_lines()
+    assert "| alerts given up | 1 |" in summary.markdown()

@@ -10,10 +10,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from annotated_types import Ge
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from deployments.serve import MIN_INTERVAL_MINUTES
 from ingest.alerts import (
+    MAX_ATTEMPTS,
+    RETRY_DELAY,
     RETRY_FOR,
     channel_id,
     next_retry,
@@ -22,10 +26,10 @@ from ingest.alerts import (
     redact_url,
     render_message,
     resolve_channel,
-    retry_cap,
 )
 from ingest.models import Article
 from ingest.notify import AlertError, send
+from ingest.settings import Settings
 from ingest.rounds import match_rounds
 from storage import alerts as alert_store
 from storage import rounds as round_store
@@ -100,29 +104,38 @@ def test_pending_rows_are_due_whatever_the_clock(con: duckdb.DuckDBPyConnection)
     assert len(alert_store.due_alerts(con, NOW, limit=10)) == 1
 
 
-def test_retry_backoff_doubles_and_never_exceeds_half_the_schedule_interval() -> None:
-    cap = retry_cap(15, None)
-    assert cap == timedelta(minutes=7, seconds=30)
-    at, waits = NOW, []
-    for failures in range(1, 9):
-        retry = next_retry(failures, NOW, at, cap)
-        assert retry is not None
-        waits.append(retry - at)
-        at = retry
-    assert waits == [timedelta(seconds=s) for s in (30, 60, 120, 240, 450, 450, 450, 450)]
-    # The next scheduled run, even starting early, finds the retry due.
-    assert max(waits) < timedelta(minutes=15)
-    assert retry_cap(10_080, None) == timedelta(hours=6)  # weekly runs: the 6 h ceiling
-    assert retry_cap(1, None) == timedelta(seconds=30)
-    # A cron's gaps are not worked out: capped by the shortest a cron can have, every run retries.
-    assert retry_cap(15, "0 9 * * *") == timedelta(seconds=30)
-    assert next_retry(1000, NOW, NOW, timedelta(hours=6)) == NOW + timedelta(hours=6)
+def _shortest_schedule() -> timedelta:
+    """Return the shortest gap between runs a user can set: the setting's bound or serve's --interval bound."""
+    setting = next(m.ge for m in Settings.model_fields["schedule_interval_minutes"].metadata if isinstance(m, Ge))
+    return timedelta(minutes=min(float(setting), MIN_INTERVAL_MINUTES))
 
 
-def test_retries_stop_once_the_retry_window_has_passed() -> None:
-    cap = retry_cap(15, None)
-    assert next_retry(50, NOW, NOW + RETRY_FOR - timedelta(seconds=1), cap) is not None
-    assert next_retry(51, NOW, NOW + RETRY_FOR, cap) is None
+def test_a_failed_alert_is_due_again_before_the_shortest_schedule_whatever_its_failures() -> None:
+    # Not tied to the schedule: `serve --interval/--cron` and work-pool runs never see it.
+    assert RETRY_DELAY < _shortest_schedule()
+    for failures in (1, 2, 5, MAX_ATTEMPTS - 1, 50):
+        assert next_retry(failures, NOW, NOW + timedelta(hours=3)) == NOW + timedelta(hours=3) + RETRY_DELAY
+
+
+def test_an_alert_is_given_up_only_after_enough_attempts_and_a_day() -> None:
+    assert MAX_ATTEMPTS >= 10 and RETRY_FOR >= timedelta(hours=24)
+    a_day_later = NOW + RETRY_FOR
+    assert next_retry(MAX_ATTEMPTS - 1, NOW, a_day_later) is not None  # old but few attempts: a day without runs
+    assert next_retry(MAX_ATTEMPTS, NOW, a_day_later - timedelta(seconds=1)) is not None  # many attempts, young
+    assert next_retry(MAX_ATTEMPTS, NOW, a_day_later) is None
+    assert next_retry(MAX_ATTEMPTS + 40, NOW, a_day_later + timedelta(days=3)) is None
+
+
+def test_a_given_up_alert_shows_as_given_up_in_alerts_log(con: duckdb.DuckDBPyConnection) -> None:
+    other = f"json://user:{PASSWORD}@127.0.0.1:9/hook/{TOKEN}"
+    _queue(con, [CHANNEL, other])
+    first, second = alert_store.get_alerts(con)
+    alert_store.mark_failed(con, first.alert_id, "POST failed: 500", NOW + RETRY_DELAY)
+    alert_store.mark_failed(con, second.alert_id, "POST failed: 500", None)
+    shown = con.execute("SELECT alert_id, status, last_error FROM alerts_log ORDER BY alert_id").fetchall()
+    assert sorted(shown) == sorted([
+        (first.alert_id, "failed", "POST failed: 500"), (second.alert_id, "given_up", "POST failed: 500"),
+    ])
 
 
 def test_suppressed_rows_are_never_due(con: duckdb.DuckDBPyConnection) -> None:
