@@ -16,7 +16,7 @@ from rich.console import Console
 
 from flows import preflight
 from flows.cli_errors import EPILOG, SYSTEMIC, Group, Typer, fail
-from flows.demo import DEMO_DB
+from flows.preflight import DEMO_DB
 
 app = Typer(cls=Group, add_completion=False, no_args_is_help=True, help="Watch the news for layoffs.", epilog=EPILOG)
 # Text is printed as it is (markup=False where it holds data): `[[feeds]]` in a message stays `[[feeds]]`.

@@ -17,7 +17,6 @@ from storage.example_queries import DEMO_QUERIES, PRODUCT_QUERIES
 # The bundled sample's oldest story that should still alert in the demo.
 SAMPLE_ALERTS_FROM = date(2025, 10, 1)
 # Where the demo writes unless told otherwise: beside, never over, the pipeline's own database.
-DEMO_DB = Path("data/demo.duckdb")
 
 
 def run_demo(db: Path, console: Console) -> int:
@@ -76,6 +75,6 @@ def _report(console: Console, db: Path, first: dict, second: dict, received: lis
         f"\nThe demo's database is {db}; the data commands read it with --db:",
         f"  layoffwatch rounds --db {db}",
         f"  layoffwatch query --db {db} \"select title from layoff_stories\"",
-        f"  duckdb {snapshot.snapshot_path(db)} \"select count(*) from articles\"",
+        f"  .venv/bin/duckdb -readonly {snapshot.snapshot_path(db)} \"select count(*) from articles\"",
     ):
         console.print(line, markup=False, soft_wrap=True)

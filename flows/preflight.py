@@ -23,6 +23,9 @@ from ingest.settings import LakeTarget, Settings, load_settings
 from storage.db import DatabaseLockedError, connect
 from storage.snapshot import snapshot_path
 
+# The database `layoffwatch demo` writes (the data commands name it when the default is missing).
+DEMO_DB = Path("data/demo.duckdb")
+
 
 def settings_or_fail() -> Settings:
     """Return the settings from the environment, or fail naming each bad variable."""
@@ -113,7 +116,6 @@ def _open_now(path: Path, lock_timeout: float) -> None:
 
 def where_databases_are() -> str:
     """Return a hint naming the databases that exist here (the pipeline's, the demo's), or who writes them."""
-    from flows.demo import DEMO_DB
 
     pipeline = Settings.model_fields["db"].default
     writers = ((Path(pipeline), "`layoffwatch run`"), (DEMO_DB, "`layoffwatch demo`"))

@@ -61,3 +61,30 @@ def test_every_layoffwatch_variable_named_in_docs_and_tests_is_a_setting() -> No
         for name in re.findall(r"\bLAYOFFWATCH_[A-Z][A-Z_]*[A-Z]\b", text) if name not in known
     }
     assert not unknown, sorted(unknown)
+
+
+def test_the_readme_query_commands_open_the_database_with_the_installed_duckdb_cli(tmp_path: Path) -> None:
+    # Issue 17: a file written by DuckDB 2.x could not be opened by the 1.x clients users have. The
+    # README's own lines, run with the `duckdb` command the install brings (duckdb-cli, pinned to the
+    # library's version), must open a database the pipeline wrote.
+    import shutil
+    import subprocess
+    import sys
+
+    from storage.db import connect
+
+    data = tmp_path / "data"
+    data.mkdir()
+    with connect(data / "layoffwatch.snapshot.duckdb"):
+        pass  # a migrated database, as a run leaves it
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [line for line in readme.splitlines() if line.startswith((".venv/bin/duckdb ", ".venv/bin/python -c"))]
+    assert lines, "the README shows how to query the file with the DuckDB CLI and with Python"
+    cli = shutil.which("duckdb", path=str(Path(sys.executable).parent))
+    assert cli is not None, "the install brings the duckdb command (duckdb-cli)"
+    for line in lines:
+        program = cli if line.startswith(".venv/bin/duckdb") else sys.executable
+        command = line.replace(".venv/bin/duckdb", program, 1).replace(".venv/bin/python", sys.executable, 1)
+        done = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, f"{line}\n{done.stderr[-500:]}"
+        assert "0" in done.stdout

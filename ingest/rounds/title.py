@@ -24,6 +24,9 @@ def _units_phrase(units: Sequence[str]) -> str:
 def _figure(facts: Classification) -> str | None:
     """The figure as a short phrase: "16,000", "about 500", "up to 30,000", "200-500"."""
     h, lo, hi = facts.headcount, facts.headcount_min, facts.headcount_max
+    words = (facts.headcount_text or "").strip()
+    if h is None and words and len(words) <= 30 and not any(ch.isdigit() for ch in words):
+        return words.lower()  # a vague count says what the article said ("several hundred"), not 200-900
     if lo is not None and hi is not None and lo != hi:
         return f"{lo:,}-{hi:,}"
     if h is None and hi is not None:
