@@ -90,12 +90,12 @@ def stage_table(pages: list[tuple[str, bytes, RealPage]], feeds: list[tuple[str,
 
 
 def classifier() -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """Return (classify, load_company_table) of the code under test (ingest.understanding, or the older ingest.classify)."""
+    """Return (classify, load_company_table) of the code under test (the older ingest.classify, else ingest.understanding)."""
     try:
-        from ingest.understanding import classify, load_company_table
+        from ingest.classify import classify  # type: ignore[import-not-found]
+        from ingest.companies import load_company_table  # type: ignore[import-not-found]
     except ImportError:
-        from ingest.classify import classify  # type: ignore[no-redef]
-        from ingest.companies import load_company_table  # type: ignore[no-redef]
+        from ingest.understanding import classify, load_company_table
     return classify, load_company_table
 
 

@@ -406,7 +406,8 @@ def report_run(run: dict[str, Any], n: int, a_time: float, a_cpu: float, c_cpu: 
     b_time = run["b_time"]
     cpu_self, cpu_children = run["cpu_self"], run["cpu_children"]
     print(f"last round in detail: (b) {b_time:.2f}s = {n / b_time:.1f} pages/s against (a) {n / a_time:.1f} pages/s")
-    print(f"    CPU during (b): parent {cpu_self:.1f}s, extraction workers {cpu_children:.1f}s "
+    print(f"    CPU during (b): parent {cpu_self:.1f}s ({cpu_self / n * 1000:.2f} ms/page), extraction workers "
+          f"{cpu_children:.1f}s ({cpu_children / n * 1000:.2f} ms/page, their start included) "
           f"-> {(cpu_self + cpu_children) / b_time:.2f} of {os.cpu_count()} cores busy on average")
     print(f"    site server (child process, benchmark cost) {run['site_cpu']:.1f}s CPU over {run['requests']} requests; "
           f"Prefect API server {run['api_cpu']:.1f}s CPU; other jobs on the machine used "

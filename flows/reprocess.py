@@ -20,7 +20,8 @@ from prefect.cache_policies import NO_CACHE
 from flows.pipeline import freeze_startup_heap, publish_snapshot
 from ingest.alerts import plan_alerts
 from ingest.understanding import CLASSIFIER_VERSION, classify_many, load_company_table
-from ingest.extract import decompress_html, extract_all
+from ingest.extract import decompress_html
+from ingest.workers import extract_all
 from ingest.models import Classification
 from ingest.reprocess import LabelChange, RoundsDiff, label_changes, replay_rounds, rounds_diff
 from ingest.rounds import MATCHER_VERSION, RoundPlan

@@ -10,7 +10,7 @@ feed item has none. trafilatura's own metadata pass (htmldate's date search, byl
 is not run: it cost more per page than the text extraction on the benchmark's pages.
 
 Raw pages are stored compressed with zstd (`RAW_ENCODING`, the `encoding` column of
-`article_html`): a quarter of zlib's CPU for a smaller blob. Pages stored by earlier releases are
+`article_html`): less CPU than zlib for a smaller blob. Pages stored by earlier releases are
 zlib; `decompress_html` reads both.
 """
 
@@ -213,7 +213,7 @@ def extract_page(
         text = page_text(tree, url)
         if text is None:
             return base.model_copy(update={"error": "no article text found"})
-        meta = read_meta(tree, need_date=need_date, need_title=need_title)
+        meta = read_meta(tree, need_date=need_date, need_title=need_title, url=url)
     except Exception as exc:  # trafilatura and lxml raise many types on hostile markup; the page is data
         return base.model_copy(update={"error": f"extraction failed: {type(exc).__name__}: {exc}"[:300]})
     language = None
@@ -243,26 +243,3 @@ def decompress_html(blob: bytes) -> bytes:
         # Frames written by `compress_page` state their size; the cap bounds a forged one.
         return zstandard.ZstdDecompressor().decompress(blob, max_output_size=200_000_000)
     return zlib.decompress(blob)
-
-
-def extract_all(
-    pages: list[tuple[str, bytes, str]], *, workers: int = 0, inline_below: int = 8
-) -> list[ExtractedPage]:
-    """Return `extract_page` of each (url, content, content_type), in order, using a process pool.
-
-    For re-extraction of stored articles, which keep their date and title: neither is looked
-    for. Small batches run inline: starting workers costs more than extracting a handful of pages.
-    """
-    import os
-    from functools import partial
-
-    from ingest.workers import process_pool
-
-    extract = partial(extract_page, need_date=False, need_title=False)
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(pages) < inline_below:
-        return [extract(*page) for page in pages]
-    urls, contents, types = zip(*pages, strict=True)
-    chunk = max(1, min(32, len(pages) // (workers * 4)))
-    with process_pool(workers) as pool:
-        return list(pool.map(extract, urls, contents, types, chunksize=chunk))

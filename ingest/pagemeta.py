@@ -48,8 +48,12 @@ class PageMeta:
     published_on: datetime | None = None
 
 
-def read_meta(tree: HtmlElement, *, need_date: bool, need_title: bool) -> PageMeta:
-    """Return the page's canonical link, og:url, author and site name, and its date/title when asked."""
+def read_meta(tree: HtmlElement, *, need_date: bool, need_title: bool, url: str | None = None) -> PageMeta:
+    """Return the page's canonical link, og:url, author and site name, and its date/title when asked.
+
+    `url` (where the page was fetched) is where the date search looks first: many sites put the
+    day in the path.
+    """
     tags: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
@@ -66,7 +70,7 @@ def read_meta(tree: HtmlElement, *, need_date: bool, need_title: bool) -> PageMe
     if need_date:
         published = _first_date(tags.get(k) for k in DATE_KEYS) or _first_date([ld.get("datePublished")])
         if published is None:
-            published = _searched_date(tree)
+            published = _searched_date(tree, url)
     title = None
     if need_title:
         title = _first(tags, TITLE_KEYS) or _text(ld.get("headline")) or _title_element(tree)
@@ -170,14 +174,17 @@ def _first_date(values: Iterable[object]) -> datetime | None:
     return None
 
 
-def _searched_date(tree: HtmlElement) -> datetime | None:
-    """Return the publication date htmldate finds by searching the whole page (the costly fallback)."""
+def _searched_date(tree: HtmlElement, url: str | None) -> datetime | None:
+    """Return the publication date htmldate finds in the URL or by searching the whole page (the costly fallback).
+
+    The same search trafilatura's metadata pass ran on every page before: the URL first, then the
+    page, extensively (its last resort, dateparser, compiles its locales on first use in a process).
+    """
     from htmldate import find_date  # trafilatura's own dependency; imported only when needed
 
     try:
-        # Not htmldate's extensive search: it falls back to dateparser, whose first call in a process
-        # compiles all of its locales (seconds). trafilatura's own metadata pass never asked for it either.
-        found = find_date(tree, original_date=True, extensive_search=False, max_date=datetime.now().strftime("%Y-%m-%d"))
+        found = find_date(tree, url=url, original_date=True, extensive_search=True,
+                          max_date=datetime.now().strftime("%Y-%m-%d"))
     except Exception:  # noqa: BLE001 - htmldate on hostile markup; a missing date is data
         return None
     return parse_date(found)

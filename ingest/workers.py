@@ -15,10 +15,16 @@ benchmarks/README.md has the figures.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ingest.extract import ExtractedPage
 
 # Imported once by the forkserver, so forked workers start with them loaded.
 HEAVY_MODULES = ("ingest.analysis", "trafilatura")
@@ -96,3 +102,23 @@ class PoolWarmer:
             if self._wanted and self._entries >= self._min_entries:
                 self._wanted = False
                 self._start()
+
+
+def extract_all(
+    pages: list[tuple[str, bytes, str]], *, workers: int = 0, inline_below: int = 8
+) -> list[ExtractedPage]:
+    """Return `extract_page` of each (url, content, content_type), in order, using a process pool.
+
+    For re-extraction of stored articles, which keep their date and title: neither is looked
+    for. Small batches run inline: starting workers costs more than extracting a handful of pages.
+    """
+    from ingest.extract import extract_page  # imported here: the parent of a pool never extracts
+
+    extract = partial(extract_page, need_date=False, need_title=False)
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(pages) < inline_below:
+        return [extract(*page) for page in pages]
+    urls, contents, types = zip(*pages, strict=True)
+    chunk = max(1, min(32, len(pages) // (workers * 4)))
+    with process_pool(workers) as pool:
+        return list(pool.map(extract, urls, contents, types, chunksize=chunk))

@@ -66,10 +66,12 @@ def test_meta_tags_give_canonical_og_url_author_and_site_name() -> None:
     assert (result.author, result.site_name, result.language, result.title) == ("Pat Reporter", "The Daily", "en", None)
 
 
-def test_without_stated_date_the_page_is_searched_and_broken_json_ld_is_ignored() -> None:
+def test_without_a_stated_date_the_url_then_the_page_are_searched() -> None:
     content = page('<script type="application/ld+json">{"@type": "NewsArticle", broken</script>',
                    '<p class="dateline">Published <time datetime="2026-01-25">January 25, 2026</time></p>')
-    assert extract_page(URL, content, need_date=True).published_on == datetime(2026, 1, 25)
+    assert extract_page(URL, content, need_date=True).published_on == datetime(2026, 1, 28)  # the day in the path
+    undated_url = "https://news.example.com/business/acme-cuts"
+    assert extract_page(undated_url, content, need_date=True).published_on == datetime(2026, 1, 25)
 
 
 def test_raw_pages_are_zstd_and_pages_of_earlier_releases_still_read() -> None:
