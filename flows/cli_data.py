@@ -24,10 +24,8 @@ from rich.console import Console
 
 from flows.cli_errors import BAD_INPUT, CliFailure, fail, one_line, os_reason
 from flows.tables import OutputFormat, print_rows
-from ingest.settings import LakeTarget
+from ingest.settings import LakeTarget, load_settings
 
-# Seconds a reader waits for a pipeline run to release the file (runs hold it for seconds).
-READ_LOCK_TIMEOUT = 5.0
 # Rows a table shows unless --limit says otherwise (CSV and JSON print every row).
 TABLE_ROWS = 200
 
@@ -117,7 +115,7 @@ def _reading(path: Target) -> Iterator[duckdb.DuckDBPyConnection]:
     from storage.db import DatabaseLockedError, connect
 
     try:
-        with connect(path, read_only=True, lock_timeout=READ_LOCK_TIMEOUT) as con:
+        with connect(path, read_only=True, lock_timeout=load_settings().read_lock_timeout) as con:
             yield con
     except (DatabaseLockedError, FileNotFoundError, duckdb.Error) as exc:
         raise _open_failure(path, exc) from exc
@@ -240,7 +238,7 @@ def register(app: typer.Typer, console: Console) -> None:
 
         path = _db_path(db)
         try:
-            result = run_readonly(path, sql, lock_timeout=READ_LOCK_TIMEOUT)
+            result = run_readonly(path, sql, lock_timeout=load_settings().read_lock_timeout)
         except (DatabaseLockedError, FileNotFoundError, duckdb.Error) as exc:
             raise _open_failure(path, exc, user_sql=True) from exc
         shown = limit if limit is not None else TABLE_ROWS if fmt is OutputFormat.table else None

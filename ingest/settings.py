@@ -100,6 +100,7 @@ class Settings(BaseSettings):
     pool_min_pages: int = Field(48, ge=1, le=100_000, description="Fewest new pages (or new feed entries) for which a run starts extraction worker processes; fewer are handled in the run's own process, where starting workers would cost more than it saves.")
     chunk_pages: int = Field(24, ge=1, le=1000, description="Pages handed to an extraction worker at once: big enough to batch signatures, small enough to start early.")
     max_entries_per_feed: int = Field(500, ge=1, le=100_000, description="Newest entries taken from one feed per run.")
+    read_lock_timeout: float = Field(5.0, ge=0, le=600, description="Seconds `query`, `rounds`, `stories` and the other data commands wait for a run to release the database before pointing at the snapshot.")
     lock_timeout: float = Field(120.0, ge=0, le=3600, description="Seconds a run waits for a user's DuckDB session to release the file (on a DuckLake: for another run's write to finish).")
     round_window_days: int = Field(7, ge=1, le=90, description="Days between announcements that may still be one round.")
     alert_freshness_days: int = Field(3, ge=0, le=36500, description="Rounds announced longer than this before first seen are recorded as suppressed, not sent.")

@@ -141,7 +141,7 @@ def services(httpserver: HTTPServer, backfill_db: Path, tmp_path: Path, monkeypa
     monkeypatch.setenv("LAYOFFWATCH_WAYBACK_URL", f"{fake.base}/cdx/search/cdx")  # see above
     # No pause between requests to a stand-in: 13 weeks at GDELT's 5 s would wait a minute. The
     # default pace is checked in test_each_source_keeps_its_default_pace.
-    monkeypatch.setenv("LAYOFFWATCH_GNEWS_INTERVAL", "0")
+    monkeypatch.setenv("LAYOFFWATCH_GNEWS_INTERVAL", "0")  # see above
     monkeypatch.setenv("LAYOFFWATCH_GDELT_INTERVAL", "0")  # see above
     monkeypatch.setenv("LAYOFFWATCH_WAYBACK_INTERVAL", "0")  # see above
     # Wayback replays the feeds file: one feed, on the local server.

@@ -313,7 +313,8 @@ def test_locked_database_points_at_the_snapshot(sample_db: Path, tmp_path: Path,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        monkeypatch.setattr(cli_data, "READ_LOCK_TIMEOUT", 0.2)
+        # The holder never lets go: waiting the default 5 s would only slow the test down.
+        monkeypatch.setenv("LAYOFFWATCH_READ_LOCK_TIMEOUT", "0.2")
         code, text, _ = _invoke("rounds", "--db", str(db))
         assert code == 1
         assert f"process {holder.pid}" in text and str(snapshot_path(db)) in text

@@ -40,17 +40,7 @@ def test_raw_pages_table_is_rebuilt_without_duckdb_compression(tmp_path: Path) -
         # The primary key came along: a second page for the same article is refused.
         con.execute("INSERT INTO article_html VALUES ('a1', 'zlib', 1, 'x'::BLOB) ON CONFLICT DO NOTHING")
         assert con.execute("SELECT count(*) FROM article_html").fetchone() == (1,)
-        con.execute(
-            "INSERT INTO article_html SELECT 'p' || i, 'zlib', 100, sha256(i::VARCHAR)::BLOB FROM range(5000) t(i)"
-        )
-        con.execute("CHECKPOINT")
-        kinds = {
-            row[0]
-            for row in con.execute(
-                "SELECT DISTINCT compression FROM pragma_storage_info('article_html') "
-                "WHERE column_name = 'html' AND segment_type = 'BLOB'"
-            ).fetchall()
-        }
+        kinds = _page_compression_after_5000_pages(con)
     assert kinds == {"Uncompressed"}
 
 
@@ -62,16 +52,19 @@ def test_a_new_database_gets_every_migration_once(tmp_path: Path) -> None:
         rows = con.execute("SELECT version, count(*) FROM schema_migrations GROUP BY 1 ORDER BY 1").fetchall()
         # DuckDB 1.5 keeps a column's forced compression without echoing it in duckdb_tables().sql,
         # so look at how the pages are actually stored.
-        con.execute(
-            "INSERT INTO article_html SELECT 'p' || i, 'zlib', 100, sha256(i::VARCHAR)::BLOB FROM range(5000) t(i)"
-        )
-        con.execute("CHECKPOINT")
-        kinds = {
-            row[0]
-            for row in con.execute(
-                "SELECT DISTINCT compression FROM pragma_storage_info('article_html') "
-                "WHERE column_name = 'html' AND segment_type = 'BLOB'"
-            ).fetchall()
-        }
+        kinds = _page_compression_after_5000_pages(con)
     assert rows == [(m.version, 1) for m in MIGRATIONS]
     assert kinds == {"Uncompressed"}
+
+
+def _page_compression_after_5000_pages(con) -> set[str]:  # noqa: ANN001 - a DuckDB connection
+    """Insert 5,000 pages, checkpoint, and return how DuckDB stored the html column."""
+    con.execute(
+        "INSERT INTO article_html SELECT 'p' || i, 'zlib', 100, sha256(i::VARCHAR)::BLOB FROM range(5000) t(i)"
+    )
+    con.execute("CHECKPOINT")
+    rows = con.execute(
+        "SELECT DISTINCT compression FROM pragma_storage_info('article_html') "
+        "WHERE column_name = 'html' AND segment_type = 'BLOB'"
+    ).fetchall()
+    return {row[0] for row in rows}
