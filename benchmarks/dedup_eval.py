@@ -6,7 +6,7 @@ For every pair, article `a` is stored as a canonical root and `b` arrives later;
 ladder (`ingest.dedup.decide`, LSH band lookup included) says whether `b` is linked to `a`.
 Prints precision/recall of that decision at the configured NEAR_THRESHOLD, a table over
 thresholds of the estimated-Jaccard rule, and per-kind distributions of the estimated and
-exact Jaccard (5-word shingles), so the threshold choice in ingest/dedup.py is backed by numbers.
+exact Jaccard (5-word shingles), so the threshold choice in ingest/dedup/__init__.py is backed by numbers.
 """
 
 from __future__ import annotations

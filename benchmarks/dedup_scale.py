@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.canonical import article_id_for, canonicalize
+from ingest.urls.canonical import article_id_for, canonicalize
 from ingest.dedup import DedupItem, decide, signatures
 from ingest.models import Article
 from storage.articles import insert_articles

@@ -79,7 +79,7 @@ def install_probes() -> Probes:
     import storage.feeds
     import storage.snapshot
     import storage.spool
-    from flows import pipeline
+    from usecases import run as pipeline
     from ingest import dedup
 
     p = Probes()

@@ -22,11 +22,11 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows import pipeline  # noqa: E402
-from flows.demo import SAMPLE_ALERTS_FROM  # noqa: E402
-from flows.demo_server import SAMPLE_DIR, sample_feeds_toml, serve_sample  # noqa: E402
-from flows.webhook_receiver import receive_webhooks  # noqa: E402
-from ingest.feedlist import load_feeds  # noqa: E402
+from usecases import run as pipeline  # noqa: E402
+from demo.sample import SAMPLE_ALERTS_FROM  # noqa: E402
+from demo.server import SAMPLE_DIR, sample_feeds_toml, serve_sample  # noqa: E402
+from demo.webhook_receiver import receive_webhooks  # noqa: E402
+from ingest.feeds.feedlist import load_feeds  # noqa: E402
 from ingest.settings import load_settings  # noqa: E402
 from storage.db import utcnow  # noqa: E402
 from storage.queries import run_readonly  # noqa: E402

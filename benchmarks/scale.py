@@ -46,8 +46,8 @@ sys.path.insert(0, str(ROOT))
 
 def child() -> None:
     """One run (a shard, or the file backend's whole pass), timed; prints its figures as JSON."""
-    from flows import pipeline
-    from ingest.feedlist import load_feeds
+    from usecases import run as pipeline
+    from ingest.feeds.feedlist import load_feeds
     from ingest.settings import load_settings
     from storage.backends.catalog_lock import lock_stats
     from storage.db import utcnow
@@ -162,7 +162,7 @@ def extraction_loop(shard: str) -> None:
     """Child of `host_ceiling`: extract slice K/N of the ceiling's pages in a plain loop; print its span."""
     import trafilatura
 
-    from ingest.extract import decode_html
+    from ingest.text.extract import decode_html
 
     index, count = (int(x) for x in shard.split("/"))
     pages = [Path(path).read_bytes() for path in json.loads(os.environ["BENCH_PAGES"])][index - 1::count]

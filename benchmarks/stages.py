@@ -24,7 +24,7 @@ from typing import Any
 from realpages import RealPage, token_f1
 
 PAGE_CONTENT_TYPE = "text/html; charset=utf-8"
-# The limit's trafilatura options: the pipeline's own text options (ingest.extract.TEXT_OPTIONS),
+# The limit's trafilatura options: the pipeline's own text options (ingest.text.extract.TEXT_OPTIONS),
 # written out here so the same benchmark measures older code, which named them differently.
 A_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": False, "favor_precision": True}
 
@@ -41,13 +41,13 @@ def cpu_ms(items: list[Any], fn: Callable[[Any], object], per: int | None = None
 
 def stage_table(pages: list[tuple[str, bytes, RealPage]], feeds: list[tuple[str, bytes]]) -> list[tuple[str, float, str]]:
     """Return (stage, CPU ms per page, what was timed) for `pages` (url, bytes, page) and `feeds` (url, bytes)."""
-    import ingest.extract as extract
+    import ingest.text.extract as extract
     from ingest import dedup
-    from ingest.feeds import parse_feed
+    from ingest.feeds.parse import parse_feed
     from ingest.models import PageResult
 
     now = datetime.now(UTC).replace(tzinfo=None)
-    rows: list[tuple[str, float, str]] = [("fetch", _fetch_ms([url for url, _, _ in pages]), "ingest.http.fetch, client per host")]
+    rows: list[tuple[str, float, str]] = [("fetch", _fetch_ms([url for url, _, _ in pages]), "ingest.edges.http.fetch, client per host")]
     entries = sum(len(parse_feed("f", url, body, now=now, max_entries=100_000)) for url, body in feeds)
     rows.append(("feed", cpu_ms(feeds, lambda f: parse_feed("f", f[0], f[1], now=now, max_entries=100_000), per=entries),
                  "parse_feed, per entry"))
@@ -56,20 +56,20 @@ def stage_table(pages: list[tuple[str, bytes, RealPage]], feeds: list[tuple[str,
                  "page pickled to a worker and unpickled"))
     extracted = [extract.extract_page(u, c, PAGE_CONTENT_TYPE) for u, c, _ in pages]
     if hasattr(extract, "parse_html"):  # parsed once, then text, metadata and compression apart
-        from ingest.pagemeta import read_meta
+        from ingest.text.pagemeta import read_meta
 
         trees = [(u, extract.parse_html(c, PAGE_CONTENT_TYPE)) for u, c, _ in pages]
         rows.append(("parse", cpu_ms(pages, lambda p: extract.parse_html(p[1], PAGE_CONTENT_TYPE)), "decode + trafilatura.load_html"))
         rows.append(("extract", cpu_ms(trees, lambda t: extract.page_text(t[1], t[0])), "trafilatura.bare_extraction on the tree"))
         rows.append(("metadata", cpu_ms(trees, lambda t: read_meta(t[1], need_date=False, need_title=False)),
-                     "ingest.pagemeta.read_meta (feed has a date)"))
+                     "ingest.text.pagemeta.read_meta (feed has a date)"))
         rows.append(("compress", cpu_ms(pages, lambda p: extract.compress_page(p[1])), "zstd"))
     else:  # before: one trafilatura call parses, extracts and reads metadata (htmldate included)
         import zlib
 
         import trafilatura
 
-        from ingest.canonical import find_page_canonical
+        from ingest.urls.canonical import find_page_canonical
 
         rows.append(("parse+extract+metadata", cpu_ms(pages, lambda p: trafilatura.bare_extraction(
             extract.decode_html(p[1], PAGE_CONTENT_TYPE), url=p[0], with_metadata=True, **A_OPTIONS)),
@@ -101,9 +101,9 @@ def classifier() -> tuple[Callable[..., Any], Callable[..., Any]]:
 
 def _fetch_ms(urls: list[str]) -> float:
     """Return the parent's CPU ms per page of fetching `urls` one by one (one client per host, as iter_pages)."""
-    from ingest.http import fetch, new_client
-    from ingest.netguard import HostGuard
-    from ingest.pages import HostClients, _host
+    from ingest.edges.http import fetch, new_client
+    from ingest.edges.netguard import HostGuard
+    from ingest.edges.pages import HostClients, _host
 
     clients = HostClients(lambda: new_client("layoffwatch-bench", 20))
     guard = HostGuard(["127.0.0.0/8"])
@@ -115,9 +115,9 @@ def _fetch_ms(urls: list[str]) -> float:
 
 def _store_ms(pages: list[tuple[str, bytes, RealPage]], extracted: list[Any], now: datetime) -> float:
     """Return CPU ms per page of `store_now` of these pages as one batch, as the workers hand it over, into a fresh database."""
-    from flows.pipeline import Batch, store_now
+    from usecases.run import Batch, store_now
     from ingest import dedup
-    from ingest.articles import build_article
+    from ingest.text.articles import build_article
     from ingest.models import FeedEntry, PageResult
     from ingest.settings import load_settings
     from storage.db import connect

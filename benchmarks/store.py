@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/store.py [--articles 100000] [--batch 2000] [--dedup last|all|none]
 
-Each batch goes through what `flows.pipeline.store_now` does after classification, in one
+Each batch goes through what `usecases.run.store_now` does after classification, in one
 transaction: `storage.articles.insert_articles` (text 2-20 KB + zlib raw page ~5-20 KB),
 `storage.classifications.save_classifications`, round matching (`pipeline.match_and_queue`, i.e.
 storage.rounds + ingest.rounds + the alert outbox), and dedup through `pipeline.deduplicate`
@@ -143,7 +143,7 @@ def main() -> None:
     parser.add_argument("--keep", help="keep the database at this path instead of a temp dir")
     args = parser.parse_args()
 
-    from flows import pipeline
+    from usecases import run as pipeline
     from ingest.settings import Settings
     from storage import articles as article_store
     from storage import classifications as class_store

@@ -30,7 +30,7 @@ pipeline's steps (benchmarks/probes.py) and a CPU model of the ratio: each step 
 max(parent CPU, (parent + worker CPU) / cores), what the run would take on idle cores.
 
 The extraction workers are forked from a forkserver that loads this script as `__mp_main__`: the
-script imports `flows.cli` at top level so the run pays what it pays under `layoffwatch run`
+script imports `cli.main` at top level so the run pays what it pays under `layoffwatch run`
 (set LW_BENCH_LIGHT_MAIN=1 to skip it). The forkserver is stopped after each run, so every round
 starts its workers cold.
 """
@@ -70,7 +70,7 @@ from realpages import generate_real_site, texts_path  # noqa: E402
 from stages import A_OPTIONS, flow_f1, stage_table  # noqa: E402
 
 if os.environ.get("LW_BENCH_LIGHT_MAIN") != "1":
-    import flows.cli  # noqa: E402,F401 - what the CLI's __main__ imports (the forkserver loads it too)
+    import cli.main  # noqa: E402,F401 - what the CLI's __main__ imports (the forkserver loads it too)
 
 MiB = 1024 * 1024
 
@@ -83,7 +83,7 @@ def measure_limit(pages: list[tuple[str, bytes, str]]) -> tuple[float, float]:
     """
     import trafilatura
 
-    from ingest.extract import decode_html
+    from ingest.text.extract import decode_html
 
     def extract(url: str, content: bytes, content_type: str) -> None:
         trafilatura.extract(decode_html(content, content_type), url=url, **A_OPTIONS)
@@ -104,7 +104,7 @@ def _extract_slice(paths: list[tuple[str, str, str]]) -> tuple[float, float]:
     """Worker side of (a2): read pages from disk, then time the same trafilatura loop as (a)."""
     import trafilatura
 
-    from ingest.extract import decode_html
+    from ingest.text.extract import decode_html
 
     pages = [(url, read_page(path, base)) for url, path, base in paths]
     start = time.perf_counter()
@@ -120,7 +120,7 @@ def measure_parallel_limit(site: Site, bases: list[str], cores: int) -> float:
     is the highest marginal ratio any pipeline could reach here (2.0 on two ideal cores;
     shared hyper-threads, memory bandwidth and steal put it lower on a VM).
     """
-    from ingest.workers import process_pool
+    from usecases.workers import process_pool
 
     paths = page_sources(site, bases)
     slices = [paths[i::cores] for i in range(cores)]
@@ -368,7 +368,7 @@ def run_flow(args: argparse.Namespace, ingest: Any, bases: list[str], data: Path
 
 
 def stop_forkserver() -> None:
-    """Stop the extraction workers' forkserver (see ingest/workers.py), reaping it and its workers.
+    """Stop the extraction workers' forkserver (see usecases/workers.py), reaping it and its workers.
 
     Each round then starts cold, as `layoffwatch run` and every Prefect flow-run process do (a
     warm server would make later rounds look faster), and the workers' CPU lands in this

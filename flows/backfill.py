@@ -29,15 +29,15 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows import pipeline
+from usecases import run as pipeline
 from flows.ingest_flow import current_flow_run_id, deliver_alerts, publish_snapshot
-from ingest.backfill import (
+from ingest.feeds.backfill import (
     DEFAULT_QUERY, DEFAULT_WINDOW, SOURCE_NAMES, BackfillSource, BackfillWindow, Listing, Window, feed_name,
     split_windows,
 )
-from ingest.backfill_sources import build_sources
-from ingest.feedlist import load_feeds
-from ingest.http import new_client
+from ingest.edges.backfill_sources import build_sources
+from ingest.feeds.feedlist import load_feeds
+from ingest.edges.http import new_client
 from ingest.models import FeedFetch
 from ingest.settings import Settings, load_settings
 from storage import backfill as window_store

@@ -24,10 +24,10 @@ from prefect.context import FlowRunContext
 from prefect.utilities.annotations import quote
 from prefect.events import emit_event
 
-from flows import pipeline
+from usecases import run as pipeline
 from flows.shards import rounds_slot
-from flows.summary import RunFailed, RunSummary
-from ingest.feedlist import load_feeds
+from usecases.summary import RunFailed, RunSummary
+from ingest.feeds.feedlist import load_feeds
 from ingest.models import FeedConfig
 from ingest.settings import Settings, load_settings
 from storage.db import utcnow

@@ -17,13 +17,13 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows.pipeline import freeze_startup_heap, publish_snapshot
+from usecases.run import freeze_startup_heap, publish_snapshot
 from ingest.alerts import plan_alerts
 from ingest.understanding import CLASSIFIER_VERSION, classify_many, load_company_table
-from ingest.extract import decompress_html
-from ingest.workers import extract_all
+from ingest.text.extract import decompress_html
+from usecases.workers import extract_all
 from ingest.models import Classification
-from ingest.reprocess import LabelChange, RoundsDiff, label_changes, replay_rounds, rounds_diff
+from ingest.rounds.replay import LabelChange, RoundsDiff, label_changes, replay_rounds, rounds_diff
 from ingest.rounds import MATCHER_VERSION, RoundPlan
 from ingest.settings import Settings, load_settings
 from storage import alerts as alert_store

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from ingest.shards import Shard, parse_shard
+from ingest.models.shards import Shard, parse_shard
 
 DEFAULT_FEEDS = Path(__file__).parent / "data" / "feeds.toml"
 GNEWS_URL = "https://news.google.com/rss/search"

@@ -12,7 +12,7 @@ from datetime import datetime
 
 import duckdb
 
-from ingest.backfill import BackfillWindow, Window, WindowStatus
+from ingest.feeds.backfill import BackfillWindow, Window, WindowStatus
 from storage.bulk import insert_rows
 
 COLUMNS = (

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 import duckdb
 
-from ingest.canonical import UrlResolution
+from ingest.urls.canonical import UrlResolution
 from ingest.dedup import (
     MIN_EXACT_SHINGLES,
     SIGNATURE_VERSION,

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import duckdb
 
-from ingest.feedhealth import next_attempt
+from ingest.feeds.health import next_attempt
 from ingest.models import FeedConfig, FeedFetch, FeedState
 from storage.bulk import insert_rows
 

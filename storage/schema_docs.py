@@ -3,7 +3,7 @@
 Users open the DuckDB file from the DuckDB CLI, Python, notebooks or DBeaver; the comments travel
 with the file (and its snapshot), so `SELECT * FROM duckdb_columns()` or DBeaver's column list
 answer "what is this?" without our code. `docs/schema.md` is generated from the same comments
-(`python -m flows.docs`). Comments are applied on every writable open by `storage.views.apply_views`;
+(`python -m cli.docs`). Comments are applied on every writable open by `storage.views.apply_views`;
 only missing or changed ones are written, and an object or column that does not exist (yet) is
 skipped, so documentation can never stop the database from opening.
 """

@@ -50,8 +50,8 @@ def write_feeds(path: Path, feeds: dict[str, str]) -> Path:
 
 def run_steps(settings, *, send: bool = True):  # noqa: ANN001, ANN201 - test helper
     """Run one ingest through the pipeline steps without Prefect (fast); return (stored, delivery)."""
-    from flows import pipeline
-    from ingest.feedlist import load_feeds
+    from usecases import run as pipeline
+    from ingest.feeds.feedlist import load_feeds
     from storage.db import utcnow
 
     prepared = pipeline.prepare(settings, load_feeds(settings.feeds), utcnow(), True)
@@ -64,7 +64,7 @@ def run_steps(settings, *, send: bool = True):  # noqa: ANN001, ANN201 - test he
 @pytest.fixture
 def sample_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lw_env: Path) -> Iterator[Path]:
     """The bundled sample served locally, with LAYOFFWATCH_FEEDS pointing at it; yields the db path."""
-    from flows.demo_server import sample_feeds_toml, serve_sample
+    from demo.server import sample_feeds_toml, serve_sample
 
     with serve_sample() as base:
         feeds = tmp_path / "sample-feeds.toml"

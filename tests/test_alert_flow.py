@@ -15,10 +15,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
-from flows import pipeline
-from flows.webhook_receiver import Receiver, receive_webhooks
+from usecases import run as pipeline
+from demo.webhook_receiver import Receiver, receive_webhooks
 from ingest.alerts import RETRY_DELAY, redact_url
-from ingest.feedlist import load_feeds
+from ingest.feeds.feedlist import load_feeds
 from ingest.settings import load_settings
 from storage.db import utcnow
 from tests.conftest import rows, run_steps, write_feeds
@@ -363,7 +363,7 @@ def test_two_deliverers_at_once_send_each_alert_once(httpserver: HTTPServer, lw_
 def test_an_alert_failing_for_the_last_time_is_counted_given_up_and_shown_so(lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dataclasses import replace
 
-    from flows.summary import RunSummary
+    from usecases.summary import RunSummary
     from storage.db import connect
 
     now = utcnow()

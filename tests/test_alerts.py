@@ -28,7 +28,7 @@ from ingest.alerts import (
     resolve_channel,
 )
 from ingest.models import Article
-from ingest.notify import AlertError, send
+from ingest.edges.notify import AlertError, send
 from ingest.settings import Settings
 from ingest.rounds import match_rounds
 from storage import alerts as alert_store

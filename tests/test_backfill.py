@@ -24,14 +24,15 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 import flows.backfill as backfill_flow
-from ingest.backfill import Listing, Requester, SourceError, Window, split_windows, with_params
-from ingest.backfill_sources import (
+from ingest.edges.requester import Requester
+from ingest.feeds.backfill import Listing, SourceError, Window, split_windows, with_params
+from ingest.edges.backfill_sources import (
     GdeltSource, GoogleNewsSource, WaybackSource, build_sources, parse_cdx, parse_gdelt, thin, wayback_web_url,
 )
-from ingest.errors import PermanentFetchError, TransientFetchError
-from ingest.http import HttpClient, new_client
+from ingest.models.errors import PermanentFetchError, TransientFetchError
+from ingest.edges.http import HttpClient, new_client
 from ingest.models import FeedConfig
-from ingest.netguard import HostGuard
+from ingest.edges.netguard import HostGuard
 from ingest.settings import Settings, load_settings
 from storage import backfill as window_store
 from storage.db import connect, utcnow
@@ -150,7 +151,7 @@ def services(httpserver: HTTPServer, backfill_db: Path, tmp_path: Path, monkeypa
 
 
 def streamed(status: int, body: str | bytes, content_type: str = "text/plain") -> httpx.Response:
-    """A mock response that is streamed like a network one (ingest.http reads raw chunks)."""
+    """A mock response that is streamed like a network one (ingest.edges.http reads raw chunks)."""
     data = body.encode() if isinstance(body, str) else body
     return httpx.Response(status, stream=httpx.ByteStream(data), headers={"content-type": content_type})
 
@@ -372,7 +373,7 @@ def test_every_window_failing_fails_the_run_but_records_each(services: FakeServi
 def test_backfilled_rounds_send_nothing_unless_asked(
     services: FakeServices, backfill_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from flows.webhook_receiver import receive_webhooks
+    from demo.webhook_receiver import receive_webhooks
 
     # Two outlets reporting the same Amazon Selling Partner Services cut (the user's seeds 000, 001).
     services.gnews_body = "gnews_sps.xml"
@@ -399,7 +400,7 @@ def test_backfilled_rounds_send_nothing_unless_asked(
 def test_cli_backfill_runs_the_flow_with_progress(services: FakeServices, backfill_db: Path) -> None:
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from cli.main import app
 
     result = CliRunner().invoke(app, ["backfill", "--from", "2024-01-01", "--to", "2024-01-31", "--source", "gnews",
                                       "--source", "gdelt", "--window", "1m", "--query", "Twitch layoffs"])
@@ -420,7 +421,7 @@ def _unwrapped(output: str) -> str:
 def test_backfill_as_a_user_runs_it_on_defaults(httpserver: HTTPServer, user_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from cli.main import app
 
     fake = FakeServices(httpserver)
     fake.gnews_body = "gnews_sps.xml"  # two outlets on one Amazon cut, 10 Jan 2024 (seeds 000, 001)

@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from ingest.canonical import (
+from ingest.urls.canonical import (
     article_id_for,
     canonicalize,
     decode_google_news,

@@ -501,7 +501,7 @@ def test_language_detection_by_function_words() -> None:
 
 
 def test_the_pipeline_records_a_detected_language_only_where_the_page_declared_none(table: CompanyTable) -> None:
-    from ingest.analysis import with_languages
+    from usecases.analysis import with_languages
     from ingest.models import Article
 
     def article(article_id: str, language: str | None) -> Article:

@@ -13,8 +13,8 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from ingest.errors import ConfigError
-from ingest.feedlist import load_feeds
+from ingest.models.errors import ConfigError
+from ingest.feeds.feedlist import load_feeds
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,7 +24,7 @@ def _cli(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout:
     base.update(env or {})
     base["PREFECT_HOME"] = str(cwd / ".prefect")
     return subprocess.run(
-        [sys.executable, "-m", "flows.cli", *args], cwd=cwd, env=base | {"PYTHONPATH": str(ROOT)},
+        [sys.executable, "-m", "cli.main", *args], cwd=cwd, env=base | {"PYTHONPATH": str(ROOT)},
         capture_output=True, text=True, timeout=timeout,
     )
 
@@ -67,7 +67,7 @@ def _tables(db: Path) -> dict[str, list[tuple]]:
 @pytest.fixture
 def user_feeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefect_server: None) -> Iterator[Path]:
     """A user's shell with no LAYOFFWATCH_ variable but the three a local feed list needs; yields the db path."""
-    from flows.demo_server import sample_feeds_toml, serve_sample
+    from demo.server import sample_feeds_toml, serve_sample
 
     for name in [k for k in os.environ if k.startswith("LAYOFFWATCH_")]:
         monkeypatch.delenv(name)
@@ -85,7 +85,7 @@ def user_feeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefect_server: 
 
 
 def test_run_on_defaults_lands_the_feeds_once_and_publishes_the_snapshot(user_feeds: Path) -> None:
-    from flows.cli import app
+    from cli.main import app
 
     first = CliRunner().invoke(app, ["run"])
     assert first.exit_code == 0, first.output
@@ -113,7 +113,7 @@ def test_run_on_defaults_lands_the_feeds_once_and_publishes_the_snapshot(user_fe
 
 
 def test_reclassify_and_reprocess_after_a_real_run_change_nothing_with_unchanged_code(user_feeds: Path) -> None:
-    from flows.cli import app
+    from cli.main import app
 
     assert CliRunner().invoke(app, ["run"]).exit_code == 0
     before = _tables(user_feeds)

@@ -22,8 +22,8 @@ import typer
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
-from flows.cli import app
-from flows.cli_errors import BAD_INPUT, DONE, SYSTEMIC, Group, Typer
+from cli.main import app
+from cli.errors import BAD_INPUT, DONE, SYSTEMIC, Group, Typer
 from tests.conftest import write_feeds
 from tests.test_data_commands import build_sample_db
 
@@ -305,7 +305,7 @@ def test_a_backfill_in_which_every_window_failed(empty_dir: Path, httpserver: HT
 def _cli(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("LAYOFFWATCH_", "PREFECT_API"))}
     base |= {"PREFECT_HOME": str(cwd / ".prefect"), "PYTHONPATH": str(ROOT)} | (env or {})
-    return subprocess.run([sys.executable, "-m", "flows.cli", *args], cwd=cwd, env=base,
+    return subprocess.run([sys.executable, "-m", "cli.main", *args], cwd=cwd, env=base,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -356,7 +356,7 @@ def _held(db: Path) -> Iterator[int]:
 def test_the_summary_counts_what_waits_and_until_when() -> None:
     from datetime import datetime
 
-    from flows.summary import RunSummary
+    from usecases.summary import RunSummary
 
     summary = RunSummary(
         feeds_due=3, feeds_ok=2, feeds_not_modified=1, feeds_failed=1, feeds_backing_off=2, entries_new=4,

@@ -14,8 +14,8 @@ import typer
 from rich.console import Console
 from typer.testing import CliRunner
 
-from flows import cli_data
-from flows.cli_errors import Group, Typer
+from cli import data as cli_data
+from cli.errors import Group, Typer
 from ingest.alerts import AlertRow
 from ingest.dedup import DuplicateDecision, TextSignature
 from ingest.models import Article, Classification, FeedConfig, FeedFetch, Round, RoundLink
@@ -399,7 +399,7 @@ def test_waiting_alerts_are_counted_with_their_next_retry(sample_db: Path) -> No
 
 def test_a_run_that_wrote_nothing_keeps_the_snapshot_and_any_other_publishes(sample_db: Path, tmp_path: Path,
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from flows.pipeline import publish_snapshot
+    from usecases.run import publish_snapshot
     from ingest.settings import load_settings
 
     db = tmp_path / "lw.duckdb"

@@ -17,7 +17,7 @@ import duckdb
 import pytest
 from pytest_httpserver import HTTPServer
 
-from flows import pipeline
+from usecases import run as pipeline
 from ingest.models import FeedConfig
 from ingest.settings import Settings, load_settings
 from storage import spool

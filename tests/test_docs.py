@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flows.docs import SETTINGS_END, SETTINGS_START, settings_table
+from cli.docs import SETTINGS_END, SETTINGS_START, settings_table
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -17,7 +17,7 @@ def _commands() -> list[str]:
 
 def test_readme_settings_table_matches_settings() -> None:
     block = README.split(SETTINGS_START, 1)[1].split(SETTINGS_END, 1)[0].strip()
-    assert block == settings_table(), "run `python -m flows.docs` to regenerate the README table"
+    assert block == settings_table(), "run `python -m cli.docs` to regenerate the README table"
 
 
 def test_readme_has_the_two_commands_and_ci_runs_the_test_one() -> None:

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from flows.reprocess import rejudge
 from ingest.models import FeedConfig
 from ingest.settings import LakeTarget, load_settings
-from ingest.shards import parse_shard, select_feeds, shard_of
+from ingest.models.shards import parse_shard, select_feeds, shard_of
 from storage.backends import spool_base
 from storage.backends.catalog_lock import CatalogLockTimeout, catalog_lock
 from storage.backends.lake import lake_ddl
@@ -155,7 +155,7 @@ def test_keys_hold_by_design_on_a_lake_as_constraints_hold_them_on_a_file(lake: 
 def test_data_commands_read_a_lake(lake: LakeTarget, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from flows.cli import app
+    from cli.main import app
 
     _write_twice(lake)
     result = CliRunner().invoke(app, ["query", "--format", "json", "SELECT name, url FROM feeds ORDER BY name"])
@@ -171,7 +171,7 @@ def test_data_commands_read_a_lake(lake: LakeTarget, tmp_path: Path) -> None:
 
 def _backfill_bookkeeping(db: Path | LakeTarget) -> list[tuple[Any, ...]]:
     """Plan, start, finish and fail backfill windows twice over; return the rows kept."""
-    from ingest.backfill import Window
+    from ingest.feeds.backfill import Window
     from storage import backfill
 
     now = datetime(2026, 5, 1, 12, 0)

@@ -24,9 +24,9 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from flows.webhook_receiver import Receiver, receive_webhooks
+from demo.webhook_receiver import Receiver, receive_webhooks
 from ingest.settings import LakeTarget
-from ingest.shards import shard_of
+from ingest.models.shards import shard_of
 from storage.backends.catalog_lock import catalog_lock
 from storage.db import connect
 from tests.conftest import write_feeds

@@ -12,9 +12,9 @@ import pytest
 import trafilatura
 import zstandard
 
-from flows.pipeline import Batch, store_now
-from ingest.articles import build_article
-from ingest.extract import TEXT_OPTIONS, clean_text, decode_html, decompress_html, extract_page
+from usecases.run import Batch, store_now
+from ingest.text.articles import build_article
+from ingest.text.extract import TEXT_OPTIONS, clean_text, decode_html, decompress_html, extract_page
 from ingest.models import FeedEntry, PageResult
 from ingest.settings import load_settings
 from tests.pages import FILLER, article_page

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from flows import pipeline
-from ingest.feedlist import load_feeds
-from ingest.feeds import item_links, parse_feed, parse_feed_counted
+from usecases import run as pipeline
+from ingest.feeds.feedlist import load_feeds
+from ingest.feeds.parse import item_links, parse_feed, parse_feed_counted
 from ingest.settings import load_settings
 from storage.db import utcnow
 from tests.conftest import rows, write_feeds

@@ -22,9 +22,9 @@ from pathlib import Path
 import httpcore
 import pytest
 
-from ingest.errors import PermanentFetchError, TransientFetchError
-from ingest.http import _GuardedBackend, fetch, new_client
-from ingest.netguard import ATTEMPT_DELAY, HostGuard, dial, interleave
+from ingest.models.errors import PermanentFetchError, TransientFetchError
+from ingest.edges.http import _GuardedBackend, fetch, new_client
+from ingest.edges.netguard import ATTEMPT_DELAY, HostGuard, dial, interleave
 from tests.hostile import ConnectLog, loopback_only
 
 # The guard's allow-list semantics: loopback is opened by address, names are still resolved and

@@ -24,11 +24,11 @@ import duckdb
 import pytest
 from pytest_httpserver import HTTPServer
 
-from flows import pipeline
-from ingest.errors import FeedParseError, PermanentFetchError, TransientFetchError
-from ingest.extract import MAX_PARSE_BYTES, extract_page, strip_raw_text
-from ingest.feeds import parse_feed
-from ingest.http import _GuardedBackend, fetch, fetch_with_retries, new_client, safe_url
+from usecases import run as pipeline
+from ingest.models.errors import FeedParseError, PermanentFetchError, TransientFetchError
+from ingest.text.extract import MAX_PARSE_BYTES, extract_page, strip_raw_text
+from ingest.feeds.parse import parse_feed
+from ingest.edges.http import _GuardedBackend, fetch, fetch_with_retries, new_client, safe_url
 from ingest.models import FeedConfig
 from ingest.settings import Settings, load_settings
 from storage.db import utcnow
@@ -418,8 +418,8 @@ def test_bombs_and_endless_bodies_keep_memory_and_time_small(raw: RawServer, pat
 # Prints [error or None, traced peak bytes, seconds] of one fetch of argv[1] capped at argv[2] bytes.
 FETCH_PEAK = """
 import json, sys, time, tracemalloc
-from ingest.errors import PermanentFetchError
-from ingest.http import fetch, new_client
+from ingest.models.errors import PermanentFetchError
+from ingest.edges.http import fetch, new_client
 with new_client("test", 5) as client:
     tracemalloc.start()
     started = time.monotonic()

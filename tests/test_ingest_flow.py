@@ -80,7 +80,7 @@ def test_the_first_run_freezes_the_startup_heap_and_later_runs_do_not(
 ) -> None:
     import gc
 
-    from flows import pipeline
+    from usecases import run as pipeline
     from flows.ingest_flow import ingest
 
     pipeline.freeze_startup_heap.cache_clear()
@@ -184,7 +184,7 @@ def test_google_news_links_are_decoded_fetched_at_the_publisher_and_cached(
     httpserver: HTTPServer, lw_env: Path, tmp_path: Path
 ) -> None:
     from flows.ingest_flow import ingest
-    from ingest.canonical import encode_google_news
+    from ingest.urls.canonical import encode_google_news
 
     publisher = httpserver.url_for("/business/acme-cuts.html")
     wrapped = encode_google_news(publisher)

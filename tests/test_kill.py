@@ -16,9 +16,9 @@ from typing import Any
 import duckdb
 import pytest
 
-from flows.demo import SAMPLE_ALERTS_FROM
-from flows.demo_server import sample_feeds_toml, serve_sample
-from flows.webhook_receiver import receive_webhooks
+from demo.sample import SAMPLE_ALERTS_FROM
+from demo.server import sample_feeds_toml, serve_sample
+from demo.webhook_receiver import receive_webhooks
 from ingest.settings import load_settings
 from tests.conftest import run_steps
 

@@ -6,9 +6,9 @@ import time
 
 from pytest_httpserver import HTTPServer
 
-from ingest.http import HttpClient, new_client
-from ingest.netguard import HostGuard
-from ingest.pages import iter_pages
+from ingest.edges.http import HttpClient, new_client
+from ingest.edges.netguard import HostGuard
+from ingest.edges.pages import iter_pages
 
 
 class CountingConnect:

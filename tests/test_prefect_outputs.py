@@ -13,7 +13,7 @@ from prefect.events.clients import AssertingEventsClient
 from prefect.events.worker import EventsWorker
 from pytest_httpserver import HTTPServer
 
-from flows.webhook_receiver import receive_webhooks
+from demo.webhook_receiver import receive_webhooks
 from storage.db import utcnow
 from tests.conftest import write_feeds
 from tests.pages import article_page, rss

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.report import render_report, write_report
+from cli.report import render_report, write_report
 from storage.db import connect
 from storage.report_data import ReportData, load_report_data
 from tests.test_data_commands import HOSTILE_TITLE, build_sample_db

@@ -11,7 +11,7 @@ import pytest
 from flows import reprocess as reprocess_module
 from flows.reprocess import rejudge
 from ingest.models import Classification
-from ingest.reprocess import RebuiltRounds, replay_rounds
+from ingest.rounds.replay import RebuiltRounds, replay_rounds
 from ingest.settings import load_settings
 from tests.conftest import run_steps
 from tests.test_rounds import EXPECTED, REPORTS

@@ -18,7 +18,7 @@ import pytest
 import trafilatura
 from lxml import html as lxml_html
 
-from ingest.extract import extract_page
+from ingest.text.extract import extract_page
 from ingest.models import Label
 
 SAMPLE = Path(__file__).resolve().parent.parent / "ingest" / "data" / "sample"

@@ -51,7 +51,7 @@ def test_a_bad_schedule_is_refused_in_one_line_before_anything_starts(
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "LAYOFFWATCH_"))}
     env.update(setting, PREFECT_HOME=str(tmp_path / "prefect-home"))  # where a started server would leave its database
     done = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "serve", *args], env=env, cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "cli.main", "serve", *args], env=env, cwd=ROOT, capture_output=True, text=True,
         timeout=60,
     )
     assert (done.returncode, done.stdout) == (2, "")
@@ -181,7 +181,7 @@ def test_the_api_health_check_counts_any_answer_and_needs_no_http_client_of_its_
         sock.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{sock.getsockname()[1]}/api"  # bound, never listening: refused
         assert (_answers(status_401), _answers(closed), _answers("ftp://127.0.0.1/api")) == (True, False, False)
-    # ingest/http.py is the one module that speaks httpx (its errors mapped onto ours).
+    # ingest/edges/http.py is the one module that speaks httpx (its errors mapped onto ours).
     importers = sorted(
         str(path.relative_to(ROOT))
         for package in ("ingest", "storage", "flows", "deployments")
@@ -192,7 +192,7 @@ def test_the_api_health_check_counts_any_answer_and_needs_no_http_client_of_its_
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         )
     )
-    assert importers == ["ingest/http.py"]
+    assert importers == ["ingest/edges/http.py"]
 
 
 @pytest.mark.slow  # starts the Prefect CLI (~6 s), which finds its port taken and exits
@@ -312,7 +312,7 @@ def test_serve_runs_its_schedule_and_a_backfill_one_ingest_at_a_time_and_stops_o
     env = user_env(httpserver, tmp_path)
     # Every 6 s: the first slot comes soon after serve starts, and later ones come while runs go.
     serve = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "serve", "--interval", "0.1"], env=env, cwd=ROOT,
+        [sys.executable, "-m", "cli.main", "serve", "--interval", "0.1"], env=env, cwd=ROOT,
         start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     lines: list[str] = []
@@ -370,7 +370,7 @@ def test_serve_killed_outright_leaves_nothing_running(httpserver: HTTPServer, tm
     env = user_env(httpserver, tmp_path)
     # Every 6 s: the first slot comes soon after serve starts.
     serve = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "serve", "--interval", "0.1"], env=env, cwd=ROOT,
+        [sys.executable, "-m", "cli.main", "serve", "--interval", "0.1"], env=env, cwd=ROOT,
         start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     below: set[int] = set()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.docs import SCHEMA_DOC, schema_markdown
+from cli.docs import SCHEMA_DOC, schema_markdown
 from storage.db import connect
 from storage.example_queries import DEMO_QUERIES, EXAMPLE_QUERIES, PRODUCT_QUERIES
 from storage.queries import run_readonly
@@ -40,7 +40,7 @@ def test_every_description_names_something_that_exists(catalog: list[CatalogObje
 
 
 def test_docs_schema_md_is_generated_from_the_database() -> None:
-    assert SCHEMA_DOC.read_text(encoding="utf-8") == schema_markdown(), "run `python -m flows.docs`"
+    assert SCHEMA_DOC.read_text(encoding="utf-8") == schema_markdown(), "run `python -m cli.docs`"
 
 
 def test_comments_survive_reopening_and_reach_the_read_only_file(tmp_path: Path) -> None:

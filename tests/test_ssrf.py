@@ -14,11 +14,11 @@ import duckdb
 import pytest
 from pytest_httpserver import HTTPServer
 
-from flows import pipeline
-from ingest.errors import PermanentFetchError, TransientFetchError
-from ingest.http import fetch, new_client
+from usecases import run as pipeline
+from ingest.models.errors import PermanentFetchError, TransientFetchError
+from ingest.edges.http import fetch, new_client
 from ingest.models import FeedConfig
-from ingest.netguard import HostGuard
+from ingest.edges.netguard import HostGuard
 from ingest.settings import load_settings
 from storage.db import utcnow
 from tests.hostile import ConnectLog, RawServer, loopback_only

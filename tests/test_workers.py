@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from flows import pipeline
-from ingest.extract import extract_page
-from ingest.feedlist import load_feeds
+from usecases import run as pipeline
+from ingest.text.extract import extract_page
+from ingest.feeds.feedlist import load_feeds
 from ingest.settings import Settings, load_settings
-from ingest.workers import (
+from usecases.workers import (
     HEAVY_MODULES,
     PoolWarmer,
     preload_modules,
@@ -68,8 +68,8 @@ def test_workers_never_import_the_network_or_storage_stack() -> None:
     """
     code = f"import sys; import {', '.join(HEAVY_MODULES)}; print(' '.join(sorted(sys.modules)))"
     loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
-    assert "ingest.analysis" in loaded
-    heavy = {"httpx", "httpcore", "feedparser", "rich", "duckdb", "prefect", "ingest.http", "ingest.feeds", "storage"}
+    assert "usecases.analysis" in loaded
+    heavy = {"httpx", "httpcore", "feedparser", "rich", "duckdb", "prefect", "ingest.edges.http", "ingest.feeds.parse", "storage"}
     assert not heavy & loaded
 
 

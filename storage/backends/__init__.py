@@ -17,7 +17,7 @@ import hashlib
 from pathlib import Path
 
 from ingest.settings import LakeTarget, is_lake_uri, lake_target
-from ingest.shards import Shard
+from ingest.models.shards import Shard
 
 Target = Path | LakeTarget
 

@@ -1,0 +1,1 @@
+"""The command line (`layoffwatch`), the HTML report renderer and the schema docs generator."""

@@ -1,0 +1,1 @@
+"""URLs: canonical forms, tracking parameters, redaction of secrets in URLs."""
