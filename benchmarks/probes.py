@@ -48,7 +48,8 @@ class Probes:
         original = getattr(owner, attr, None)
         if original is None:
             return
-        self.order.append(label)
+        if label not in self.order:  # one label may time the same function in several modules
+            self.order.append(label)
         stats = self.stats.setdefault(label, [0, 0.0, 0.0, 0.0])
 
         @contextmanager
@@ -72,39 +73,54 @@ class Probes:
 
 
 def install_probes() -> Probes:
-    """Wrap the pipeline's steps and their main sub-steps."""
+    """Wrap the pipeline's steps and their main sub-steps where they are looked up.
+
+    A step is called from the flow through the package `usecases.run`, and a sub-step from the
+    module of the step that calls it (`usecases.run.store` calls `write_batch`, ...): each name is
+    replaced where its caller finds it, or an internal call would go around the probe.
+    """
+    import importlib
+
     import storage.articles
     import storage.classifications
     import storage.dedup
     import storage.feeds
+    import storage.rounds
     import storage.snapshot
     import storage.spool
-    from usecases import run as pipeline
     from ingest import dedup
+    from usecases import run as pipeline
 
+    # The package's `store` and `snapshot`-like names are its step functions: the modules by name.
+    step = {name: importlib.import_module(f"usecases.run.{name}") for name in
+            ("prepare", "fetch", "extract", "store", "deliver", "snapshot")}
     p = Probes()
     p.wrap(pipeline, "prepare", "prepare")
     p.wrap(pipeline, "fetch_feeds", "fetch_feeds")
-    p.wrap(pipeline, "parse_feed", "  parse_feed (per feed, in threads)")
-    p.wrap(pipeline, "known_links", "  known_links (item links scanned, one query)")
-    p.wrap(pipeline, "parse_feed_body", "  parse_feed_body (per feed, in threads)")
+    p.wrap(step["fetch"], "known_links", "  known_links (item links scanned, one query)")
+    p.wrap(step["fetch"], "parse_feed_body", "  parse_feed_body (per feed, in threads)")
     p.wrap(pipeline, "select_new", "select_new")
     p.wrap(pipeline, "fetch_and_extract", "fetch_and_extract")
-    p.wrap(pipeline, "iter_pages", "  iter_pages (pages arrive; worker chunks run meanwhile)")
+    p.wrap(step["extract"], "iter_pages", "  iter_pages (pages arrive; worker chunks run meanwhile)")
+    p.wrap(step["extract"], "store", "  store while extracting (a lake's early batches)")
     p.wrap(pipeline, "store", "store")
     p.wrap(storage.spool, "write", "  spool.write (pickle + fsync)")
-    p.wrap(pipeline, "classify_many", "  classify_many")
-    p.wrap(pipeline, "load_company_table", "  load_company_table")
-    p.wrap(storage.feeds, "record_fetches", "  record_fetches")
-    p.wrap(storage.articles, "insert_articles", "  insert_articles")
-    p.wrap(pipeline, "deduplicate", "  deduplicate")
-    p.wrap(dedup, "dedup_items", "    dedup_items (signatures)")
+    p.wrap(step["store"], "batch_verdicts", "  batch_verdicts (classify what extraction did not)")
+    p.wrap(step["store"], "read_state", "  read_state (under the lock)")
+    p.wrap(storage.articles, "known_article_ids", "    known_article_ids")
     p.wrap(storage.dedup, "load_candidates", "    load_candidates")
+    p.wrap(storage.rounds, "load_open_rounds", "    load_open_rounds")
+    p.wrap(step["store"], "decide", "  decide (under the lock)")
+    p.wrap(dedup, "dedup_items", "    dedup_items (signatures)")
+    p.wrap(step["store"], "write_batch", "  write_batch (under the lock)")
+    p.wrap(storage.feeds, "record_fetches", "    record_fetches")
+    p.wrap(storage.articles, "insert_articles", "    insert_articles")
     p.wrap(storage.dedup, "save", "    dedup save")
-    p.wrap(storage.classifications, "save_classifications", "  save_classifications")
-    p.wrap(pipeline, "match_and_queue", "  match_and_queue (rounds)")
+    p.wrap(storage.classifications, "save_classifications", "    save_classifications")
+    p.wrap(storage.rounds, "save_plan", "    save_plan (rounds)")
     p.wrap(pipeline, "deliver_alerts", "deliver_alerts")
     p.wrap(pipeline, "publish_snapshot", "publish_snapshot")
-    p.wrap_cm(pipeline, "connect", "connect (open+migrate+views), all steps")
+    for name in ("prepare", "fetch", "store", "deliver"):
+        p.wrap_cm(step[name], "connect", "connect (open+migrate+views), all steps")
     p.wrap_cm(storage.snapshot, "connect", "connect in snapshot")
     return p

@@ -46,6 +46,8 @@ sys.path.insert(0, str(ROOT))
 
 def child() -> None:
     """One run (a shard, or the file backend's whole pass), timed; prints its figures as JSON."""
+    import importlib
+
     from usecases import run as pipeline
     from ingest.feeds.feedlist import load_feeds
     from ingest.settings import load_settings
@@ -53,7 +55,9 @@ def child() -> None:
     from storage.db import utcnow
 
     commits: list[float] = []
-    original = pipeline.transaction
+    # The package's `store` is the step function; the module that opens the transaction is this one.
+    store_module = importlib.import_module("usecases.run.store")
+    original = store_module.transaction
 
     @contextmanager
     def timed(con: Any, *, rollback: bool = False) -> Iterator[Any]:
@@ -63,7 +67,7 @@ def child() -> None:
         manager.__exit__(None, None, None)  # the COMMIT
         commits.append(time.perf_counter() - started)
 
-    pipeline.transaction = timed  # type: ignore[assignment]
+    store_module.transaction = timed
     settings = load_settings()
     print("ready", flush=True)
     sys.stdin.readline()

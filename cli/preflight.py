@@ -13,14 +13,14 @@ import os
 import tempfile
 from pathlib import Path
 
-import duckdb
 from pydantic import ValidationError
 
 from cli.errors import BAD_INPUT, EXPLAINERS, SYSTEMIC, CliFailure, fail, one_line, os_reason, say
 from ingest.models.errors import ConfigError
 from ingest.models import FeedConfig
 from ingest.settings import LakeTarget, Settings, load_settings
-from storage.db import DatabaseLockedError, connect
+from storage.db import connect
+from storage.errors import DatabaseError, DatabaseLockedError
 from storage.snapshot import snapshot_path
 
 # The database `layoffwatch demo` writes (the data commands name it when the default is missing).
@@ -109,7 +109,7 @@ def _open_now(path: Path, lock_timeout: float) -> None:
             return
     except DatabaseLockedError as exc:
         raise lock_failure(path, exc) from None
-    except duckdb.Error as exc:
+    except DatabaseError as exc:
         why = one_line(str(exc).split("\n\n")[0])
         fail(f"database {path}", why, "pass --db with a layoffwatch DuckDB file (or a new path)", BAD_INPUT)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 from uuid import UUID
 
+import typer
 from rich.console import Console, RenderableType
 from rich.markup import escape
 from rich.table import Table
@@ -35,6 +36,14 @@ class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+
+
+def command_console(ctx: typer.Context) -> Console:
+    """Return the console a command prints to: the object its `register` put in the command's context."""
+    console = ctx.find_object(Console)
+    if console is None:
+        raise RuntimeError(f"{ctx.command_path} has no console: register it with its module's register()")
+    return console
 
 
 def render_table(

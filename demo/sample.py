@@ -16,7 +16,6 @@ from storage.example_queries import DEMO_QUERIES, PRODUCT_QUERIES
 
 # The bundled sample's oldest story that should still alert in the demo.
 SAMPLE_ALERTS_FROM = date(2025, 10, 1)
-# Where the demo writes unless told otherwise: beside, never over, the pipeline's own database.
 
 
 def run_demo(db: Path, console: Console) -> int:

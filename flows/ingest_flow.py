@@ -1,11 +1,11 @@
-"""The `ingest` flow: one run over all feeds, in a handful of batched tasks.
+"""The `ingest` flow: one run over all feeds, in a handful of batched tasks wrapping `usecases.run`.
 
     prepare  -> read feed states (validators, back-off) and write any spooled batch
     fetch    -> all due feeds at once (threads), each failure kept as data
     select   -> drop entries already stored
     pages    -> article pages concurrently (threads), text extracted in a process pool
     store    -> one transaction: fetch log, articles, dedup, classification, rounds, alert outbox
-    alerts   -> deliver due alerts (after the commit), mark each row
+    alerts   -> deliver due alerts (after the commit), Prefect blocks included, mark each row
     snapshot -> publish a read-only copy of the database for users
 
 Tasks take settings and plain data, never a live connection or client, and never run per article.
@@ -15,42 +15,23 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.context import FlowRunContext
-from prefect.utilities.annotations import quote
-from prefect.events import emit_event
 
-from usecases import run as pipeline
+from flows.notify_blocks import SENDERS
+from flows.runtime import current_flow_run_id, emit_round_events, unwalked
 from flows.shards import rounds_slot
-from usecases.summary import RunFailed, RunSummary
 from ingest.feeds.feedlist import load_feeds
 from ingest.models import FeedConfig
 from ingest.settings import Settings, load_settings
 from storage.db import utcnow
+from usecases import run as pipeline
+from usecases.summary import RunFailed, RunSummary
 
-
-T = TypeVar("T")
-
-
-def unwalked(value: T) -> T:
-    """Return `value` wrapped so Prefect does not walk it for futures (typed as the value itself).
-
-    Prefect walks every task argument twice to find futures; a Batch of 2,000 articles cost
-    ~0.35 s of CPU per walk. Our arguments are plain data, so the walk finds nothing.
-    """
-    return cast(T, quote(value))
-
-
-def current_flow_run_id() -> str:
-    """Return the id of the flow run this code runs in."""
-    context = FlowRunContext.get()
-    if context is None or context.flow_run is None:
-        raise RuntimeError("not inside a Prefect flow run")
-    return str(context.flow_run.id)
+__all__ = ["current_flow_run_id", "deliver_alerts", "ingest", "publish_snapshot"]  # backfill reuses these
 
 
 @task(name="prepare", cache_policy=NO_CACHE)
@@ -86,27 +67,13 @@ def store(settings: Settings, batch: pipeline.Batch) -> pipeline.Stored:
 @task(name="deliver-alerts", cache_policy=NO_CACHE)
 def deliver_alerts(settings: Settings, clock: datetime) -> pipeline.Delivery:
     """Send alerts due at `clock` (when the flow started, UTC); a failing channel is retried by the next run."""
-    return pipeline.deliver_alerts(settings, clock)
+    return pipeline.deliver_alerts(settings, clock, SENDERS)
 
 
 @task(name="publish-snapshot", cache_policy=NO_CACHE)
 def publish_snapshot(settings: Settings, changed: bool) -> Path | None:
     """Copy the database to its read-only snapshot for users (when the run wrote anything)."""
     return pipeline.publish_snapshot(settings, changed)
-
-
-def emit_round_events(details: list[dict]) -> None:
-    """Emit `layoffwatch.round.detected` per new round, for Prefect Automations to act on."""
-    for detail in details:
-        emit_event(
-            event="layoffwatch.round.detected",
-            resource={
-                "prefect.resource.id": f"layoffwatch.round.{detail['round_id']}",
-                "prefect.resource.name": detail["title"],
-                "layoffwatch.company": detail["company"],
-            },
-            payload=detail,
-        )
 
 
 @flow(name="ingest", description="Fetch all feeds once and land new layoff stories in DuckDB.")

@@ -92,6 +92,7 @@ class Settings(BaseSettings):
     http_timeout: float = Field(20.0, gt=0, le=300, description="Seconds for one HTTP request in total (connect + headers + body).")
     max_response_bytes: int = Field(5_000_000, ge=10_000, le=100_000_000, description="Largest response body accepted (checked while streaming).")
     http_retries: int = Field(2, ge=0, le=10, description="Retries of a feed fetch on 5xx/429/network errors (with backoff, honouring Retry-After).")
+    http_retry_backoff: float = Field(0.5, ge=0, le=60, description="Seconds before the first retry of a failed fetch without Retry-After; each further retry waits twice as long.")
     max_retry_after: float = Field(60.0, ge=0, le=3600, description="Longest Retry-After wait honoured inside a run; longer ones retry next run.")
     page_concurrency: int = Field(8, ge=1, le=64, description="Article pages fetched at once.")
     per_host_concurrency: int = Field(2, ge=1, le=16, description="Article pages fetched at once from one host (politeness).")

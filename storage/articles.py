@@ -9,6 +9,7 @@ from typing import NamedTuple
 import duckdb
 
 from ingest.models import Article
+from storage.backends.lake import ALIAS
 from storage.bulk import insert_rows
 
 ARTICLE_COLUMNS = (
@@ -38,20 +39,55 @@ def known_article_ids(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
     return {row[0] for row in rows}
 
 
-def insert_articles(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> int:
-    """Insert articles not stored yet (and their raw pages); return how many were new."""
+HTML_COLUMNS = ("article_id", "encoding", "raw_size", "html")
+
+
+def insert_articles(con: duckdb.DuckDBPyConnection, articles: Sequence[Article], *, staged: str | None = None) -> int:
+    """Insert articles not stored yet (and their raw pages); return how many were new.
+
+    `staged` names the staging tables `stage_articles` filled with these same articles (a lake's
+    store): their rows are then copied from there, inside DuckDB, instead of scanned from Python.
+    """
     if not articles:
         return 0
     unique = list({a.article_id: a for a in articles}.values())
     new_ids = set(a.article_id for a in unique) - known_article_ids(con, [a.article_id for a in unique])
     fresh = [a for a in unique if a.article_id in new_ids]
-    insert_rows(con, "articles", ARTICLE_COLUMNS, [tuple(getattr(a, c) for c in ARTICLE_COLUMNS) for a in fresh])
     pages = [a for a in fresh if a.raw_html]
-    insert_rows(
-        con, "article_html", ("article_id", "encoding", "raw_size", "html"),
-        [(a.article_id, a.raw_encoding, a.raw_size, a.raw_html) for a in pages],
-    )
+    if staged is not None:
+        for table, columns, chosen in (("articles", ARTICLE_COLUMNS, fresh), ("article_html", HTML_COLUMNS, pages)):
+            if chosen:
+                names = ", ".join(columns)
+                con.execute(
+                    f"INSERT INTO {table} ({names}) SELECT {names} FROM memory.main.{staged}_{table}"
+                    " WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [[a.article_id for a in chosen]],
+                )
+        return len(fresh)
+    insert_rows(con, "articles", ARTICLE_COLUMNS, [tuple(getattr(a, c) for c in ARTICLE_COLUMNS) for a in fresh])
+    insert_rows(con, "article_html", HTML_COLUMNS, [(a.article_id, a.raw_encoding, a.raw_size, a.raw_html) for a in pages])
     return len(fresh)
+
+
+def stage_articles(stage: duckdb.DuckDBPyConnection, name: str, articles: Sequence[Article]) -> None:
+    """Load `articles` (the last of each id) and their pages into staging tables `<name>_articles`, `<name>_article_html`.
+
+    `stage` is a connection to the lake instance's in-memory database (`storage.batches.staged`):
+    turning ~600 articles' Python values into rows costs ~0.3 s, spent there before the catalog
+    lock instead of under it, where every other shard waits.
+    """
+    unique = list({a.article_id: a for a in articles}.values())
+    for table, columns in (("articles", ARTICLE_COLUMNS), ("article_html", HTML_COLUMNS)):
+        # Typed as the lake's own table, so the copy under the lock converts nothing.
+        stage.execute(f"CREATE TABLE {name}_{table} AS SELECT {', '.join(columns)} FROM {ALIAS}.{table} LIMIT 0")
+    insert_rows(
+        stage, f"{name}_articles", ARTICLE_COLUMNS,
+        [tuple(getattr(a, c) for c in ARTICLE_COLUMNS) for a in unique], on_conflict=None,
+    )
+    insert_rows(
+        stage, f"{name}_article_html", HTML_COLUMNS,
+        [(a.article_id, a.raw_encoding, a.raw_size, a.raw_html) for a in unique if a.raw_html], on_conflict=None,
+    )
 
 
 def article_texts(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> list[StoredText]:

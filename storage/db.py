@@ -30,6 +30,9 @@ from storage.backends.lake import lake_ddl, session, warm
 from storage.migrations import MIGRATIONS
 from storage.views import apply_views
 
+# The connection type, for code above storage/ that passes a connection along without importing duckdb.
+Connection = duckdb.DuckDBPyConnection
+
 _LOCK_HINT = "Could not set lock on file"
 _PID = re.compile(r"PID (\d+)")
 

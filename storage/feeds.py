@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 import duckdb
 
-from ingest.feeds.health import next_attempt
+from ingest.feeds.health import FeedHealth
 from ingest.models import FeedConfig, FeedFetch, FeedState
 from storage.bulk import insert_rows
 
@@ -37,10 +37,14 @@ def feed_states(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> dict[st
     }
 
 
-def record_fetches(con: duckdb.DuckDBPyConnection, fetches: Sequence[FeedFetch]) -> None:
-    """Log each fetch in `feed_fetches` and move each feed's validators and health forward.
+def record_fetches(
+    con: duckdb.DuckDBPyConnection, fetches: Sequence[FeedFetch], health: Mapping[str, FeedHealth]
+) -> None:
+    """Log each fetch in `feed_fetches` and move each feed's validators forward, and its health to `health`.
 
-    One statement per kind of write: executemany runs row by row (~200 ms for 50 feeds).
+    `health` holds, by fetch_id, the failure count and next attempt the caller decided
+    (`ingest.feeds.health.after_fetches`). One statement per kind of write: executemany runs
+    row by row (~200 ms for 50 feeds).
     """
     done = [f for f in fetches if not f.skipped]
     if not done:
@@ -52,20 +56,11 @@ def record_fetches(con: duckdb.DuckDBPyConnection, fetches: Sequence[FeedFetch])
         [(f.fetch_id, f.run_id, f.feed, f.url, f.started_at, f.duration_ms, f.http_status,
           f.not_modified, f.items_seen, f.new_items, f.error) for f in done],
     )
-    failures = dict(
-        con.execute(
-            "SELECT name, consecutive_failures FROM feeds WHERE list_contains(?, name)",
-            [[f.feed for f in done]],
-        ).fetchall()
-    )
-    updates = []
-    for f in done:
-        failed = f.error is not None
-        count = failures.get(f.feed, 0) + 1 if failed else 0
-        updates.append((
-            f.feed, f.etag, f.last_modified, f.started_at, None if failed else f.started_at, count,
-            f.error, next_attempt(count, f.started_at) if failed else None,
-        ))
+    updates = [
+        (f.feed, f.etag, f.last_modified, f.started_at, None if f.error is not None else f.started_at,
+         health[f.fetch_id].consecutive_failures, f.error, health[f.fetch_id].next_attempt_at)
+        for f in done
+    ]
     names, etags, modified, fetched, success, counts, errors, attempts = (list(c) for c in zip(*updates, strict=True))
     con.execute(
         "UPDATE feeds SET etag = coalesce(u.etag, feeds.etag),"

@@ -2,27 +2,94 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+PREFECT_SERVER = "prefect_server"
+
+
+class _TestServer:
+    """Prefect's test harness held open on a thread of its own, from its start until the session ends.
+
+    The harness publishes its API as Prefect's process-wide settings (what contexts without settings
+    of their own read), so flows on the main thread use it. Started once collection shows a test
+    needs it, the server boots (~8 s) while the tests before that one run.
+    """
+
+    def __init__(self) -> None:
+        # Prefect's server modules are imported here, on the main thread, so that the harness's thread
+        # imports nothing while tests import and load plugins of their own (Apprise's, for one).
+        import prefect.server.api.server  # noqa: F401
+        import prefect.server.database.dependencies  # noqa: F401
+        import prefect.testing.utilities  # noqa: F401
+
+        self.ready = threading.Event()
+        self.done = threading.Event()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._hold, name="prefect-test-server", daemon=True)
+        self.thread.start()
+
+    def _hold(self) -> None:
+        from prefect.testing.utilities import prefect_test_harness
+
+        try:
+            with prefect_test_harness(server_startup_timeout=180):
+                self.ready.set()
+                self.done.wait()
+        except BaseException as exc:  # handed to the fixture, which raises it in the test that asked
+            self.error = exc
+        finally:
+            self.ready.set()
+
+    def wait(self) -> None:
+        """Return once the API answers; raise what stopped the harness otherwise."""
+        self.ready.wait()
+        if self.error is not None or not self.thread.is_alive():
+            raise RuntimeError("the Prefect test server did not start") from self.error
+
+    def stop(self) -> None:
+        """Close the harness (drain Prefect's workers, stop the server) and wait for its thread."""
+        self.done.set()
+        self.thread.join(120)
+
+
+_server: list[_TestServer] = []  # the session's one server, once started
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the Prefect test server in the background when a collected test will need it."""
+    if not _server and any(PREFECT_SERVER in getattr(item, "fixturenames", ()) for item in session.items):
+        _server.append(_TestServer())
+
 
 @pytest.fixture(scope="session")
 def prefect_server() -> Iterator[None]:
-    """A temporary Prefect API for the whole session (starting one costs ~10 s, so only once)."""
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=180):
+    """A temporary Prefect API for the whole session (starting one costs ~8 s, so only once)."""
+    if not _server:  # requested by a test collection did not see (getfixturevalue)
+        _server.append(_TestServer())
+    _server[0].wait()
+    try:
         yield
+    finally:
+        _server[0].stop()
 
 
 @pytest.fixture
 def lw_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every LAYOFFWATCH_ setting at a fresh temporary folder; return the DuckDB path."""
-    db = tmp_path / "lw.duckdb"
+    return isolate(tmp_path, monkeypatch)
+
+
+def isolate(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Set the environment `lw_env` gives a test, its database in `folder` (for wider-scoped fixtures); return the db path."""
+    db = folder / "lw.duckdb"
     monkeypatch.setenv("LAYOFFWATCH_DB", str(db))
+    # The tests' pages are served on loopback, which article links may not reach by default.
     monkeypatch.setenv("LAYOFFWATCH_ALLOW_PRIVATE_HOSTS", "127.0.0.1,localhost")
+    # Shorter waits: a test stuck on a silent server or a held file fails in 5 s, not 20 s or 120 s.
     monkeypatch.setenv("LAYOFFWATCH_HTTP_TIMEOUT", "5")
     monkeypatch.setenv("LAYOFFWATCH_LOCK_TIMEOUT", "5")
     monkeypatch.delenv("LAYOFFWATCH_ALERT_URLS", raising=False)

@@ -387,3 +387,25 @@ def test_an_alert_failing_for_the_last_time_is_counted_given_up_and_shown_so(lw_
     summary = replace(summary, alerts_failed=delivery.failed, alerts_given_up=delivery.given_up)
     assert "alerts: 0 queued, 0 sent, 1 failed, 1 given up (see the alerts_log view)" in summary.log_lines()
     assert "| alerts given up | 1 |" in summary.markdown()
+
+
+def test_block_channels_go_through_the_sender_the_caller_passes(lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingest.settings import PREFECT_BLOCK_SCHEME
+
+    now = utcnow()
+    received: list[tuple[str, str, str]] = []
+
+    def block_sender(url: str, title: str, body: str, payload: object, /, *, timeout: float) -> None:
+        received.append((url, title, body))
+
+    # A Prefect block channel (none by default), reached here without Prefect: the sender stands in for it.
+    monkeypatch.setenv("LAYOFFWATCH_PREFECT_NOTIFY_BLOCKS", "team-hook")
+    channel = PREFECT_BLOCK_SCHEME + "team-hook"
+    _queue_rows(lw_env, [channel], 1, now)
+    unsent = pipeline.deliver_alerts(load_settings(), now)  # no sender for blocks: the row waits, Apprise never tries
+    sent = pipeline.deliver_alerts(load_settings(), now + RETRY_DELAY, {PREFECT_BLOCK_SCHEME: block_sender})
+    assert (unsent.sent, unsent.failed, unsent.waiting) == (0, 1, 1)
+    assert "no sender for prefect-block://" in unsent.errors[0]
+    assert (sent.sent, sent.failed, sent.waiting) == (1, 0, 0)
+    assert [(url, title) for url, title, _ in received] == [(channel, "New layoff round: Amazon cuts jobs")]
+    assert rows(lw_env, "SELECT status, attempts FROM alerts") == [("sent", 2)]

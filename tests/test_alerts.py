@@ -22,14 +22,13 @@ from ingest.alerts import (
     channel_id,
     next_retry,
     plan_alerts,
-    redact,
-    redact_url,
     render_message,
     resolve_channel,
 )
 from ingest.models import Article
 from ingest.edges.notify import AlertError, send
 from ingest.settings import Settings
+from ingest.urls.redact import redact, redact_url
 from ingest.rounds import match_rounds
 from storage import alerts as alert_store
 from storage import rounds as round_store

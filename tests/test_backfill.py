@@ -11,11 +11,13 @@ import json
 import os
 import re
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -24,6 +26,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 import flows.backfill as backfill_flow
+from usecases import backfill as backfill_usecase
+from usecases import run as pipeline
 from ingest.edges.requester import Requester
 from ingest.feeds.backfill import Listing, SourceError, Window, split_windows, with_params
 from ingest.edges.backfill_sources import (
@@ -34,8 +38,7 @@ from ingest.edges.http import HttpClient, new_client
 from ingest.models import FeedConfig
 from ingest.edges.netguard import HostGuard
 from ingest.settings import Settings, load_settings
-from storage import backfill as window_store
-from storage.db import connect, utcnow
+from storage.db import utcnow
 from tests.conftest import rows, write_feeds
 from tests.pages import article_page, story
 
@@ -43,7 +46,27 @@ DATA = Path(__file__).parent / "data" / "backfill"
 SEEDS = Path(__file__).parent / "data" / "seeds"
 QUERY = "Amazon layoffs"
 
-pytestmark = pytest.mark.usefixtures("prefect_server")
+# Only the tests that run the Prefect flow (directly or through the CLI) ask for the server; the
+# others call the use case, `usecases.backfill`, as plain Python.
+FLOW = pytest.mark.usefixtures("prefect_server")
+
+
+def backfill_steps(
+    start: date, end: date, sources: Sequence[str] | None = None, alerts: bool = False, db: str | None = None
+) -> dict[str, Any]:
+    """Backfill `start`..`end` on the default query and window through the use case, without Prefect; return the summary."""
+    settings = load_settings(db=db)
+    names = backfill_usecase.resolve_sources(sources)
+    started, clock = time.monotonic(), utcnow()
+    with backfill_usecase.open_sources(settings, names) as found:
+        planned = backfill_usecase.plan(settings, found, start, end, QUERY, "7d", clock)
+        batches = [
+            backfill_usecase.run_batch(settings, found, batch, alerts=alerts, run_id="test-backfill")
+            for batch in planned.batches
+        ]
+    stored_any = any(b.new_articles for b in batches)
+    delivery = pipeline.deliver_alerts(settings, clock) if alerts and stored_any else pipeline.Delivery()
+    return backfill_usecase.BackfillSummary.build(planned, QUERY, names, batches, delivery, started).as_dict()
 
 
 def fixture(name: str, **values: str) -> str:
@@ -203,11 +226,11 @@ def test_source_formats_parse_and_reject_what_they_must() -> None:
     assert [s.timestamp for s in thin(snaps, 2)] == ["20240105063012", "20240209110500"]
 
 
-# --- the three sources through the flow --------------------------------------------------------
+# --- the three sources ---------------------------------------------------------------------------
 
 
 def test_three_months_query_each_source_per_window_and_a_rerun_adds_nothing(services: FakeServices, backfill_db: Path) -> None:
-    summary = backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 3, 31))
+    summary = backfill_steps(date(2024, 1, 1), date(2024, 3, 31))
     weeks = split_windows(date(2024, 1, 1), date(2024, 3, 31))
 
     gnews = services.queries("/rss/search")
@@ -245,13 +268,14 @@ def test_three_months_query_each_source_per_window_and_a_rerun_adds_nothing(serv
 
     # The same range again: every window is done, so no source is asked and nothing changes.
     asked = len(services.server.log)
-    again = backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 3, 31))
+    again = backfill_steps(date(2024, 1, 1), date(2024, 3, 31))
     assert len(services.server.log) == asked
     assert (again["windows_skipped"], again["windows_done"], again["articles_new"]) == (39, 0, 0)
     assert rows(backfill_db, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0] == (11, 11)
     assert rows(backfill_db, "SELECT max(attempts) FROM backfill_windows")[0][0] == 1
 
 
+@FLOW
 def test_wayback_captures_in_range_land_as_articles(services: FakeServices, backfill_db: Path) -> None:
     summary = backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 1, 31), sources=["wayback"], window="1m")
     assert services.queries("/cdx/search/cdx") == [{
@@ -313,19 +337,18 @@ def test_a_full_gdelt_window_is_split_until_each_part_fits() -> None:
 # --- resumability and failures -----------------------------------------------------------------
 
 
+@FLOW
 def test_an_interrupted_backfill_resumes_with_the_remaining_windows(services: FakeServices, backfill_db: Path) -> None:
     settings = load_settings()
     weeks = split_windows(date(2024, 1, 1), date(2024, 1, 31))  # 5 windows
-    with new_client("layoffwatch-test", 5) as client:
-        sources = build_sources(["gnews"], client, feeds=[], settings=settings)
-        planned = backfill_flow.plan(settings, sources, weeks[0].first_day, weeks[-1].last_day, QUERY, "7d", utcnow())
+    with backfill_usecase.open_sources(settings, ["gnews"]) as sources:  # the use case alone, no Prefect
+        planned = backfill_usecase.plan(settings, sources, weeks[0].first_day, weeks[-1].last_day, QUERY, "7d", utcnow())
         assert len(planned.batches) == 5
         for batch in planned.batches[:2]:
-            result = backfill_flow.run_batch(settings, sources, batch, alerts=False, run_id="first")
+            result = backfill_usecase.run_batch(settings, sources, batch, alerts=False, run_id="first")
             assert [o.status for o in result.outcomes] == ["done"]
         # The process dies while working on the third window: it stays `running`.
-        with connect(settings.db) as con:
-            window_store.mark_running(con, [planned.batches[2].jobs[0].key], utcnow())
+        backfill_usecase.claim(settings, planned.batches[2].jobs, utcnow())
     assert [r[3] for r in window_table(backfill_db)] == ["done", "done", "running", "pending", "pending"]
     asked_before = len(services.queries("/rss/search"))
 
@@ -343,7 +366,7 @@ def test_an_interrupted_backfill_resumes_with_the_remaining_windows(services: Fa
 def test_a_failing_window_is_recorded_and_retried_next_run(services: FakeServices, backfill_db: Path) -> None:
     # The second week answers 500 (three times: the first try and its two retries); the others complete.
     services.gnews_failures["2024-01-07"] = [Response("oops", status=500, headers={"Retry-After": "0"})] * 3
-    first = backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 1, 31), sources=["gnews"])
+    first = backfill_steps(date(2024, 1, 1), date(2024, 1, 31), ["gnews"])
     assert (first["windows_done"], first["windows_failed"]) == (4, 1)
     failed = [r for r in window_table(backfill_db) if r[3] == "failed"]
     assert len(failed) == 1 and failed[0][1] == date(2024, 1, 8) and failed[0][6] == 1 and "HTTP 500" in failed[0][7]
@@ -352,7 +375,7 @@ def test_a_failing_window_is_recorded_and_retried_next_run(services: FakeService
     # Next run: only the failed window is asked; a 429 with Retry-After is waited out, then it lands.
     services.gnews_failures["2024-01-07"] = [Response("slow down", status=429, headers={"Retry-After": "0"})]
     asked = len(services.queries("/rss/search"))
-    second = backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 1, 31), sources=["gnews"])
+    second = backfill_steps(date(2024, 1, 1), date(2024, 1, 31), ["gnews"])
     retried = services.queries("/rss/search")[asked:]
     assert [q["q"] for q in retried] == [f"{QUERY} after:2024-01-07 before:2024-01-15"] * 2  # 429, then 200
     assert (second["windows_done"], second["windows_skipped"], second["articles_new"]) == (1, 4, 2)
@@ -360,6 +383,7 @@ def test_a_failing_window_is_recorded_and_retried_next_run(services: FakeService
     assert healed[3:8] == ("done", 2, 2, 2, None)
 
 
+@FLOW
 def test_every_window_failing_fails_the_run_but_records_each(services: FakeServices, backfill_db: Path) -> None:
     services.gnews_failures["2023-12-31"] = [Response("gone", status=403)]
     with pytest.raises(RuntimeError, match="all 1 windows failed"):
@@ -382,7 +406,7 @@ def test_backfilled_rounds_send_nothing_unless_asked(
     with receive_webhooks() as hook:
         # A channel that records what it gets: the assertion is that nothing arrives.
         monkeypatch.setenv("LAYOFFWATCH_ALERT_URLS", hook.apprise_url)
-        summary = backfill_flow.backfill(start=date(2024, 1, 8), end=date(2024, 1, 14), sources=["gnews"])
+        summary = backfill_steps(date(2024, 1, 8), date(2024, 1, 14), ["gnews"])
         assert summary["articles_new"] == 2
         assert len(summary["new_rounds"]) == rows(backfill_db, "SELECT count(*) FROM rounds")[0][0] == 1
         alerts = rows(backfill_db, "SELECT kind, status, reason, sent_at FROM alerts")
@@ -391,12 +415,12 @@ def test_backfilled_rounds_send_nothing_unless_asked(
 
         # Asked for (`--alerts`), into a fresh database: the same round is alerted once.
         fresh = tmp_path / "asked.duckdb"
-        asked = backfill_flow.backfill(start=date(2024, 1, 8), end=date(2024, 1, 14), sources=["gnews"],
-                                       alerts=True, db=str(fresh))
+        asked = backfill_steps(date(2024, 1, 8), date(2024, 1, 14), ["gnews"], alerts=True, db=str(fresh))
         assert asked["alerts_sent"] == 1 and len(hook.received) == 1
         assert rows(fresh, "SELECT kind, status FROM alerts") == [("new_round", "sent")]
 
 
+@FLOW
 def test_cli_backfill_runs_the_flow_with_progress(services: FakeServices, backfill_db: Path) -> None:
     from typer.testing import CliRunner
 
@@ -418,6 +442,7 @@ def _unwrapped(output: str) -> str:
     return " ".join(output.split())
 
 
+@FLOW
 def test_backfill_as_a_user_runs_it_on_defaults(httpserver: HTTPServer, user_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
@@ -535,10 +560,10 @@ def test_the_deployment_accepts_iso_dates_and_knows_the_sources() -> None:
     assert schema["required"] == ["start", "end"]
     assert props["window"]["default"] == "7d" and props["alerts"]["default"] is False
     with pytest.raises(ValueError, match="unknown backfill source"):
-        backfill_flow.resolve_sources(["gnews", "bing"])
-    assert backfill_flow.resolve_sources(["WAYBACK", "gnews"]) == ["gnews", "wayback"]
-    assert backfill_flow.resolve_sources("gdelt,gnews") == ["gnews", "gdelt"]
-    assert backfill_flow.resolve_sources(None) == ["gnews", "gdelt", "wayback"]
+        backfill_usecase.resolve_sources(["gnews", "bing"])
+    assert backfill_usecase.resolve_sources(["WAYBACK", "gnews"]) == ["gnews", "wayback"]
+    assert backfill_usecase.resolve_sources("gdelt,gnews") == ["gnews", "gdelt"]
+    assert backfill_usecase.resolve_sources(None) == ["gnews", "gdelt", "wayback"]
 
 
 def test_wayback_passes_over_a_lost_capture_but_fails_the_window_on_a_dead_cdx() -> None:

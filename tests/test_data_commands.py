@@ -18,6 +18,7 @@ from cli import data as cli_data
 from cli.errors import Group, Typer
 from ingest.alerts import AlertRow
 from ingest.dedup import DuplicateDecision, TextSignature
+from ingest.feeds.health import after_fetches
 from ingest.models import Article, Classification, FeedConfig, FeedFetch, Round, RoundLink
 from ingest.rounds import RoundPlan
 from storage import dedup
@@ -91,11 +92,12 @@ def build_sample_db(path: Path, now: datetime | None = None) -> Path:
             FeedFetch(fetch_id="f3", run_id="old", feed="geekwire", url="u", started_at=now - timedelta(days=10),
                       duration_ms=100.0, http_status=200, items_seen=20, new_items=20),
         ]
-        record_fetches(con, fetches)
+        record_fetches(con, fetches, after_fetches(fetches, {}))
         for i in range(3):  # three failures in a row: backing off
-            record_fetches(con, [FeedFetch(fetch_id=f"b{i}", run_id=f"r{i}", feed="broken", url="u",
-                                           started_at=now - timedelta(minutes=30 - 10 * i), duration_ms=50.0,
-                                           http_status=503, error="HTTP 503")])
+            failed = [FeedFetch(fetch_id=f"b{i}", run_id=f"r{i}", feed="broken", url="u",
+                                started_at=now - timedelta(minutes=30 - 10 * i), duration_ms=50.0,
+                                http_status=503, error="HTTP 503")]
+            record_fetches(con, failed, after_fetches(failed, {"broken": i}))
         insert_articles(
             con,
             [
@@ -301,6 +303,22 @@ def test_query_command_reports_bad_sql_and_missing_database(sample_db: Path, tmp
     assert code == 2 and "nowhere" in text and "docs/schema.md" in text
     code, text, _ = _invoke("rounds", "--db", str(tmp_path / "missing.duckdb"))
     assert code == 2 and f"error: database {tmp_path / 'missing.duckdb'}: no such file" in text
+
+
+@pytest.mark.parametrize("command", ["rounds", "stories", "report"])
+def test_a_file_that_is_not_a_layoffwatch_database_is_one_line(command: str, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.duckdb"
+    notes.write_text("my notes", encoding="utf-8")
+    other = tmp_path / "other.duckdb"  # a DuckDB file, but none of our views
+    duckdb.connect(str(other)).close()
+    out = ["--out", str(tmp_path / "r.html")] if command == "report" else []
+    for db, why in ((notes, "not a valid DuckDB database file"), (other, "does not exist")):
+        code, text, exc = _invoke(command, "--db", str(db), *out)
+        last = text.strip().splitlines()[-1]
+        assert code == 2 and isinstance(exc, SystemExit) and "Traceback" not in text
+        assert last.startswith(f"error: database {db}: ") and why in last
+        assert last.endswith("run `layoffwatch run` once to upgrade it, or pass --db with a layoffwatch database")
+    assert notes.read_text(encoding="utf-8") == "my notes"  # read-only: never touched
 
 
 def test_locked_database_points_at_the_snapshot(sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -143,7 +144,7 @@ def test_write_succeeds_when_the_holder_lets_go_within_the_timeout(
     settings = settings_for(db, lock_timeout=20)
     batch = fetch_batch(settings, feed)
     synced = synced_files(monkeypatch)
-    with holder(db, seconds=1.0) as proc:
+    with holder(db, seconds=0.3) as proc:
         started = time.monotonic()
         stored = pipeline.store(settings, batch, utcnow())  # waits with backoff until the exit
         waited = time.monotonic() - started
@@ -173,20 +174,32 @@ def test_reader_gets_a_clear_answer_or_the_snapshot_while_a_writer_holds(feed: F
 
 
 def test_a_failing_flush_never_hides_why_the_write_failed(
-    feed: FeedConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    feed: FeedConfig, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     db = tmp_path / "lw.duckdb"
     settings = settings_for(db, lock_timeout=1.5)
     batch = fetch_batch(settings, feed)
+    spooled = spool.spool_dir(db) / f"{batch.run_key}.json"
+    stop = threading.Event()
 
-    def write_fails(*_: object) -> None:
-        raise RuntimeError("the write's own error")
+    def remove_the_spool_file() -> None:
+        # Another run replaying the spool takes the file while this write waits for the lock, so
+        # flushing it fails (FileNotFoundError) once the write gives up.
+        while not stop.is_set():
+            try:
+                spooled.unlink()
+                return
+            except FileNotFoundError:
+                time.sleep(0.01)
 
-    def flush_fails(_: Path) -> None:
-        raise OSError("disk gone")
-
-    monkeypatch.setattr(pipeline, "store_now", write_fails)
-    monkeypatch.setattr(spool, "keep", flush_fails)
-    with pytest.raises(RuntimeError, match="the write's own error"):
-        pipeline.store(settings, batch, utcnow())
-    assert [p.name for p, _ in spool.pending(db)] == [f"{batch.run_key}.json"]  # still spooled
+    remover = threading.Thread(target=remove_the_spool_file)
+    with holder(db) as proc:
+        remover.start()
+        try:
+            with pytest.raises(DatabaseLockedError, match=f"locked by process {proc.pid}"):
+                pipeline.store(settings, batch, utcnow())
+        finally:
+            stop.set()
+            remover.join(5)
+    assert not spooled.exists()  # the flush really failed: the file it had to flush was gone
+    assert any("could not flush spooled batch" in r.getMessage() for r in caplog.records)

@@ -171,7 +171,7 @@ def test_data_commands_read_a_lake(lake: LakeTarget, tmp_path: Path) -> None:
 
 def _backfill_bookkeeping(db: Path | LakeTarget) -> list[tuple[Any, ...]]:
     """Plan, start, finish and fail backfill windows twice over; return the rows kept."""
-    from ingest.feeds.backfill import Window
+    from ingest.feeds.backfill import Window, claimed, plan_windows, window_done, window_failed
     from storage import backfill
 
     now = datetime(2026, 5, 1, 12, 0)
@@ -179,9 +179,10 @@ def _backfill_bookkeeping(db: Path | LakeTarget) -> list[tuple[Any, ...]]:
     keys = [backfill.key_of("gnews", "Amazon layoffs", w) for w in windows]
     with connect(db) as con:
         for _ in range(2):
-            backfill.plan_windows(con, "gnews", "Amazon layoffs", windows, now)
-            backfill.mark_running(con, keys, now)
-            backfill.record_results(con, [(keys[0], 5, 2)], [(keys[1], "HTTP 500")], now)
+            backfill.save_windows(con, plan_windows(windows, {"gnews": "Amazon layoffs"}, backfill.window_rows(con, keys), now).new)
+            running = [claimed(backfill.window_rows(con, keys)[key], now) for key in keys]
+            backfill.save_windows(con, running)
+            backfill.save_windows(con, [window_done(running[0], 5, 2, now), window_failed(running[1], "HTTP 500", now)])
         return con.execute(f"SELECT {', '.join(backfill.COLUMNS)} FROM backfill_windows ORDER BY ALL").fetchall()
 
 

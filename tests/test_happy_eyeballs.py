@@ -23,7 +23,8 @@ import httpcore
 import pytest
 
 from ingest.models.errors import PermanentFetchError, TransientFetchError
-from ingest.edges.http import _GuardedBackend, fetch, new_client
+from ingest.edges.http import fetch, new_client
+from ingest.edges.http.sockets import GuardedBackend
 from ingest.edges.netguard import ATTEMPT_DELAY, HostGuard, dial, interleave
 from tests.hostile import ConnectLog, loopback_only
 
@@ -144,6 +145,25 @@ def resolver_of(names: dict[str, list[str]], asked: list[str] | None = None) -> 
     return resolve
 
 
+@pytest.fixture
+def dialled(loopback_only: ConnectLog, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Every (address, port) a socket of this process tried to connect to during the test.
+
+    Filtered by the test server's port, since other threads of the session (the Prefect test
+    server's health checks) connect to 127.0.0.1 too.
+    """
+    seen: list[tuple[str, int]] = []
+    inner = socket.socket.connect
+
+    def connect(self: socket.socket, address: object) -> None:
+        if isinstance(address, tuple):
+            seen.append((str(address[0]), int(address[1])))
+        inner(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    return seen
+
+
 def get(url: str, guard: HostGuard | None, timeout: float = 5) -> str:
     """Return the text of `url` fetched through a fresh client (no pooled connection reused)."""
     with new_client("test", timeout) as client:
@@ -181,15 +201,15 @@ def test_the_address_that_serves_follows_happy_eyeballs_order(answer: list[str],
 
 # --- unreachable addresses --------------------------------------------------------------------
 
-def test_ipv6_that_never_answers_falls_back_to_ipv4_and_is_closed(loopback_only: ConnectLog) -> None:
+def test_ipv6_that_never_answers_falls_back_to_ipv4_and_is_closed(dialled: list[tuple[str, int]]) -> None:
     asked: list[str] = []
     guard = HostGuard(LOOPBACK, resolver=resolver_of({"aws.test": ["::1", "127.0.0.1"]}, asked))
     with Site("127.0.0.1") as site, silent("::1", site.port):
-        before = len(loopback_only.attempts)
+        before = len(dialled)
         started = time.monotonic()
         assert get(f"http://aws.test:{site.port}/page", guard) == "served by 127.0.0.1"
         elapsed = time.monotonic() - started
-        assert loopback_only.attempts[before:] == ["::1", "127.0.0.1"]  # IPv6 first, as resolved
+        assert [host for host, port in dialled[before:] if port == site.port] == ["::1", "127.0.0.1"]  # IPv6 first
         assert syn_sent(site.port) == 0  # the losing IPv6 attempt was closed, not left hanging
     assert site.served == ["/page"]
     # IPv4 was dialled one attempt delay later: long before the 5 s connect timeout ran out.
@@ -255,24 +275,24 @@ def test_unguarded_fetch_tries_every_address_of_the_system_resolver() -> None:
     ([], ["2606:4700::1111", "93.184.216.34", "169.254.169.254"]),
 ])
 def test_one_private_address_among_others_refuses_before_any_connection(
-    allow: list[str], answer: list[str], loopback_only: ConnectLog
+    allow: list[str], answer: list[str], dialled: list[tuple[str, int]]
 ) -> None:
     with Site("127.0.0.1") as site:
         guard = HostGuard(allow, resolver=resolver_of({"mixed.test": answer}))
         with pytest.raises(PermanentFetchError, match=r"blocked: mixed.test is a non-public address"):
             get(f"http://mixed.test:{site.port}/page", guard)
     assert site.served == []
-    assert loopback_only.attempts == []
+    assert [host for host, port in dialled if port == site.port] == []
 
 
-def test_redirect_to_a_name_with_one_private_address_is_refused(loopback_only: ConnectLog) -> None:
+def test_redirect_to_a_name_with_one_private_address_is_refused(dialled: list[tuple[str, int]]) -> None:
     with Site("127.0.0.1") as site:
         site.redirects["/start"] = f"http://mixed.test:{site.port}/page"
         names = {"start.test": ["127.0.0.1"], "mixed.test": ["::1", "127.0.0.1", "169.254.169.254"]}
         with pytest.raises(PermanentFetchError, match=r"non-public address \(169\.254\.169\.254\)"):
             get(f"http://start.test:{site.port}/start", HostGuard(LOOPBACK, resolver=resolver_of(names)))
     assert site.served == ["/start"]
-    assert loopback_only.attempts == ["127.0.0.1"]  # the first hop only
+    assert [host for host, port in dialled if port == site.port] == ["127.0.0.1"]  # the first hop only
 
 
 # --- TLS over the dialled socket ------------------------------------------------------------
@@ -311,6 +331,6 @@ def test_tls_runs_over_the_dialled_socket_and_verifies_the_certificate(tmp_path:
         with pytest.raises(TransientFetchError, match="CERTIFICATE_VERIFY_FAILED"):
             get(url, HostGuard(["localhost"]))
         trusting = ssl.create_default_context(cafile=str(cert))
-        with httpcore.ConnectionPool(ssl_context=trusting, network_backend=_GuardedBackend()) as pool:
+        with httpcore.ConnectionPool(ssl_context=trusting, network_backend=GuardedBackend()) as pool:
             assert pool.request("GET", url).content == b"served by 127.0.0.1"
     assert site.served == ["/page"]

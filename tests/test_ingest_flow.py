@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from ingest.edges.http import fetch_with_retries, new_client
+from ingest.feeds.feedlist import load_feeds
+from ingest.models.errors import TransientFetchError
+from ingest.settings import load_settings
+from storage.db import utcnow
 from storage.migrations import MIGRATIONS
 from tests.conftest import rows, write_feeds
 from tests.pages import EMPTY_PAGE, atom, rss, story
+from usecases import run as pipeline
+from usecases.summary import RunSummary
 
-pytestmark = pytest.mark.usefixtures("prefect_server")
+# Only the tests that run the Prefect flow ask for the server: the rest run the use case's steps.
+FLOW = pytest.mark.usefixtures("prefect_server")
 
 
+def run_steps(feeds: Path) -> dict[str, Any]:
+    """Run one ingest through the use case's steps, without Prefect (no alert channel set); return its summary."""
+    settings = load_settings(feeds=str(feeds))
+    started, now = datetime.now(), utcnow()
+    prepared = pipeline.prepare(settings, load_feeds(settings.feeds), now, True)
+    fetched = pipeline.select_new(settings, pipeline.fetch_feeds(settings, prepared, "test-run"))
+    batch = pipeline.fetch_and_extract(settings, fetched, now)
+    stored = pipeline.store(settings, batch, now)
+    delivery = pipeline.deliver_alerts(settings, now)
+    return RunSummary.build(prepared, fetched, batch, stored, delivery, None, started).as_dict()
 
 
 @pytest.fixture
@@ -50,6 +70,7 @@ def site(httpserver: HTTPServer) -> HTTPServer:
     return httpserver
 
 
+@FLOW
 def test_good_feeds_land_and_bad_pages_are_recorded(site: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
     from flows.ingest_flow import ingest
 
@@ -75,6 +96,7 @@ def test_good_feeds_land_and_bad_pages_are_recorded(site: HTTPServer, lw_env: Pa
     assert html == 3  # raw pages kept (compressed) for every page that answered 200
 
 
+@FLOW
 def test_the_first_run_freezes_the_startup_heap_and_later_runs_do_not(
     site: HTTPServer, lw_env: Path, tmp_path: Path
 ) -> None:
@@ -95,12 +117,10 @@ def test_the_first_run_freezes_the_startup_heap_and_later_runs_do_not(
 
 
 def test_second_run_adds_nothing_and_migrations_apply_once(site: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
-    from flows.ingest_flow import ingest
-
     feeds = write_feeds(tmp_path / "feeds.toml", {"rss": site.url_for("/rss.xml"), "atom": site.url_for("/atom.xml")})
-    ingest(feeds=str(feeds))
+    run_steps(feeds)
     before = rows(lw_env, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0]
-    second = ingest(feeds=str(feeds))
+    second = run_steps(feeds)
     after = rows(lw_env, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0]
     assert second["articles_new"] == 0
     assert before == after == (4, 4)
@@ -109,8 +129,6 @@ def test_second_run_adds_nothing_and_migrations_apply_once(site: HTTPServer, lw_
 
 
 def test_conditional_get_304_costs_nothing_downstream(httpserver: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
-    from flows.ingest_flow import ingest
-
     seen_validators: list[tuple[str | None, str | None]] = []
     feed = rss([("g1", "Acme cuts 1,200 jobs", httpserver.url_for("/a/1.html"), "Wed, 28 Jan 2026 14:00:00 GMT")])
 
@@ -124,24 +142,30 @@ def test_conditional_get_304_costs_nothing_downstream(httpserver: HTTPServer, lw
     httpserver.expect_request("/feed.xml").respond_with_handler(handler)
     httpserver.expect_request("/a/1.html").respond_with_data(story("Acme", "Acme cut 1,200 jobs."), content_type="text/html")
     feeds = write_feeds(tmp_path / "feeds.toml", {"conditional": httpserver.url_for("/feed.xml")})
-    ingest(feeds=str(feeds))
-    second = ingest(feeds=str(feeds))
+    run_steps(feeds)
+    second = run_steps(feeds)
     assert seen_validators == [(None, None), ('"v1"', "Wed, 28 Jan 2026 14:00:00 GMT")]
     assert second["feeds_not_modified"] == 1 and second["entries_new"] == 0
     fetches = rows(lw_env, "SELECT http_status, not_modified, items_seen, new_items, error FROM feed_fetches ORDER BY started_at")
     assert fetches == [(200, False, 1, 1, None), (304, True, 0, 0, None)]
 
 
-def test_broken_feeds_are_data_and_the_good_one_lands(httpserver: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
+@FLOW
+def test_broken_feeds_are_data_and_the_good_one_lands(
+    httpserver: HTTPServer, lw_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from flows.ingest_flow import ingest
 
+    # Retries wait 10 ms, not 0.5 s then 1 s: this test is about which feeds heal, not the waits
+    # (test_retries_back_off_and_honour_retry_after checks those on the default).
+    monkeypatch.setenv("LAYOFFWATCH_HTTP_RETRY_BACKOFF", "0.01")
     u = httpserver.url_for
     good = rss([("g1", "Acme cuts 1,200 jobs", u("/a/1.html"), "Wed, 28 Jan 2026 14:00:00 GMT")])
     # 500 once, then healthy: the retry inside the run heals it.
     httpserver.expect_oneshot_request("/flaky.xml").respond_with_data("oops", status=500)
     httpserver.expect_request("/flaky.xml").respond_with_data(good, content_type="application/rss+xml")
-    # 429 with Retry-After: 1, then healthy: the wait is honoured.
-    httpserver.expect_oneshot_request("/limited.xml").respond_with_data("slow down", status=429, headers={"Retry-After": "1"})
+    # 429 with Retry-After (0 s here, to keep the run short), then healthy: the run retries it.
+    httpserver.expect_oneshot_request("/limited.xml").respond_with_data("slow down", status=429, headers={"Retry-After": "0"})
     httpserver.expect_request("/limited.xml").respond_with_data(
         rss([("g9", "Other story", u("/a/2.html"), "Thu, 29 Jan 2026 10:00:00 GMT")]), content_type="application/rss+xml"
     )
@@ -169,6 +193,7 @@ def test_broken_feeds_are_data_and_the_good_one_lands(httpserver: HTTPServer, lw
     assert again["feeds_backing_off"] == 3 and again["feeds_due"] == 2
 
 
+@FLOW
 def test_every_feed_failing_fails_the_run(httpserver: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
     from flows.ingest_flow import ingest
 
@@ -180,6 +205,7 @@ def test_every_feed_failing_fails_the_run(httpserver: HTTPServer, lw_env: Path, 
     assert rows(lw_env, "SELECT count(*) FROM feed_fetches WHERE error LIKE '%HTTP 404%'")[0][0] == 1
 
 
+@FLOW
 def test_google_news_links_are_decoded_fetched_at_the_publisher_and_cached(
     httpserver: HTTPServer, lw_env: Path, tmp_path: Path
 ) -> None:
@@ -201,3 +227,31 @@ def test_google_news_links_are_decoded_fetched_at_the_publisher_and_cached(
     assert url == wrapped and status == "ok"  # the page came from the publisher, not Google
     assert canonical.endswith("/business/acme-cuts.html")
     assert rows(lw_env, "SELECT url, method FROM url_resolutions") == [(wrapped, "decoded")]
+
+
+def test_retries_back_off_and_honour_retry_after(httpserver: HTTPServer) -> None:
+    settings = load_settings()
+    u = httpserver.url_for
+    httpserver.expect_oneshot_request("/flaky").respond_with_data("oops", status=500)
+    httpserver.expect_oneshot_request("/flaky").respond_with_data("oops again", status=503)
+    httpserver.expect_request("/flaky").respond_with_data("ok")
+    httpserver.expect_oneshot_request("/limited").respond_with_data("slow down", status=429, headers={"Retry-After": "1"})
+    httpserver.expect_request("/limited").respond_with_data("ok")
+    httpserver.expect_request("/patient").respond_with_data("later", status=429, headers={"Retry-After": "3600"})
+    waits: list[float] = []
+    with new_client("test", 5) as client:
+
+        def get(path: str) -> bytes:
+            return fetch_with_retries(
+                client, u(path), retries=settings.http_retries, max_retry_after=settings.max_retry_after,
+                backoff=settings.http_retry_backoff, sleep=waits.append, max_bytes=10_000, timeout=5,
+            ).content
+
+        assert get("/flaky") == b"ok" and waits == [0.5, 1.0]  # the default back-off, doubled per retry
+        waits.clear()
+        assert get("/limited") == b"ok" and waits == [1.0]  # Retry-After replaces the back-off
+        waits.clear()
+        # A wait longer than the run may spend is not waited out: the next run retries.
+        with pytest.raises(TransientFetchError, match="Retry-After 3600s exceeds 60s, next run retries"):
+            get("/patient")
+        assert waits == []

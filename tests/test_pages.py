@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from ingest.edges.http import HttpClient, new_client
 from ingest.edges.netguard import HostGuard
@@ -88,3 +89,29 @@ def test_no_urls_makes_no_client() -> None:
     connect = CountingConnect()
     assert fetch_all(connect, []) == {}
     assert connect.clients == []
+
+
+def test_a_host_that_must_wait_leaves_the_threads_to_other_hosts(httpserver: HTTPServer) -> None:
+    """Per-host spacing is kept without a pool thread sleeping: the other host's pages go meanwhile."""
+    started: list[tuple[str, float]] = []
+
+    def record(request: Request) -> Response:
+        started.append((request.host.split(":")[0], time.monotonic()))
+        return Response("<p>x</p>", content_type="text/html")
+
+    httpserver.expect_request("/d.html").respond_with_handler(record)
+    port = httpserver.port
+    # Both of the first pages are 127.0.0.1's: a limiter sleeping in the pool's threads would hold
+    # both threads on that host and start localhost only once 127.0.0.1's spacing allowed.
+    urls = [f"http://{host}:{port}/d.html?n={i}" for host in ("127.0.0.1", "localhost") for i in range(3)]
+    pages = iter_pages(
+        CountingConnect(), urls, guard=HostGuard(["127.0.0.1", "localhost"]), concurrency=2, per_host=1,
+        per_host_delay=0.4,  # a politeness delay (default 0) is what makes a host wait
+        max_bytes=100_000, timeout=5,
+    )
+    assert sorted(index for index, page in pages if page.status == 200) == list(range(6))
+    by_host = {host: [at for name, at in started if name == host] for host in ("127.0.0.1", "localhost")}
+    assert [len(times) for times in by_host.values()] == [3, 3]
+    for times in by_host.values():
+        assert all(later - earlier >= 0.39 for earlier, later in zip(times, times[1:], strict=False))
+    assert by_host["localhost"][0] - by_host["127.0.0.1"][0] < 0.3  # not after 127.0.0.1's second slot

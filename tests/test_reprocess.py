@@ -1,4 +1,6 @@
-"""Re-judging history without network: dry runs write nothing, real runs apply and report changes."""
+"""Re-judging history without network: dry runs write nothing, real runs apply and report changes.
+
+The use case (`usecases.reprocess`) is tested directly; one test goes through the Prefect flow."""
 
 from __future__ import annotations
 
@@ -9,12 +11,13 @@ import duckdb
 import pytest
 
 from flows import reprocess as reprocess_module
-from flows.reprocess import rejudge
 from ingest.models import Classification
 from ingest.rounds.replay import RebuiltRounds, replay_rounds
 from ingest.settings import load_settings
-from tests.conftest import run_steps
+from tests.conftest import rows, run_steps
 from tests.test_rounds import EXPECTED, REPORTS
+from usecases import reprocess as reprocess_usecase
+from usecases.reprocess import rejudge
 
 
 def snapshot_tables(db: Path) -> dict[str, list[tuple]]:
@@ -48,13 +51,13 @@ def test_a_classifier_change_is_previewed_then_applied(sample_site: Path, monkey
     reports = {a for a, label in before["labels"] if label == "layoff_report"}
     linked = dict(before["links"])
     demoted = sorted(a for a in reports if a in linked)[0]
-    real = reprocess_module.classify_many
+    real = reprocess_usecase.classify_many
 
     def stricter(items, table):  # a "new classifier" that demotes one report to a mention
         out: list[Classification] = real(items, table)
         return [v.model_copy(update={"label": "layoff_mention"}) if v.article_id == demoted else v for v in out]
 
-    monkeypatch.setattr(reprocess_module, "classify_many", stricter)
+    monkeypatch.setattr(reprocess_usecase, "classify_many", stricter)
     preview = rejudge(settings, reextract=False, dry_run=True)
     assert [(c.article_id, c.before, c.after) for c in preview.labels_changed] == [(demoted, "layoff_report", "layoff_mention")]
     assert preview.rounds.relinked >= 1
@@ -80,6 +83,49 @@ def test_reprocess_restores_text_from_stored_pages(sample_site: Path) -> None:
     report = rejudge(settings, reextract=True, dry_run=False)
     assert report.text_changed >= 28
     assert snapshot_tables(sample_site)["texts"] == before["texts"]
+
+
+def test_rounds_found_by_a_reprocess_are_queued_for_the_runs_channels(
+    sample_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two kinds of channel, an Apprise URL and a Prefect block: the reprocess must queue for both, as the run does.
+    monkeypatch.setenv("LAYOFFWATCH_ALERT_URLS", "json://127.0.0.1:9/hook")
+    monkeypatch.setenv("LAYOFFWATCH_PREFECT_NOTIFY_BLOCKS", "pager")  # see above
+    settings = load_settings()
+    run_steps(settings, send=False)
+    queued = "SELECT round_id, channel FROM alerts WHERE kind = 'new_round' ORDER BY ALL"
+    by_run = rows(sample_site, queued)
+    assert {channel for _, channel in by_run} == {"json://127.0.0.1:9/hook", "prefect-block://***"}  # names redacted
+    con = duckdb.connect(str(sample_site))
+    for table in ("alerts", "round_articles", "rounds"):  # as if an older matcher had found no round
+        con.execute(f"DELETE FROM {table}")
+    con.close()
+
+    report = rejudge(settings, reextract=False, dry_run=False)
+    by_reprocess = rows(sample_site, queued)
+    assert {round_id for round_id, _ in by_reprocess} <= set(report.rounds.created)
+
+    def channels_per_round(queued_rows: list[tuple]) -> list[set[str]]:
+        per_round: dict[str, set[str]] = {}
+        for round_id, channel in queued_rows:
+            per_round.setdefault(round_id, set()).add(channel)
+        return list(per_round.values())
+
+    # Replayed rounds get ids of their own: as many rounds as the run alerted, each for both channels.
+    assert channels_per_round(by_reprocess) == channels_per_round(by_run)
+    statuses = rows(sample_site, "SELECT DISTINCT status, reason FROM alerts")
+    assert statuses == [("suppressed", "reprocess")]  # history never spams
+
+
+def test_the_reprocess_flow_on_defaults_reports_and_publishes(sample_site: Path, prefect_server: None) -> None:
+    run_steps(load_settings(), send=False)
+    before = snapshot_tables(sample_site)
+    summary = reprocess_module.reprocess()
+    assert summary["reextracted"] >= 28 and summary["text_changed"] == 0 and summary["labels_changed"] == 0
+    assert summary["rounds"]["created"] == [] and summary["rounds"]["removed"] == []
+    assert snapshot_tables(sample_site) == before
+    snapshot = Path(summary["snapshot"])  # a real run publishes the read-only copy for users
+    assert snapshot.exists() and snapshot_tables(snapshot)["rounds"] == before["rounds"]
 
 
 def test_replay_groups_the_same_whatever_the_order_of_fetch_days() -> None:

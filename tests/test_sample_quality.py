@@ -7,9 +7,14 @@ pairwise precision 1.000 / recall 0.773: the one miss is a video page with a 7-w
 from __future__ import annotations
 
 import importlib.util
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
+
+from tests.conftest import isolate
 
 _SPEC = importlib.util.spec_from_file_location(
     "sample_eval", Path(__file__).resolve().parent.parent / "benchmarks" / "sample_eval.py"
@@ -18,12 +23,36 @@ sample_eval = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(sample_eval)
 
 
-def test_sample_rounds_and_alerts(tmp_path: Path, lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LAYOFFWATCH_FEEDS", "LAYOFFWATCH_DB", "LAYOFFWATCH_ALERT_URLS", "LAYOFFWATCH_ALERT_FRESHNESS_DAYS"):
-        monkeypatch.setenv(name, "")  # restored after the test; run_sample sets its own values
-    db, received, new = sample_eval.run_sample(tmp_path)
-    figures = sample_eval.evaluate(db, received)
-    assert new[1] == 0
+# run_sample writes these into os.environ itself; monkeypatching them first restores them afterwards.
+RUN_SAMPLE_SETS = ("LAYOFFWATCH_FEEDS", "LAYOFFWATCH_DB", "LAYOFFWATCH_ALERT_URLS", "LAYOFFWATCH_ALERT_FRESHNESS_DAYS")
+
+
+class Run(NamedTuple):
+    """A sample run: its figures and how many articles each of its two passes stored."""
+
+    figures: dict[str, object]
+    new: list[int]
+
+
+def sample_run(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """Run the sample (twice over) into `folder`; return what it gave."""
+    isolate(folder, monkeypatch)
+    for name in RUN_SAMPLE_SETS:
+        monkeypatch.setenv(name, "")
+    db, received, new = sample_eval.run_sample(folder)
+    return Run(sample_eval.evaluate(db, received), new)
+
+
+@pytest.fixture(scope="module")
+def inline() -> Iterator[Run]:
+    """The sample analysed in the run's own process (fewer pages than the default pool minimum), once per module."""
+    with pytest.MonkeyPatch.context() as monkeypatch, tempfile.TemporaryDirectory(prefix="lw-sample-") as folder:
+        yield sample_run(Path(folder), monkeypatch)
+
+
+def test_sample_rounds_and_alerts(inline: Run) -> None:
+    figures = inline.figures
+    assert inline.new[1] == 0
     assert figures["rounds_with_wrong_alert_count"] == {}  # every watched fresh round alerted exactly once
     assert figures["non_reports_in_rounds"] == []  # mentions and traps never make rounds
     assert figures["alerts_sent"] == figures["webhook_received"] == 7
@@ -32,15 +61,12 @@ def test_sample_rounds_and_alerts(tmp_path: Path, lw_env: Path, monkeypatch: pyt
     assert figures["label_accuracy"] >= 0.93
 
 
-def test_the_worker_pool_path_gives_the_same_results(tmp_path: Path, lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_worker_pool_path_gives_the_same_results(inline: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages analysed in worker processes, in small chunks as they arrive, land exactly as inline."""
-    for name in ("LAYOFFWATCH_FEEDS", "LAYOFFWATCH_DB", "LAYOFFWATCH_ALERT_URLS", "LAYOFFWATCH_ALERT_FRESHNESS_DAYS"):
-        monkeypatch.setenv(name, "")
-    monkeypatch.setenv("LAYOFFWATCH_EXTRACT_WORKERS", "2")
-    inline_db, inline_received, _ = sample_eval.run_sample(tmp_path / "inline")
+    monkeypatch.setenv("LAYOFFWATCH_EXTRACT_WORKERS", "2")  # two workers whatever the machine's cores
     # The sample is smaller than the default pool minimum: a pool from one page, in chunks of 5.
     monkeypatch.setenv("LAYOFFWATCH_POOL_MIN_PAGES", "1")
     monkeypatch.setenv("LAYOFFWATCH_CHUNK_PAGES", "5")
-    pooled_db, pooled_received, new = sample_eval.run_sample(tmp_path / "pooled")
-    assert new[1] == 0
-    assert sample_eval.evaluate(pooled_db, pooled_received) == sample_eval.evaluate(inline_db, inline_received)
+    pooled = sample_run(tmp_path, monkeypatch)
+    assert pooled.new[1] == 0
+    assert pooled.figures == inline.figures

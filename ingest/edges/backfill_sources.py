@@ -376,8 +376,8 @@ def build_sources(
         # As for a feed: the configured endpoint's host is trusted, where it redirects is vetted.
         guard = HostGuard(settings.allow_private_hosts).trusting(endpoint)
         return Requester(client, guard=guard, min_interval=interval, retries=settings.http_retries,
-                         max_retry_after=settings.max_retry_after, max_bytes=settings.max_response_bytes,
-                         timeout=settings.http_timeout, **kwargs)
+                         max_retry_after=settings.max_retry_after, backoff=settings.http_retry_backoff,
+                         max_bytes=settings.max_response_bytes, timeout=settings.http_timeout, **kwargs)
 
     sources: dict[str, BackfillSource] = {}
     for name in names:

@@ -20,7 +20,7 @@ from typing import Any
 import apprise
 from apprise.plugins.custom_json import NotifyJSON
 
-from ingest.alerts import redact, redact_url
+from ingest.urls.redact import redact, redact_url
 
 log = logging.getLogger("layoffwatch.notify")
 

@@ -1,50 +1,21 @@
-"""Fetching article pages concurrently: a bounded pool, and per-host politeness."""
+"""Fetching article pages concurrently: a bounded pool, and per-host politeness that never holds a pool thread."""
 
 from __future__ import annotations
 
+import functools
+import math
 import threading
-import time
-from collections import defaultdict
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from itertools import islice
-from urllib.parse import urlsplit
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 
-from ingest.models.errors import FetchError
-from ingest.edges.http import HttpClient, fetch
-from ingest.models import PageResult
+from ingest.edges.http import HttpClient, attempt, fetch
+from ingest.edges.limiter import HostLimiter, host_of
 from ingest.edges.netguard import HostGuard
+from ingest.models import PageResult
 
-
-class HostLimiter:
-    """At most `per_host` requests at once to one host, `delay` seconds apart."""
-
-    def __init__(self, per_host: int, delay: float) -> None:
-        self._per_host = per_host
-        self._delay = delay
-        self._lock = threading.Lock()
-        self._semaphores: dict[str, threading.Semaphore] = defaultdict(lambda: threading.Semaphore(per_host))
-        self._next_slot: dict[str, float] = defaultdict(float)
-
-    def acquire(self, host: str) -> threading.Semaphore:
-        """Block until a request to `host` may start; return the semaphore to release."""
-        with self._lock:
-            semaphore = self._semaphores[host]
-        semaphore.acquire()
-        if self._delay:
-            with self._lock:
-                start = max(time.monotonic(), self._next_slot[host])
-                self._next_slot[host] = start + self._delay
-            time.sleep(max(0.0, start - time.monotonic()))
-        return semaphore
-
-
-def _host(url: str) -> str:
-    """Return the host a URL counts against for politeness ("" when it has none or is malformed)."""
-    try:
-        return urlsplit(url).hostname or ""
-    except ValueError:  # "http://[::1" would otherwise raise outside the per-page error handling
-        return ""
+_host = host_of  # benchmarks/stages.py imports this name
+PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 
 
 class HostClients:
@@ -89,48 +60,123 @@ def iter_pages(
     """Yield (index, PageResult) as each page arrives, so extraction can start on the first ones.
 
     Pages are fetched at most `2 * concurrency` ahead of the caller: one that stops pulling
-    (its workers are busy) stops the fetching too, so pages never pile up in memory.
+    (its workers are busy) stops the fetching too, so pages never pile up in memory. A page
+    whose host must wait (`per_host` in flight, `per_host_delay` since the last start) waits in
+    the queue while other hosts' pages take the pool's threads.
 
     `connect` makes a client; each host gets its own (see `HostClients`), closed at the end.
     """
-    limiter = HostLimiter(per_host, per_host_delay)
+    if not urls:
+        return
     clients = HostClients(connect)
 
     def one(url: str) -> PageResult:
-        host = _host(url)
-        semaphore = limiter.acquire(host)
-        try:
-            response = fetch(
-                clients.get(host), url, max_bytes=max_bytes, timeout=timeout, guard=guard,
-                accept="text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
-            )
-        except FetchError as exc:
-            return PageResult(url=url, final_url=url, status=exc.status, error=str(exc))
-        except Exception as exc:  # noqa: BLE001
-            # One hostile link must never sink the other pages of the batch: pool.map re-raises
-            # the first exception of any worker, which would lose every page fetched so far.
-            return PageResult(url=url, final_url=url, status=None, error=f"fetch failed: {type(exc).__name__}"[:300])
-        finally:
-            semaphore.release()
+        outcome = attempt(url, lambda: fetch(
+            clients.get(host_of(url)), url, max_bytes=max_bytes, timeout=timeout, guard=guard, accept=PAGE_ACCEPT,
+        ))
+        response = outcome.response
+        if response is None:
+            return PageResult(url=url, final_url=url, status=outcome.status, error=outcome.error)
         return PageResult(
             url=url, final_url=response.url, status=response.status,
             content=response.content, content_type=response.content_type,
         )
 
-    if not urls:
-        return
-    window = 2 * concurrency  # fetches started ahead of the consumer: it sets the pace
-    todo = iter(enumerate(urls))
-    running: dict[Future[PageResult], int] = {}
+    workers = min(concurrency, len(urls))
     try:
-        with ThreadPoolExecutor(max_workers=min(concurrency, len(urls))) as pool:
-            while True:
-                for index, url in islice(todo, window - len(running)):
-                    running[pool.submit(one, url)] = index
-                if not running:
-                    return
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield running.pop(future), future.result()
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            dispatch = _Dispatch(pool, HostLimiter(per_host_delay, per_host), one, urls,
+                                 workers=workers, window=2 * concurrency)
+            try:
+                yield from dispatch.results()
+            finally:
+                dispatch.close()  # running fetches finish; nothing new starts
     finally:
         clients.close()
+
+
+class _Dispatch:
+    """Starts page fetches on a pool as their hosts allow and hands the pages over in arrival order.
+
+    Pool threads only fetch: the politeness waits are kept here, as the time until a host's next
+    start. A finished fetch starts the next ones from its done-callback, so fetching goes on while
+    the caller is busy, up to `window` pages ahead of it.
+    """
+
+    def __init__(
+        self, pool: Executor, limiter: HostLimiter, fetch_one: Callable[[str], PageResult], urls: Sequence[str],
+        *, workers: int, window: int,
+    ) -> None:
+        self._pool = pool
+        self._limiter = limiter
+        self._fetch_one = fetch_one
+        self._todo = iter(enumerate(urls))
+        self._workers = workers
+        self._window = window
+        self._waiting: list[tuple[int, str, str]] = []  # (index, url, host), in list order
+        self._running = 0
+        self._arrived: deque[tuple[int, PageResult]] = deque()
+        # Reentrant: a future that is done already runs its callback inside `submit`'s caller.
+        self._changed = threading.Condition(threading.RLock())
+        self._pumping = False
+        self._closed = False
+
+    def results(self) -> Iterator[tuple[int, PageResult]]:
+        """Yield (index, page) as pages arrive, until every URL has been fetched."""
+        while True:
+            with self._changed:
+                soonest = self._pump()
+                if not self._arrived:
+                    if not self._running and not self._waiting:
+                        return
+                    self._changed.wait(None if soonest == math.inf else soonest)
+                    continue
+                item = self._arrived.popleft()
+            yield item
+
+    def close(self) -> None:
+        """Start nothing more."""
+        with self._changed:
+            self._closed = True
+
+    def _pump(self) -> float:
+        """Start every waiting page whose host may start now; return the seconds until the next may (inf: none)."""
+        if self._closed or self._pumping:
+            return math.inf
+        self._pumping = True
+        try:
+            # Look ahead past pages whose host must wait: later hosts' pages may go first.
+            while len(self._waiting) < self._window and (item := next(self._todo, None)) is not None:
+                self._waiting.append((item[0], item[1], host_of(item[1])))
+            soonest = math.inf
+            still: list[tuple[int, str, str]] = []
+            for index, url, host in self._waiting:
+                wait = self._limiter.start_in(host) if self._has_room() else math.inf
+                if wait > 0:
+                    soonest = min(soonest, wait)
+                    still.append((index, url, host))
+                    continue
+                self._limiter.reserve(host)
+                self._running += 1
+                future = self._pool.submit(self._fetch_one, url)
+                future.add_done_callback(functools.partial(self._finished, index, url, host))
+            self._waiting = still
+            return soonest
+        finally:
+            self._pumping = False
+
+    def _has_room(self) -> bool:
+        """Return whether a pool thread is free and the caller is less than `window` pages behind."""
+        return self._running < self._workers and self._running + len(self._arrived) < self._window
+
+    def _finished(self, index: int, url: str, host: str, future: Future[PageResult]) -> None:
+        try:
+            page = future.result()
+        except BaseException as exc:  # noqa: BLE001 - `fetch_one` catches every error; this is a cancelled future
+            page = PageResult(url=url, final_url=url, status=None, error=f"fetch failed: {type(exc).__name__}")
+        with self._changed:
+            self._limiter.release(host)
+            self._running -= 1
+            self._arrived.append((index, page))
+            self._pump()
+            self._changed.notify_all()

@@ -5,12 +5,17 @@ UTC intervals `[start, end)` built from an inclusive date range; each (source, q
 is one row of `backfill_windows`, which is what makes a backfill resumable. Sources live in
 `ingest.edges.backfill_sources`; they only turn a window and a query into `FeedEntry` items, the
 pipeline does the rest exactly as for the scheduled run.
+
+A row's life is decided here and written by `storage.backfill` as given: `plan_windows` adds a
+`pending` row per new window and keeps those not `done`; `claimed` marks one `running` (one more
+attempt); `window_done` and `window_failed` record how it ended. A run that dies mid-window leaves
+it `running`, and the next plan works it again.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Literal, Protocol
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -20,6 +25,8 @@ from ingest.models.errors import IngestError
 
 SourceName = Literal["gnews", "gdelt", "wayback"]
 WindowStatus = Literal["pending", "running", "done", "failed"]
+
+WindowKey = tuple[str, str, datetime, datetime]  # (source, query, window_start, window_end)
 
 SOURCE_NAMES: tuple[SourceName, ...] = ("gnews", "gdelt", "wayback")
 DEFAULT_QUERY = "Amazon layoffs"
@@ -103,6 +110,69 @@ class BackfillWindow(Frozen):
     def window(self) -> Window:
         """The row's window."""
         return Window(start=self.window_start, end=self.window_end)
+
+    @property
+    def key(self) -> WindowKey:
+        """The row's primary key."""
+        return (self.source, self.query, self.window_start, self.window_end)
+
+
+class WindowPlan(Frozen):
+    """A range's source-windows as `backfill_windows` holds them: what to work, what to record."""
+
+    todo: tuple[BackfillWindow, ...] = ()  # not done: oldest window first, sources in the order given
+    new: tuple[BackfillWindow, ...] = ()  # `pending` rows for windows not recorded yet
+    skipped: int = 0  # done before
+
+
+def key_of(source: str, query: str, window: Window) -> WindowKey:
+    """Return the `backfill_windows` key of a source's window for a query."""
+    return (source, query, window.start, window.end)
+
+
+def new_window(key: WindowKey, now: datetime) -> BackfillWindow:
+    """Return the `pending` row of a window not recorded yet."""
+    source, query, start, end = key
+    return BackfillWindow(source=source, query=query, window_start=start, window_end=end, status="pending",
+                          updated_at=now)
+
+
+def plan_windows(
+    windows: Sequence[Window], queries: Mapping[str, str], stored: Mapping[WindowKey, BackfillWindow], now: datetime
+) -> WindowPlan:
+    """Return the plan of `windows` for each source (name -> query key), given the rows stored for them."""
+    todo: list[BackfillWindow] = []
+    new: list[BackfillWindow] = []
+    skipped = 0
+    for window in windows:
+        for source, query in queries.items():
+            key = key_of(source, query, window)
+            row = stored.get(key)
+            if row is None:
+                row = new_window(key, now)
+                new.append(row)
+            if row.status == "done":
+                skipped += 1
+            else:  # pending, failed, or `running` left by a run that died: worked again
+                todo.append(row)
+    return WindowPlan(todo=tuple(todo), new=tuple(new), skipped=skipped)
+
+
+def claimed(row: BackfillWindow, now: datetime) -> BackfillWindow:
+    """Return the row as a run starts working on it: `running`, one more attempt, its last error kept."""
+    return row.model_copy(update={"status": "running", "attempts": row.attempts + 1, "updated_at": now})
+
+
+def window_done(row: BackfillWindow, items: int, new_items: int, now: datetime) -> BackfillWindow:
+    """Return the row once all its entries are stored: `done`, `items` found, `new_items` new, no error."""
+    return row.model_copy(
+        update={"status": "done", "items": items, "new_items": new_items, "error": None, "updated_at": now}
+    )
+
+
+def window_failed(row: BackfillWindow, error: str, now: datetime) -> BackfillWindow:
+    """Return the row after a failure (its counts kept); the next run retries it."""
+    return row.model_copy(update={"status": "failed", "error": error[:1000], "updated_at": now})
 
 
 class BackfillSource(Protocol):

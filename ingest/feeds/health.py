@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
+from typing import NamedTuple
+
+from ingest.models import FeedFetch
 
 BASE_DELAY = timedelta(minutes=15)
 MAX_DELAY = timedelta(hours=24)
@@ -19,3 +23,28 @@ def next_attempt(consecutive_failures: int, now: datetime) -> datetime | None:
 def is_due(next_attempt_at: datetime | None, now: datetime) -> bool:
     """Return True when a feed should be fetched in a run starting at `now`."""
     return next_attempt_at is None or next_attempt_at <= now
+
+
+class FeedHealth(NamedTuple):
+    """A feed's health once a fetch is recorded: failures in a row, and when to fetch it again (None: any run)."""
+
+    consecutive_failures: int
+    next_attempt_at: datetime | None
+
+
+def after_fetches(fetches: Sequence[FeedFetch], failures: Mapping[str, int]) -> dict[str, FeedHealth]:
+    """Return the health each fetch (by fetch_id) leaves its feed in, given the feeds' failures in a row before.
+
+    A success resets the count; a failure adds one and backs off (`next_attempt`). Skipped fetches
+    (feeds backing off, not tried) change nothing and get no entry.
+    """
+    health: dict[str, FeedHealth] = {}
+    for fetch in fetches:
+        if fetch.skipped:
+            continue
+        if fetch.error is None:
+            health[fetch.fetch_id] = FeedHealth(0, None)
+        else:
+            count = failures.get(fetch.feed, 0) + 1
+            health[fetch.fetch_id] = FeedHealth(count, next_attempt(count, fetch.started_at))
+    return health

@@ -34,7 +34,7 @@ from datetime import UTC, datetime
 import feedparser
 
 from ingest.models.errors import FeedParseError
-from ingest.edges.http import safe_url
+from ingest.urls.redact import safe_url
 from ingest.models import FUTURE_TOLERANCE, FeedEntry
 
 _TAGS = re.compile(r"<[^>]+>")

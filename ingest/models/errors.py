@@ -6,7 +6,6 @@
     │   ├── TransientFetchError   may heal: 5xx, 429, timeouts, connection errors
     │   └── PermanentFetchError   will not heal by retrying: 4xx, too large, blocked, bad scheme
     ├── FeedParseError         the bytes are not a feed
-    ├── ExtractionError        the page yielded no article text
     └── AlertError             an alert channel refused or timed out
 
 Only `ingest.edges.http` catches `httpx` exceptions; it maps them onto these types. An item's failure is
@@ -53,10 +52,6 @@ class PermanentFetchError(FetchError):
 
 class FeedParseError(IngestError):
     """The fetched bytes are not a usable RSS/Atom feed."""
-
-
-class ExtractionError(IngestError):
-    """No article text could be extracted from a page."""
 
 
 class AlertError(IngestError):

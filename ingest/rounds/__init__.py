@@ -2,7 +2,8 @@
 
 Pure and deterministic, and a function of the set of reports (not of their order or batches):
 `match_rounds` takes the stored rounds that may still change (with their member articles) and a
-batch of candidates, and returns a `RoundPlan` (rounds to upsert or remove, links, events).
+batch of candidates, and returns a `RoundPlan` (rounds to upsert or remove, links, events; the
+models live in `ingest.models.rounds`).
 Storage writes the plan; `ingest.alerts.plan_alerts` turns its events into outbox rows.
 
     facts.py      what one report says: its date, its figure (cumulative totals dropped), its cues
@@ -19,10 +20,10 @@ classifier lists the acting parent first). `round_articles` is keyed by `article
 article belongs to exactly one round.
 """
 
+from ingest.models import MATCHER_VERSION, RoundEvent, RoundPlan, SourceRef
 from ingest.rounds.book import RoundBook
 from ingest.rounds.keys import company_key, round_id_for, unit_key
 from ingest.rounds.match import match_rounds, region_start
-from ingest.rounds.plan import MATCHER_VERSION, RoundEvent, RoundPlan, SourceRef
 from ingest.rounds.title import round_title
 
 __all__ = [

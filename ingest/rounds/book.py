@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from ingest.models import Round, RoundCandidate, RoundLink
+from ingest.models import Round, RoundCandidate, RoundLink, RoundPlan
 from ingest.rounds.keys import company_key
 from ingest.rounds.match import match_rounds, region_start
-from ingest.rounds.plan import RoundPlan
 
 
 @dataclass

@@ -19,12 +19,11 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 
-from ingest.models import Round, RoundLink
+from ingest.models import MATCHER_VERSION, Round, RoundEvent, RoundLink, RoundPlan, SourceRef
 from ingest.rounds.aggregate import Aggregate
 from ingest.rounds.cluster import Cluster, Seeded, Windows, replay
 from ingest.rounds.facts import Member, fmt
 from ingest.rounds.keys import round_id_for
-from ingest.rounds.plan import MATCHER_VERSION, RoundEvent, RoundPlan, SourceRef
 from ingest.rounds.title import round_title
 
 _MAX_SOURCES_IN_PLAN = 3

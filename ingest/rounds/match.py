@@ -28,12 +28,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from ingest.models import Round, RoundCandidate
+from ingest.models import Round, RoundCandidate, RoundPlan
 from ingest.rounds.cluster import Cluster, Seeded, Windows, company_of, fit, join, new_cluster, replay
 from ingest.rounds.emit import emit
 from ingest.rounds.facts import Member, member_from, seed_member
 from ingest.rounds.keys import company_key
-from ingest.rounds.plan import RoundPlan
 from ingest.rounds.score import Match
 
 

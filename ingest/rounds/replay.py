@@ -15,37 +15,17 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import combinations
 
-from pydantic import Field
-
-from ingest.models import Frozen, Label, Round, RoundCandidate, RoundLink
-from ingest.rounds import RoundBook, RoundEvent, RoundPlan, SourceRef
-
-
-class RebuiltRounds(Frozen):
-    """Every round and link after a full replay, plus the events and sources of the replay."""
-
-    rounds: list[Round] = Field(default_factory=list)
-    links: list[RoundLink] = Field(default_factory=list)
-    events: list[RoundEvent] = Field(default_factory=list)
-    sources: dict[str, list[SourceRef]] = Field(default_factory=dict)
-
-
-class LabelChange(Frozen):
-    article_id: str
-    before: Label | None
-    after: Label
-
-
-class RoundsDiff(Frozen):
-    """How article-to-round grouping changed: counted on rounds and on article pairs."""
-
-    rounds_before: int
-    rounds_after: int
-    created: list[str]  # round ids that did not exist
-    removed: list[str]  # round ids that no longer exist
-    merged: int  # pairs of former rounds whose articles now share a round
-    split: int  # former rounds whose articles are now in more than one round
-    relinked: int  # articles whose round changed (including joining or leaving any round)
+from ingest.models import (
+    Label,
+    LabelChange,
+    RebuiltRounds,
+    RoundCandidate,
+    RoundEvent,
+    RoundPlan,
+    RoundsDiff,
+    SourceRef,
+)
+from ingest.rounds import RoundBook
 
 
 def replay_rounds(candidates: Sequence[RoundCandidate], *, window_days: int) -> RebuiltRounds:

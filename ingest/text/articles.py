@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ingest.urls.canonical import article_id_for, canonicalize, fallback_key, page_canonical
-from ingest.text.extract import ExtractedPage
-from ingest.models import FUTURE_TOLERANCE, Article, FeedEntry, PageResult
+from ingest.models import FUTURE_TOLERANCE, Article, ExtractedPage, FeedEntry, PageResult
 
 
 def entry_article_id(entry: FeedEntry) -> str:

@@ -9,7 +9,7 @@ tree: canonical link, og:url, author and site name always, a date and a title on
 feed item has none. trafilatura's own metadata pass (htmldate's date search, byline heuristics)
 is not run: it cost more per page than the text extraction on the benchmark's pages.
 
-Raw pages are stored compressed with zstd (`RAW_ENCODING`, the `encoding` column of
+Raw pages are stored compressed with zstd (`ingest.models.RAW_ENCODING`, the `encoding` column of
 `article_html`): less CPU than zlib for a smaller blob. Pages stored by earlier releases are
 zlib; `decompress_html` reads both.
 """
@@ -19,13 +19,12 @@ from __future__ import annotations
 import codecs
 import re
 import zlib
-from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 import zstandard
 from lxml.html import HtmlElement
-from pydantic import BaseModel, ConfigDict
 
+from ingest.models import ExtractedPage
 from ingest.text.pagemeta import read_meta
 
 # Pages larger than this are cut before parsing: a 10 MB wall of <script> must not stall a worker.
@@ -36,8 +35,6 @@ MIN_TEXT_CHARS = 200
 # What we ask of trafilatura: the article body without comments or tables, preferring precision.
 # benchmarks/throughput.py times `trafilatura.extract` with these same options as the limit.
 TEXT_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": False, "favor_precision": True}
-RawEncoding = Literal["zlib", "zstd"]
-RAW_ENCODING: RawEncoding = "zstd"
 ZSTD_LEVEL = 3  # zstd's own default: level 1 saves little more CPU, 5 costs twice as much
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -56,26 +53,6 @@ _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 _NOT_CHARSETS = {"unicode_escape", "raw_unicode_escape", "utf_7", "punycode", "idna", "palmos"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-class ExtractedPage(BaseModel):
-    """What one page yielded; `text` is empty when nothing article-like was found."""
-
-    model_config = ConfigDict(frozen=True)
-
-    url: str
-    text: str = ""
-    title: str | None = None
-    author: str | None = None
-    published_on: datetime | None = None
-    site_name: str | None = None
-    language: str | None = None
-    canonical_href: str | None = None  # <link rel=canonical>
-    og_url: str | None = None
-    raw_html: bytes = b""  # the page compressed with `raw_encoding`
-    raw_encoding: RawEncoding = RAW_ENCODING
-    raw_size: int = 0
-    error: str | None = None
 
 
 def decode_html(content: bytes, content_type: str = "") -> str:

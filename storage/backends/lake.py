@@ -161,6 +161,30 @@ def session(target: LakeTarget, *, read_only: bool) -> Iterator[duckdb.DuckDBPyC
             pass  # its instance was closed by _evict
 
 
+@contextmanager
+def staging(target: LakeTarget) -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """Yield a connection to the in-memory database of this process's writable lake instance (None: none attached yet).
+
+    Tables made there are seen by every connection of the instance, the lake's writers included,
+    and cost no lock: a writer loads its rows there before it takes the catalog lock, and copies
+    them into the lake under it (DuckDB's scan of Python values stays outside the serialised stage).
+    """
+    with _guard:
+        instance = _instances.get((target.catalog, target.data_path, False))
+    if instance is None:
+        yield None
+        return
+    con = instance.cursor()
+    try:
+        con.execute("USE memory")
+        yield con
+    finally:
+        try:
+            con.close()
+        except duckdb.Error:
+            pass  # its instance was closed by _evict
+
+
 def close_sessions() -> None:
     """Close every lake instance this process keeps (tests and benchmarks, before their server stops)."""
     with _guard:

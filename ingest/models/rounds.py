@@ -1,0 +1,124 @@
+"""Rounds: a report offered to matching, a round and its links, and what one matching pass or replay yields."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import Field
+
+from ingest.models.articles import Classification
+from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
+
+MATCHER_VERSION = "rounds-2026.2"
+
+
+class RoundCandidate(Frozen):
+    """A `layoff_report` article offered to round matching."""
+
+    article_id: str
+    source: str  # outlet (site name or host), counts towards source_count
+    url: str
+    title: str
+    published_at: datetime
+    fetched_at: datetime
+    classification: Classification
+
+
+class Round(Frozen):
+    """One real-world layoff action by one parent company."""
+
+    round_id: str
+    company: str
+    units: tuple[str, ...] = ()
+    announced_on: date
+    first_seen_at: datetime
+    last_seen_at: datetime
+    headcount: int | None = None
+    headcount_min: int | None = None
+    headcount_max: int | None = None
+    headcount_text: str | None = None
+    status: RoundStatus = "reported"
+    article_count: int = 0
+    source_count: int = 0
+    title: str = ""
+    evidence: str = ""
+    matcher_version: str
+
+
+class RoundLink(Frozen):
+    """Why an article belongs to a round."""
+
+    round_id: str
+    article_id: str
+    role: RoundRole
+    score: float
+    reason: str
+
+
+class RoundEvent(Frozen):
+    """Something alert-worthy that happened to a round in this plan."""
+
+    kind: AlertKind
+    round_id: str
+    reason: str
+    status: RoundStatus
+    headcount: int | None = None
+    headcount_official: bool = False
+    previous_status: RoundStatus | None = None
+    previous_headcount: int | None = None
+    previous_headcount_official: bool = False
+
+
+class SourceRef(Frozen):
+    """One member article as shown in an alert (title + link)."""
+
+    article_id: str
+    source: str
+    title: str
+    url: str
+    published_at: datetime
+
+
+class RoundPlan(Frozen):
+    """The outcome of one matching pass: rounds to upsert, links to upsert, rounds to delete, events."""
+
+    created_at: datetime
+    matcher_version: str = MATCHER_VERSION
+    rounds: list[Round] = Field(default_factory=list)
+    # New links, and links of articles that moved to another round (upserted by article_id).
+    links: list[RoundLink] = Field(default_factory=list)
+    events: list[RoundEvent] = Field(default_factory=list)
+    # round_id -> its first articles from distinct outlets (for alert payloads), for every round
+    # in `rounds`.
+    sources: dict[str, list[SourceRef]] = Field(default_factory=dict)
+    # Rounds that no longer exist: merged into another (new evidence showed them to be one) or
+    # emptied. Their alerts stay; their articles are in `links` under their new round.
+    removed: list[str] = Field(default_factory=list)
+    merged: dict[str, str] = Field(default_factory=dict)  # removed round_id -> the round that holds it now
+
+
+class RebuiltRounds(Frozen):
+    """Every round and link after a full replay, plus the events and sources of the replay."""
+
+    rounds: list[Round] = Field(default_factory=list)
+    links: list[RoundLink] = Field(default_factory=list)
+    events: list[RoundEvent] = Field(default_factory=list)
+    sources: dict[str, list[SourceRef]] = Field(default_factory=dict)
+
+
+class LabelChange(Frozen):
+    article_id: str
+    before: Label | None
+    after: Label
+
+
+class RoundsDiff(Frozen):
+    """How article-to-round grouping changed: counted on rounds and on article pairs."""
+
+    rounds_before: int
+    rounds_after: int
+    created: list[str]  # round ids that did not exist
+    removed: list[str]  # round ids that no longer exist
+    merged: int  # pairs of former rounds whose articles now share a round
+    split: int  # former rounds whose articles are now in more than one round
+    relinked: int  # articles whose round changed (including joining or leaving any round)
