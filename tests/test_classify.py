@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -733,3 +734,116 @@ def test_a_contractor_described_by_its_customer_is_the_employer(table: CompanyTa
 ], ids=["leading-when-clause-dates-the-cut", "running-list"])
 def test_anniversaries_and_running_lists_are_mentions(title: str, text: str, table: CompanyTable) -> None:
     assert classify("a", title, text, PUB, companies=table).label == "layoff_mention"
+
+
+# --- The faster pattern forms (issue 22): the same matches as the patterns as written -------------------------
+
+from ingest.understanding.lexicon import SUPPORTED, lower_pattern  # noqa: E402
+from ingest.understanding.lexicon.factor import factor, matches_at, starts_of  # noqa: E402
+from ingest.understanding.clauses import sentence_cues  # noqa: E402
+from ingest.understanding.sentences import read_sentences  # noqa: E402
+
+# Sentences of the benchmark articles (several registers, five languages) and a few edge cases written here.
+_ARTICLES = Path(__file__).parent.parent / "benchmarks" / "texts" / "articles.jsonl"
+_EDGES = [
+    "they cut 300 jobs", "cuts cutting cutter", "job-cuts at the plant", "a 12 % cut", "ago, previously, ?",
+    "Amazon baut 14.000 Stellen ab", "supprime 9000 postes", "tagliare 15.000 posti", "despidos en la planta",
+    "", "x", "laid-off workers", "lay-offs and layoffs", "at risk of closure", "risk of redundancy",
+]
+
+
+def _sample_sentences() -> list[str]:
+    import json  # noqa: PLC0415 - only these tests read the benchmark texts
+
+    lines = _ARTICLES.read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line) for line in lines if line.strip()]
+    sentences = [s.low for t in texts for s in read_sentences(t["title"], "\n".join(t["paragraphs"]))]
+    return sentences[::3] + _EDGES  # a third of them keeps the test fast
+
+
+def test_factor_groups_alternatives_by_first_letter_and_keeps_what_cannot_move() -> None:
+    assert factor(r"\b(?:cut|cuts|cutting)\b") == r"\b(?:(?:c(?:u(?:t(?:|s|ting))))\b)"
+    assert factor(r"\bfoo|\bfar|\?|\bbar") == r"\b(?:f(?:oo|ar))|\?|\b(?:bar)"  # never moved across "\?"
+    assert factor(r"(ab)|ac") == r"(ab)|ac"  # a capturing group would be renumbered: left alone
+    assert factor(r"a?b|ac") == r"a?b|ac"  # "a?" is not sure to be there
+
+
+@pytest.mark.parametrize("code", SUPPORTED)
+def test_factored_lexicon_patterns_find_exactly_what_the_written_ones_find(code: str) -> None:
+    words = lexicon(code).words
+    sentences = _sample_sentences()
+    written = [lower_pattern(p) for _, p in (*words.cues, *words.markers) if "(?-i:" not in p]
+    written.append(lower_pattern(words.trigger))
+    for pattern in written:
+        plain, grouped = re.compile(pattern), re.compile(factor(pattern))
+        for s in sentences:
+            assert [m.span() for m in grouped.finditer(s)] == [m.span() for m in plain.finditer(s)], (pattern, s)
+
+
+@pytest.mark.parametrize("code", SUPPORTED)
+def test_patterns_tried_only_where_one_may_start_find_what_a_full_scan_finds(code: str) -> None:
+    lex = lexicon(code)
+    sentences = _sample_sentences()
+    for group, starts_re in ((lex.cues, lex.cue_starts), (lex.markers, lex.marker_starts)):
+        for s in sentences:
+            starts = [m.start() for m in starts_re.finditer(s)]
+            for _, pattern, cased in group:
+                if not cased:
+                    assert [m.span() for m in matches_at(pattern, s, starts)] == [m.span() for m in pattern.finditer(s)]
+
+
+def test_starts_of_holds_every_start_and_matches_at_follows_finditer() -> None:
+    starts_re = starts_of([r"\b(?:cut|cuts)\b", r"(?<!at\s)\brisk\s+of\b", r"\?"])
+    text = "cut cuts? the risk of cuts; at risk of"
+    starts = [m.start() for m in starts_re.finditer(text)]
+    for pattern in (r"\b(?:cut|cuts)\b", r"(?<!at\s)\brisk\s+of\b", r"\?"):
+        compiled = re.compile(pattern)
+        assert {m.start() for m in compiled.finditer(text)} <= set(starts)
+        assert [m.span() for m in matches_at(compiled, text, starts)] == [m.span() for m in compiled.finditer(text)]
+    empty = re.compile(r"x*")  # matches the empty string: the full scan's own rules apply
+    assert [m.span() for m in matches_at(empty, "axxb", [0, 1, 2, 3])] == [m.span() for m in empty.finditer("axxb")]
+
+
+# --- rules-3: names the rules-2 reading missed; every cue reachable past the lead ---------------------------------
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer", "headcount"),
+    [
+        # a German partnership opening its headline before the verb
+        ("Brenner & Söhne streicht 120 Stellen",
+         "Klarheit für die Belegschaft von Brenner & Söhne: Der Anlagenbauer aus Minden wird bis Ende des Jahres "
+         "120 Stellen abbauen, teilte die Geschäftsführung am Dienstag mit.", "Brenner & Söhne", 120),
+        # a single word opening a headline before its action, named nowhere else ("Altarys va fermer ...")
+        ("Altarys va fermer son usine de Grenoble, 310 salariés concernés",
+         "Le fabricant de skis a annoncé mardi la fermeture de son site de Grenoble, qui emploie 310 personnes. "
+         "Les syndicats dénoncent une décision brutale.", "Altarys", 310),
+        # an organisation named only as the subject of a statement after a descriptive lead
+        ("Food bank network to cut a third of its staff",
+         "A food bank network in Leeds is to cut a third of its staff after losing a grant.\n\n"
+         "Harvestline said the roles would go by March. The charity will keep its two warehouses open.",
+         "Harvestline", None),
+    ],
+)
+def test_rules3_names_the_employer(
+    table: CompanyTable, title: str, text: str, employer: str, headcount: int | None
+) -> None:
+    c = classify("r3", title, text, PUB, companies=table)
+    assert c.label == "layoff_report"
+    assert c.companies == (employer,)
+    assert c.headcount == headcount
+
+
+def test_a_common_word_opening_a_statement_is_not_taken_for_an_employer(table: CompanyTable) -> None:
+    text = ("A components plant in Derby will close next year with the loss of 300 jobs.\n\n"
+            "Officials said talks with the owner had failed. Union officials urged ministers to act.")
+    c = classify("r3o", "Plant to close with 300 job losses", text, PUB, companies=table)
+    assert "Officials" not in c.companies
+
+
+@pytest.mark.parametrize("code", SUPPORTED)
+def test_every_sentence_with_a_cue_has_a_trigger(code: str) -> None:
+    # A sentence past the lead is read only when the trigger finds one of its stems: a cue without one is lost.
+    lex = lexicon(code)
+    for s in _sample_sentences():
+        if sentence_cues(s, s, lex):
+            assert lex.trigger.search(s), s

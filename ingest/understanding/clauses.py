@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.understanding.lexicon import CueKind, Lexicon, MarkerKind, lexicon
+from ingest.understanding.lexicon.factor import matches_at
 
 # When two cues overlap, the more specific one stays ("cut 500 jobs" over "job cuts").
 _PRIORITY: dict[CueKind, int] = {
@@ -46,6 +47,32 @@ def clause_spans(low: str, lex: Lexicon) -> list[tuple[int, int]]:
     A sentence that opens on a subordinate clause ("After reviewing our priorities, we have decided
     to eliminate ...") ends it at the first comma.
     """
+    return list(_spans(low, lex.code))
+
+
+def sentence_cues(text: str, low: str, lex: Lexicon) -> list[Cue]:
+    """Return a sentence's layoff cues (read once per article, however often asked)."""
+    return list(_cues(text, low, lex.code))
+
+
+def has_marker(text: str, low: str, lex: Lexicon, kind: MarkerKind) -> bool:
+    """Return whether a sentence holds a marker of one kind anywhere (its other markers not looked for)."""
+    return any(pattern.search(text if cased else low) for k, pattern, cased in lex.markers if k == kind)
+
+
+def forget_sentences() -> None:
+    """Drop the clauses, cues and markers kept for the previous article (each article is read afresh)."""
+    _spans.cache_clear()
+    _cues.cache_clear()
+    _markers.cache_clear()
+
+
+# A sentence's clauses, cues and markers are asked for again when the article's employer, status and dates
+# are decided: kept for the article (`forget_sentences` starts each article afresh, so a benchmark
+# repeating one text is not flattered).
+@lru_cache(maxsize=512)
+def _spans(low: str, code: str) -> tuple[tuple[int, int], ...]:
+    lex = lexicon(code)
     spans: list[tuple[int, int]] = []
     position = 0
     if lex.leading_clause.match(low):
@@ -58,7 +85,16 @@ def clause_spans(low: str, lex: Lexicon) -> list[tuple[int, int]]:
             spans.append((position, m.start()))
         position = max(position, m.end())
     spans.append((position, len(low)))
-    return [s for s in spans if s[1] > s[0]] or [(0, len(low))]
+    return tuple(s for s in spans if s[1] > s[0]) or ((0, len(low)),)
+
+
+@lru_cache(maxsize=512)
+def _cues(text: str, low: str, code: str) -> tuple[Cue, ...]:
+    kept = _cue_matches(text, low, lexicon(code))
+    if not kept:
+        return ()  # the sentence's clauses are not needed (most sentences)
+    spans = list(_spans(low, code))
+    return tuple(Cue(kind, start, end, clause_of(spans, start)) for start, end, kind in kept)
 
 
 def clause_of(spans: list[tuple[int, int]], position: int) -> int:
@@ -71,9 +107,17 @@ def clause_of(spans: list[tuple[int, int]], position: int) -> int:
 
 def find_cues(text: str, low: str, lex: Lexicon, spans: list[tuple[int, int]]) -> list[Cue]:
     """Return the layoff cues of a sentence, overlaps resolved in favour of the more specific kind."""
+    return [Cue(kind, start, end, clause_of(spans, start)) for start, end, kind in _cue_matches(text, low, lex)]
+
+
+def _cue_matches(text: str, low: str, lex: Lexicon) -> list[tuple[int, int, CueKind]]:
+    """Return (start, end, kind) of the cues of a sentence, in order, overlaps resolved."""
+    starts = [m.start() for m in lex.cue_starts.finditer(low)]
+    if not starts and (lex.any_cased_cue is None or lex.any_cased_cue.search(text) is None):
+        return []  # no cue pattern matches anywhere (one scan): most sentences with a trigger word
     found: list[tuple[int, int, CueKind]] = []
     for kind, pattern, cased in lex.cues:
-        for m in pattern.finditer(text if cased else low):
+        for m in pattern.finditer(text) if cased else matches_at(pattern, low, starts):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), kind))
     found.sort(key=lambda f: (-_PRIORITY[f[2]], f[0]))
@@ -82,7 +126,7 @@ def find_cues(text: str, low: str, lex: Lexicon, spans: list[tuple[int, int]]) -
         if not any(s < end and start < e for s, e, _ in kept):
             kept.append((start, end, kind))
     kept.sort()
-    return [Cue(kind, start, end, clause_of(spans, start)) for start, end, kind in kept]
+    return kept
 
 
 # Kinds that only frame a headline ("Opinion:", "timeline", "to hire"): not looked for in the body.
@@ -96,21 +140,15 @@ def find_markers(
     return list(_markers(text, low, lex.code, tuple(spans), headline))
 
 
-def forget_sentences() -> None:
-    """Drop the markers kept for the previous article (each article's sentences are read afresh)."""
-    _markers.cache_clear()
-
-
-# A sentence's markers are asked for again when the article's status and dates are decided: kept for the
-# article (`forget_sentences` starts each article afresh, so a benchmark repeating one text is not flattered).
 @lru_cache(maxsize=512)
 def _markers(text: str, low: str, code: str, spans: tuple[tuple[int, int], ...], headline: bool) -> tuple[Marker, ...]:
     lex, span_list = lexicon(code), list(spans)
+    starts = [m.start() for m in lex.marker_starts.finditer(low)]
     out = []
     for kind, pattern, cased in lex.markers:
         if kind in _HEADLINE_KINDS and not headline:
             continue
-        for m in pattern.finditer(text if cased else low):
+        for m in pattern.finditer(text) if cased else matches_at(pattern, low, starts):
             out.append(Marker(kind, m.start(), m.end(), clause_of(span_list, m.start())))
     out.sort(key=lambda m: m.start)
     return tuple(out)

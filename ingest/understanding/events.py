@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.understanding.aliases import CompanyTable
-from ingest.understanding.clauses import Cue, Marker, clause_of, clause_spans, find_cues, find_markers
+from ingest.understanding.clauses import Cue, Marker, clause_of, clause_spans, find_markers, sentence_cues
 from ingest.understanding.dates import DateMention, find_dates
 from ingest.understanding.employers import Actor, Employers, actor_for, as_actor, is_generic, sentence_subject
 from ingest.understanding.headcount import Amount, find_amounts
@@ -115,10 +115,9 @@ def _read_sentence(
 def _main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Actor | None:
     """Return the article's employer: the subject of the headline's layoff clause, else the lead's first subject."""
     for sentence, names in lead:
-        spans = clause_spans(sentence.low, lex)
-        cues = find_cues(sentence.text, sentence.low, lex, spans)
+        cues = sentence_cues(sentence.text, sentence.low, lex)
         if cues:
-            start, _ = spans[cues[0].clause]
+            start, _ = clause_spans(sentence.low, lex)[cues[0].clause]
             in_clause = [n for n in names if start <= n.start < cues[0].start]
             subject = sentence_subject(sentence.text[: cues[0].start], in_clause, lex)
             if subject is not None:
@@ -139,7 +138,7 @@ def _title_cues(sentences: list[Sentence], lex: Lexicon) -> bool:
     if not sentences or not sentences[0].is_title:
         return False
     title = sentences[0]
-    return bool(find_cues(title.text, title.low, lex, clause_spans(title.low, lex)))
+    return bool(sentence_cues(title.text, title.low, lex))
 
 
 def _named_later(sentences: list[Sentence], lex: Lexicon, table: CompanyTable, context: ArticleNames) -> Actor | None:
@@ -160,9 +159,35 @@ def _named_later(sentences: list[Sentence], lex: Lexicon, table: CompanyTable, c
     return None
 
 
+
+class _Reads:
+    """Which sentences `read_article` reads: the title, the lead, and those with a trigger (each tested once)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self._lex = lex
+        self._seen: dict[int, bool] = {}
+
+    def __call__(self, s: Sentence) -> bool:
+        """Return whether the sentence is read."""
+        if s.is_title or s.index <= LEAD:
+            return True
+        if s.index not in self._seen:
+            self._seen[s.index] = self._lex.trigger.search(s.low) is not None
+        return self._seen[s.index]
+
+
+def _holds_cue(sentences: list[Sentence], lex: Lexicon, reads: _Reads) -> bool:
+    """Return whether a sentence that `read_article` reads holds a cue."""
+    return any(reads(s) and sentence_cues(s.text, s.low, lex) for s in sentences)
+
+
 def read_article(title: str, text: str, published: date, lex: Lexicon, table: CompanyTable) -> Article:
     """Return the article read as events, title first."""
     sentences = read_sentences(title, _strip_dateline(text))
+    reads = _Reads(lex)
+    if not _holds_cue(sentences, lex, reads):
+        # No event at all (most pages): who the article is about does not matter, so names are not read.
+        return Article(sentences, [], Employers(), [], [])
     context = article_names(title, text, lex)
     lead = [s for s in sentences if s.is_title or s.index <= LEAD]
     lead_names = [(s, find_names(s.text, lex, table, context, in_title=s.is_title)) for s in lead]
@@ -175,10 +200,10 @@ def read_article(title: str, text: str, published: date, lex: Lexicon, table: Co
     context_read, lead_reach = 0, LEAD
     for s in sentences:
         in_lead = s.is_title or s.index <= LEAD
-        if not in_lead and (context_read >= MAX_CONTEXT_SENTENCES or not lex.trigger.search(s.low)):
+        if not in_lead and (context_read >= MAX_CONTEXT_SENTENCES or not reads(s)):
             continue
-        spans = clause_spans(s.low, lex)
-        cues = find_cues(s.text, s.low, lex, spans)
+        cues = sentence_cues(s.text, s.low, lex)
+        spans = clause_spans(s.low, lex) if cues or s.is_title else []
         if s.is_title:
             title_markers = find_markers(s.text, s.low, lex, spans, headline=True)
             lead_reach = LEAD if cues else HEADLINE_FREE_LEAD

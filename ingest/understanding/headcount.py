@@ -12,10 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.understanding.lexicon import Lexicon, lexicon
+from ingest.understanding.lexicon import Lexicon, lexicon, lower_pattern
+from ingest.understanding.lexicon.factor import factor, matches_at
 
 _PRECISION = {"exact": 5, "approx": 4, "range": 3, "bound": 2, "vague": 1, "pct": 0}
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Characters IGNORECASE matches to another letter than `str.lower` gives (re's extra case pairs): a text holding
+# one is matched the slow way, so that lower-casing never changes what is found.
+_FOLDS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιΐΰꙋﬅﬆ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,10 @@ class _Numbers:
     vague: dict[str, tuple[int, int]]
     words_in: re.Pattern[str]  # any number word, vague count or fraction: a sentence without one has no count
     job_after: re.Pattern[str]  # a job noun within three words after the number ("400 full-time posts")
+    # Every place `core` can start (a digit, a number word, a vague count): `core` is tried only there, which
+    # finds the same matches as scanning it along the whole sentence at a fraction of the cost.
+    starts: re.Pattern[str]
+    starts_lower: re.Pattern[str]  # the same for the lower-cased text, alternatives grouped by first letter
 
 
 def _alternation(words: list[str]) -> str:
@@ -87,7 +95,18 @@ def _numbers_for(code: str) -> _Numbers:
             rf"\b(?:{_alternation([*w.number_words, *(v for v, _, _ in w.vague), *(f for f, _ in w.fractions)])})\b",
             re.IGNORECASE,
         ),
+        starts=re.compile(rf"(?=\d|{words}|{vague})", re.IGNORECASE),
+        starts_lower=re.compile(rf"(?=\d|{factor(lower_pattern(f'{words}|{vague}'))})"),
     )
+
+
+def _starts(text: str, n: _Numbers) -> list[int]:
+    """Return every position where `core` may start: on the lower-cased text (twice as fast as IGNORECASE)
+    unless the text holds a character that IGNORECASE folds differently from `str.lower` ("ſ", "ı", "İ")."""
+    low = text.lower()
+    if len(low) == len(text) and _FOLDS.search(low) is None:
+        return [m.start() for m in n.starts_lower.finditer(low)]
+    return [m.start() for m in n.starts.finditer(text)]
 
 
 def parse_number(text: str, lex: Lexicon) -> int | None:
@@ -215,7 +234,7 @@ def _shares(text: str, lex: Lexicon) -> list[Amount]:
 def find_amounts(text: str, lex: Lexicon) -> list[Amount]:
     """Return the job counts and staff shares in a sentence, skipping bases, hires, subsets and totals."""
     n = _numbers(lex)
-    if not any(c.isdigit() for c in text) and not n.words_in.search(text):
+    if not any(map(str.isdigit, text)) and not n.words_in.search(text):
         return []
     out: list[Amount] = []
     taken_to = -1
@@ -225,7 +244,7 @@ def find_amounts(text: str, lex: Lexicon) -> list[Amount]:
         if amount is not None:
             out.append(amount)
             taken_to = max(taken_to, m.end())
-    for m in n.core.finditer(text):
+    for m in matches_at(n.core, text, _starts(text, n)):
         if m.start() < taken_to or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "$€£_")):
             continue
         if m.group("num") and text[m.end() : m.end() + 1] in ("%",):

@@ -47,6 +47,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _COUNTS = Counter(w for words in _FUNCTION_WORDS.values() for w in set(words.split()))
 _DISTINCT = {lang: frozenset(w for w in words.split() if _COUNTS[w] == 1) for lang, words in _FUNCTION_WORDS.items()}
 _SHARED = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+# What one occurrence of a word adds to each language's score (3 for a distinctive word: it is in both sets),
+# so a text's words are looked up once instead of every list being summed over the text's counts.
+_WEIGHTS: dict[str, tuple[tuple[str, int], ...]] = {
+    w: tuple((lang, (1 if w in _SHARED[lang] else 0) + (2 if w in _DISTINCT[lang] else 0))
+             for lang in _FUNCTION_WORDS if w in _SHARED[lang])
+    for w in _COUNTS
+}
 _SAMPLE_CHARS = 1500
 _MIN_HITS = 3
 
@@ -57,14 +64,16 @@ def detect_language(title: str, text: str) -> str | None:
     words = _WORD.findall(sample)
     if not words:
         return None
-    counts = Counter(words)
-    scores = {
-        lang: 2 * sum(counts[w] for w in _DISTINCT[lang]) + sum(counts[w] for w in _SHARED[lang])
-        for lang in _FUNCTION_WORDS
-    }
+    scores = dict.fromkeys(_FUNCTION_WORDS, 0)
+    distinct = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for word, count in Counter(words).items():
+        for lang, weight in _WEIGHTS.get(word, ()):
+            scores[lang] += weight * count
+            if weight > 1:
+                distinct[lang] += count
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     (best, top), (_, second) = ranked[0], ranked[1]
-    distinct_hits = sum(counts[w] for w in _DISTINCT[best])
+    distinct_hits = distinct[best]
     clear = distinct_hits >= _MIN_HITS and top >= 1.2 * second
     if not clear and not (distinct_hits >= 2 and top >= 2 * second):  # a short text, but only one candidate
         return None

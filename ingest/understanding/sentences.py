@@ -17,6 +17,7 @@ _ABBREVIATIONS = frozenset(
     "sr sra sres dña núm pág aprox etc "  # Spanish
     "dott dr.ssa sig sigg ing avv ecc pag".split()  # Italian
 )
+_WINDOW = 48  # characters read back from a sentence end to find its last word
 _BOUNDARY = re.compile(r"[.!?]+[\"”’»)\]]*\s+(?=[\"“‘«(\[¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
 _BOILERPLATE_HEADING = re.compile(
     r"(?i)^\s*(?:more\s+(?:stories|news|from|on\s+this)|r\w*lated(?:\s+(?:stories|articles|news|coverage|posts|"
@@ -66,12 +67,21 @@ def _link_list_lines(lines: list[str]) -> set[int]:
     return dropped
 
 
+def _last_words(line: str, start: int, end: int) -> list[str]:
+    """Return `line[start:end].rsplit(None, 1)`, reading only the end of a long stretch when the last word is there."""
+    if end - start > _WINDOW:
+        words = line[end - _WINDOW : end].rsplit(None, 1)
+        if len(words) == 2:  # a space inside the window: the last word is all in it
+            return words
+    return line[start:end].rsplit(None, 1)
+
+
 def split_line(line: str) -> list[str]:
     """Return the sentences of one line of text (abbreviations, initials and ordinals do not end one)."""
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(line):
-        words = line[start : m.start() + 1].rsplit(None, 1)
+        words = _last_words(line, start, m.start() + 1)
         token = words[-1].strip("\"“”‘’'()[]«»").rstrip(".!?").lower() if words else ""
         if line[m.start()] == "." and (
             token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or (token.isdigit() and len(token) <= 2)

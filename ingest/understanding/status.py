@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest.understanding.clauses import Marker, clause_spans, find_cues, find_markers
+from ingest.understanding.clauses import Marker, clause_spans, find_markers, has_marker, sentence_cues
 from ingest.understanding.dates import DateMention, find_dates
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.sentences import Sentence
@@ -45,15 +45,19 @@ def _current_markers(s: Sentence, lex: Lexicon, published: date) -> list[Marker]
 
 def cites_sources(sentences: list[Sentence], lex: Lexicon, published: date) -> bool:
     """Return whether one of `sentences` attributes something current to sources (a leak)."""
-    return any(m.kind == "leak" for s in sentences for m in _current_markers(s, lex, published))
+    return any(
+        m.kind == "leak" for s in sentences if has_marker(s.text, s.low, lex, "leak")  # most cite no one: one scan
+        for m in _current_markers(s, lex, published)
+    )
 
 
 def attribution_dates(sentences: list[Sentence], lex: Lexicon, published: date) -> list[DateMention]:
     """Return the dates of the lead's attribution sentences ("Das teilte das Unternehmen am Dienstag mit")."""
     out: list[DateMention] = []
     for s in sentences[:5]:
-        if any(m.kind in ("confirm", "speech") for m in _current_markers(s, lex, published)):
-            out += find_dates(s.text, published, lex)
+        dates = find_dates(s.text, published, lex)  # (cheap, and most sentences have none: then nothing to add)
+        if dates and any(m.kind in ("confirm", "speech") for m in _current_markers(s, lex, published)):
+            out += dates
     return out
 
 
@@ -61,18 +65,19 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
     """Return whether a sentence without leak attribution has the employer announcing or stating the cut."""
     name_re = re.compile("|".join(re.escape(n) for n in names if n) or "(?!)")
     for s in sentences:
+        # the cheap tests first: most sentences are about something else
+        if not (lex.trigger.search(s.low) or lex.cut_reference.search(s.low)) or _NO_COMMENT.search(s.text):
+            continue  # about something else, or no comment
         markers = _current_markers(s, lex, published)
         kinds = {m.kind for m in markers}
         if not kinds & {"confirm", "speech"} or kinds & {"forecast", "speculative"}:
             continue
         if "leak" in kinds and not _confirmed_after_leak(s.text, markers, lex):
             continue
-        if _NO_COMMENT.search(s.text) or not (lex.trigger.search(s.low) or lex.cut_reference.search(s.low)):
-            continue  # no comment, or about something else
         employer = name_re.search(s.text) is not None or _org_reference(s.text, lex)
         if "confirm" in kinds and (employer or lex.org_nouns.search(s.text)):
             return True  # "a company spokesperson confirmed the cuts", "in a memo, Amazon said"
-        if employer and find_cues(s.text, s.low, lex, clause_spans(s.low, lex)):
+        if employer and sentence_cues(s.text, s.low, lex):
             return True  # "Amazon said on Sunday it will eliminate about 2,300 roles"
     return False
 

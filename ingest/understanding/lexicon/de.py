@@ -111,7 +111,7 @@ WORDS = Words(
         r"umbau)\\b"
     ),
     trigger=(
-        r"streich|gestrichen|abbau|abgebaut|\bab\b|entl|kündig|kurzarbeit|massenentlass|frühwarn|verlier|verlust|"
+        r"streich|gestrichen|abbau|abzubau|abgebaut|\bab\b|entl|kündig|kurzarbeit|massenentlass|frühwarn|verlier|verlust|"
         r"betroffen|betrifft|wegfall|fallen|fällt|gefährdet|bedroht|spiel|kippe|reduzier|trenn|sozialplan"
     ),
     cues=CUES,  # type: ignore[arg-type]

@@ -101,8 +101,8 @@ WORDS = Words(
     ),
     trigger=(
         r"licenci|suppression|supprim|plans?\s+soci|pse\b|sauvegarde\s+de\s+l|rupture\s+conv|rcc\b|départs?|"
-        r"réduction|réduire|réduit|compression|casse\s+sociale|dégraissage|perd|perte|carreau|chômage|"
-        r"activité\s+partielle|porte\b|remerci|menac|jeu\b|sellette|condamn|détruit|dispar|aboli|danger|concern|"
+        r"réduction|rédui|compression|casse\s+sociale|dégraissage|perd|perte|carreau|chômage|"
+        r"activité\s+partielle|porte\b|remerci|mena[cç]|jeu\b|sellette|condamn|détruit|dispar|aboli|danger|concern|"
         r"touch|impact|affect|sabr|taill|coupe|sépar|congédi|élimin"
     ),
     cues=CUES,  # type: ignore[arg-type]

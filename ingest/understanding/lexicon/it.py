@@ -94,7 +94,7 @@ WORDS = Words(
     ),
     trigger=(
         r"licenzi|esuber|tagli|riduz|ridurr|riduc|ridott|uscite|prepension|perd|cassa\s+integrazione|\bcigs?\b|"
-        r"solidarietà|procedura|coinvolg|interessat|rischio|bilico|eliminat|elimin|sopprim|soppress|casa\b|porta\b|"
+        r"solidarietà|procedura|coinvol|interessat|rischio|bilico|eliminat|elimin|sopprim|soppress|casa\b|porta\b|"
         r"saltan|pericolo|via\s"
     ),
     cues=CUES,  # type: ignore[arg-type]
