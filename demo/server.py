@@ -6,11 +6,12 @@ sample works on any port with no internet. Paths that do not exist answer 404, a
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from demo.loopback import serving
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "ingest" / "data" / "sample"
 
@@ -52,16 +53,9 @@ class _Handler(BaseHTTPRequestHandler):
 def serve_sample(root: Path = SAMPLE_DIR) -> Iterator[str]:
     """Serve `root` on a free loopback port; yield the base URL (`http://127.0.0.1:PORT`)."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    handler = type("SampleHandler", (_Handler,), {"root": root.resolve(), "base": base})
-    server.RequestHandlerClass = handler
-    thread = threading.Thread(target=server.serve_forever, name="sample-server", daemon=True)
-    thread.start()
-    try:
+    with serving(server, "sample-server") as base:
+        server.RequestHandlerClass = type("SampleHandler", (_Handler,), {"root": root.resolve(), "base": base})
         yield base
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def sample_feeds_toml(base: str, root: Path = SAMPLE_DIR) -> str:

@@ -23,6 +23,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from demo.loopback import serving
 from deployments.children import STOP_SIGNALS
 from deployments.serve import Schedule, ServeError, _answers, local_prefect_server, resolve_schedule, server_log
 from tests.test_deployments import (
@@ -183,15 +184,8 @@ def status_401() -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:  # quiet: no line per request on stderr
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/api"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(10)
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), Handler), "status-401") as base:
+        yield f"{base}/api"
 
 
 def test_the_api_health_check_counts_any_answer_and_needs_no_http_client_of_its_own(status_401: str) -> None:
