@@ -4,12 +4,13 @@
     window   -> one task per time window: list its sources, store their entries through the run's steps
     alerts   -> only with alerts=True: deliver what the backfill queued (the ingest flow's task)
     summary  -> per-window progress in the logs, a markdown artifact, the returned dict
+
+The sequence itself is `usecases.backfill.backfill`; this flow hands it its tasks as the steps.
 """
 
 from __future__ import annotations
 
-import time
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -17,28 +18,31 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows.ingest_flow import current_flow_run_id, deliver_alerts, publish_snapshot
-from ingest.feeds.backfill import DEFAULT_QUERY, DEFAULT_WINDOW, BackfillSource
+from ingest.feeds.backfill import DEFAULT_WINDOW, BackfillSource
 from ingest.settings import Settings, load_settings
-from storage.db import utcnow
 from usecases import backfill as usecase
 from usecases import run as pipeline
 
 
 @task(name="plan-backfill", cache_policy=NO_CACHE)
 def plan_task(
-    settings: Settings, sources: dict[str, BackfillSource], start: date, end: date, query: str, window: str
+    settings: Settings, sources: dict[str, BackfillSource], start: date, end: date, query: str, window: str,
+    now: datetime,
 ) -> usecase.Plan:
     """Record the range's windows and return those still to do."""
-    return usecase.plan(settings, sources, start, end, query, window, utcnow())
+    return usecase.plan(settings, sources, start, end, query, window, now)
 
 
-@task(name="backfill-window", cache_policy=NO_CACHE, task_run_name="window {label}")
+@task(name="backfill-window", cache_policy=NO_CACHE, task_run_name="window {batch.window.label}")
 def window_task(
-    settings: Settings, sources: dict[str, BackfillSource], batch: usecase.WindowBatch, alerts: bool, run_id: str,
-    label: str,
+    settings: Settings, sources: dict[str, BackfillSource], batch: usecase.WindowBatch,
+    next_batch: usecase.WindowBatch | None, alerts: bool, run_id: str,
 ) -> usecase.BatchOutcome:
     """List one window from its sources and store what they found through the pipeline."""
-    return usecase.run_batch(settings, sources, batch, alerts=alerts, run_id=run_id)
+    return usecase.run_batch(settings, sources, batch, next_batch, alerts, run_id)
+
+
+TASKS = usecase.Steps(plan=plan_task, window=window_task, deliver=deliver_alerts, publish=publish_snapshot)
 
 
 @flow(name="backfill", description="Fetch historical news for a date range, window by window, through the ingest pipeline.")
@@ -55,28 +59,11 @@ def backfill(
     """Backfill `start`..`end` (inclusive, UTC) from the sources; return the run summary."""
     pipeline.freeze_startup_heap()
     logger = get_run_logger()
-    started = time.monotonic()
-    clock = utcnow()  # the run's clock for alert retries, as in the ingest flow
     settings = load_settings(feeds=feeds, db=db)
-    names = usecase.resolve_sources(sources)
-    query = (query or DEFAULT_QUERY).strip()
-    run_id = current_flow_run_id()
-
-    batches: list[usecase.BatchOutcome] = []
-    with usecase.open_sources(settings, names) as source_map:
-        planned = plan_task(settings, source_map, start, end, query, window)
-        progress = usecase.Progress(planned, logger)
-        progress.start(query, names)
-        for batch in planned.batches:
-            result = window_task(settings, source_map, batch, alerts, run_id, label=batch.window.label)
-            batches.append(result)
-            progress.window_done(result)
-
-    stored_any = any(b.new_articles for b in batches)
-    delivery = deliver_alerts(settings, clock) if alerts and stored_any else pipeline.Delivery()
-    if settings.snapshot and batches:  # the windows' progress is written even when nothing new was found
-        publish_snapshot(settings, True)
-    summary = usecase.BackfillSummary.build(planned, query, names, batches, delivery, started)
+    summary = usecase.backfill(
+        settings, start, end, sources=sources, query=query, window=window, alerts=alerts,
+        run_id=current_flow_run_id(), steps=TASKS, log=logger,
+    )
     logger.info(summary.headline())
     create_markdown_artifact(key="backfill-summary", markdown=summary.markdown(), description="layoffwatch backfill")
     if summary.systemic_failure:

@@ -11,13 +11,11 @@ import json
 import os
 import re
 import threading
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -27,7 +25,6 @@ from werkzeug import Request, Response
 
 import flows.backfill as backfill_flow
 from usecases import backfill as backfill_usecase
-from usecases import run as pipeline
 from ingest.edges.requester import Requester
 from ingest.feeds.backfill import Listing, SourceError, Window, split_windows, with_params
 from ingest.edges.backfill_sources import (
@@ -38,7 +35,6 @@ from ingest.edges.http import HttpClient, new_client
 from ingest.models import FeedConfig
 from ingest.edges.netguard import HostGuard
 from ingest.settings import Settings, load_settings
-from storage.db import utcnow
 from tests.conftest import rows, write_feeds
 from tests.pages import article_page, story
 
@@ -49,24 +45,6 @@ QUERY = "Amazon layoffs"
 # Only the tests that run the Prefect flow (directly or through the CLI) ask for the server; the
 # others call the use case, `usecases.backfill`, as plain Python.
 FLOW = pytest.mark.usefixtures("prefect_server")
-
-
-def backfill_steps(
-    start: date, end: date, sources: Sequence[str] | None = None, alerts: bool = False, db: str | None = None
-) -> dict[str, Any]:
-    """Backfill `start`..`end` on the default query and window through the use case, without Prefect; return the summary."""
-    settings = load_settings(db=db)
-    names = backfill_usecase.resolve_sources(sources)
-    started, clock = time.monotonic(), utcnow()
-    with backfill_usecase.open_sources(settings, names) as found:
-        planned = backfill_usecase.plan(settings, found, start, end, QUERY, "7d", clock)
-        batches = [
-            backfill_usecase.run_batch(settings, found, batch, alerts=alerts, run_id="test-backfill")
-            for batch in planned.batches
-        ]
-    stored_any = any(b.new_articles for b in batches)
-    delivery = pipeline.deliver_alerts(settings, clock) if alerts and stored_any else pipeline.Delivery()
-    return backfill_usecase.BackfillSummary.build(planned, QUERY, names, batches, delivery, started).as_dict()
 
 
 def fixture(name: str, **values: str) -> str:
@@ -230,7 +208,7 @@ def test_source_formats_parse_and_reject_what_they_must() -> None:
 
 
 def test_three_months_query_each_source_per_window_and_a_rerun_adds_nothing(services: FakeServices, backfill_db: Path) -> None:
-    summary = backfill_steps(date(2024, 1, 1), date(2024, 3, 31))
+    summary = backfill_usecase.backfill(load_settings(), date(2024, 1, 1), date(2024, 3, 31))  # no Prefect
     weeks = split_windows(date(2024, 1, 1), date(2024, 3, 31))
 
     gnews = services.queries("/rss/search")
@@ -264,20 +242,30 @@ def test_three_months_query_each_source_per_window_and_a_rerun_adds_nothing(serv
     assert rows(backfill_db, "SELECT count(*) FROM articles WHERE extraction_status = 'ok'")[0][0] == 11
     assert rows(backfill_db, "SELECT count(*), min(status), max(status) FROM backfill_windows") == [(39, "done", "done")]
     assert window_table(backfill_db, "gnews")[1][3:7] == ("done", 2, 2, 1)  # the Twitch and Prime Video week
-    assert summary["windows_done"] == 39 and summary["articles_new"] == 11 and summary["windows_failed"] == 0
+    assert (summary.windows_done, summary.articles_new, summary.windows_failed) == (39, 11, 0)
 
     # The same range again: every window is done, so no source is asked and nothing changes.
     asked = len(services.server.log)
-    again = backfill_steps(date(2024, 1, 1), date(2024, 3, 31))
+    again = backfill_usecase.backfill(load_settings(), date(2024, 1, 1), date(2024, 3, 31))
     assert len(services.server.log) == asked
-    assert (again["windows_skipped"], again["windows_done"], again["articles_new"]) == (39, 0, 0)
+    assert (again.windows_skipped, again.windows_done, again.articles_new) == (39, 0, 0)
     assert rows(backfill_db, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0] == (11, 11)
     assert rows(backfill_db, "SELECT max(attempts) FROM backfill_windows")[0][0] == 1
 
 
 @FLOW
 def test_wayback_captures_in_range_land_as_articles(services: FakeServices, backfill_db: Path) -> None:
-    summary = backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 1, 31), sources=["wayback"], window="1m")
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    state = backfill_flow.backfill(start=date(2024, 1, 1), end=date(2024, 1, 31), sources=["wayback"], window="1m",
+                                   return_state=True)
+    summary = state.result()
+    with get_client(sync_client=True) as client:  # the steps a Prefect user sees, one task run each
+        tasks = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
+    names = sorted(t.name for t in tasks)  # Prefect ends a default task run name with a random suffix
+    assert [name.rsplit("-", 1)[0] for name in names[:2]] == ["plan-backfill", "publish-snapshot"]
+    assert names[2:] == ["window 2024-01-01..2024-01-31"]
     assert services.queries("/cdx/search/cdx") == [{
         "url": services.feed_url, "from": "20240101", "to": "20240202", "output": "json",
         "filter": "statuscode:200", "collapse": "digest",
@@ -339,17 +327,23 @@ def test_a_full_gdelt_window_is_split_until_each_part_fits() -> None:
 
 @FLOW
 def test_an_interrupted_backfill_resumes_with_the_remaining_windows(services: FakeServices, backfill_db: Path) -> None:
-    settings = load_settings()
     weeks = split_windows(date(2024, 1, 1), date(2024, 1, 31))  # 5 windows
-    with backfill_usecase.open_sources(settings, ["gnews"]) as sources:  # the use case alone, no Prefect
-        planned = backfill_usecase.plan(settings, sources, weeks[0].first_day, weeks[-1].last_day, QUERY, "7d", utcnow())
-        assert len(planned.batches) == 5
-        for batch in planned.batches[:2]:
-            result = backfill_usecase.run_batch(settings, sources, batch, alerts=False, run_id="first")
-            assert [o.status for o in result.outcomes] == ["done"]
-        # The process dies while working on the third window: it stays `running`.
-        backfill_usecase.claim(settings, planned.batches[2].jobs, utcnow())
+
+    class Killed(Exception):
+        """The process dying."""
+
+    def dies_in_the_third_window(settings: Settings, sources: dict, batch: backfill_usecase.WindowBatch,
+                                 next_batch: backfill_usecase.WindowBatch | None, alerts: bool, run_id: str):
+        if batch.window == weeks[2]:  # its source answered; the process dies before anything is stored
+            backfill_usecase.list_batch(sources, batch.jobs)
+            raise Killed
+        return backfill_usecase.run_batch(settings, sources, batch, next_batch, alerts, run_id)
+
+    dying = backfill_usecase.Steps(window=dies_in_the_third_window)
+    with pytest.raises(Killed):  # the use case alone, no Prefect
+        backfill_usecase.backfill(load_settings(), date(2024, 1, 1), date(2024, 1, 31), sources=["gnews"], steps=dying)
     assert [r[3] for r in window_table(backfill_db)] == ["done", "done", "running", "pending", "pending"]
+    assert rows(backfill_db, "SELECT count(*) FROM articles")[0][0] == 2  # the first two weeks' stories
     asked_before = len(services.queries("/rss/search"))
 
     # Started again the way a deployment run passes parameters (ISO strings).
@@ -366,8 +360,8 @@ def test_an_interrupted_backfill_resumes_with_the_remaining_windows(services: Fa
 def test_a_failing_window_is_recorded_and_retried_next_run(services: FakeServices, backfill_db: Path) -> None:
     # The second week answers 500 (three times: the first try and its two retries); the others complete.
     services.gnews_failures["2024-01-07"] = [Response("oops", status=500, headers={"Retry-After": "0"})] * 3
-    first = backfill_steps(date(2024, 1, 1), date(2024, 1, 31), ["gnews"])
-    assert (first["windows_done"], first["windows_failed"]) == (4, 1)
+    first = backfill_usecase.backfill(load_settings(), date(2024, 1, 1), date(2024, 1, 31), sources=["gnews"])
+    assert (first.windows_done, first.windows_failed) == (4, 1)
     failed = [r for r in window_table(backfill_db) if r[3] == "failed"]
     assert len(failed) == 1 and failed[0][1] == date(2024, 1, 8) and failed[0][6] == 1 and "HTTP 500" in failed[0][7]
     assert rows(backfill_db, "SELECT count(*) FROM articles")[0][0] == 1  # Audible (week 3); week 2's two are missing
@@ -375,10 +369,10 @@ def test_a_failing_window_is_recorded_and_retried_next_run(services: FakeService
     # Next run: only the failed window is asked; a 429 with Retry-After is waited out, then it lands.
     services.gnews_failures["2024-01-07"] = [Response("slow down", status=429, headers={"Retry-After": "0"})]
     asked = len(services.queries("/rss/search"))
-    second = backfill_steps(date(2024, 1, 1), date(2024, 1, 31), ["gnews"])
+    second = backfill_usecase.backfill(load_settings(), date(2024, 1, 1), date(2024, 1, 31), sources=["gnews"])
     retried = services.queries("/rss/search")[asked:]
     assert [q["q"] for q in retried] == [f"{QUERY} after:2024-01-07 before:2024-01-15"] * 2  # 429, then 200
-    assert (second["windows_done"], second["windows_skipped"], second["articles_new"]) == (1, 4, 2)
+    assert (second.windows_done, second.windows_skipped, second.articles_new) == (1, 4, 2)
     healed = [r for r in window_table(backfill_db) if r[1] == date(2024, 1, 8)][0]
     assert healed[3:8] == ("done", 2, 2, 2, None)
 
@@ -406,17 +400,18 @@ def test_backfilled_rounds_send_nothing_unless_asked(
     with receive_webhooks() as hook:
         # A channel that records what it gets: the assertion is that nothing arrives.
         monkeypatch.setenv("LAYOFFWATCH_ALERT_URLS", hook.apprise_url)
-        summary = backfill_steps(date(2024, 1, 8), date(2024, 1, 14), ["gnews"])
-        assert summary["articles_new"] == 2
-        assert len(summary["new_rounds"]) == rows(backfill_db, "SELECT count(*) FROM rounds")[0][0] == 1
+        summary = backfill_usecase.backfill(load_settings(), date(2024, 1, 8), date(2024, 1, 14), sources=["gnews"])
+        assert summary.articles_new == 2
+        assert len(summary.new_rounds) == rows(backfill_db, "SELECT count(*) FROM rounds")[0][0] == 1
         alerts = rows(backfill_db, "SELECT kind, status, reason, sent_at FROM alerts")
         assert alerts == [("new_round", "suppressed", "backfill", None)]
-        assert hook.received == [] and summary["alerts_sent"] == 0
+        assert hook.received == [] and summary.alerts_sent == 0
 
         # Asked for (`--alerts`), into a fresh database: the same round is alerted once.
         fresh = tmp_path / "asked.duckdb"
-        asked = backfill_steps(date(2024, 1, 8), date(2024, 1, 14), ["gnews"], alerts=True, db=str(fresh))
-        assert asked["alerts_sent"] == 1 and len(hook.received) == 1
+        asked = backfill_usecase.backfill(load_settings(db=str(fresh)), date(2024, 1, 8), date(2024, 1, 14),
+                                          sources=["gnews"], alerts=True)
+        assert asked.alerts_sent == 1 and len(hook.received) == 1
         assert rows(fresh, "SELECT kind, status FROM alerts") == [("new_round", "sent")]
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from ingest.edges.backfill_sources import build_sources
 from ingest.edges.http import new_client
-from ingest.feeds.backfill import SOURCE_NAMES, BackfillSource, Window, WindowKey, key_of, plan_windows, split_windows
+from ingest.feeds.backfill import (
+    SOURCE_NAMES, BackfillSource, BackfillWindow, Window, WindowKey, claimed, key_of, new_window, plan_windows,
+    split_windows,
+)
 from ingest.feeds.feedlist import load_feeds
 from ingest.settings import Settings
 from storage import backfill as window_store
@@ -86,7 +89,8 @@ def plan(
     window: str,
     now: datetime,
 ) -> Plan:
-    """Record the range's windows per source and return those not done yet, oldest window first."""
+    """Record the range's windows per source, claim the first window's, and return those not done yet, oldest
+    window first."""
     today = now.date()
     if start > today:
         raise ValueError(f"the range starts in the future ({start})")
@@ -96,7 +100,11 @@ def plan(
     keys = [key_of(name, key_query, w) for name, key_query in queries.items() for w in windows]
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con, transaction(con):
         decided = plan_windows(windows, queries, window_store.window_rows(con, keys), now)
-        window_store.save_windows(con, decided.new)
+        # The first window is claimed here, each next one as its predecessor is recorded (window.py):
+        # one connection per window for both.
+        first = [claimed(row, now) for row in decided.todo if row.window == decided.todo[0].window]
+        rows = {row.key: row for row in (*decided.new, *first)}  # a new row claimed at once is written once
+        window_store.save_windows(con, list(rows.values()))
     batches: dict[Window, list[WindowJob]] = {}
     for row in decided.todo:
         job = WindowJob(row.source, query, row.query, row.window, row.status)
@@ -105,3 +113,8 @@ def plan(
         batches=[WindowBatch(w, jobs) for w, jobs in batches.items()],
         total=len(windows) * len(sources), skipped=decided.skipped, start=start, end=end,
     )
+
+
+def claims(stored: Mapping[WindowKey, BackfillWindow], keys: Sequence[WindowKey], now: datetime) -> list[BackfillWindow]:
+    """Return the rows of `keys` as a run starts working on them: `running`, one more attempt each."""
+    return [claimed(stored.get(key) or new_window(key, now), now) for key in keys]

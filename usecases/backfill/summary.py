@@ -30,19 +30,20 @@ def progress_listener(listener: Listener) -> Iterator[None]:
         _LISTENERS.remove(listener)
 
 
-def _notify(done: int, total: int, outcome: WindowOutcome | None) -> None:
-    for listener in list(_LISTENERS):
+def _notify(listeners: Sequence[Listener], done: int, total: int, outcome: WindowOutcome | None) -> None:
+    for listener in [*_LISTENERS, *listeners]:
         listener(done, total, outcome)
 
 
 class Progress:
     """Tells the log and the progress listeners how a planned backfill goes, window by window."""
 
-    def __init__(self, planned: Plan, logger: Logger) -> None:
+    def __init__(self, planned: Plan, logger: Logger, listeners: Sequence[Listener] = ()) -> None:
         self.planned = planned
         self.total = len(planned.jobs)
         self.finished = 0
         self.logger = logger
+        self.listeners = listeners  # told beside those of `progress_listener`
 
     def start(self, query: str, names: Sequence[str]) -> None:
         """Log what the plan holds and tell listeners the windows to do."""
@@ -53,7 +54,7 @@ class Progress:
             " %d already done",
             planned.start, planned.end, query, ", ".join(names), self.total, again, planned.skipped,
         )
-        _notify(0, self.total, None)
+        _notify(self.listeners, 0, self.total, None)
 
     def window_done(self, result: BatchOutcome) -> None:
         """Log each source's outcome of a time window (and what it stored); tell listeners."""
@@ -61,7 +62,7 @@ class Progress:
             self.finished += 1
             log = self.logger.warning if outcome.status == "failed" else self.logger.info
             log("[%d/%d] %s", self.finished, self.total, outcome.log_line())
-            _notify(self.finished, self.total, outcome)
+            _notify(self.listeners, self.finished, self.total, outcome)
         if result.new_articles or result.new_rounds:
             self.logger.info("window %s: %d articles stored, %d new rounds", result.window,
                              result.new_articles, len(result.new_rounds))

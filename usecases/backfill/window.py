@@ -1,5 +1,5 @@
-"""Working one time window: claim its rows, list every source at once, hand the entries to the run's
-steps, record how each source's window ended."""
+"""Working one time window: list every source at once, hand the entries to the run's steps, record how
+each source's window ended and claim the next window's rows (the plan claims the first)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from ingest.feeds.backfill import BackfillSource, Listing, claimed, feed_name, new_window, window_done, window_failed
+from ingest.feeds.backfill import BackfillSource, Listing, feed_name, new_window, window_done, window_failed
 from ingest.models import FeedFetch
 from ingest.settings import Settings
 from storage import backfill as window_store
 from storage.db import connect, transaction, utcnow
 from usecases import run as pipeline
-from usecases.backfill.plan import WindowBatch, WindowJob
+from usecases.backfill.plan import WindowBatch, WindowJob, claims
 
 
 @dataclass(frozen=True)
@@ -70,24 +70,17 @@ class Listed:
 
 
 def run_batch(
-    settings: Settings, sources: dict[str, BackfillSource], batch: WindowBatch, *, alerts: bool, run_id: str
+    settings: Settings, sources: dict[str, BackfillSource], batch: WindowBatch, next_batch: WindowBatch | None,
+    alerts: bool, run_id: str,
 ) -> BatchOutcome:
-    """List one window from each of its sources, store all entries through the pipeline, record each."""
+    """List a claimed window from each of its sources, store all entries through the run's steps, then record
+    each source's window and claim `next_batch`'s in one transaction; return the window's outcome."""
     started_at = utcnow()
-    claim(settings, batch.jobs, started_at)
     listed = list_batch(sources, batch.jobs)
     new_per_feed, stored = store_entries(settings, listed, started_at, alerts=alerts, run_id=run_id)
     outcomes = [outcome_of(one, new_per_feed.get(feed_name(one.job.source), 0)) for one in listed]
-    record(settings, listed, outcomes, utcnow())
+    record(settings, listed, outcomes, utcnow(), claim_next=next_batch.jobs if next_batch else ())
     return BatchOutcome(batch.window.label, outcomes, stored.new_articles, list(stored.new_rounds))
-
-
-def claim(settings: Settings, jobs: Sequence[WindowJob], now: datetime) -> None:
-    """Mark the jobs' windows `running` (one more attempt each), in one transaction."""
-    keys = [job.key for job in jobs]
-    with connect(settings.db, lock_timeout=settings.lock_timeout) as con, transaction(con):
-        stored = window_store.window_rows(con, keys)
-        window_store.save_windows(con, [claimed(stored.get(key) or new_window(key, now), now) for key in keys])
 
 
 def list_batch(sources: dict[str, BackfillSource], jobs: Sequence[WindowJob]) -> list[Listed]:
@@ -144,11 +137,18 @@ def outcome_of(listed: Listed, new: int) -> WindowOutcome:
     )
 
 
-def record(settings: Settings, listed: Sequence[Listed], outcomes: Sequence[WindowOutcome], now: datetime) -> None:
-    """Mark each source's window done (with its counts) or failed (with its error), in one transaction."""
+def record(
+    settings: Settings, listed: Sequence[Listed], outcomes: Sequence[WindowOutcome], now: datetime,
+    claim_next: Sequence[WindowJob] = (),
+) -> None:
+    """Mark each source's window done (with its counts) or failed (with its error), and claim the next
+    window's jobs, in one transaction."""
+    # Recording a window and claiming the next happened back to back anyway: one connection instead
+    # of two. A run killed after this commit leaves the next window `running`, which is retried.
     keys = [one.job.key for one in listed]
+    next_keys = [job.key for job in claim_next]
     with connect(settings.db, lock_timeout=settings.lock_timeout) as con, transaction(con):
-        stored = window_store.window_rows(con, keys)
+        stored = window_store.window_rows(con, keys + next_keys)
         rows = []
         for one, outcome in zip(listed, outcomes, strict=True):
             row = stored.get(one.job.key) or new_window(one.job.key, now)
@@ -156,4 +156,4 @@ def record(settings: Settings, listed: Sequence[Listed], outcomes: Sequence[Wind
                 window_failed(row, one.error or "failed", now) if outcome.status == "failed"
                 else window_done(row, outcome.found, outcome.new, now)
             )
-        window_store.save_windows(con, rows)
+        window_store.save_windows(con, rows + claims(stored, next_keys, now))
