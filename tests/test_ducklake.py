@@ -216,6 +216,14 @@ def test_a_run_on_a_lake_stores_what_a_file_stores_and_a_rerun_changes_nothing(
     assert _counts(sample_site) == after_first
     rounds = "SELECT round_id, company, announced_on, article_count, source_count FROM rounds ORDER BY ALL"
     assert query(lake, rounds) == query(sample_site, rounds)
+    # Row for row, not only counts: a lake's store copies its rows from staging tables (storage.batches.staged).
+    for same in (
+        "SELECT article_id, url, canonical_url, feed, source_name, title, summary, text, author, site_name, language,"
+        " published_at, published_source, extraction_status, text_hash, duplicate_of FROM articles ORDER BY ALL",
+        "SELECT article_id, encoding, raw_size FROM article_html ORDER BY ALL",
+        "SELECT * EXCLUDE (classified_at) FROM classifications ORDER BY ALL",
+    ):
+        assert query(lake, same) == query(sample_site, same)
     # Re-judging history rebuilds the same rounds on the lake (deletes, merges and updates included).
     report = rejudge(load_settings(db=lake), reextract=True, dry_run=False)
     assert report.articles == after_first["articles"]

@@ -21,6 +21,7 @@ from ingest.text.articles import entry_article_id
 from ingest.urls.canonical import article_id_for
 from ingest.urls.redact import safe_url
 from storage import articles as article_store
+from storage.backends import is_lake
 from storage.db import connect, utcnow
 from usecases.run.extract import extract_workers
 from usecases.run.steps import FetchedFeeds, Prepared
@@ -74,7 +75,7 @@ def known_links(settings: Settings, contents: list[bytes]) -> frozenset[str]:
                 ids[link] = article_id_for(link)
     if not ids:
         return frozenset()
-    with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
+    with connect(settings.db, read_only=is_lake(settings.db), lock_timeout=settings.lock_timeout) as con:
         stored = article_store.known_article_ids(con, list(set(ids.values())))
     return frozenset(link for link, article_id in ids.items() if article_id in stored)
 
@@ -142,7 +143,9 @@ def select_new(settings: Settings, fetched: FetchedFeeds) -> FetchedFeeds:
     ids: dict[str, FeedEntry] = {}
     for entry in fetched.entries:
         ids.setdefault(entry_article_id(entry), entry)
-    with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
+    # A lake is read without its lock (other shards write meanwhile); what is stored by then is
+    # skipped again under it, when the batch is written.
+    with connect(settings.db, read_only=is_lake(settings.db), lock_timeout=settings.lock_timeout) as con:
         known = article_store.known_article_ids(con, list(ids))
     fresh = [entry for article_id, entry in ids.items() if article_id not in known]
     per_feed: dict[str, int] = {}

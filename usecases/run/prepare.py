@@ -15,7 +15,7 @@ from ingest.models.shards import select_feeds
 from ingest.settings import Settings
 from storage import feeds as feed_store
 from storage import spool
-from storage.backends import spool_base
+from storage.backends import is_lake, spool_base
 from storage.db import connect
 from usecases.run.steps import Batch, Prepared
 from usecases.run.store import store_now
@@ -51,7 +51,8 @@ def prepare(settings: Settings, feeds: list[FeedConfig], now: datetime, respect_
         )
         replayed += store_now(settings, batch, now).new_articles
         spool.remove(path)
-    with connect(settings.db, lock_timeout=settings.lock_timeout) as con:
+    # Read without a lake's lock: each shard's feeds are its own, so no other shard changes them.
+    with connect(settings.db, read_only=is_lake(settings.db), lock_timeout=settings.lock_timeout) as con:
         states = feed_store.feed_states(con, [f.name for f in feeds])
     due, waiting = [], []
     for feed in feeds:

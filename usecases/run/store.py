@@ -24,6 +24,7 @@ from storage import spool
 from storage.backends import spool_base
 from storage.batches import staged, write_batch
 from storage.db import Connection, connect, transaction
+from usecases.analysis import with_languages
 from usecases.run.decide import OpenRounds, Seen, decide, decide_rounds, dedup_items, fresh_articles, report_candidates
 from usecases.run.steps import Batch, Stored
 
@@ -51,6 +52,8 @@ def store(settings: Settings, batch: Batch, now: datetime) -> Stored:
 def store_now(settings: Settings, batch: Batch, now: datetime) -> Stored:
     """Write a batch in one transaction; idempotent, so a replayed batch changes nothing twice."""
     verdicts = batch_verdicts(settings, batch)
+    # Decided before the lock (it depends on nothing stored), so the staged rows carry it too.
+    batch = replace(batch, articles=with_languages(batch.articles, verdicts))
     # On a lake the rows are loaded before the catalog lock is taken: other shards wait on it.
     with staged(settings.db, batch.articles, verdicts, now) as stage, \
             connect(settings.db, lock_timeout=settings.lock_timeout) as con, transaction(con):
