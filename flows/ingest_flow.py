@@ -1,4 +1,4 @@
-"""The `ingest` flow: one run over all feeds, in a handful of batched tasks wrapping `usecases.run`.
+"""The `ingest` flow: one run over all feeds, `usecases.run_once` with a handful of batched tasks as its steps.
 
     prepare  -> read feed states (validators, back-off) and write any spooled batch
     fetch    -> all due feeds at once (threads), each failure kept as data
@@ -27,9 +27,9 @@ from flows.shards import rounds_slot
 from ingest.feeds.feedlist import load_feeds
 from ingest.models import FeedConfig
 from ingest.settings import Settings, load_settings
-from storage.db import utcnow
 from usecases import run as pipeline
-from usecases.summary import RunFailed, RunSummary
+from usecases import run_once as usecase
+from usecases.summary import RunFailed
 
 __all__ = ["current_flow_run_id", "deliver_alerts", "ingest", "publish_snapshot"]  # backfill reuses these
 
@@ -37,7 +37,7 @@ __all__ = ["current_flow_run_id", "deliver_alerts", "ingest", "publish_snapshot"
 @task(name="prepare", cache_policy=NO_CACHE)
 def prepare(settings: Settings, feeds: list[FeedConfig], respect_backoff: bool) -> pipeline.Prepared:
     """Sync the feed list, replay spooled batches, and pick the feeds due now."""
-    return pipeline.prepare(settings, feeds, utcnow(), respect_backoff)
+    return usecase.prepare_now(settings, feeds, respect_backoff)
 
 
 @task(name="fetch-feeds", cache_policy=NO_CACHE, retries=0)
@@ -55,13 +55,13 @@ def select_new(settings: Settings, fetched: pipeline.FetchedFeeds) -> pipeline.F
 @task(name="fetch-and-extract", cache_policy=NO_CACHE)
 def fetch_and_extract(settings: Settings, fetched: pipeline.FetchedFeeds) -> pipeline.Batch:
     """Fetch the new entries' pages and extract their text (process pool)."""
-    return pipeline.fetch_and_extract(settings, fetched, utcnow())
+    return usecase.fetch_and_extract_now(settings, fetched)
 
 
 @task(name="store", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=10)
 def store(settings: Settings, batch: pipeline.Batch) -> pipeline.Stored:
     """Write the batch in one transaction (spooled first, so a failure loses nothing)."""
-    return pipeline.store(settings, batch, utcnow())
+    return usecase.store_now(settings, batch)
 
 
 @task(name="deliver-alerts", cache_policy=NO_CACHE)
@@ -76,6 +76,12 @@ def publish_snapshot(settings: Settings, changed: bool) -> Path | None:
     return pipeline.publish_snapshot(settings, changed)
 
 
+TASKS = usecase.Steps(
+    prepare=prepare, fetch_feeds=fetch_feeds, select_new=select_new, fetch_and_extract=fetch_and_extract,
+    store=store, deliver=deliver_alerts, publish=publish_snapshot, hand=unwalked, serial=rounds_slot,
+)
+
+
 @flow(name="ingest", description="Fetch all feeds once and land new layoff stories in DuckDB.")
 def ingest(
     feeds: str | None = None,
@@ -88,25 +94,11 @@ def ingest(
     pipeline.freeze_startup_heap()
     logger = get_run_logger()
     settings = load_settings(feeds=feeds, db=db, shard=shard)
-    feed_list = load_feeds(settings.feeds)
-    run_id = current_flow_run_id()
-    started = datetime.now()
-    # The run's clock for alert retries: a retry planned by this run is due by the next run's clock.
-    clock = utcnow()
-
-    prepared = prepare(settings, feed_list, respect_backoff)
-    fetched = fetch_feeds(settings, unwalked(prepared), run_id)
-    fetched = select_new(settings, unwalked(fetched))
-    batch = fetch_and_extract(settings, unwalked(fetched))
-    with rounds_slot(settings):  # the order-sensitive stage: one shard at a time (flows/shards.py)
-        stored = store(settings, unwalked(batch))
-        delivery = deliver_alerts(settings, clock) if send_alerts else pipeline.Delivery()
-    # Anything written (the fetch log included) is published: feed_health on the snapshot is never a run behind.
-    changed = bool(fetched.fetches or stored.new_articles or delivery.sent or delivery.failed or prepared.replayed)
-    snapshot = publish_snapshot(settings, changed) if settings.snapshot else None
-
-    emit_round_events(stored.round_details)
-    summary = RunSummary.build(prepared, fetched, batch, stored, delivery, snapshot, started)
+    summary = usecase.run_once(
+        settings, load_feeds(settings.feeds), run_id=current_flow_run_id(),
+        respect_backoff=respect_backoff, send_alerts=send_alerts, steps=TASKS,
+    )
+    emit_round_events(summary.new_rounds)
     for line in summary.log_lines():
         logger.info(line)
     create_markdown_artifact(

@@ -116,16 +116,25 @@ def write_feeds(path: Path, feeds: dict[str, str]) -> Path:
 
 
 def run_steps(settings, *, send: bool = True):  # noqa: ANN001, ANN201 - test helper
-    """Run one ingest through the pipeline steps without Prefect (fast); return (stored, delivery)."""
-    from usecases import run as pipeline
-    from ingest.feeds.feedlist import load_feeds
-    from storage.db import utcnow
+    """Run one ingest through the plain use case (`usecases.run_once`, no Prefect); return (stored, delivery)."""
+    from dataclasses import replace
 
-    prepared = pipeline.prepare(settings, load_feeds(settings.feeds), utcnow(), True)
-    fetched = pipeline.select_new(settings, pipeline.fetch_feeds(settings, prepared, "test-run"))
-    stored = pipeline.store(settings, pipeline.fetch_and_extract(settings, fetched, utcnow()), utcnow())
-    delivery = pipeline.deliver_alerts(settings, utcnow()) if send else None
-    return stored, delivery
+    from ingest.feeds.feedlist import load_feeds
+    from usecases.run_once import PLAIN, run_once
+
+    seen: dict = {}
+
+    def store(settings, batch):  # noqa: ANN001, ANN202 - the plain step, its result kept for the test
+        seen["stored"] = PLAIN.store(settings, batch)
+        return seen["stored"]
+
+    def deliver(settings, clock):  # noqa: ANN001, ANN202
+        seen["delivery"] = PLAIN.deliver(settings, clock)
+        return seen["delivery"]
+
+    steps = replace(PLAIN, store=store, deliver=deliver)
+    run_once(settings, load_feeds(settings.feeds), run_id="test-run", send_alerts=send, steps=steps)
+    return seen["stored"], seen.get("delivery")
 
 
 @pytest.fixture

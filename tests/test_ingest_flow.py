@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,27 +13,20 @@ from ingest.edges.http import fetch_with_retries, new_client
 from ingest.feeds.feedlist import load_feeds
 from ingest.models.errors import TransientFetchError
 from ingest.settings import load_settings
-from storage.db import utcnow
 from storage.migrations import MIGRATIONS
 from tests.conftest import rows, write_feeds
 from tests.pages import EMPTY_PAGE, atom, rss, story
 from usecases import run as pipeline
-from usecases.summary import RunSummary
+from usecases.run_once import run_once
 
 # Only the tests that run the Prefect flow ask for the server: the rest run the use case's steps.
 FLOW = pytest.mark.usefixtures("prefect_server")
 
 
 def run_steps(feeds: Path) -> dict[str, Any]:
-    """Run one ingest through the use case's steps, without Prefect (no alert channel set); return its summary."""
+    """Run one ingest through the plain use case (no Prefect, no alert channel set); return its summary."""
     settings = load_settings(feeds=str(feeds))
-    started, now = datetime.now(), utcnow()
-    prepared = pipeline.prepare(settings, load_feeds(settings.feeds), now, True)
-    fetched = pipeline.select_new(settings, pipeline.fetch_feeds(settings, prepared, "test-run"))
-    batch = pipeline.fetch_and_extract(settings, fetched, now)
-    stored = pipeline.store(settings, batch, now)
-    delivery = pipeline.deliver_alerts(settings, now)
-    return RunSummary.build(prepared, fetched, batch, stored, delivery, None, started).as_dict()
+    return run_once(settings, load_feeds(settings.feeds), run_id="test-run").as_dict()
 
 
 @pytest.fixture
@@ -102,7 +94,6 @@ def test_the_first_run_freezes_the_startup_heap_and_later_runs_do_not(
 ) -> None:
     import gc
 
-    from usecases import run as pipeline
     from flows.ingest_flow import ingest
 
     pipeline.freeze_startup_heap.cache_clear()
