@@ -16,7 +16,7 @@ from ingest.rounds.replay import RebuiltRounds, replay_rounds
 from ingest.settings import load_settings
 from tests.conftest import rows, run_steps
 from tests.test_rounds import EXPECTED, REPORTS
-from usecases import reprocess as reprocess_usecase
+from ingest.understanding import classify_many
 from usecases.reprocess import rejudge
 
 
@@ -44,26 +44,23 @@ def test_reprocess_with_unchanged_code_changes_nothing(sample_site: Path) -> Non
     assert snapshot_tables(sample_site) == before
 
 
-def test_a_classifier_change_is_previewed_then_applied(sample_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_classifier_change_is_previewed_then_applied(sample_site: Path) -> None:
     settings = load_settings()
     run_steps(settings, send=False)
     before = snapshot_tables(sample_site)
     reports = {a for a, label in before["labels"] if label == "layoff_report"}
     linked = dict(before["links"])
     demoted = sorted(a for a in reports if a in linked)[0]
-    real = reprocess_usecase.classify_many
-
     def stricter(items, table):  # a "new classifier" that demotes one report to a mention
-        out: list[Classification] = real(items, table)
+        out: list[Classification] = classify_many(items, table)
         return [v.model_copy(update={"label": "layoff_mention"}) if v.article_id == demoted else v for v in out]
 
-    monkeypatch.setattr(reprocess_usecase, "classify_many", stricter)
-    preview = rejudge(settings, reextract=False, dry_run=True)
+    preview = rejudge(settings, reextract=False, dry_run=True, classify=stricter)
     assert [(c.article_id, c.before, c.after) for c in preview.labels_changed] == [(demoted, "layoff_report", "layoff_mention")]
     assert preview.rounds.relinked >= 1
     assert snapshot_tables(sample_site) == before  # the dry run wrote nothing
 
-    applied = rejudge(settings, reextract=False, dry_run=False)
+    applied = rejudge(settings, reextract=False, dry_run=False, classify=stricter)
     after = snapshot_tables(sample_site)
     assert applied.labels_changed == preview.labels_changed and applied.rounds == preview.rounds
     assert dict(after["labels"])[demoted] == "layoff_mention"

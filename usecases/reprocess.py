@@ -11,7 +11,7 @@ real run would write. Alerts are queued for the run's own channel list (`alert_c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -30,6 +30,9 @@ from storage import rounds as round_store
 from storage.articles import StoredText
 from storage.db import connect, transaction, utcnow
 from usecases.workers import extract_all
+
+# (items of (article_id, title, text, published_at), the company table) -> one verdict per item, in order
+Classifier = Callable[..., list[Classification]]
 
 SUPPRESS_REASON = "reprocess"
 
@@ -97,12 +100,18 @@ class RoundsDecision:
     alerts: list[AlertRow]
 
 
-def rejudge(settings: Settings, *, reextract: bool, dry_run: bool) -> ReprocessReport:
-    """Re-extract (optionally), reclassify and rebuild rounds; write unless `dry_run`; return what changed."""
+def rejudge(
+    settings: Settings, *, reextract: bool, dry_run: bool, classify: Classifier = classify_many,
+) -> ReprocessReport:
+    """Re-extract (optionally), reclassify and rebuild rounds; write unless `dry_run`; return what changed.
+
+    `classify` is the classifier to judge with: today's by default; a caller comparing another one
+    (an evaluation, a test of what a new classifier would change) passes it.
+    """
     now = utcnow()
     history = read_history(settings, reextract=reextract)
     texts = reextracted(settings, history)
-    verdicts: list[Classification] = classify_many(
+    verdicts: list[Classification] = classify(
         [(t.article_id, t.title, t.text or t.summary, t.published_at) for t in texts.texts.values()],
         load_company_table(settings.companies_file),
     )
