@@ -74,7 +74,7 @@ def staged(
     """Yield the name of staging tables holding the batch's articles, pages and verdicts (None: none made).
 
     On a lake only, entered before the write's connection takes the catalog lock: DuckDB's scan
-    of Python values (~0.5 ms an article) then runs while other shards write, and the write copies
+    of Python values then runs while other shards write, and the write copies
     rows inside DuckDB. A file's write is not waited for by other shards: it binds the values as before.
     The tables live in the process's lake instance, in memory, and are dropped on exit.
     """

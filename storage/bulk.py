@@ -1,9 +1,9 @@
 """Bulk writes: one statement per batch, never one per row, on a DuckDB file or a DuckLake.
 
-DuckDB's `executemany` runs row by row (about 2 ms a row here). Rows of plain values are handed
-to DuckDB as NumPy object columns it scans in C++ (2,000 articles with their text and compressed
-pages: 0.1 s); rows holding lists (MinHash values, company lists) bind each column as one list
-parameter zipped with `unnest` (the same 2,000 articles: 0.8 s, all in binding the values).
+DuckDB's `executemany` runs row by row. Rows of plain values are handed to DuckDB as NumPy object
+columns it scans in C++; rows holding lists (MinHash values, company lists) bind each column as one
+list parameter zipped with `unnest` (slower, all of it in binding the values). The figures are in
+benchmarks/README.md (`benchmarks/store.py`).
 
 `on_conflict` is written as on a DuckDB file (`DO NOTHING`, `(key) DO NOTHING`,
 `(key) DO UPDATE SET c = excluded.c, ...`), where the table's constraints enforce it. A DuckLake

@@ -44,7 +44,7 @@ def record_fetches(
 
     `health` holds, by fetch_id, the failure count and next attempt the caller decided
     (`ingest.feeds.health.after_fetches`). One statement per kind of write: executemany runs
-    row by row (~200 ms for 50 feeds).
+    row by row.
     """
     done = [f for f in fetches if not f.skipped]
     if not done:

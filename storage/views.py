@@ -153,7 +153,7 @@ def views_fingerprint() -> str:
 def apply_views(con: duckdb.DuckDBPyConnection) -> None:
     """Create or replace every view and (re)apply every description, unless already current."""
     fingerprint = views_fingerprint()
-    # Re-creating views and comments costs 50-250 ms a writable open; a run opens several times.
+    # Re-creating views and comments is not free on a writable open, and a run opens several times.
     current = con.execute("SELECT value FROM layoffwatch_meta WHERE key = 'views'").fetchone()
     if current is not None and current[0] == fingerprint:
         return

@@ -73,7 +73,7 @@ class _CoreBody(httpx.SyncByteStream):
 def tls_context() -> ssl.SSLContext:
     """Return the certificate store, loaded once per process.
 
-    Each load costs ~45 ms, and clients (one per host for pages) share it; an SSLContext is safe to
-    use from several threads.
+    A load is costly and clients (one per host for pages) share it; an SSLContext is safe to use
+    from several threads.
     """
     return httpx.create_ssl_context()
