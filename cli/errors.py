@@ -15,6 +15,7 @@ typer's usage errors. `--debug` lets the traceback through to the console instea
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -164,6 +165,13 @@ class Group(TyperGroup):
                 return super().invoke(ctx)
             except (ClickException, typer.Exit, typer.Abort):
                 raise
+            except BrokenPipeError:
+                # The reader of our output went away (`| head`): no error line, nobody is left to read
+                # it. stdout goes to /dev/null so the final flush does not fail again; exit 1, as rich
+                # does when the pipe closes under one of its writes.
+                logger.info("layoffwatch: the reader of the output closed it; stopping")
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                raise typer.Exit(SYSTEMIC) from None
             except Exception as exc:
                 failure = explain(exc)
                 if debug:  # the traceback on the console, and still the documented exit code

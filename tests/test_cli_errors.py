@@ -372,3 +372,20 @@ def test_the_summary_counts_what_waits_and_until_when() -> None:
         "feed geekwire failed: HTTP 503",
         "run complete in 1.2 s: 4 new articles, 0 new rounds, 1 feeds failed",
     ]
+
+
+@pytest.mark.parametrize("lines", [1, 20])
+def test_a_reader_that_stops_early_gets_no_error_line(tmp_path: Path, lines: int) -> None:
+    # `layoffwatch backfill --help | head -N`: the pipe closes under rich's write (1) or under the
+    # final flush (20); neither is our failure, so no "failed" line and no traceback.
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("LAYOFFWATCH_", "PREFECT_API"))}
+    base |= {"PREFECT_HOME": str(tmp_path / ".prefect"), "PYTHONPATH": str(ROOT), "COLUMNS": "80"}
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", "backfill", "--help"], cwd=tmp_path, env=base,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    for _ in range(lines):
+        proc.stdout.readline()
+    proc.stdout.close()
+    with proc.stderr:
+        stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == SYSTEMIC and stderr == ""
