@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.urls.canonical import article_id_for, canonicalize
-from ingest.dedup import DedupItem, decide, signatures
+from ingest.dedup import MIN_EXACT_SHINGLES, DedupItem, decide, signatures
 from ingest.models import Article
 from storage.articles import insert_articles
 from storage.db import connect, transaction
@@ -97,7 +97,7 @@ def process(con, articles: Sequence[Article]) -> tuple[Timing, list]:
         DedupItem(article_id=a.article_id, canonical_url=a.canonical_url, published_at=a.published_at, signature=s)
         for a, s in zip(articles, sigs, strict=True)
     ]
-    stored = load_candidates(con, items)
+    stored = load_candidates(con, items, min_exact_shingles=MIN_EXACT_SHINGLES)
     t_load = time.perf_counter()
     decisions = decide(items, stored)
     t_decide = time.perf_counter()

@@ -15,7 +15,7 @@ from datetime import datetime
 
 import duckdb
 
-from ingest.alerts import AlertRow, channel_id_from_key
+from ingest.models import AlertRow, channel_id_from_key
 from storage.bulk import insert_rows
 
 _MAX_ERROR = 500

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import duckdb
 
-from ingest.feeds.backfill import BackfillWindow, WindowKey, key_of
+from ingest.models.backfill import BackfillWindow, WindowKey, key_of
 from storage.bulk import insert_rows
 
 __all__ = ["COLUMNS", "WindowKey", "key_of", "save_windows", "window_rows"]

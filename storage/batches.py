@@ -17,13 +17,13 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.alerts import AlertRow
-from ingest.dedup import DuplicateDecision, TextSignature
-from ingest.feeds.health import FeedHealth
+from ingest.models import AlertRow
+from ingest.models import DuplicateDecision, TextSignature
+from ingest.models import FeedHealth
 from ingest.models import Article, Classification, FeedFetch
-from ingest.rounds import RoundPlan
+from ingest.models import RoundPlan
 from ingest.settings import LakeTarget
-from ingest.urls.canonical import UrlResolution
+from ingest.models import UrlResolution
 from storage import alerts as alert_store
 from storage import articles as article_store
 from storage import classifications as class_store

@@ -31,16 +31,8 @@ from typing import NamedTuple
 
 import duckdb
 
-from ingest.urls.canonical import UrlResolution
-from ingest.dedup import (
-    MIN_EXACT_SHINGLES,
-    SIGNATURE_VERSION,
-    DedupItem,
-    DuplicateDecision,
-    StoredCandidates,
-    StoredRoot,
-    TextSignature,
-)
+from ingest.models import DedupItem, DuplicateDecision, StoredCandidates, StoredRoot, TextSignature, UrlResolution
+from ingest.models.dedup import SIGNATURE_VERSION
 from storage.bulk import skip_stored
 from storage.db import utcnow
 
@@ -54,14 +46,19 @@ class DedupSaveCounts(NamedTuple):
     articles_updated: int
 
 
-def load_candidates(con: duckdb.DuckDBPyConnection, items: Sequence[DedupItem]) -> StoredCandidates:
-    """Return the stored roots a batch could duplicate, by canonical URL, text hash and LSH band."""
+def load_candidates(
+    con: duckdb.DuckDBPyConnection, items: Sequence[DedupItem], *, min_exact_shingles: int
+) -> StoredCandidates:
+    """Return the stored roots a batch could duplicate, by canonical URL, text hash and LSH band.
+
+    Texts shorter than `min_exact_shingles` (the caller's rule) are not matched on their text hash.
+    """
     if not items:
         return StoredCandidates()
     ids = sorted({i.article_id for i in items})
     urls = sorted({i.canonical_url for i in items})
     hashes = sorted(
-        {i.signature.text_hash for i in items if i.signature.shingle_count >= MIN_EXACT_SHINGLES}
+        {i.signature.text_hash for i in items if i.signature.shingle_count >= min_exact_shingles}
     )
     banded = [i for i in items if i.signature.bands]
 
@@ -106,7 +103,7 @@ def load_candidates(con: duckdb.DuckDBPyConnection, items: Sequence[DedupItem]) 
             WHERE s.text_hash IN (SELECT unnest(?::VARCHAR[]))
               AND s.dedup_version = ? AND s.shingle_count >= ?
             """,
-            [hashes, SIGNATURE_VERSION, MIN_EXACT_SHINGLES],
+            [hashes, SIGNATURE_VERSION, min_exact_shingles],
         ).fetchall():
             by_hash.setdefault(digest, set()).add(root)
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import duckdb
 
-from ingest.feeds.health import FeedHealth
+from ingest.models import FeedHealth
 from ingest.models import FeedConfig, FeedFetch, FeedState
 from storage.bulk import insert_rows
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 import duckdb
 
 from ingest.models import Classification, Round, RoundCandidate, RoundLink
-from ingest.rounds import RoundPlan
+from ingest.models import RoundPlan
 from storage.bulk import insert_rows
 
 _HOST = r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\.)?([^/:?#]+)"

@@ -81,6 +81,16 @@ def test_the_domain_never_reaches_the_edges(path: Path) -> None:
     assert not edges, f"{_rel(path)} imports {sorted(edges)}"
 
 
+@pytest.mark.parametrize("path", _modules("storage"), ids=_rel)
+def test_storage_takes_models_and_settings_not_decisions(path: Path) -> None:
+    # storage/ receives values and writes them: from the domain it needs the shapes (ingest.models)
+    # and where things are (ingest.settings), never a rule of the domain to apply.
+    domain = {m for m in _imported_modules(path) if m.startswith("ingest.")}
+    allowed = ("ingest.models", "ingest.settings")
+    rules = {m for m in domain if not m.startswith(allowed)}
+    assert not rules, f"{_rel(path)} imports {sorted(rules)}"
+
+
 @pytest.mark.parametrize("path", _modules("flows"), ids=_rel)
 def test_flow_modules_are_thin(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())

@@ -13,6 +13,7 @@ from ingest.urls.canonical import UrlResolution, article_id_for, canonicalize
 from ingest.dedup import (
     DEDUP_VERSION,
     LSH_BANDS,
+    MIN_EXACT_SHINGLES,
     MIN_NEAR_SHINGLES,
     NEAR_THRESHOLD,
     NUM_PERM,
@@ -247,7 +248,7 @@ def article(key: str, text: str, hours: float, url: str | None = None) -> Articl
 def run_batch(con, articles: Sequence[Article]):
     """load -> decide -> save, the way the pipeline calls it."""
     items = dedup_items(articles)
-    decisions = decide(items, load_candidates(con, items))
+    decisions = decide(items, load_candidates(con, items, min_exact_shingles=MIN_EXACT_SHINGLES))
     with transaction(con):
         counts = save(con, [i.signature for i in items], decisions)
     return decisions, counts
@@ -309,7 +310,7 @@ def test_state_survives_reopening_the_file(db_path: Path) -> None:
             DedupItem(article_id=a.article_id, canonical_url=a.canonical_url, published_at=a.published_at, signature=s)
             for a, s in zip((later_copy, same_url), sigs, strict=True)
         ]
-        stored = load_candidates(con, items)
+        stored = load_candidates(con, items, min_exact_shingles=MIN_EXACT_SHINGLES)
         assert root.article_id in stored.roots
         assert stored.roots[root.article_id].published_at == root.published_at
         assert stored.by_url[root.canonical_url] == (root.article_id,)

@@ -10,6 +10,11 @@ import hashlib
 from collections.abc import Sequence
 
 from ingest.models import AlertRow
+from ingest.models.alerts import channel_id_from_key
+
+__all__ = [
+    "alert_id_for", "channel_id", "channel_id_from_key", "new_round_key", "resolve_channel", "round_update_key",
+]
 
 
 def channel_id(url: str) -> str:
@@ -30,11 +35,6 @@ def new_round_key(round_id: str, channel: str) -> str:
 def round_update_key(round_id: str, status: str, headcount: int | None, channel: str) -> str:
     """Return the key allowing one `round_update` alert per round state and channel id."""
     return f"{round_id}:round_update:{status}:{'none' if headcount is None else headcount}:{channel}"
-
-
-def channel_id_from_key(idempotency_key: str) -> str:
-    """Return the channel id that ends every idempotency key."""
-    return idempotency_key.rsplit(":", 1)[-1]
 
 
 def resolve_channel(row: AlertRow, channels: Sequence[str]) -> str | None:

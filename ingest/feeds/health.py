@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import NamedTuple
 
 from ingest.models import FeedFetch
+from ingest.models.feeds import FeedHealth
+
+__all__ = ["BASE_DELAY", "MAX_DELAY", "FeedHealth", "after_fetches", "is_due", "next_attempt"]
 
 BASE_DELAY = timedelta(minutes=15)
 MAX_DELAY = timedelta(hours=24)
@@ -23,13 +25,6 @@ def next_attempt(consecutive_failures: int, now: datetime) -> datetime | None:
 def is_due(next_attempt_at: datetime | None, now: datetime) -> bool:
     """Return True when a feed should be fetched in a run starting at `now`."""
     return next_attempt_at is None or next_attempt_at <= now
-
-
-class FeedHealth(NamedTuple):
-    """A feed's health once a fetch is recorded: failures in a row, and when to fetch it again (None: any run)."""
-
-    consecutive_failures: int
-    next_attempt_at: datetime | None
 
 
 def after_fetches(fetches: Sequence[FeedFetch], failures: Mapping[str, int]) -> dict[str, FeedHealth]:

@@ -7,12 +7,13 @@
     rounds.py    a round candidate, a round and its links, a matching plan, a replay
     dedup.py     a text signature and the duplicate decisions made on it
     alerts.py    an alert outbox row
+    backfill.py  a time window, what a source listed for it, its `backfill_windows` row
     urls.py      a cached URL resolution
     errors.py    the error hierarchy
     shards.py    shards of the feed list
 """
 
-from ingest.models.alerts import AlertRow
+from ingest.models.alerts import AlertRow, channel_id_from_key
 from ingest.models.articles import Article, Classification
 from ingest.models.base import (
     FUTURE_TOLERANCE,
@@ -26,7 +27,7 @@ from ingest.models.base import (
     RoundStatus,
 )
 from ingest.models.dedup import DedupItem, DuplicateDecision, StoredCandidates, StoredRoot, TextSignature
-from ingest.models.feeds import FeedConfig, FeedEntry, FeedFetch, FeedState
+from ingest.models.feeds import FeedConfig, FeedEntry, FeedFetch, FeedHealth, FeedState
 from ingest.models.pages import RAW_ENCODING, ExtractedPage, PageResult, RawEncoding
 from ingest.models.rounds import (
     MATCHER_VERSION,
@@ -51,6 +52,7 @@ __all__ = [
     "AlertStatus",
     "Article",
     "Classification",
+    "channel_id_from_key",
     "DedupItem",
     "DedupMethod",
     "DuplicateDecision",
@@ -59,6 +61,7 @@ __all__ = [
     "FeedConfig",
     "FeedEntry",
     "FeedFetch",
+    "FeedHealth",
     "FeedState",
     "Frozen",
     "Label",

@@ -25,3 +25,8 @@ class AlertRow(Frozen):
     next_attempt_at: datetime | None = None
     sent_at: datetime | None = None
     payload: dict[str, Any]
+
+
+def channel_id_from_key(idempotency_key: str) -> str:
+    """Return the channel id that ends every idempotency key."""
+    return idempotency_key.rsplit(":", 1)[-1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from pydantic import Field
 
@@ -57,3 +58,10 @@ class FeedFetch(Frozen):
     etag: str | None = None
     last_modified: str | None = None
     skipped: bool = False  # backing off: not fetched this run
+
+
+class FeedHealth(NamedTuple):
+    """A feed's health once a fetch is recorded: failures in a row, and when to fetch it again (None: any run)."""
+
+    consecutive_failures: int
+    next_attempt_at: datetime | None

@@ -85,7 +85,7 @@ def read_state(
         fresh=fresh,
         failures={name: state.consecutive_failures for name, state in states.items()},
         items=items,
-        stored_copies=dedup_store.load_candidates(con, items),
+        stored_copies=dedup_store.load_candidates(con, items, min_exact_shingles=dedup.MIN_EXACT_SHINGLES),
         candidates=candidates,
         open_rounds=read_open_rounds(con, settings, candidates, now),
     )
@@ -114,7 +114,7 @@ def deduplicate(
     if not articles:
         return 0
     items = dedup_items(articles, signed or {})
-    decisions = dedup.decide(items, dedup_store.load_candidates(con, items))
+    decisions = dedup.decide(items, dedup_store.load_candidates(con, items, min_exact_shingles=dedup.MIN_EXACT_SHINGLES))
     dedup_store.save(con, [item.signature for item in items], decisions)
     return len(decisions)
 
