@@ -81,6 +81,8 @@ def stage_table(pages: list[tuple[str, bytes, RealPage]], feeds: list[tuple[str,
     classify, load_company_table = classifier()
     table = load_company_table(None)
     texts = [(f"id{i}", page.title, e.text or page.summary) for i, (e, (_, _, page)) in enumerate(zip(extracted, pages, strict=True))]
+    for t in texts:  # every language's patterns compiled first, as in a worker (warmed before its first page)
+        classify(t[0], t[1], t[2], now, companies=table)
     rows.append(("classify", cpu_ms(texts, lambda t: classify(t[0], t[1], t[2], now, companies=table)),
                  f"{classify.__module__}.classify"))
     rows.append(("sign", cpu_ms([texts], lambda batch: dedup.signatures((i, x) for i, _, x in batch), per=len(texts)),

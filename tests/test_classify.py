@@ -738,8 +738,8 @@ def test_anniversaries_and_running_lists_are_mentions(title: str, text: str, tab
 
 # --- The faster pattern forms (issue 22): the same matches as the patterns as written -------------------------
 
-from ingest.understanding.lexicon import SUPPORTED, lower_pattern  # noqa: E402
-from ingest.understanding.lexicon.factor import factor, matches_at, starts_of  # noqa: E402
+from ingest.understanding.lexicon import SUPPORTED, lower_pattern, lower_same_length  # noqa: E402
+from ingest.understanding.lexicon.factor import factor, matches_at, starts_of, without_boundaries  # noqa: E402
 from ingest.understanding.clauses import sentence_cues  # noqa: E402
 from ingest.understanding.sentences import read_sentences  # noqa: E402
 
@@ -802,6 +802,53 @@ def test_starts_of_holds_every_start_and_matches_at_follows_finditer() -> None:
         assert [m.span() for m in matches_at(compiled, text, starts)] == [m.span() for m in compiled.finditer(text)]
     empty = re.compile(r"x*")  # matches the empty string: the full scan's own rules apply
     assert [m.span() for m in matches_at(empty, "axxb", [0, 1, 2, 3])] == [m.span() for m in empty.finditer("axxb")]
+
+
+
+# --- Quicker scans of the same patterns (issue 22, second pass): each finds what the scan it replaces finds --------
+
+_CASED_EDGES = ["WARN notices", "a warning", "RIFs at HQ", "the ERE", "ERTEs y EREs", "CIGS", "PSE", "Warns", "xWARNx"]
+
+
+def _sample_texts() -> list[str]:
+    import json  # noqa: PLC0415 - only these tests read the benchmark texts
+
+    lines = _ARTICLES.read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line) for line in lines if line.strip()]
+    sentences = [s.text for t in texts for s in read_sentences(t["title"], "\n".join(t["paragraphs"]))]
+    return sentences[::2] + _EDGES + _CASED_EDGES
+
+
+@pytest.mark.parametrize("code", SUPPORTED)
+def test_a_cased_pattern_ruled_out_by_its_guard_never_matches(code: str) -> None:
+    lex = lexicon(code)
+    cased = [p for _, p, is_cased in (*lex.cues, *lex.markers) if is_cased]
+    assert set(lex.guards) <= {*cased, lex.any_cased_cue}
+    for text in _sample_texts():
+        for pattern in lex.guards:
+            assert lex.may_match(pattern, text) or pattern.search(text) is None, (pattern.pattern, text)
+    assert without_boundaries(r"\bWARN\b|[\b]x\\b") == r"WARN|[\b]x\\b"  # a class and an escaped backslash kept
+
+
+@pytest.mark.parametrize("code", SUPPORTED)
+def test_job_title_count_and_date_scans_find_what_the_plain_scans_find(code: str) -> None:
+    from ingest.understanding.dates import _NEEDS, _patterns, _present  # noqa: PLC0415
+    from ingest.understanding.headcount import FOLDS, _has_number_word, _numbers, _starts  # noqa: PLC0415
+    from ingest.understanding.names import _title_starts, person_patterns  # noqa: PLC0415
+
+    lex = lexicon(code)
+    _, starts, fast = person_patterns(lex)
+    numbers, dates = _numbers(lex), _patterns(code)
+    for text in [*_sample_texts(), "ceo", "x ceo", "ahead", "someone 1", "Dozens", "ſome one"]:
+        low = lower_same_length(text)
+        assert _title_starts(low, starts, fast) == [m.start() for m in starts.finditer(low)]
+        plain = text.lower() if len(text.lower()) == len(text) and not FOLDS.search(text.lower()) else None
+        lookahead = numbers.starts_lower.finditer(plain) if plain is not None else numbers.starts.finditer(text)
+        assert _starts(text, numbers) == [m.start() for m in lookahead]
+        assert _has_number_word(text, numbers) == (numbers.words_in.search(text) is not None)
+        present = _present(text, dates)
+        for kind, pattern in dates.ordered:  # a pattern skipped for a missing word would have found nothing
+            assert all(present[n] for n in _NEEDS[kind]) or pattern.search(text) is None, (kind, text)
 
 
 # --- rules-3: names the rules-2 reading missed; every cue reachable past the lead ---------------------------------

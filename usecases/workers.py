@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ingest.text.extract import ExtractedPage
 
-# Imported once by the forkserver, so forked workers start with them loaded.
-HEAVY_MODULES = ("usecases.analysis", "trafilatura")
+# Imported once by the forkserver, so forked workers start with them loaded (the last one also compiles the
+# classifier's patterns for every language and loads the company table: once per run instead of once per worker).
+HEAVY_MODULES = ("usecases.analysis", "trafilatura", "ingest.understanding.warm")
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:

@@ -154,11 +154,14 @@ def _incidental(article: Article) -> bool:
 def _same_employer(main: Event, e: Event) -> bool:
     """Return whether `e` states facts of the main event's action: the same employer acting now (or, in the
     lead, a cue with no employer of its own: "In total 1,200 staff are affected")."""
-    if e.generic or e.aside or e.reading.modality not in ("asserted", "leaked") or e.reading.time != "current":
+    if e.generic or e.aside:
         return False
     if e.actor is None:
-        return not e.in_title and e.sentence.index <= _EXTENDED_LEAD
-    return main.actor is not None and e.actor.parent == main.actor.parent
+        acting = not e.in_title and e.sentence.index <= _EXTENDED_LEAD
+    else:
+        acting = main.actor is not None and e.actor.parent == main.actor.parent
+    # the reading last: an event of another employer is never read further
+    return acting and e.reading.modality in ("asserted", "leaked") and e.reading.time == "current"
 
 
 def _headcount(main: Event, events: list[Event]) -> tuple[Amount | None, Amount | None]:

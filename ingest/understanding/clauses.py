@@ -57,7 +57,10 @@ def sentence_cues(text: str, low: str, lex: Lexicon) -> list[Cue]:
 
 def has_marker(text: str, low: str, lex: Lexicon, kind: MarkerKind) -> bool:
     """Return whether a sentence holds a marker of one kind anywhere (its other markers not looked for)."""
-    return any(pattern.search(text if cased else low) for k, pattern, cased in lex.markers if k == kind)
+    return any(
+        pattern.search(text if cased else low) for k, pattern, cased in lex.markers
+        if k == kind and (not cased or lex.may_match(pattern, text))
+    )
 
 
 def forget_sentences() -> None:
@@ -113,11 +116,14 @@ def find_cues(text: str, low: str, lex: Lexicon, spans: list[tuple[int, int]]) -
 def _cue_matches(text: str, low: str, lex: Lexicon) -> list[tuple[int, int, CueKind]]:
     """Return (start, end, kind) of the cues of a sentence, in order, overlaps resolved."""
     starts = [m.start() for m in lex.cue_starts.finditer(low)]
-    if not starts and (lex.any_cased_cue is None or lex.any_cased_cue.search(text) is None):
+    cased = lex.any_cased_cue
+    if not starts and (cased is None or not lex.may_match(cased, text) or cased.search(text) is None):
         return []  # no cue pattern matches anywhere (one scan): most sentences with a trigger word
     found: list[tuple[int, int, CueKind]] = []
-    for kind, pattern, cased in lex.cues:
-        for m in pattern.finditer(text) if cased else matches_at(pattern, low, starts):
+    for kind, pattern, is_cased in lex.cues:
+        if is_cased and not lex.may_match(pattern, text):
+            continue  # (a cased cue is rare: its quick guard rules it out in most sentences)
+        for m in pattern.finditer(text) if is_cased else matches_at(pattern, low, starts):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), kind))
     found.sort(key=lambda f: (-_PRIORITY[f[2]], f[0]))
@@ -146,7 +152,7 @@ def _markers(text: str, low: str, code: str, spans: tuple[tuple[int, int], ...],
     starts = [m.start() for m in lex.marker_starts.finditer(low)]
     out = []
     for kind, pattern, cased in lex.markers:
-        if kind in _HEADLINE_KINDS and not headline:
+        if (kind in _HEADLINE_KINDS and not headline) or (cased and not lex.may_match(pattern, text)):
             continue
         for m in pattern.finditer(text) if cased else matches_at(pattern, low, starts):
             out.append(Marker(kind, m.start(), m.end(), clause_of(span_list, m.start())))

@@ -8,13 +8,18 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
-from ingest.understanding.lexicon import Lexicon, lexicon
+from ingest.understanding.headcount import FOLDS as _FOLDS
+from ingest.understanding.lexicon import Lexicon, lexicon, lower_pattern
 
 # Words opening a period rather than dating an event, in the supported languages.
-_DIGIT = re.compile(r"\d")  # found by a fast scan; the names in `quick` need the slow one only without a digit
+_DIGIT = re.compile(r"\d")
 _SINCE = re.compile(r"(?i)(?:\b(?:since|seit|depuis|desde|dal|dalla|dai)\s+(?:(?:late|early|mid|the|ende|anfang|fin|finales)\s+)?)$")
 _SINCE_WORDS = ("since", "seit", "depuis", "desde", "dal ")
 DateKind = Literal["day", "weekday", "relative", "month", "year"]
+# What each date pattern cannot match without (see `_patterns`): its month or weekday name, relative day, digits.
+_NEEDS = {"iso": ("year",), "mdy": ("month", "digit"), "dmy": ("month", "digit"), "weekday": ("weekday",),
+          "relative": ("relative",), "month": ("month",), "year": ("year",)}
+_YEARS = re.compile(r"(?:19|20)\d\d")  # what the "iso" and "year" patterns cannot match without
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +39,10 @@ class DateMention:
 @dataclass(frozen=True)
 class _Patterns:
     ordered: tuple[tuple[str, re.Pattern[str]], ...]
-    quick: re.Pattern[str]
+    # What each pattern of `ordered` cannot match without: a pattern whose word is nowhere in the sentence is
+    # not run (most sentences name no month, weekday or relative day).
+    words: dict[str, re.Pattern[str]]
+    relative_lower: re.Pattern[str]  # words["relative"] for the lower-cased sentence
     future_before: re.Pattern[str] | None
     months: dict[str, int]
     weekdays: tuple[str, ...]
@@ -72,12 +80,19 @@ def _patterns(code: str) -> _Patterns:
     future = w.date_context.get("future_before")
     return _Patterns(
         ordered=ordered,
-        quick=re.compile(rf"\d|(?i:{month}|{weekday}|{relative})"),
+        words={"month": re.compile(month, flags), "weekday": re.compile(weekday, flags),
+               "relative": re.compile(relative, re.IGNORECASE)},
+        relative_lower=re.compile(lower_pattern(relative)),
         future_before=re.compile(future, re.IGNORECASE) if future else None,
         months={k.lower(): v for k, v in w.months.items()},
         weekdays=tuple(x.lower() for x in w.weekdays),
         relative={" ".join(k.lower().split()): v for k, v in w.relative_days},
     )
+
+
+def date_patterns(code: str) -> object:
+    """Return the language's compiled date patterns (compiled on the first call)."""
+    return _patterns(code)
 
 
 def _recent_day(month: int, day: int, year: int | None, published: date) -> date | None:
@@ -142,10 +157,13 @@ def forget_dates() -> None:
 @lru_cache(maxsize=512)
 def _dates(sentence: str, published: date, code: str) -> tuple[DateMention, ...]:
     p = _patterns(code)
-    if _DIGIT.search(sentence) is None and p.quick.search(sentence) is None:
+    present = _present(sentence, p)
+    if not any(present.values()):
         return ()  # no digit, month, weekday or relative day: no date (most sentences, cheaply)
     found = []
     for priority, (kind, pattern) in enumerate(p.ordered):
+        if not all(present[need] for need in _NEEDS[kind]):
+            continue
         for m in pattern.finditer(sentence):
             found.append((priority, m.start(), kind, m))
     taken: list[tuple[int, int]] = []
@@ -165,6 +183,19 @@ def _dates(sentence: str, published: date, code: str) -> tuple[DateMention, ...]
         out.append(DateMention(m.start(), m.end(), m.group(0), label, on, future, age, since))
     out.sort(key=lambda d: d.start)
     return tuple(out)
+
+
+def _present(sentence: str, p: _Patterns) -> dict[str, bool]:
+    """Return which of the words the date patterns need (`_NEEDS`) the sentence holds: one quick scan each."""
+    low = sentence.lower()
+    if len(low) == len(sentence) and _FOLDS.search(low) is None:
+        relative = p.relative_lower.search(low) is not None  # the same answer, twice as fast (see headcount)
+    else:
+        relative = p.words["relative"].search(sentence) is not None
+    digit = _DIGIT.search(sentence) is not None
+    return {"digit": digit, "year": digit and _YEARS.search(sentence) is not None,
+            "month": p.words["month"].search(sentence) is not None,
+            "weekday": p.words["weekday"].search(sentence) is not None, "relative": relative}
 
 
 def resolve_announced_on(mentions: list[DateMention], max_age_days: int = 14) -> date | None:

@@ -8,7 +8,7 @@ analysed further; the rest of a long page costs one pass of the cue patterns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.understanding.aliases import CompanyTable
@@ -35,26 +35,74 @@ _DATELINE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+class _SentenceFacts:
+    """What a sentence holding cues says beyond its markers and names: its dates and counts, read on first use
+    (most events past the lead are never asked: a mention's later cues, a report's cues by other employers)."""
+
+    __slots__ = ("_amounts", "_dates", "lex", "published", "sentence", "spans")
+
+    def __init__(self, sentence: Sentence, lex: Lexicon, published: date, spans: list[tuple[int, int]]) -> None:
+        self.sentence, self.lex, self.published, self.spans = sentence, lex, published, spans
+        self._dates: list[DateMention] | None = None
+        self._amounts: list[Amount] | None = None
+
+    def dates(self) -> list[DateMention]:
+        """Return the sentence's date expressions."""
+        if self._dates is None:
+            self._dates = find_dates(self.sentence.text, self.published, self.lex)
+        return self._dates
+
+    def amounts(self) -> list[Amount]:
+        """Return the sentence's job counts."""
+        if self._amounts is None:
+            self._amounts = find_amounts(self.sentence.text, self.lex)
+        return self._amounts
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Event:
-    """One layoff cue read in its sentence."""
+    """One layoff cue read in its sentence (its reading, counts and dates worked out on first use)."""
 
     sentence: Sentence
     cue: Cue
     actor: Actor | None
     generic: bool
-    reading: Reading
-    amounts: tuple[Amount, ...]
-    dates: tuple[DateMention, ...]
     units: tuple[str, ...]  # alias-table units named in the cue's clause
     aside: bool  # the cue sits in parentheses: an aside, never the main event
     clause_kinds: frozenset[str]  # the kinds of marker in the cue's clause
     sentence_kinds: frozenset[str]  # the kinds of marker anywhere in the sentence
+    markers: tuple[Marker, ...]
+    facts: _SentenceFacts  # the sentence's dates and counts, shared by its events
+    _later: dict[str, object] = field(default_factory=dict)  # reading and counts once worked out (the class is frozen)
 
     @property
     def in_title(self) -> bool:
         """Return whether the event is the headline's."""
         return self.sentence.is_title
+
+    @property
+    def dates(self) -> tuple[DateMention, ...]:
+        """Return the date expressions of the event's sentence."""
+        return tuple(self.facts.dates())
+
+    @property
+    def amounts(self) -> tuple[Amount, ...]:
+        """Return the counts in the cue's clause."""
+        if "amounts" not in self._later:
+            self._later["amounts"] = _amounts_for(self.facts.amounts(), self.cue, self.facts.spans)
+        return self._later["amounts"]  # type: ignore[return-value]
+
+    @property
+    def reading(self) -> Reading:
+        """Return the cue's modality and time."""
+        if "reading" not in self._later:
+            s, spans, markers, dates = self.sentence, self.facts.spans, list(self.markers), self.facts.dates()
+            self._later["reading"] = read_cue(
+                s.text, self.cue, markers, dates, [clause_of(spans, d.start) for d in dates],
+                hangs_on(s.low, spans, self.cue.clause), earlier=background(s.low, spans, self.cue.clause),
+                negation_follows=self.facts.lex.words.negation_follows, counted=bool(self.amounts),
+            )
+        return self._later["reading"]  # type: ignore[return-value]
 
 
 @dataclass
@@ -87,24 +135,18 @@ def _read_sentence(
     text = s.text
     markers = find_markers(text, s.low, lex, spans, headline=s.is_title)
     names = find_names(text, lex, table, names_context, in_title=s.is_title)
-    dates = find_dates(text, published, lex)
-    date_clauses = [clause_of(spans, d.start) for d in dates]
-    amounts = find_amounts(text, lex)
+    facts = _SentenceFacts(s, lex, published, spans)
     sentence_kinds = frozenset(m.kind for m in markers)
     events = []
     for cue in cues:
-        counts = _amounts_for(amounts, cue, spans)
         actor = actor_for(text, cue, spans, names, markers, lex, employers, in_lead=not s.is_title and s.index <= lead)
         start, end = spans[cue.clause]
         units = tuple(n.unit for n in names if n.unit and start <= n.start < end)
         events.append(Event(
             sentence=s, cue=cue, actor=actor, generic=actor is None and is_generic(markers, cue, spans),
-            reading=read_cue(text, cue, markers, dates, date_clauses, hangs_on(s.low, spans, cue.clause),
-                             earlier=background(s.low, spans, cue.clause), negation_follows=lex.words.negation_follows,
-                             counted=bool(counts)),
-            amounts=counts,
-            dates=tuple(dates), units=units, sentence_kinds=sentence_kinds, aside=text[max(0, start - 1) : start] == "(",
-            clause_kinds=frozenset(m.kind for m in markers if m.clause == cue.clause),
+            units=units, sentence_kinds=sentence_kinds, aside=text[max(0, start - 1) : start] == "(",
+            clause_kinds=frozenset(m.kind for m in markers if m.clause == cue.clause), markers=tuple(markers),
+            facts=facts,
         ))
     subject = sentence_subject(text, names, lex)
     if subject is not None:

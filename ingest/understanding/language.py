@@ -66,8 +66,10 @@ def detect_language(title: str, text: str) -> str | None:
         return None
     scores = dict.fromkeys(_FUNCTION_WORDS, 0)
     distinct = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for word, count in Counter(words).items():
-        for lang, weight in _WEIGHTS.get(word, ()):
+    counts = Counter(words)
+    for word in counts.keys() & _WEIGHTS.keys():  # only function words score (sums: the order does not matter)
+        count = counts[word]
+        for lang, weight in _WEIGHTS[word]:
             scores[lang] += weight * count
             if weight > 1:
                 distinct[lang] += count

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.lexicon import Lexicon, lower_pattern, lower_same_length
+from ingest.understanding.lexicon.factor import factor
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAP = rf"(?:[{_UPPER}][\w'’&.\-/]*|\d+[A-Z][\w&-]*)"
@@ -29,7 +30,9 @@ _LEGAL = re.compile(
     r"(?:,?\s+(?:Inc|Incorporated|Corp|Co|Ltd|Limited|LLC|L\.L\.C|plc|PLC|GmbH|AG|SE|S\.A|SA|SpA|S\.p\.A|NV|N\.V|"
     r"BV|AB|ASA|Oyj|SAS|S\.A\.S|SRL|S\.r\.l|S\.L|SL|KG|KGaA)\.?)+$"
 )
-_CAPITALISED = re.compile(rf"(?<![\w'’-])[{_UPPER}][\w'’&./-]*\w")
+# A capitalised word not inside another word. The look-behind sits after the first letter (it looks at the character
+# before it all the same): a pattern opening on a letter class lets `re` skip to capitals, three times faster.
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<![\w'’-].)[\w'’&./-]*\w")
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:administration|government)\b")  # "the Trump administration"
 _ARTICLE = re.compile(r"^(?:(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|Il|Lo|Gli)\s+|L['’])")
 _ACRONYM_NOISE = frozenset(
@@ -68,13 +71,21 @@ class Name:
 class ArticleNames:
     """What the whole article says about names: who is a person, how often a word is capitalised."""
 
-    caps: Counter[str]
+    sample: str  # the title and the body read for names
     persons: frozenset[str]
     body: str
     title_case: bool
     german_names: frozenset[str]
     # The names of each sentence already read (a lead sentence is asked for its names more than once).
     found: dict[tuple[str, bool], list[Name]] = field(default_factory=dict)
+    _caps: Counter[str] | None = None
+
+    def caps(self, word: str) -> int:
+        """Return how often the article writes `word` capitalised (counted on the first question: many articles
+        never ask)."""
+        if self._caps is None:
+            self._caps = Counter(_CAPITALISED.findall(self.sample))
+        return self._caps[word]
 
 
 def clean_name(name: str) -> str:
@@ -89,24 +100,46 @@ def _is_title_case(title: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _person_patterns(code: str, titles: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _person_patterns(code: str, titles: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Return, compiled once per language, a job title followed by a capitalised name, and (for the lower-cased
-    text) every place a job title starts: the full pattern is tried only there, which finds the same names as
-    scanning it along the whole text at under half the cost."""
+    text) where a job title starts, and a fast scan for places that may hold one.
+
+    The full pattern is tried only where a title starts. Those places are found by the fast scan (a non-word
+    character, then a title: `re` skips to the non-word characters, where a pattern opening on a word boundary
+    or a lookahead tries every position), each checked with the exact start pattern; the title at the very
+    start of the text is checked on its own. Same places, same names, a fraction of the cost.
+    """
     person = re.compile(
         rf"\b(?:{titles})\.?,?\s+(?-i:((?:[{_UPPER}][\w'’.-]+\s+){{0,2}}[{_UPPER}][\w'’-]+))", re.IGNORECASE
     )
-    return person, re.compile(lower_pattern(rf"(?=\b(?:{titles}))"))
+    grouped = factor(rf"\b(?:{lower_pattern(titles)})")  # "\b(?:...)", its alternatives grouped by first letter
+    return person, re.compile(rf"(?={grouped})"), re.compile(rf"\W{grouped[2:]}")
+
+
+def person_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the language's job-title-and-name patterns (compiled on the first call; see `_person_patterns`)."""
+    return _person_patterns(lex.code, lex.words.person_titles)
+
+
+def _title_starts(low: str, starts: re.Pattern[str], fast: re.Pattern[str]) -> list[int]:
+    """Return every position where `starts` matches in `low`, in order (what `starts.finditer` finds)."""
+    out = [0] if starts.match(low) else []
+    position = 0
+    while (m := fast.search(low, position)) is not None:
+        position = m.start() + 1  # the title's first letter: titles inside this one are found from there
+        if starts.match(low, position):
+            out.append(position)
+    return out
 
 
 def _persons(title: str, body: str, lex: Lexicon) -> frozenset[str]:
     """Return the names that follow a person's job title ("chief executive Dan Clancy"), and their surnames."""
-    person, starts = _person_patterns(lex.code, lex.words.person_titles)
+    person, starts, fast = person_patterns(lex)
     sample = f"{title}\n{body[:3000]}"
     persons: set[str] = set()
     taken_to = 0
-    for start in starts.finditer(lower_same_length(sample)):
-        m = person.match(sample, start.start()) if start.start() >= taken_to else None
+    for start in _title_starts(lower_same_length(sample), starts, fast):
+        m = person.match(sample, start) if start >= taken_to else None
         if m is None:
             continue
         taken_to = m.end()
@@ -119,8 +152,7 @@ def _persons(title: str, body: str, lex: Lexicon) -> frozenset[str]:
 def article_names(title: str, text: str, lex: Lexicon) -> ArticleNames:
     """Return the article-wide facts used to tell names from capitalised words."""
     body = text[:6000]
-    caps = Counter(_CAPITALISED.findall(f"{title}\n{body}"))
-    context = ArticleNames(caps=caps, persons=_persons(title, body, lex), body=body, title_case=_is_title_case(title),
+    context = ArticleNames(sample=f"{title}\n{body}", persons=_persons(title, body, lex), body=body, title_case=_is_title_case(title),
                            german_names=frozenset())
     if lex.code == "de":
         context.german_names = frozenset(_german_evidence(f"{title}\n{body}"))
@@ -175,7 +207,9 @@ def _in_body(run: str, body: str, times: int) -> str | None:
     for size in range(min(len(tokens), 5), 0, -1):
         for i in range(len(tokens) - size + 1):
             part = " ".join(tokens[i : i + size])
-            if body.count(part) >= times and len(re.findall(rf"(?<![\w-]){re.escape(part)}(?![\w-])", body)) >= times:
+            # (the look-behind after the name, reaching back over it: `re` then skips to the name's first letters)
+            pattern = rf"{re.escape(part)}(?<![\w-].{{{len(part)}}})(?![\w-])"
+            if body.count(part) >= times and len(re.findall(pattern, body)) >= times:
                 return part
     return None
 
@@ -197,7 +231,7 @@ def _accept(run: str, at_start: bool, context: ArticleNames, lex: Lexicon) -> bo
     word = tokens[0]
     if (word.isupper() and 2 <= len(word) <= 5) or re.search(r"[a-z][A-Z/]", word):
         return True  # an acronym, or a name written like one ("HomeHub", "CBC/Radio-Canada")
-    return not at_start or (context.caps[word] >= 2 and word.lower() not in lex.words.not_names)
+    return not at_start or (context.caps(word) >= 2 and word.lower() not in lex.words.not_names)
 
 
 def _german_part(run: str, start: int, context: ArticleNames, lex: Lexicon) -> tuple[str, int]:
@@ -215,8 +249,11 @@ def _possessive(run: str, end: int, text: str, context: ArticleNames) -> bool:
     """Return whether a trailing 's is a possessive (the bare name also occurs) rather than part of the name."""
     if not re.search(r"['’]s$", run):
         return False
+    # The name not after a word character: the look-behind follows the name (and reaches back over it), so that
+    # `re` can skip to the name's first letters.
     bare = re.escape(run[:-2])
-    return re.search(rf"(?<![\w'’]){bare}(?!['’]s)(?![\w'’])", f"{context.body}\n{text}") is not None
+    after = rf"(?<![\w'’].{{{len(run) - 2}}})(?!['’]s)(?![\w'’])"
+    return re.search(bare + after, f"{context.body}\n{text}") is not None
 
 
 def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool) -> list[Name]:
@@ -259,7 +296,9 @@ _ACTING_KINDS = frozenset(("plan", "closure", "confirm", "current"))
 def _common_word(word: str, context: ArticleNames) -> bool:
     """Return whether the article also writes the word in lower case: a common word ("Officials", "Shoppers"),
     not a name."""
-    return re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", context.body) is not None
+    return word.lower() in context.body and (
+        re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", context.body) is not None
+    )
 
 
 def _acts(text: str, start: int, end: int, lex: Lexicon, context: ArticleNames) -> bool:

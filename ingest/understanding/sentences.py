@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ingest.understanding.lexicon import lower_same_length
@@ -51,20 +52,18 @@ class Sentence:
             object.__setattr__(self, "low", lower_same_length(self.text))
 
 
-def _link_list_lines(lines: list[str]) -> set[int]:
-    """Return the indexes of link-list lines: after a "More stories" heading, or "Related:" lines."""
-    dropped: set[int] = set()
+def _prose_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Yield (index, line) of the lines that are no link list: after a "More stories" heading, or "Related:" lines
+    (lazily: a long page's sentences stop being read before its last lines)."""
     in_list = False
     for i, line in enumerate(lines):
         stripped = line.strip()
-        prose = len(stripped.split()) >= 12 and stripped[-1:] in ".!?\"”»"
         if _BOILERPLATE_HEADING.match(stripped):
             in_list = True
-        elif in_list and prose:
+        elif in_list and stripped[-1:] in ".!?\"”»" and len(stripped.split()) >= 12:  # prose again
             in_list = False
-        if in_list or _BOILERPLATE_PREFIX.match(stripped):
-            dropped.add(i)
-    return dropped
+        if not (in_list or _BOILERPLATE_PREFIX.match(stripped)):
+            yield i, line
 
 
 def _last_words(line: str, start: int, end: int) -> list[str]:
@@ -102,10 +101,9 @@ def read_sentences(title: str, text: str, limit: int = MAX_SENTENCES) -> list[Se
     title = " ".join(title.split())
     out = [Sentence(0, title, is_title=True)] if title else []
     lines = text.split("\n")
-    dropped = _link_list_lines(lines) if ("\n" in text) else set()
     paragraph = 0
-    for i, line in enumerate(lines):
-        if i in dropped or not line.strip():
+    for _, line in _prose_lines(lines) if "\n" in text else enumerate(lines):
+        if not line.strip():
             continue
         paragraph += 1
         for piece in split_line(line):

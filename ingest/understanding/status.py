@@ -56,9 +56,15 @@ def attribution_dates(sentences: list[Sentence], lex: Lexicon, published: date) 
     out: list[DateMention] = []
     for s in sentences[:5]:
         dates = find_dates(s.text, published, lex)  # (cheap, and most sentences have none: then nothing to add)
-        if dates and any(m.kind in ("confirm", "speech") for m in _current_markers(s, lex, published)):
+        if dates and _states(s, lex) and any(m.kind in ("confirm", "speech") for m in _current_markers(s, lex, published)):
             out += dates
     return out
+
+
+def _states(s: Sentence, lex: Lexicon) -> bool:
+    """Return whether a sentence holds an announcement or statement marker anywhere (two patterns' scans: the
+    sentence's other markers are read only when it does)."""
+    return has_marker(s.text, s.low, lex, "confirm") or has_marker(s.text, s.low, lex, "speech")
 
 
 def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex: Lexicon, published: date) -> bool:
@@ -68,6 +74,8 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
         # the cheap tests first: most sentences are about something else
         if not (lex.trigger.search(s.low) or lex.cut_reference.search(s.low)) or _NO_COMMENT.search(s.text):
             continue  # about something else, or no comment
+        if not _states(s, lex):
+            continue  # nobody announces or states anything here
         markers = _current_markers(s, lex, published)
         kinds = {m.kind for m in markers}
         if not kinds & {"confirm", "speech"} or kinds & {"forecast", "speculative"}:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import import_module
 from typing import Literal
 
-from ingest.understanding.lexicon.factor import factor, starts_of
+from ingest.understanding.lexicon.factor import alternatives, factor, starts_of, without_boundaries
 
 CueKind = Literal["cut", "staff", "noun", "loss", "affected", "furlough", "notice"]
 MarkerKind = Literal[
@@ -97,11 +97,19 @@ class Lexicon:
     non_employers: re.Pattern[str]
     count_context: dict[str, re.Pattern[str]]
     after_subject: re.Pattern[str] | None
+    # For a cased cue or marker pattern (and `any_cased_cue`), the same without its word boundaries: when that
+    # finds nothing, neither can the pattern, and it costs a tenth of the pattern's own scan (see `may_match`).
+    guards: dict[re.Pattern[str], re.Pattern[str]] = field(default_factory=dict)
 
     @property
     def code(self) -> str:
         """Return the ISO 639-1 code of the language."""
         return self.words.code
+
+    def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
+        """Return False when a cased pattern cannot match `text` (its quick guard finds nothing), else True."""
+        guard = self.guards.get(pattern)
+        return guard is None or guard.search(text) is not None
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -145,14 +153,17 @@ def lexicon(code: str) -> Lexicon:
     # "?" inside a sentence (a headline's "Is this the end for X? Chain shuts 31 shops") ends a question
     # clause: the statement after it is not hypothetical.
     cased_cues = [(kind, p) for kind, p in words.cues if "(?-i:" in p]
+    cues = tuple((kind, *_by_case(p)) for kind, p in words.cues)
+    markers = tuple((kind, *_by_case(p)) for kind, p in words.markers)
+    any_cased_cue = re.compile("|".join(p for _, p in cased_cues), re.IGNORECASE) if cased_cues else None
     clause_cut = rf",\s+(?=(?:{words.clause_openers})\b)|\s(?=(?:{words.bare_openers})\b)|;|:\s|\?\s|\s[-–—]\s|[()]"
     return Lexicon(
         words=words,
-        cues=tuple((kind, *_by_case(p)) for kind, p in words.cues),
+        cues=cues,
         cue_starts=starts_of([lower_pattern(p) for _, p in words.cues if "(?-i:" not in p]),
         marker_starts=starts_of([lower_pattern(p) for _, p in words.markers if "(?-i:" not in p]),
-        any_cased_cue=re.compile("|".join(p for _, p in cased_cues), re.IGNORECASE) if cased_cues else None,
-        markers=tuple((kind, *_by_case(p)) for kind, p in words.markers),
+        any_cased_cue=any_cased_cue,
+        markers=markers,
         job_nouns=_compile(rf"\b(?:{words.job_nouns})\b"),
         trigger=re.compile(factor(lower_pattern(words.trigger))),
         cut_reference=re.compile(lower_pattern(words.cut_reference)),
@@ -168,4 +179,16 @@ def lexicon(code: str) -> Lexicon:
         non_employers=_compile(rf"^(?:{words.non_employers})$"),
         count_context={k: _compile(v) for k, v in words.count_context.items()},
         after_subject=re.compile(rf"(?:{words.after_subject})$") if words.after_subject else None,
+        guards=_guards([p for _, p, cased in (*cues, *markers) if cased] + ([any_cased_cue] if any_cased_cue else [])),
     )
+
+
+def _guards(patterns: list[re.Pattern[str]]) -> dict[re.Pattern[str], re.Pattern[str]]:
+    """Return each pattern's quick guard (itself without word boundaries, same flags), where it has one: only for
+    patterns all of whose alternatives are case-sensitive (a case-insensitive guard would scan as slowly)."""
+    out = {}
+    for pattern in patterns:
+        guard = without_boundaries(pattern.pattern)
+        if guard is not None and all(a.startswith("(?-i:") for a in alternatives(guard)):
+            out[pattern] = re.compile(guard, pattern.flags)
+    return out

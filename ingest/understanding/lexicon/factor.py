@@ -170,3 +170,28 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> li
         out.append(m)
         taken_to = m.end()
     return out
+
+
+
+def without_boundaries(pattern: str) -> str | None:
+    """Return the pattern with its word boundaries (`\\b` outside classes) removed, None when it has none.
+
+    What the pattern matches, the result matches too (only assertions are dropped), and a pattern of plain
+    words then opens on literals, which `re` skips to quickly: a quick test that a cased cue such as
+    `\\bWARN\\b` may be in a sentence before the slow scan.
+    """
+    out, i, dropped = [], 0, False
+    while i < len(pattern):
+        if pattern.startswith(r"\b", i):
+            dropped, i = True, i + 2
+        elif pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif pattern[i] == "[":
+            end = _class_end(pattern, i) + 1
+            out.append(pattern[i:end])
+            i = end
+        else:
+            out.append(pattern[i])
+            i += 1
+    return "".join(out) if dropped else None
