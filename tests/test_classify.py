@@ -894,3 +894,50 @@ def test_every_sentence_with_a_cue_has_a_trigger(code: str) -> None:
     for s in _sample_sentences():
         if sentence_cues(s, s, lex):
             assert lex.trigger.search(s), s
+
+
+# --- rules-4: a union's reaction to a counted plan, French elided counts, "N of its M staff" ----------------------
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer", "headcount"),
+    [
+        # a union rejecting a counted plan: the plan is the employer's, the union only reacts
+        ("Verrerie Marchand : la CFDT conteste le plan de 140 suppressions de postes",
+         "Le syndicat juge le projet injustifié. La direction a présenté mardi son plan aux élus.",
+         "Verrerie Marchand", 140),
+        ("UGT rechaza el ERE de 180 despidos en Conservas Albar y anuncia huelga",
+         "El sindicato considera injustificado el expediente presentado por la empresa el lunes.",
+         "Conservas Albar", 180),
+        # a French count elided before its noun, and a collective agreement "concerning" N departures
+        ("Les Papeteries Ollivier préparent la suppression d'un millier d'emplois",
+         "Le groupe doit présenter son plan aux syndicats la semaine prochaine.", "Papeteries Ollivier", 1000),
+        ("Editions Castel engage une rupture conventionnelle collective portant sur 60 départs",
+         "La maison d'édition veut réduire ses effectifs avant l'été.", "Editions Castel", 60),
+    ],
+)
+def test_rules4_reports_and_counts(
+    table: CompanyTable, title: str, text: str, employer: str, headcount: int
+) -> None:
+    c = classify("r4", title, text, PUB, companies=table)
+    assert c.label == "layoff_report"
+    assert c.companies == (employer,)
+    assert c.headcount == headcount
+
+
+def test_a_union_denying_cuts_without_a_count_is_no_report(table: CompanyTable) -> None:
+    c = classify("r4n", "Unite warns jobs could go at Harlow Bakeries", "The union said it feared cuts.", PUB,
+                 companies=table)
+    assert c.label == "layoff_mention"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Hartwell Foods will cut about 60 of its 240 staff.", [60]),  # the part after a cut verb; the whole a base
+        ("The charity is cutting 35 of its 120 posts.", [35]),
+        ("Roughly 90 of the posts are in Leeds.", []),  # a subset of a set named before, no cut
+        ("The firm will cut 40 of the jobs in Leeds.", []),  # a subset of the jobs already counted
+    ],
+)
+def test_a_part_of_the_workforce_cut_is_counted(sentence: str, values: list[int]) -> None:
+    assert [a.value for a in find_amounts(sentence)] == values

@@ -35,7 +35,10 @@ from ingest.understanding.status import attribution_dates, cites_sources, confir
 # rules-3: every cue is reachable past the lead (the triggers cover all cue stems); a German partnership
 # ("Kessler & Söhne streicht ...") and a word opening a headline before its action ("Michelin va fermer ...") or
 # a sentence before a statement ("Shelterline said ...") are names; pages are read faster, to the same decisions.
-CLASSIFIER_VERSION = "rules-3"
+# rules-4: a union or ministry reacting to a counted plan in the headline ("<union> rejects the plan of 212 job cuts at
+# <employer>") reports the employer's plan; French counts elided before the noun ("un millier d'emplois",
+# "la suppression d'un millier de postes") and "portant sur N départs" are read; "cut 60 of its 240 staff" counts 60.
+CLASSIFIER_VERSION = "rules-4"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far).
@@ -89,6 +92,17 @@ def _reaction(article: Article, lex: Lexicon) -> bool:
     return False
 
 
+def _contested_plan(e: Event) -> bool:
+    """Return whether a headline event under a reacting party (a union, a ministry) still reports the employer's
+    counted plan: "<union> rejects the plan of 212 job cuts at <employer>" says the plan exists. The reaction's
+    verb ("rejects", "rechaza") is the party's stance, not the employer denying its cuts; a negation still is."""
+    if e.actor is None or e.generic or not e.amounts or e.reading.time != "current":
+        return False
+    if e.reading.modality in ("asserted", "leaked"):
+        return True
+    return e.reading.modality == "denied" and "deny" in e.clause_kinds and "negation" not in e.clause_kinds
+
+
 def _blocks_lead(e: Event) -> bool:
     """Return whether a headline cue that is no report says the article is about something else: denied,
     speculative, forecast, past, generic, or cuts by a named employer the headline only talks about ("Jassy says
@@ -127,7 +141,8 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
     title_events = [e for e in article.events if e.in_title]
     headline_kinds = frozenset(m.kind for m in article.title_markers)
     reaction = _reaction(article, lex)
-    found = [e for e in title_events if reportable(e) and not (reaction and e.cue.kind == "noun")]
+    found = [e for e in title_events
+             if (reportable(e) and not (reaction and e.cue.kind == "noun")) or (reaction and _contested_plan(e))]
     if found:
         return found[0]
     if reaction or any(_blocks_lead(e) for e in title_events):

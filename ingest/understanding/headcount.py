@@ -18,6 +18,8 @@ from ingest.understanding.lexicon.factor import factor, matches_at
 _PRECISION = {"exact": 5, "approx": 4, "range": 3, "bound": 2, "vague": 1, "pct": 0}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGITS = re.compile(r"\d")
+# The whole after "N of its": a figure ("of its 240 staff"), so N is a part of the workforce, not of a set named before.
+_STAFF_WHOLE = re.compile(r"\s*(?:\w+\s+){0,2}?\d")
 # Characters IGNORECASE matches to another letter than `str.lower` gives (re's extra case pairs): a text holding
 # one is matched the slow way, so that lower-casing never changes what is found.
 FOLDS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιΐΰꙋﬅﬆ]")
@@ -101,7 +103,7 @@ def _numbers_for(code: str) -> _Numbers:
         words={k.lower(): v for k, v in w.number_words.items()},
         scales={k.lower(): v for k, v in w.scales.items()},
         vague={" ".join(k.lower().split()): (lo, hi) for k, lo, hi in w.vague},
-        job_after=re.compile(rf"^[\s-]*(?:[\w'’.-]+\s+){{0,3}}?(?:{w.job_nouns})\b", re.IGNORECASE),
+        job_after=re.compile(rf"^[\s-]*(?:[\w'’.-]+\s+){{0,3}}?(?:d['’])?(?:{w.job_nouns})\b", re.IGNORECASE),
         words_in=re.compile(words_in, re.IGNORECASE),
         words_in_lower=re.compile(factor(lower_pattern(words_in))),
         starts=re.compile(rf"(?=\d|{words}|{vague})", re.IGNORECASE),
@@ -184,12 +186,21 @@ def _is_cumulative(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return reset is None or not reset.search(text, markers[-1].end(), start)
 
 
+def _cut_of_staff(rest: str, before: str, lex: Lexicon) -> bool:
+    """Return whether "N of its M staff" after a cut verb counts the cut ("cut 60 of its 240 staff"): the part
+    is the action's count and the whole the workforce; without a verb, or with no whole, it is a subset."""
+    verb_before = _context(lex, "verb_before")
+    return _STAFF_WHOLE.match(rest) is not None and verb_before is not None and verb_before.search(before) is not None
+
+
 def _counts_jobs(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Return whether the number at [start, end) counts staff or posts cut, not a base, hire or subset."""
     after = text[end : end + 80]
     before = text[max(0, start - 70) : start]
-    blockers = ("not_count_after", "base_after", "subset_after")
-    if any((p := _context(lex, k)) is not None and p.match(after) for k in blockers):
+    if any((p := _context(lex, k)) is not None and p.match(after) for k in ("not_count_after", "base_after")):
+        return False
+    subset = _context(lex, "subset_after")
+    if subset is not None and (m := subset.match(after)) is not None and not _cut_of_staff(after[m.end() :], before, lex):
         return False
     base = _context(lex, "base_before")
     if base is not None and base.search(before):

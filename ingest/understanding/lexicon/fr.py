@@ -22,7 +22,7 @@ CUES = (
             rf"licenci\w+){_GAP}\s+(?:{JOBS})\b"),
     ("staff", r"\blicenci(?:e|ent|er|era|eront|ait|aient|é|és|ée|ées)\b|\bmis(?:e|es)?\s+à\s+la\s+porte\b|"
               r"\bremerci(?:e|é|és)\s+(?:\S+\s+){0,3}?(?:salariés|employés)\b"),
-    ("noun", r"\blicenciements?\b|\bsuppressions?\s+(?:de\s+|d['’])(?:\S+\s+){0,2}?(?:postes|emplois)\b|"
+    ("noun", r"\blicenciements?\b|\bsuppressions?\s+(?:de\s+|d['’])(?:\S+\s+){0,2}?(?:de\s+|d['’])?(?:postes|emplois)\b|"
              r"\bplans?\s+soci(?:al|aux)\b|"
              r"\bplan\s+de\s+sauvegarde\s+de\s+l['’]emploi\b|\brupture\s+conventionnelle\s+collective\b|"
              r"\bdéparts?\s+(?:volontaires|contraints)\b|\bréduction\s+(?:des|d['’])\s*effectifs\b|"
@@ -200,7 +200,7 @@ WORDS = Words(
             r"procédures|foyers)"
         ),
         "verb_before": r"(?:supprim\w+|licenci\w+|sépar\w+\s+de|suppression\s+de|coupe|taille|de)\s*$",
-        "cumulative": r"\b(?:depuis|portant|cumul\w*|jusqu['’]ici)\b",
+        "cumulative": r"\b(?:depuis|portant(?!\s+sur\b)|cumul\w*|jusqu['’]ici)\b",
         "cumulative_after": r"^[^,.;]{0,50}?\b(?:depuis\s+(?:19|20)\d\d|au\s+total\s+depuis)\b",
         "cumulative_reset": r"\b(?:va|vont|nouvelle|nouveau|annonce|prévoit)\b",
         "range_to": r"à|-|–",
