@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -48,25 +48,58 @@ def insert_articles(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
     `staged` names the staging tables `stage_articles` filled with these same articles (a lake's
     store): their rows are then copied from there, inside DuckDB, instead of scanned from Python.
     """
+    return len(insert_new_articles(con, articles, staged=staged))
+
+
+def insert_new_articles(
+    con: duckdb.DuckDBPyConnection,
+    articles: Sequence[Article],
+    *,
+    staged: str | None = None,
+    mirror: Mapping[str, tuple[str, str | None]] | None = None,
+    stored: Collection[str] | None = None,
+) -> set[str]:
+    """Insert articles not stored yet (and their raw pages) as `insert_articles` does; return the ids inserted.
+
+    `mirror` gives (text_hash, duplicate_of) by article id, the dedup mirror columns, when the
+    batch's dedup is decided already: they go in with the row instead of an UPDATE after it
+    (`storage.dedup.save`), one statement fewer under a lake's catalog lock. `stored`: which of
+    `articles` the caller read as stored in this same transaction (None: read here).
+    """
     if not articles:
-        return 0
+        return set()
     unique = list({a.article_id: a for a in articles}.values())
-    new_ids = set(a.article_id for a in unique) - known_article_ids(con, [a.article_id for a in unique])
+    if stored is None:
+        stored = known_article_ids(con, [a.article_id for a in unique])
+    new_ids = set(a.article_id for a in unique) - set(stored)
     fresh = [a for a in unique if a.article_id in new_ids]
     pages = [a for a in fresh if a.raw_html]
+    mirror = mirror or {}
+    hashes = [mirror.get(a.article_id, (None, None)) for a in fresh]
     if staged is not None:
-        for table, columns, chosen in (("articles", ARTICLE_COLUMNS, fresh), ("article_html", HTML_COLUMNS, pages)):
-            if chosen:
-                names = ", ".join(columns)
-                con.execute(
-                    f"INSERT INTO {table} ({names}) SELECT {names} FROM memory.main.{staged}_{table}"
-                    " WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-                    [[a.article_id for a in chosen]],
-                )
-        return len(fresh)
-    insert_rows(con, "articles", ARTICLE_COLUMNS, [tuple(getattr(a, c) for c in ARTICLE_COLUMNS) for a in fresh])
+        if fresh:
+            names = ", ".join(ARTICLE_COLUMNS)
+            picked = ", ".join(f"s.{c}" for c in ARTICLE_COLUMNS)
+            con.execute(
+                f"INSERT INTO articles ({names}, text_hash, duplicate_of) SELECT {picked}, m.text_hash, m.duplicate_of"
+                f" FROM memory.main.{staged}_articles s JOIN (SELECT unnest(?::VARCHAR[]) AS article_id,"
+                " unnest(?::VARCHAR[]) AS text_hash, unnest(?::VARCHAR[]) AS duplicate_of) m USING (article_id)",
+                [[a.article_id for a in fresh], [h for h, _ in hashes], [d for _, d in hashes]],
+            )
+        if pages:
+            names = ", ".join(HTML_COLUMNS)
+            con.execute(
+                f"INSERT INTO article_html ({names}) SELECT {names} FROM memory.main.{staged}_article_html"
+                " WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                [[a.article_id for a in pages]],
+            )
+        return new_ids
+    insert_rows(
+        con, "articles", (*ARTICLE_COLUMNS, "text_hash", "duplicate_of"),
+        [(*(getattr(a, c) for c in ARTICLE_COLUMNS), *hashed) for a, hashed in zip(fresh, hashes, strict=True)],
+    )
     insert_rows(con, "article_html", HTML_COLUMNS, [(a.article_id, a.raw_encoding, a.raw_size, a.raw_html) for a in pages])
-    return len(fresh)
+    return new_ids
 
 
 def stage_articles(stage: duckdb.DuckDBPyConnection, name: str, articles: Sequence[Article]) -> None:

@@ -51,15 +51,26 @@ class BatchWrite:
     alerts: Sequence[AlertRow] = field(default=())
     # The batch's article and verdict rows, loaded ahead of the write (`staged`; None: from the values).
     staged: str | None = None
+    # Read in the write's own transaction by the caller, so not read again (None: read here):
+    # which `articles` are stored, and which `signatures`' articles have a stored signature.
+    stored: frozenset[str] | None = None
+    signed: frozenset[str] | None = None
 
 
 def write_batch(con: duckdb.DuckDBPyConnection, batch: BatchWrite) -> int:
     """Write a decided batch in the caller's transaction; return how many alert rows were new."""
     feed_store.record_fetches(con, batch.fetches, batch.health)
-    article_store.insert_articles(con, batch.articles, staged=batch.staged)
+    # The dedup mirror columns go in with the articles (decided already), not in an UPDATE after.
+    links = {d.article_id: d.duplicate_of for d in batch.duplicates}
+    mirror = {s.article_id: (s.text_hash, links.get(s.article_id)) for s in batch.signatures}
+    inserted = article_store.insert_new_articles(
+        con, batch.articles, staged=batch.staged, mirror=mirror, stored=batch.stored
+    )
     dedup_store.save_resolutions(con, batch.resolutions)
     if batch.signatures:
-        dedup_store.save(con, batch.signatures, batch.duplicates)
+        dedup_store.save(
+            con, batch.signatures, batch.duplicates, mirrored=inserted & mirror.keys(), signed=batch.signed
+        )
     class_store.save_classifications(con, batch.verdicts, batch.classified_at, staged=batch.staged)
     if batch.plan is None:
         return 0

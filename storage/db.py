@@ -26,9 +26,9 @@ import duckdb
 from ingest.settings import LakeTarget
 from storage.backends import Target, resolve_target
 from storage.backends.catalog_lock import catalog_lock
-from storage.backends.lake import lake_ddl, session, warm
+from storage.backends.lake import attach_existing, lake_ddl, session, warm
 from storage.migrations import MIGRATIONS
-from storage.views import apply_views
+from storage.views import apply_views, views_fingerprint
 
 # The connection type, for code above storage/ that passes a connection along without importing duckdb.
 Connection = duckdb.DuckDBPyConnection
@@ -104,11 +104,30 @@ def _connect_lake(target: LakeTarget, read_only: bool, lock_timeout: float) -> I
     # The lock is taken before the session's first transaction begins, so every write sees
     # whatever the previous writer committed; the instance starts before it, outside the lock.
     warm(target, read_only=read_only)
+    # An existing lake is attached, and checked for pending migrations and views, before the lock:
+    # both only read the catalog. Creating or migrating it stays under the lock (one at a time).
+    current = not read_only and attach_existing(target) and _lake_current(target)
     with serialised(target, lock_timeout, read_only=read_only), session(target, read_only=read_only) as con:
-        if not read_only:
+        if not read_only and not current:
             migrate(con, lake=True)
             apply_views(con)
         yield con
+
+
+def _lake_current(target: LakeTarget) -> bool:
+    """Return whether the attached lake has every migration applied and the current views (read without the lock)."""
+    with session(target, read_only=False) as con:
+        try:
+            row = con.execute(
+                "SELECT (SELECT list(version) FROM schema_migrations),"
+                " (SELECT value FROM layoffwatch_meta WHERE key = 'views')"
+            ).fetchone()
+        except duckdb.CatalogException:  # a lake whose first migration has not run yet
+            return False
+    if row is None:
+        return False
+    done = set(row[0] or ())
+    return all(m.version in done for m in MIGRATIONS) and row[1] == views_fingerprint()
 
 
 def serialised(db: Target, lock_timeout: float, *, read_only: bool = False) -> AbstractContextManager[None]:

@@ -26,7 +26,7 @@ have none, and band hits on articles linked as copies are ignored).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 import duckdb
@@ -156,13 +156,22 @@ def save(
     con: duckdb.DuckDBPyConnection,
     signatures: Sequence[TextSignature],
     decisions: Sequence[DuplicateDecision],
+    *,
+    mirrored: Collection[str] = (),
+    signed: Collection[str] | None = None,
 ) -> DedupSaveCounts:
-    """Store new signatures, root bands and duplicate links; mirror them into `articles`."""
+    """Store new signatures, root bands and duplicate links; mirror them into `articles`.
+
+    `mirrored`: articles inserted in this transaction with these signatures' text hash and these
+    decisions' link already (`storage.articles.insert_new_articles`); they need no UPDATE when
+    what is written now is what is stored. `signed`: which of these articles the caller read as
+    having a stored signature in this same transaction (`StoredCandidates.processed`; None: read here).
+    """
     unique = list({s.article_id: s for s in signatures}.values())  # repeated id: last one wins
     ids = [s.article_id for s in unique]
     decision_ids = sorted({d.article_id for d in decisions} | set(ids))
-    existing: set[str] = set()
-    if ids:
+    existing: set[str] = set(signed or ()) & set(ids)
+    if ids and signed is None:
         rows = con.execute(
             "SELECT article_id FROM dedup_signatures WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
             [ids],
@@ -231,6 +240,9 @@ def save(
             ],
         ))
 
+    # Written now, so stored as the insert mirrored them: a new signature, and every link new.
+    settled = set(mirrored) - existing if duplicates_written == len({d.article_id for d in decisions}) else set()
+    decision_ids = [i for i in decision_ids if i not in settled]
     articles_updated = 0
     if decision_ids:
         # Mirror what is stored (not what was passed in): first decisions stand.

@@ -154,6 +154,9 @@ def decide(
         verdicts=fresh_verdicts,
         plan=plan,
         alerts=alerts,
+        # Read under the same lock and transaction as the write: it need not read them again.
+        stored=frozenset(a.article_id for a in batch.articles) - {a.article_id for a in seen.fresh},
+        signed=seen.stored_copies.processed,
     )
     stored = Stored(
         new_articles=len(seen.fresh),

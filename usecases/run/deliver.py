@@ -17,6 +17,7 @@ from ingest.edges.notify import send
 from ingest.models.errors import AlertError
 from ingest.settings import PREFECT_BLOCK_SCHEME, Settings, alert_channels
 from storage import alerts as alert_store
+from storage.backends import is_lake
 from storage.db import connect, serialised, utcnow
 from usecases.run.steps import Delivery
 
@@ -36,8 +37,26 @@ def deliver_alerts(settings: Settings, now: datetime, senders: Senders | None = 
     # Reading the due rows, sending and marking them hold the database's write guard as one (the
     # lake's catalog lock, a lock file beside a DuckDB file): two deliverers at once (shards, an
     # ingest and a backfill) would otherwise both send the same row.
+    if is_lake(settings.db):
+        idle = _nothing_due(settings, now)
+        if idle is not None:
+            return idle
     with serialised(settings.db, settings.lock_timeout):
         return _deliver_due(settings, now, senders or {})
+
+
+def _nothing_due(settings: Settings, now: datetime) -> Delivery | None:
+    """Return the tally of a delivery with nothing to send, read without the lock (None: rows are due).
+
+    Most runs queue no alert, and on a lake every shard would otherwise wait its turn only to find
+    the outbox empty. A row committed after this read is sent by the run that queued it (it
+    delivers after its own commit) or by the next run; rows that are due are sent under the lock.
+    """
+    with connect(settings.db, read_only=True, lock_timeout=settings.lock_timeout) as con:
+        if alert_store.due_alerts(con, now):
+            return None
+        waiting, next_retry_at = alert_store.waiting_alerts(con, now)
+    return Delivery(waiting=waiting, next_retry_at=next_retry_at)
 
 
 def _deliver_due(settings: Settings, now: datetime, senders: Senders) -> Delivery:
