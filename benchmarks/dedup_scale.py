@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.urls.canonical import article_id_for, canonicalize
+from ingest.urls import article_id_for, canonicalize
 from ingest.dedup import MIN_EXACT_SHINGLES, DedupItem, decide, signatures
 from ingest.models import Article
 from storage.articles import insert_articles

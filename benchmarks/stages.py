@@ -69,7 +69,7 @@ def stage_table(pages: list[tuple[str, bytes, RealPage]], feeds: list[tuple[str,
 
         import trafilatura
 
-        from ingest.urls.canonical import find_page_canonical
+        from ingest.urls import find_page_canonical
 
         rows.append(("parse+extract+metadata", cpu_ms(pages, lambda p: trafilatura.bare_extraction(
             extract.decode_html(p[1], PAGE_CONTENT_TYPE), url=p[0], with_metadata=True, **A_OPTIONS)),

@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from ingest.urls.canonical import (
+from ingest.urls import (
     article_id_for,
     canonicalize,
     decode_google_news,

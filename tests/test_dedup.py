@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.urls.canonical import UrlResolution, article_id_for, canonicalize
+from ingest.urls import UrlResolution, article_id_for, canonicalize
 from ingest.dedup import (
     DEDUP_VERSION,
     LSH_BANDS,

@@ -201,7 +201,7 @@ def test_google_news_links_are_decoded_fetched_at_the_publisher_and_cached(
     httpserver: HTTPServer, lw_env: Path, tmp_path: Path
 ) -> None:
     from flows.ingest_flow import ingest
-    from ingest.urls.canonical import encode_google_news
+    from ingest.urls import encode_google_news
 
     publisher = httpserver.url_for("/business/acme-cuts.html")
     wrapped = encode_google_news(publisher)

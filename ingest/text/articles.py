@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ingest.urls.canonical import article_id_for, canonicalize, fallback_key, page_canonical
+from ingest.urls import article_id_for, canonicalize, fallback_key, page_canonical
 from ingest.models import FUTURE_TOLERANCE, Article, ExtractedPage, FeedEntry, PageResult
 
 

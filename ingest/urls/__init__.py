@@ -10,21 +10,13 @@
     redact.py      the one redactor: URLs and text made safe to log, store and show
 """
 
-from ingest.urls.canonical import (
-    ID_LENGTH,
-    REDIRECT_PARAMS,
-    TRACKING_PARAMS,
-    TRACKING_PREFIXES,
-    UrlResolution,
-    article_id_for,
-    canonicalize,
-    decode_google_news,
-    encode_google_news,
-    fallback_key,
-    find_page_canonical,
-    is_google_news,
-    page_canonical,
-)
+from ingest.models.urls import UrlResolution
+from ingest.urls.canonical import ID_LENGTH, article_id_for, canonicalize, page_canonical
+from ingest.urls.fallback import fallback_key
+from ingest.urls.googlenews import decode_google_news, encode_google_news, is_google_news
+from ingest.urls.pagehead import find_page_canonical
+from ingest.urls.tracking import TRACKING_PARAMS, TRACKING_PREFIXES
+from ingest.urls.wrappers import REDIRECT_PARAMS
 
 __all__ = [
     "ID_LENGTH",

@@ -35,29 +35,11 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from ingest.models.urls import UrlResolution
-from ingest.urls.fallback import fallback_key
-from ingest.urls.googlenews import decode_google_news, encode_google_news, is_google_news, news_id_url
-from ingest.urls.pagehead import find_page_canonical
-from ingest.urls.tracking import TRACKING_PARAMS, TRACKING_PREFIXES, canonical_query
+from ingest.urls.googlenews import news_id_url
+from ingest.urls.tracking import canonical_query
 from ingest.urls.variants import canonical_path, desktop_host, site
-from ingest.urls.wrappers import REDIRECT_PARAMS, unwrap
+from ingest.urls.wrappers import unwrap
 
-__all__ = [
-    "ID_LENGTH",
-    "REDIRECT_PARAMS",
-    "TRACKING_PARAMS",
-    "TRACKING_PREFIXES",
-    "UrlResolution",
-    "article_id_for",
-    "canonicalize",
-    "decode_google_news",
-    "encode_google_news",
-    "fallback_key",
-    "find_page_canonical",
-    "is_google_news",
-    "page_canonical",
-]
 
 _MAX_UNWRAP = 5
 ID_LENGTH = 16  # hex chars of sha256: 64 bits, collision-free for any realistic archive

@@ -20,7 +20,7 @@ from ingest.models import Article, Classification, Round, RoundCandidate
 from ingest.rounds import RoundPlan, match_rounds
 from ingest.settings import Settings, alert_channels
 from ingest.understanding import CLASSIFIER_VERSION
-from ingest.urls.canonical import UrlResolution, decode_google_news, is_google_news
+from ingest.urls import UrlResolution, decode_google_news, is_google_news
 from storage.batches import BatchWrite
 from usecases.analysis import with_languages
 from usecases.run.steps import Batch, Stored

@@ -18,7 +18,7 @@ from ingest.edges.netguard import HostGuard
 from ingest.edges.pages import iter_pages
 from ingest.models import FeedEntry, PageResult
 from ingest.settings import Settings
-from ingest.urls.canonical import decode_google_news, is_google_news
+from ingest.urls import decode_google_news, is_google_news
 from usecases.analysis import Analysed, analyse_chunk
 from usecases.run.steps import Batch, FetchedFeeds
 from usecases.workers import process_pool

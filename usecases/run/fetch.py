@@ -18,7 +18,7 @@ from ingest.models import FeedConfig, FeedEntry, FeedFetch, FeedState
 from ingest.models.errors import FeedParseError, FetchError
 from ingest.settings import Settings
 from ingest.text.articles import entry_article_id
-from ingest.urls.canonical import article_id_for
+from ingest.urls import article_id_for
 from ingest.urls.redact import safe_url
 from storage import articles as article_store
 from storage.backends import is_lake
