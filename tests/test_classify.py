@@ -941,3 +941,37 @@ def test_a_union_denying_cuts_without_a_count_is_no_report(table: CompanyTable) 
 )
 def test_a_part_of_the_workforce_cut_is_counted(sentence: str, values: list[int]) -> None:
     assert [a.value for a in find_amounts(sentence)] == values
+
+
+# --- rules-5: possibilities are no reports; places are no employers -------------------------------------------------
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Quillan Ceramics is considering cutting 800 jobs", "The tableware maker has hired advisers to review its kilns."),
+        ("Up to 150 jobs at risk at Padstow Creameries",
+         "Padstow Creameries could cut up to 150 jobs if milk prices keep rising, its chairman said on Monday."),
+        ("Ministers warn new levy could cost jobs in haulage",
+         "The transport minister said firms might shed drivers if the levy is passed. Hauliers met on Tuesday. "
+         "A third said they were hiring. Prices rose in March. Talks resume next week. "
+         "Dunmore Logistics said it would furlough 40 drivers."),
+        ("Siemens erwägt den Abbau von 3.000 Stellen in Erlangen", "Der Konzern prüft seine Standorte."),
+    ],
+)
+def test_a_possibility_is_no_report(table: CompanyTable, title: str, text: str) -> None:
+    assert classify("r5m", title, text, PUB, companies=table).label == "layoff_mention"
+
+
+def test_a_threat_over_an_announced_plan_stays_a_report(table: CompanyTable) -> None:
+    c = classify("r5r", "Padstow Creameries plans to close its Truro dairy with 150 jobs at risk",
+                 "The company said on Monday the dairy would shut in June.", PUB, companies=table)
+    assert c.label == "layoff_report" and c.companies == ("Padstow Creameries",)
+
+
+def test_a_place_is_not_an_employer(table: CompanyTable) -> None:
+    c = classify("r5p", "Carrickmore: 90 jobs go as contact centre shuts",
+                 "The contact centre in Carrickmore will close in May. Staff across Carrickmore and Omagh were told on "
+                 "Monday.", PUB, companies=table)
+    assert "Carrickmore" not in c.companies and "Omagh" not in c.companies
+    d = classify("r5q", "Tolland Foods to cut 90 jobs in Carrickmore",
+                 "Tolland Foods said on Monday it would close its Carrickmore plant.", PUB, companies=table)
+    assert d.label == "layoff_report" and d.companies == ("Tolland Foods",)

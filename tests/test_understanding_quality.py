@@ -28,14 +28,14 @@ from ingest.understanding import classify_many, load_company_table
 # Measured on the test split at CLASSIFIER_VERSION rules-2: report F1 0.878, macro F1 0.870,
 # employer found 0.892, headcount exact 0.817, Amazon-family F1 0.891 (before rules-2: 0.638,
 # 0.612, 0.467, 0.430, 0.548); at rules-3 the same but Amazon-family F1 0.900 (one false round fewer); at
-# rules-4 the same (its gains are on dev).
+# rules-4 the same (its gains are on dev); at rules-5 report F1 0.893, macro F1 0.885, Amazon-family F1 0.909.
 # The floors leave ~0.03 for changes that trade one item for another.
 FLOORS = {
-    "report_f1": 0.85,
-    "macro_f1": 0.84,
+    "report_f1": 0.86,
+    "macro_f1": 0.85,
     "employer_found": 0.86,
     "headcount_exact": 0.78,
-    "amazon_f1": 0.87,
+    "amazon_f1": 0.88,
 }
 
 

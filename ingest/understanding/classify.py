@@ -38,13 +38,27 @@ from ingest.understanding.status import attribution_dates, cites_sources, confir
 # rules-4: a union or ministry reacting to a counted plan in the headline ("<union> rejects the plan of 212 job cuts at
 # <employer>") reports the employer's plan; French counts elided before the noun ("un millier d'emplois",
 # "la suppression d'un millier de postes") and "portant sur N départs" are read; "cut 60 of its 240 staff" counts 60.
-CLASSIFIER_VERSION = "rules-4"
+# rules-5: weighing an option ("is considering cutting", "erwägt") is speculative; a headline that only says jobs are
+# at risk over a lead of possibilities ("could cut up to 400 jobs if ...") is no report, nor is a later sentence under
+# a headline of warnings ("Minister warns tariffs could cost jobs"); a word the article writes as a place ("in
+# Leeds", "across Herefordshire, Worcestershire and Shropshire") is not an employer unless an alias or an
+# organisation word says so.
+CLASSIFIER_VERSION = "rules-5"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far).
 _EXTENDED_LEAD = 6
 _SUPPORTING = frozenset(("current", "plan", "confirm", "leak", "closure"))
 _ROUNDUP_EMPLOYERS = 3
+# A headline cue that only says jobs are threatened, in the five languages: whether it is news or a possibility
+# is for the lead to say.
+_THREAT = re.compile(
+    r"\b(?:at\s+risk|under\s+threat|in\s+jeopardy|menacé\w*|en\s+jeu|sur\s+la\s+sellette|en\s+riesgo|en\s+el\s+aire|"
+    r"en\s+peligro|a\s+rischio|in\s+bilico|in\s+pericolo|in\s+Gefahr|gefährdet|bedroht|auf\s+der\s+Kippe)\b",
+    re.IGNORECASE,
+)
+_DECIDED = frozenset(("plan", "closure", "restructuring", "confirm", "current", "leak"))
+_POSSIBLE = frozenset(("conditional", "speculative", "forecast", "hypothetical"))
 
 
 def _guess_language(title: str, text: str) -> str:
@@ -115,6 +129,15 @@ def _blocks_lead(e: Event) -> bool:
     return e.actor is not None and not (e.actor.how == "object" and e.cue.start == 0)
 
 
+def _only_threatened(e: Event, article: Article) -> bool:
+    """Return whether a headline only says jobs are at risk and every layoff cue of the lead is a possibility
+    ("400 jobs at risk at <employer>" over "<employer> could cut up to 400 jobs if ..."): no plan is announced."""
+    if e.sentence_kinds & _DECIDED or not _THREAT.search(e.sentence.text[e.cue.start : e.cue.end]):
+        return False  # "<employer> plans to close <site> with 2,000 jobs at risk" announces the plan
+    lead = [x for x in article.events if not x.in_title and not x.aside and x.sentence.index <= LEAD]
+    return bool(lead) and all(x.reading.modality in _POSSIBLE for x in lead)
+
+
 def _topic_label(e: Event) -> bool:
     """Return whether a headline cue ends a heading before a colon or dash: a topic ("<Employer> job cuts:",
     "Redundancies live:"), not a claim about the cuts ("Jassy says Amazon's layoffs are about culture")."""
@@ -127,6 +150,8 @@ def _reach(article: Article, title_events: list[Event]) -> int:
     if title_events:
         return LEAD
     kinds = {m.kind for m in article.title_markers}
+    if kinds & _POSSIBLE and not kinds & _DECIDED:
+        return LEAD  # a warning or a possibility in the headline ("Minister warns tariffs could cost jobs") is the news
     main = article.employers.main
     title = article.sentences[0].text if article.sentences and article.sentences[0].is_title else ""
     if kinds & {"closure", "restructuring", "plan", "confirm"} or (main is not None and main.name in title):
@@ -144,7 +169,7 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
     found = [e for e in title_events
              if (reportable(e) and not (reaction and e.cue.kind == "noun")) or (reaction and _contested_plan(e))]
     if found:
-        return found[0]
+        return None if _only_threatened(found[0], article) else found[0]
     if reaction or any(_blocks_lead(e) for e in title_events):
         return None  # the headline's own cue is not a current action: the lead cannot outvote it
     if not title_events and any(m.kind == "past" for m in article.title_markers):

@@ -33,6 +33,13 @@ _LEGAL = re.compile(
 # A capitalised word not inside another word. The look-behind sits after the first letter (it looks at the character
 # before it all the same): a pattern opening on a letter class lets `re` skip to capitals, three times faster.
 _CAPITALISED = re.compile(rf"[{_UPPER}](?<![\w'’-].)[\w'’&./-]*\w")
+# What comes before a place ("jobs in Leeds", "plants across Herefordshire, Worcestershire and ..."), read backwards from
+# a name; "a stake in Ocado" names a company, and "at" is left out ("job cuts at Ocado").
+_BEFORE_PLACE = re.compile(
+    rf"(?<!stake )(?<!stakes )(?<!investment )(?<!shares )(?<!interest )\b(?:in|near|across|around|outside|"
+    rf"throughout)\s+(?:the\s+)?(?:{_CAP}(?:\s+{_CAP})*(?:,\s*|,?\s+and\s+))*$"
+)
+_PLACE_REACH = 80  # characters before a name searched for its preposition
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:administration|government)\b")  # "the Trump administration"
 _ARTICLE = re.compile(r"^(?:(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|Il|Lo|Gli)\s+|L['’])")
 _ACRONYM_NOISE = frozenset(
@@ -79,6 +86,7 @@ class ArticleNames:
     # The names of each sentence already read (a lead sentence is asked for its names more than once).
     found: dict[tuple[str, bool], list[Name]] = field(default_factory=dict)
     _caps: Counter[str] | None = None
+    _places: dict[str, bool] = field(default_factory=dict)
 
     def caps(self, word: str) -> int:
         """Return how often the article writes `word` capitalised (counted on the first question: many articles
@@ -86,6 +94,17 @@ class ArticleNames:
         if self._caps is None:
             self._caps = Counter(_CAPITALISED.findall(self.sample))
         return self._caps[word]
+
+    def place(self, name: str) -> bool:
+        """Return whether the article writes `name` where a place goes ("in Leeds", "across Connacht")."""
+        if name not in self._places:
+            # a search before each occurrence of the name: cheaper than reading the article for every place
+            at, found = self.sample.find(name), False
+            while at >= 0 and not found:
+                found = _BEFORE_PLACE.search(self.sample, max(0, at - _PLACE_REACH), at) is not None
+                at = self.sample.find(name, at + len(name))
+            self._places[name] = found
+        return self._places[name]
 
 
 def clean_name(name: str) -> str:
@@ -361,6 +380,8 @@ def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNa
             continue
         if lex.non_employers.match(name.text):
             continue
+        if lex.code == "en" and not lex.org_words.search(name.text) and context.place(name.text):
+            continue  # "Leeds: 200 jobs go" in an article about a call centre "in Leeds": where, not who
         if name.text.split()[-1] in context.persons:
             name = Name(name.text, name.start, name.end, name.parent, possessive=name.possessive,
                         attributive=name.attributive, surname=True)

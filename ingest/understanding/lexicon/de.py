@@ -58,7 +58,7 @@ MARKERS = (
              r"(?:\S+\s+){0,4}?aus\b|\bkeine\s+Pläne\b|\bnicht\s+geplant\b|\bGerüchte?\b|\bvom\s+Tisch\b"),
     ("negation", r"\b(?:nicht|kein|keine|keinen|keiner|keines|keinem|nie|niemand|ohne)\b"),
     ("speculative", r"\b(?:könnte|könnten|dürfte|dürften|möglicherweise|eventuell|womöglich|droh(?:t|en|te)|"
-                    r"befürcht\w+|Sorge|Sorgen|Angst|vielleicht)\b"),
+                    r"befürcht\w+|Sorge|Sorgen|Angst|vielleicht|erwäg(?:t|en|te|ten))\b"),  # "erwägt": an option, no decision
     ("conditional", r"\b(?:wenn|falls|sofern|sollte\s+(?:es|die|der|das))\b"),
     ("forecast", r"\b(?:erwart\w+|prognostiz\w+|Prognose\w*|rechne[nt]\s+mit|warn(?:t|en|te|ten)|Analyst\w*|"
                  r"Experten|Studie|Umfrage|in\s+den\s+(?:kommenden|nächsten)\s+Jahren|langfristig)\b"),

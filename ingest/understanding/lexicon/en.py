@@ -130,7 +130,11 @@ MARKERS = (
     ("negation", r"\b(?:no|not|never|without|nor|neither|none)\b(?!\s+(?:longer|only|just|yet\s+known))|n['’]t\b"),
     ("speculative", r"\b(?:could|may|might|possibly|potentially|perhaps|maybe|poised\s+to\s+consider)\b|"
                     r"\bwould\s+(?:have|be\s+forced|need)\s+to\b|"
-                    r"\bthreat(?:en|ens|ened)?\b|\bfears?\b|\bfeared\b|(?<!at\s)\brisk\s+of\b|\bspeculation\b|\bwould\s+mean\b"),
+                    r"\bthreat(?:en|ens|ened)?\b|\bfears?\b|\bfeared\b|(?<!at\s)\brisk\s+of\b|\bspeculation\b|\bwould\s+mean\b|"
+                    # weighing an option is no decision ("is considering cutting", "mulls closing"); "it considers
+                    # its lowest performers" is a judgement, not an option
+                    r"\b(?:consider(?:s|ing)|weigh(?:s|ing)|mull(?:s|ing)|explor(?:es|ing))\s+(?:\w+ing|job|cuts|"
+                    r"layoffs|redundanc\w+|options|plans|whether)\b"),
     ("conditional", r"\b(?:if|unless|whether|otherwise)\b|\bin\s+the\s+event\s+(?:of|that)\b|\bshould\s+(?:the|it|"
                     r"they)\b"),
     ("forecast", r"(?-i:\b[Ww]arn(?:s|ed|ing)?\b)"),  # the verb, never the WARN Act
