@@ -198,8 +198,10 @@ def test_tables_fit_80_columns_when_piped(empty_dir: Path) -> None:
 
 def test_a_locked_database_is_one_line(empty_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = build_sample_db(empty_dir / "data" / "layoffwatch.duckdb")
-    # A short wait: the holder below never lets go, and the default (120 s) would only slow the test.
+    # Short waits: the holder below never lets go, and the defaults (120 s to write, 5 s to read)
+    # would only slow the test.
     monkeypatch.setenv("LAYOFFWATCH_LOCK_TIMEOUT", "0.5")
+    monkeypatch.setenv("LAYOFFWATCH_READ_LOCK_TIMEOUT", "0.5")
     with _held(db) as pid:
         code, text = _invoke("run")
         _ends_with_error(text, SYSTEMIC, code, f"database data/layoffwatch.duckdb: locked by process {pid}",
