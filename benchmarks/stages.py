@@ -105,12 +105,13 @@ def _fetch_ms(urls: list[str]) -> float:
     """Return the parent's CPU ms per page of fetching `urls` one by one (one client per host, as iter_pages)."""
     from ingest.edges.http import fetch, new_client
     from ingest.edges.netguard import HostGuard
-    from ingest.edges.pages import HostClients, _host
+    from ingest.edges.limiter import host_of
+    from ingest.edges.pages import HostClients
 
     clients = HostClients(lambda: new_client("layoffwatch-bench", 20))
     guard = HostGuard(["127.0.0.0/8"])
     try:
-        return cpu_ms(urls, lambda u: fetch(clients.get(_host(u)), u, max_bytes=5_000_000, timeout=20, guard=guard))
+        return cpu_ms(urls, lambda u: fetch(clients.get(host_of(u)), u, max_bytes=5_000_000, timeout=20, guard=guard))
     finally:
         clients.close()
 

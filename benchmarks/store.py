@@ -4,8 +4,8 @@ Run: .venv/bin/python benchmarks/store.py [--articles 100000] [--batch 2000] [--
 
 Each batch goes through what `usecases.run.store_now` does after classification, in one
 transaction: `storage.articles.insert_articles` (text 2-20 KB + zlib raw page ~5-20 KB),
-`storage.classifications.save_classifications`, round matching (`pipeline.match_and_queue`, i.e.
-storage.rounds + ingest.rounds + the alert outbox), and dedup through `pipeline.deduplicate`
+`storage.classifications.save_classifications`, round matching (`match_and_queue` below, i.e.
+storage.rounds + ingest.rounds + the alert outbox), and dedup through `deduplicate` below
 (signatures, candidate lookup, save) for the last `--dedup-batches` batches (`--dedup all`:
 every batch; it costs ~1.7 ms CPU per article, see benchmarks/dedup_scale.py for dedup at scale).
 Texts are composed from a pool of generated paragraphs (benchmarks/pagegen.py's grammar) plus
@@ -133,6 +133,35 @@ def timed_ms(con, sql: str, repeat: int = 3) -> tuple[float, int]:
     return statistics.median(times), rows
 
 
+
+def deduplicate(con, articles):  # noqa: ANN001, ANN201 - the dedup part of a store, timed apart
+    """Link the articles that copy a stored (or same-batch) article, in the caller's transaction."""
+    from ingest import dedup
+    from storage import dedup as dedup_store
+    from usecases.run.decide import dedup_items
+
+    items = dedup_items(articles, {})
+    decisions = dedup.decide(items, dedup_store.load_candidates(con, items, min_exact_shingles=dedup.MIN_EXACT_SHINGLES))
+    dedup_store.save(con, [item.signature for item in items], decisions)
+    return len(decisions)
+
+
+def match_and_queue(con, settings, report_ids, now):  # noqa: ANN001, ANN201 - the rounds part, timed apart
+    """Group stored reports into rounds and queue their alerts, in the caller's transaction; return (plan, rows)."""
+    from ingest.models import RoundPlan
+    from ingest.rounds import MATCHER_VERSION
+    from storage import alerts as alert_store
+    from storage import rounds as round_store
+    from usecases.run.decide import decide_rounds
+    from usecases.run.store import read_open_rounds
+
+    candidates = round_store.round_candidates(con, report_ids, CLASSIFIER_VERSION)
+    if not candidates:
+        return RoundPlan(created_at=now, matcher_version=MATCHER_VERSION), 0
+    plan, rows = decide_rounds(settings, candidates, read_open_rounds(con, settings, candidates, now), now, None)
+    round_store.save_plan(con, plan)
+    return plan, alert_store.insert_alerts(con, rows)
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -143,7 +172,6 @@ def main() -> None:
     parser.add_argument("--keep", help="keep the database at this path instead of a temp dir")
     args = parser.parse_args()
 
-    from usecases import run as pipeline
     from ingest.settings import Settings
     from storage import articles as article_store
     from storage import classifications as class_store
@@ -178,11 +206,11 @@ def main() -> None:
             class_store.save_classifications(con, verdicts, now)
             t1 = time.perf_counter()
             if b >= dedup_from:
-                pipeline.deduplicate(con, articles)
+                deduplicate(con, articles)
                 dedup_times.append(time.perf_counter() - t1)
             t2 = time.perf_counter()
             reports = [v.article_id for v in verdicts if v.label == "layoff_report"]
-            plan, _ = pipeline.match_and_queue(con, settings, reports, now, None)
+            plan, _ = match_and_queue(con, settings, reports, now)
             rounds_made += sum(1 for e in plan.events if e.kind == "new_round")
             round_times.append(time.perf_counter() - t2)
         per_batch.append(time.perf_counter() - t0)
@@ -202,7 +230,7 @@ def main() -> None:
     print(f"  rounds (match_and_queue) per batch: median {statistics.median(round_times) * 1000:.0f} ms, "
           f"last {round_times[-1] * 1000:.0f} ms; {rounds_made} new rounds")
     if dedup_times:
-        print(f"  dedup (pipeline.deduplicate) on {len(dedup_times)} batches: median {statistics.median(dedup_times):.2f}s "
+        print(f"  dedup (deduplicate) on {len(dedup_times)} batches: median {statistics.median(dedup_times):.2f}s "
               f"per {args.batch:,} = {statistics.median(dedup_times) / args.batch * 1000:.2f} ms/article")
     print(f"  text {text_bytes / args.articles / 1024:.1f} KB and compressed page {html_bytes / args.articles / 1024:.1f} KB "
           f"per article on average")

@@ -293,8 +293,7 @@ def test_readme_queries_run_on_the_snapshot_after_every_feed_failed(dead_feeds: 
 def test_a_backfill_in_which_every_window_failed(empty_dir: Path, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch,
                                                  prefect_server: None) -> None:
     httpserver.expect_request("/rss/search").respond_with_data("gone", status=404)
-    # Google News' endpoint on the test's server (no network in tests), asked without a pause.
-    monkeypatch.setenv("LAYOFFWATCH_GNEWS_URL", httpserver.url_for("/rss/search"))
+    monkeypatch.setenv("LAYOFFWATCH_GNEWS_URL", httpserver.url_for("/rss/search"))  # no network in tests: a stand-in
     monkeypatch.setenv("LAYOFFWATCH_GNEWS_INTERVAL", "0")  # no 2 s pause between a stand-in's windows
     code, text = _invoke("backfill", "--from", "2024-01-01", "--to", "2024-01-02", "--source", "gnews")
     _ends_with_error(text, SYSTEMIC, code, "error: backfill failed: all 1 windows failed (each one's error is listed above)")

@@ -14,7 +14,6 @@ from ingest.edges.limiter import HostLimiter, host_of
 from ingest.edges.netguard import HostGuard
 from ingest.models import PageResult
 
-_host = host_of  # benchmarks/stages.py imports this name
 PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 
 

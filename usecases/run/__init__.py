@@ -19,7 +19,7 @@ from usecases.run.fetch import FEED_ACCEPT, FeedBody, fetch_feed_body, fetch_fee
 from usecases.run.prepare import freeze_startup_heap, prepare
 from usecases.run.snapshot import publish_snapshot
 from usecases.run.steps import Batch, Delivery, FetchedFeeds, Prepared, Stored
-from usecases.run.store import deduplicate, match_and_queue, store, store_now
+from usecases.run.store import store, store_now
 
 __all__ = [
     "CHUNKS_AHEAD",
@@ -32,7 +32,6 @@ __all__ = [
     "Send",
     "Senders",
     "Stored",
-    "deduplicate",
     "deliver_alerts",
     "extract_workers",
     "fetch_and_extract",
@@ -42,7 +41,6 @@ __all__ = [
     "freeze_startup_heap",
     "google_news_resolutions",
     "known_links",
-    "match_and_queue",
     "parse_feed_body",
     "prepare",
     "publish_snapshot",

@@ -11,10 +11,10 @@ from dataclasses import replace
 from datetime import datetime
 
 from ingest import dedup
-from ingest.models import Article, Classification, RoundCandidate
-from ingest.rounds import MATCHER_VERSION, RoundPlan, region_start
+from ingest.models import Classification, RoundCandidate
+from ingest.rounds import region_start
 from ingest.settings import Settings
-from ingest.understanding import CLASSIFIER_VERSION, classify_many, load_company_table
+from ingest.understanding import classify_many, load_company_table
 from storage import alerts as alert_store
 from storage import articles as article_store
 from storage import dedup as dedup_store
@@ -25,7 +25,7 @@ from storage.backends import spool_base
 from storage.batches import staged, write_batch
 from storage.db import Connection, connect, transaction
 from usecases.analysis import with_languages
-from usecases.run.decide import OpenRounds, Seen, decide, decide_rounds, dedup_items, fresh_articles, report_candidates
+from usecases.run.decide import OpenRounds, Seen, decide, dedup_items, fresh_articles, report_candidates
 from usecases.run.steps import Batch, Stored
 
 logger = logging.getLogger("layoffwatch.pipeline")
@@ -105,27 +105,3 @@ def read_open_rounds(
     return OpenRounds(
         rounds=rounds, members=round_store.load_round_members(con, ids), alerted=alert_store.alerted_rounds(con, ids)
     )
-
-
-def deduplicate(
-    con: Connection, articles: list[Article], signed: dict[str, dedup.TextSignature] | None = None
-) -> int:
-    """Link the new articles that copy a stored (or earlier batch) article, in the caller's transaction; return how many."""
-    if not articles:
-        return 0
-    items = dedup_items(articles, signed or {})
-    decisions = dedup.decide(items, dedup_store.load_candidates(con, items, min_exact_shingles=dedup.MIN_EXACT_SHINGLES))
-    dedup_store.save(con, [item.signature for item in items], decisions)
-    return len(decisions)
-
-
-def match_and_queue(
-    con: Connection, settings: Settings, report_ids: list[str], now: datetime, suppress: str | None
-) -> tuple[RoundPlan, int]:
-    """Group stored layoff reports into rounds and queue their alerts, in the caller's transaction."""
-    candidates = round_store.round_candidates(con, report_ids, CLASSIFIER_VERSION)
-    if not candidates:
-        return RoundPlan(created_at=now, matcher_version=MATCHER_VERSION), 0
-    plan, rows = decide_rounds(settings, candidates, read_open_rounds(con, settings, candidates, now), now, suppress)
-    round_store.save_plan(con, plan)
-    return plan, alert_store.insert_alerts(con, rows)

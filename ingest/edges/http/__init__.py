@@ -11,7 +11,6 @@ Error texts never carry URL userinfo or secret-looking query values (`ingest.url
 
 from ingest.edges.http.client import HttpClient, fetch, fetch_with_retries, new_client
 from ingest.edges.http.outcomes import DEADLINE_REASON, HttpResponse, Outcome, attempt, retry_after_seconds
-from ingest.urls.redact import safe_url  # kept for usecases/run/fetch.py until it imports ingest.urls.redact
 
 __all__ = [
     "DEADLINE_REASON",
@@ -23,5 +22,4 @@ __all__ = [
     "fetch_with_retries",
     "new_client",
     "retry_after_seconds",
-    "safe_url",
 ]
