@@ -239,7 +239,9 @@ def _round_figures(result: Any, true_rounds: set[str]) -> tuple[int, int, int, i
     for r in amazon_rounds:
         truth = Counter(g for g in members[r.round_id] if g in true_rounds)
         if truth:
-            per_true[truth.most_common(1)[0][0]] += 1
+            # the true round most of its members belong to; a tie goes to the first by name, so that the
+            # figures do not depend on the order the replay stored the links in
+            per_true[min(truth.items(), key=lambda kv: (-kv[1], kv[0]))[0]] += 1
         else:
             false += 1
     alerts = sum(1 for a in result.store.alerts.values()
