@@ -20,6 +20,7 @@ DateKind = Literal["day", "weekday", "relative", "month", "year"]
 _NEEDS = {"iso": ("year",), "mdy": ("month", "digit"), "dmy": ("month", "digit"), "weekday": ("weekday",),
           "relative": ("relative",), "month": ("month",), "year": ("year",)}
 _YEARS = re.compile(r"(?:19|20)\d\d")  # what the "iso" and "year" patterns cannot match without
+_WEEK = re.compile(r"(?i)week|woche|semaine|semana|settimana")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +205,11 @@ def resolve_announced_on(mentions: list[DateMention], max_age_days: int = 14) ->
         m for m in mentions
         if m.on is not None and not m.future and m.age_days is not None and -1 <= m.age_days <= max_age_days
     ]
-    precise = [m for m in usable if not (m.kind == "relative" and "week" in m.text.lower())]
+    precise = [m for m in usable if not vague_week(m)]
     chosen = precise or usable
     return chosen[0].on if chosen else None
+
+
+def vague_week(m: DateMention) -> bool:
+    """Return whether a date only names a week ("last week", "la semaine dernière"): no day of its own."""
+    return m.kind == "relative" and _WEEK.search(m.text) is not None

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from ingest.understanding.clauses import Cue, Marker
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.names import Name
 
+# Prepositions that say whose staff they are ("employees at", "dipendenti del", "salariés de", "Mitarbeiter von").
+_STAFF_OF = frozenset("of at de du des d' d’ del della dello dei degli di von vom bei beim der".split())
 How = Literal["subject", "anaphor", "sentence", "object", "closure", "descriptor"]
 
 
@@ -50,10 +53,22 @@ def _eligible(text: str, name: Name, lex: Lexicon, clause_start: int) -> bool:
     after = text[name.end : name.end + 40]
     if not name.possessive and lex.descriptor_after.match(after):
         return False
-    if lex.not_subject_before.search(text[max(clause_start, name.start - 40) : name.start]):
+    if lex.not_subject_before.search(text[max(clause_start, name.start - 40) : name.start]) and not _staff_of(
+        text[max(clause_start, name.start - 60) : name.start], lex
+    ):
         return False
     # "Washington jobs", "Port Talbot steelworkers": a place naming whose jobs, not who cuts
     return _firm_name(name, lex) or lex.org_words.search(name.text) is not None or not lex.job_nouns.match(after.lstrip())
+
+
+def _staff_of(before: str, lex: Lexicon) -> bool:
+    """Return whether a name follows staff and a preposition ("the 40 employees of MaxiSpesa", "Beschäftigte bei
+    Brandt"): whose staff they are names their employer, a subject for the sentence's cut or loss."""
+    words = before.split()
+    for i in range(len(words) - 1, max(len(words) - 4, 0), -1):  # the preposition, at most two words back
+        if words[i].lower() in _STAFF_OF:
+            return any(lex.job_nouns.fullmatch(" ".join(words[max(0, i - n) : i])) for n in (1, 2))
+    return False
 
 
 def _first_subject(text: str, names: list[Name], lex: Lexicon, start: int, end: int) -> Name | None:
@@ -98,6 +113,12 @@ def actor_for(
         return modifier
     before = [n for n in names if start <= n.start < cue.start and _eligible(text, n, lex, start)]
     firm = [n for n in before if not n.surname]
+    if before and _anaphor_first(text, start, before[0], lex):
+        # "The council has issued notice under ... Act 1992": the clause's subject is "the council", the names
+        # after it are objects
+        resolved = employers.resolve(sentence_subject(text, names, lex, start))
+        if resolved is not None:
+            return resolved
     if firm and not _generic(markers, cue, firm[0].end, text):
         return as_actor(firm[0], "subject")
     if _generic(markers, cue, start, text):
@@ -110,12 +131,40 @@ def actor_for(
         return Actor(main.name, main.parent, main.unit, "descriptor", main.known)  # "Musk fires ..." at X
     if before:
         return as_actor(before[0], "subject")  # a company named like its founder ("Dyson")
-    sentence_subject = _first_subject(text, names, lex, 0, cue.start)
+    subject = sentence_subject(text, names, lex, cue.start)
     if lex.anaphors.search(text, start, cue.end) is not None:  # "the company", or "cut its workforce"
-        return employers.resolve(sentence_subject)
-    if sentence_subject is not None:
-        return as_actor(sentence_subject, "sentence")
+        return employers.resolve(subject)
+    if subject is not None:
+        return as_actor(subject, "sentence")
+    if _anaphor_first(text, 0, None, lex):  # "The council has notified the Secretary of State of redundancies"
+        return employers.resolve(None)
     return _fallback(text, cue, spans, names, markers, lex, employers, in_lead)
+
+
+# Indefinite articles: "An aircraft maintenance company at Shannon Airport has notified the Department ..." opens on
+# an employer described, not named (the names after it are places and objects).
+_INDEFINITE = {"en": r"an?\s+", "de": r"eine?\s+", "fr": r"une?\s+", "es": r"una?\s+", "it": r"(?:una?|uno)\s+|un['’]"}
+
+
+@lru_cache(maxsize=8)
+def _indefinite_pattern(code: str, org_nouns: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{_INDEFINITE[code]})(?:[\w-]+\s+){{0,3}}?(?:{org_nouns})\b", re.IGNORECASE)
+
+
+def _indefinite(lex: Lexicon) -> re.Pattern[str]:
+    """Return the language's indefinite organisation phrase ("a drug firm", "une entreprise")."""
+    return _indefinite_pattern(lex.code, lex.words.org_nouns)
+
+
+def _anaphor_first(text: str, start: int, name: Name | None, lex: Lexicon) -> bool:
+    """Return whether an anaphor opens the clause at `start` ("The company ...", "It ...") before `name` (or any
+    name), the name not in apposition to it ("the firm Acme", "la fintech sueca Klarna"); a possessive ("Its rival
+    Acme") opens on someone else."""
+    at = start + len(text[start:]) - len(text[start:].lstrip(" \"“‘'"))
+    m = lex.anaphors.match(text, at) or _indefinite(lex).match(text, at)
+    if m is None or m.group().lower() in ("its", "our"):
+        return False
+    return name is None or re.fullmatch(r"[\s,:]*(?:[^\W\d_A-Z][\w-]*\s+)?", text[m.end() : name.start]) is None
 
 
 def _modifier(text: str, cue: Cue, names: list[Name], lex: Lexicon, employers: Employers) -> Actor | None:
@@ -181,6 +230,8 @@ def _descriptor(before: str, lex: Lexicon) -> bool:
     return lex.org_nouns.search(before) is not None
 
 
-def sentence_subject(text: str, names: list[Name], lex: Lexicon) -> Name | None:
-    """Return the subject of a sentence: its first eligible name."""
-    return _first_subject(text, names, lex, 0, len(text))
+def sentence_subject(text: str, names: list[Name], lex: Lexicon, end: int | None = None) -> Name | None:
+    """Return the subject of a sentence (before `end`): its first eligible name, None when an anaphor opens it ("The council
+    notified the Secretary of State": the names after it are objects)."""
+    first = _first_subject(text, names, lex, 0, len(text) if end is None else end)
+    return None if first is None or _anaphor_first(text, 0, first, lex) else first

@@ -101,6 +101,7 @@ class Event:
                 s.text, self.cue, markers, dates, [clause_of(spans, d.start) for d in dates],
                 hangs_on(s.low, spans, self.cue.clause), earlier=background(s.low, spans, self.cue.clause),
                 negation_follows=self.facts.lex.words.negation_follows, counted=bool(self.amounts),
+                unsaid=self.facts.lex.unsaid,
             )
         return self._later["reading"]  # type: ignore[return-value]
 
@@ -176,11 +177,12 @@ def _main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Act
 
 
 def _title_cues(sentences: list[Sentence], lex: Lexicon) -> bool:
-    """Return whether the headline holds a layoff cue."""
+    """Return whether the headline holds a layoff cue or a closure ("Appliance maker to shutter Dayton plant")."""
     if not sentences or not sentences[0].is_title:
         return False
     title = sentences[0]
-    return bool(sentence_cues(title.text, title.low, lex))
+    return bool(sentence_cues(title.text, title.low, lex)) or any(
+        m.kind == "closure" for m in find_markers(title.text, title.low, lex, clause_spans(title.low, lex), headline=True))
 
 
 def _named_later(sentences: list[Sentence], lex: Lexicon, table: CompanyTable, context: ArticleNames) -> Actor | None:

@@ -12,14 +12,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.understanding.lexicon import Lexicon, lexicon, lower_pattern
+from ingest.understanding.lexicon import Lexicon, lexicon, lower_pattern, lower_same_length
 from ingest.understanding.lexicon.factor import factor, matches_at
 
 _PRECISION = {"exact": 5, "approx": 4, "range": 3, "bound": 2, "vague": 1, "pct": 0}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGITS = re.compile(r"\d")
 # The whole after "N of its": a figure ("of its 240 staff"), so N is a part of the workforce, not of a set named before.
-_STAFF_WHOLE = re.compile(r"\s*(?:\w+\s+){0,2}?\d")
+_STAFF_WHOLE = re.compile(r"\s*(?:[\w'’]+\s+){0,2}?\d")
+_LOSS_REACH = 60  # characters after the whole where its loss may be stated ("employees had been made redundant")
 # Characters IGNORECASE matches to another letter than `str.lower` gives (re's extra case pairs): a text holding
 # one is matched the slow way, so that lower-casing never changes what is found.
 FOLDS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιΐΰꙋﬅﬆ]")
@@ -62,6 +63,9 @@ class _Numbers:
     # The number words of `starts_lower` as a pattern of their own: `re` skips to their first letters, where the
     # lookahead tries every position (`_starts` finds the same places as `starts_lower`, a third of the cost).
     words_lower: re.Pattern[str]
+    # "reduce its headcount from around 640 to about 320": the staff before and after, the cut their difference
+    reduction: re.Pattern[str]
+    reduction_guard: re.Pattern[str]  # "from" before a figure: a sentence without it holds no reduction (one quick scan)
 
 
 def _alternation(words: list[str]) -> str:
@@ -92,6 +96,11 @@ def _numbers_for(code: str) -> _Numbers:
     between = w.count_context.get("range_between", r"between")
     and_ = w.count_context.get("range_and", r"and")
     qualifier = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in w.qualifiers)
+    from_, onto = w.count_context.get("range_from", r"from"), w.count_context.get("reduce_to", to)
+    reduction = (
+        rf"\b(?:{w.job_nouns})\s+(?:[\w'’]+\s+){{0,2}}?(?:{from_})\s+(?P<aq>(?:[\w'’]+\s+){{0,2}}?)(?P<a>{digits})\s+"
+        rf"(?:{onto})\s+(?P<bq>(?:[\w'’]+\s+){{0,2}}?)(?P<b>{digits})(?![\w%])"
+    )
     fractions = _alternation([f for f, _ in w.fractions])
     words_in = rf"\b(?:{_alternation([*w.number_words, *(v for v, _, _ in w.vague), *(f for f, _ in w.fractions)])})\b"
     return _Numbers(
@@ -109,6 +118,8 @@ def _numbers_for(code: str) -> _Numbers:
         starts=re.compile(rf"(?=\d|{words}|{vague})", re.IGNORECASE),
         starts_lower=re.compile(rf"(?=\d|{factor(lower_pattern(f'{words}|{vague}'))})"),
         words_lower=re.compile(factor(lower_pattern(f"{words}|{vague}"))),
+        reduction=re.compile(reduction, re.IGNORECASE),
+        reduction_guard=re.compile(rf"\b(?:{from_})\s+(?:[\w'’]+\s+){{0,2}}?\d", re.IGNORECASE),
     )
 
 
@@ -187,30 +198,45 @@ def _is_cumulative(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def _cut_of_staff(rest: str, before: str, lex: Lexicon) -> bool:
-    """Return whether "N of its M staff" after a cut verb counts the cut ("cut 60 of its 240 staff"): the part
-    is the action's count and the whole the workforce; without a verb, or with no whole, it is a subset."""
+    """Return whether "N of its M staff" counts the cut: after a cut verb ("cut 60 of its 240 staff") or before a
+    loss of the staff ("70 of the studio's 142 employees were made redundant"), the part is the action's count and
+    the whole the workforce; without a verb, or with no whole, it is a subset."""
+    whole = _STAFF_WHOLE.match(rest)
+    if whole is None:
+        return False
     verb_before = _context(lex, "verb_before")
-    return _STAFF_WHOLE.match(rest) is not None and verb_before is not None and verb_before.search(before) is not None
+    if verb_before is not None and verb_before.search(before) is not None:
+        return True
+    low = lower_same_length(rest[: whole.end() + _LOSS_REACH])
+    return any(kind == "loss" and not cased and (m := p.search(low)) is not None
+               and not re.search(r"[,;:]", low[whole.end() : m.end()]) for kind, p, cased in lex.cues)
 
 
 def _counts_jobs(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Return whether the number at [start, end) counts staff or posts cut, not a base, hire or subset."""
     after = text[end : end + 80]
     before = text[max(0, start - 70) : start]
-    if any((p := _context(lex, k)) is not None and p.match(after) for k in ("not_count_after", "base_after")):
+    noun_after, verb_before = _context(lex, "noun_after"), _context(lex, "verb_before")
+    cut_before = verb_before is not None and verb_before.search(before) is not None
+    not_count = _context(lex, "not_count_after")
+    if not_count is not None and not_count.match(after):
+        return False
+    # "employs 5,124 staff in Spain" is the workforce; "an ERE for 5,124 staff in Spain" counts the cut
+    base_after = _context(lex, "base_after")
+    if base_after is not None and base_after.match(after) and not cut_before:
         return False
     subset = _context(lex, "subset_after")
-    if subset is not None and (m := subset.match(after)) is not None and not _cut_of_staff(after[m.end() :], before, lex):
-        return False
+    part_cut = False  # "70 of the studio's 142 employees were made redundant": the part counts the cut
+    if subset is not None and (m := subset.match(after)) is not None:
+        if not _cut_of_staff(after[m.end() :], before, lex):
+            return False
+        part_cut = True
     base = _context(lex, "base_before")
     if base is not None and base.search(before):
         return False
     attached = _numbers(lex).job_after.match(after) is not None
-    noun_after, verb_before = _context(lex, "noun_after"), _context(lex, "verb_before")
     return (
-        attached
-        or (noun_after is not None and noun_after.match(after) is not None)
-        or (verb_before is not None and verb_before.search(before) is not None)
+        attached or part_cut or (noun_after is not None and noun_after.match(after) is not None) or cut_before
     ) and not _is_cumulative(text, start, end, lex)
 
 
@@ -293,7 +319,25 @@ def find_amounts(text: str, lex: Lexicon) -> list[Amount]:
         if amount is not None:
             out.append(amount)
     out += _shares(text, lex)
+    for cut in _reductions(text, lex):  # the staff before and after are not counts of the cut: their difference is
+        out = [a for a in out if not cut.start <= a.start < cut.end] + [cut]
     out.sort(key=lambda a: a.start)
+    return out
+
+
+def _reductions(text: str, lex: Lexicon) -> list[Amount]:
+    """Return the cuts stated as a smaller workforce ("reduce its headcount from 640 to 320" cuts 320)."""
+    n = _numbers(lex)
+    if n.reduction_guard.search(text) is None:
+        return []
+    out = []
+    for m in n.reduction.finditer(text):
+        before, after = parse_number(m.group("a"), lex), parse_number(m.group("b"), lex)
+        if before is None or after is None or before <= after:
+            continue  # a growing workforce ("rose from 200 to 300") cuts nothing
+        approx = bool(m.group("aq").strip() or m.group("bq").strip())
+        out.append(Amount(m.start("a") - len(m.group("aq")), m.end(), text[m.start("a") - len(m.group("aq")) : m.end()],
+                          value=before - after, approx=approx, precision=_PRECISION["approx" if approx else "exact"]))
     return out
 
 

@@ -9,6 +9,7 @@ redundancies", "is not cutting jobs"); a question mark or an "if" makes the clau
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,6 +19,13 @@ from ingest.understanding.dates import DateMention
 Modality = Literal["asserted", "leaked", "speculative", "forecast", "denied", "conditional", "hypothetical"]
 Time = Literal["current", "past", "cumulative"]
 _NEGATION_REACH = 40  # characters between a negation and the cue it negates
+# A superlative naming one action right before "since" compares it with the past, not a running total: "in its
+# biggest round since 2023", "the deepest cuts since the pandemic"; "the highest level since 2020" still sums many.
+_SUPERLATIVE = re.compile(
+    r"(?i)\b(?:biggest|largest|deepest|worst|steepest|most\s+severe|sharpest|first|smallest)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:round|wave|cuts?|layoffs?|lay-offs?|job\s+cuts|reduction|restructuring|overhaul|shake-?up|cull|downsizing)"
+    r"(?:\s+of\s+(?:[\w-]+\s+)?(?:layoffs|job\s+cuts|cuts|redundancies))?\s+$"
+)
 # A clause opened by one of these hangs on the clause before it and shares its time ("the
 # reorganisation announced last March, | when the group said it would cut 1,300 roles").
 _SUBORDINATE = frozenset(
@@ -39,24 +47,33 @@ def _clause(markers: list[Marker], cue: Cue, kind: str) -> list[Marker]:
     return [m for m in markers if m.kind == kind and m.clause == cue.clause]
 
 
-def _negated(cue: Cue, markers: list[Marker], follows: bool) -> bool:
-    """Return whether a negation in the cue's clause governs it: right before it, or (where the language
-    puts it there) right after it."""
+def _negated(text: str, cue: Cue, markers: list[Marker], follows: bool, unsaid: re.Pattern[str] | None) -> str | None:
+    """Return "denied" when a negation in the cue's clause governs it (right before it, or where the language puts
+    it there right after it), "unsaid" when it negates a verb of saying before the cue ("has not said how many
+    roles could be affected": the cuts are unknown, not denied), else None."""
     for m in markers:
         if m.kind == "negation" and m.clause == cue.clause:
-            if 0 <= cue.start - m.end <= _NEGATION_REACH or (follows and 0 <= m.start - cue.end <= _NEGATION_REACH):
-                return True
-    return False
+            if 0 <= cue.start - m.end <= _NEGATION_REACH:
+                if unsaid is not None and unsaid.search(text, m.end, cue.start) is not None:
+                    return "unsaid"
+                return "denied"
+            if follows and 0 <= m.start - cue.end <= _NEGATION_REACH:
+                return "denied"
+    return None
 
 
 def _modality(
-    text: str, cue: Cue, markers: list[Marker], leak: bool, negation_follows: bool, counted: bool
+    text: str, cue: Cue, markers: list[Marker], leak: bool, negation_follows: bool, counted: bool,
+    unsaid: re.Pattern[str] | None = None,
 ) -> Modality:
     """Return the modality of a cue from the markers of its clause (and the sentence's attribution)."""
     if any(m.kind == "advice" for m in markers):
         return "hypothetical"
-    if _clause(markers, cue, "deny") or _negated(cue, markers, negation_follows):
+    negated = _negated(text, cue, markers, negation_follows, unsaid)
+    if _clause(markers, cue, "deny") or negated == "denied":
         return "denied"
+    if negated == "unsaid":
+        return "speculative"
     if _clause(markers, cue, "hypothetical") or text.rstrip().endswith("?"):
         return "hypothetical"
     if _clause(markers, cue, "conditional"):
@@ -71,15 +88,20 @@ def _modality(
     return "leaked" if leak else "asserted"
 
 
+def _compares(text: str, m: Marker) -> bool:
+    """Return whether a running-total marker only dates a comparison ("the biggest round since 2023")."""
+    return _SUPERLATIVE.search(text, max(0, m.start - 40), m.start) is not None
+
+
 def _time(
-    cue: Cue, markers: list[Marker], dates: list[DateMention], clause_of_date: list[int], hangs_on: int | None,
-    earlier: bool,
+    text: str, cue: Cue, markers: list[Marker], dates: list[DateMention], clause_of_date: list[int],
+    hangs_on: int | None, earlier: bool,
 ) -> Time:
     """Return whether a cue is about now, the past, or a running total."""
     clauses = {cue.clause} if hangs_on is None else {cue.clause, hangs_on}
     past = sum(1 for m in markers if m.kind == "past" and m.clause in clauses) + (2 if earlier else 0)
     current = len(_clause(markers, cue, "current"))
-    cumulative = sum(1 for m in markers if m.kind == "cumulative" and m.clause in clauses)
+    cumulative = sum(1 for m in markers if m.kind == "cumulative" and m.clause in clauses and not _compares(text, m))
     for date, clause in zip(dates, clause_of_date, strict=True):
         if date.future or date.age_days is None or date.since:
             continue  # "since October" dates a period, not this event
@@ -102,10 +124,18 @@ _LEADING_TIME = frozenset("when after following before als nachdem quand lorsque
 _BACKGROUND = frozenset("after following nach nachdem après tras después dopo".split())
 
 
+# "after 160 years", "nach 100 Jahren", "dopo settant'anni": a duration ends at the event, it tells nothing before it
+_DURATION = re.compile(
+    r"\s*(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|mehr\s+als\s+|über\s+|fast\s+|plus\s+de\s+|près\s+de\s+|"
+    r"más\s+de\s+|casi\s+|oltre\s+|più\s+di\s+|quasi\s+)?(?:\w+\s+|\w+['’])?(?:years?|decades?|centur(?:y|ies)|jahr\w*|"
+    r"jahrzehnt\w*|ans\b|années|décennies|siècles?|años|décadas|siglos?|anni|decenni|secol[oi])"
+)
+
+
 def background(low: str, spans: list[tuple[int, int]], clause: int) -> bool:
     """Return whether a clause tells what happened before the main event ("after the layoffs ...")."""
     first = low[spans[clause][0] :].split(None, 1)
-    return bool(first) and first[0].strip(",") in _BACKGROUND
+    return bool(first) and first[0].strip(",") in _BACKGROUND and not (len(first) > 1 and _DURATION.match(first[1]))
 
 
 def hangs_on(low: str, spans: list[tuple[int, int]], clause: int) -> int | None:
@@ -123,6 +153,7 @@ def hangs_on(low: str, spans: list[tuple[int, int]], clause: int) -> int | None:
 def read_cue(
     text: str, cue: Cue, markers: list[Marker], dates: list[DateMention], clause_of_date: list[int],
     parent_clause: int | None = None, earlier: bool = False, negation_follows: bool = False, counted: bool = False,
+    unsaid: re.Pattern[str] | None = None,
 ) -> Reading:
     """Return the modality and time of `cue` in its sentence."""
     # "people familiar said", not "did not cite sources": a negated attribution leaks nothing
@@ -131,6 +162,6 @@ def read_cue(
         for mk in markers if mk.kind == "leak" for m in markers
     )
     return Reading(
-        modality=_modality(text, cue, markers, leak, negation_follows, counted),
-        time=_time(cue, markers, dates, clause_of_date, parent_clause, earlier),
+        modality=_modality(text, cue, markers, leak, negation_follows, counted, unsaid),
+        time=_time(text, cue, markers, dates, clause_of_date, parent_clause, earlier),
     )

@@ -5,7 +5,7 @@ The alias table maps names to parents but does not gate recognition: a run of ca
 too. What is not an organisation is set apart: people (after a job title: "chief executive Dan
 Clancy"), speakers that never cut here (unions, statistics bodies, news agencies), and words that
 are capitalised only because they open a sentence or a Title Case headline. German capitalises
-every noun, so there a capitalised word is a name only with more evidence (see `_german`).
+every noun, so there a capitalised word is a name only with more evidence (see `german_names`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.understanding.aliases import CompanyTable
-from ingest.understanding.lexicon import Lexicon, lower_pattern, lower_same_length
-from ingest.understanding.lexicon.factor import factor
+from ingest.understanding.german_names import german_evidence, german_part
+from ingest.understanding.lexicon import Lexicon, lower_same_length
+from ingest.understanding.persons import UPPER as _UPPER
+from ingest.understanding.persons import _title_starts as _title_starts  # the old import path (tests use it)
+from ingest.understanding.persons import person_patterns as person_patterns  # (and `understanding.__init__`)
+from ingest.understanding.persons import persons, role_patterns
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
 _CAP = rf"(?:[{_UPPER}][\w'’&.\-/]*|\d+[A-Z][\w&-]*)"
 _SEP = (
     rf"(?:\s+(?:of|for|de|du|des|del|della|dei|di|la|le|von|van|der|den|y|e|&|the)\s+(?=[{_UPPER}])|\s+"
@@ -39,22 +42,14 @@ _BEFORE_PLACE = re.compile(
     rf"(?<!stake )(?<!stakes )(?<!investment )(?<!shares )(?<!interest )\b(?:in|near|across|around|outside|"
     rf"throughout)\s+(?:the\s+)?(?:{_CAP}(?:\s+{_CAP})*(?:,\s*|,?\s+and\s+))*$"
 )
+# One or two capitalised words opening a run right before a name ("Laboratoires " before "Vernhes").
+_PREFIX = re.compile(rf"(?<![\w'’-])(?<![{_UPPER}][\w'’-] )((?:[{_UPPER}][\w'’-]* ){{1,2}})$")
 _PLACE_REACH = 80  # characters before a name searched for its preposition
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:administration|government)\b")  # "the Trump administration"
 _ARTICLE = re.compile(r"^(?:(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|Il|Lo|Gli)\s+|L['’])")
 _ACRONYM_NOISE = frozenset(
     "CEO CFO COO CTO AI US UK EU IT HR PR TV GDP USA UN AP OK ID VP SVP EVP HQ FY Q1 Q2 Q3 Q4 EXCLUSIVE UPDATE "
     "BREAKING WATCH LIVE VIDEO PHOTO WARN COVID RIF RIFS ERE ERTE PSE CGT CSE DPA AFP EFE ANSA NEWS LLC INC PLC".split()
-)
-# German: a capitalised word is a name after one of these organisation nouns ("Der Autozulieferer ZF").
-_DE_DESCRIPTOR = re.compile(
-    r"(?i)(?:konzern|hersteller|zulieferer|händler|anbieter|kette|bauer|unternehmen|gruppe|firma|tochter|dienstleister|"
-    r"produzent|riese|gigant|betreiber|spezialist|marke|sender|verlag|versicherer|institut|startup|start-up|bank|"
-    r"werft|reederei|airline|fluggesellschaft|discounter|versender|plattform|dienst|sparte|haus)$"
-)
-_DE_VERB_AFTER = re.compile(
-    r"^\s+(?:streicht|streichen|baut|bauen|schließt|entlässt|will|plant|kündigt|bestätigt|meldet|richtet|stellt|"
-    r"trennt|verlagert|ist|hat|muss|soll|setzt|insolvent|reduziert|verschärft|investiert|rechnet)\b"
 )
 
 
@@ -87,6 +82,7 @@ class ArticleNames:
     found: dict[tuple[str, bool], list[Name]] = field(default_factory=dict)
     _caps: Counter[str] | None = None
     _places: dict[str, bool] = field(default_factory=dict)
+    _full: dict[str, str] = field(default_factory=dict)
 
     def caps(self, word: str) -> int:
         """Return how often the article writes `word` capitalised (counted on the first question: many articles
@@ -107,6 +103,23 @@ class ArticleNames:
         return self._places[name]
 
 
+    def full(self, name: str, lex: Lexicon) -> str:
+        """Return the name as the article writes it in full after an organisation word ("Vernhes" -> "Laboratoires
+        Vernhes", "Popolare dell'Adriatico" -> "Banca Popolare dell'Adriatico"), else the name."""
+        if name not in self._full:
+            self._full[name] = name
+            at = self.sample.find(name, 1)
+            while at > 0 and self._full[name] == name:  # (a find per occurrence: a pattern per name costs more)
+                m = _PREFIX.search(self.sample, max(0, at - 60), at)
+                after = self.sample[at + len(name) : at + len(name) + 1]
+                if m is not None and not (after.isalnum() or after in "'’-"):
+                    prefix = _ARTICLE.sub("", m.group(1))  # "Les Laboratoires Vernhes"
+                    if prefix and lex.org_words.search(prefix.split()[0]):
+                        self._full[name] = f"{prefix}{name}"
+                at = self.sample.find(name, at + 1)
+        return self._full[name]
+
+
 def clean_name(name: str) -> str:
     """Return a name without its legal form or a leading article ("The Cargonaut GmbH" -> "Cargonaut")."""
     name = _LEGAL.sub("", name.strip(" ,.;:'\"“”‘’")).strip()
@@ -118,92 +131,14 @@ def _is_title_case(title: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
-@lru_cache(maxsize=8)
-def _person_patterns(code: str, titles: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Return, compiled once per language, a job title followed by a capitalised name, and (for the lower-cased
-    text) where a job title starts, and a fast scan for places that may hold one.
-
-    The full pattern is tried only where a title starts. Those places are found by the fast scan (a non-word
-    character, then a title: `re` skips to the non-word characters, where a pattern opening on a word boundary
-    or a lookahead tries every position), each checked with the exact start pattern; the title at the very
-    start of the text is checked on its own. Same places, same names, a fraction of the cost.
-    """
-    person = re.compile(
-        rf"\b(?:{titles})\.?,?\s+(?-i:((?:[{_UPPER}][\w'’.-]+\s+){{0,2}}[{_UPPER}][\w'’-]+))", re.IGNORECASE
-    )
-    grouped = factor(rf"\b(?:{lower_pattern(titles)})")  # "\b(?:...)", its alternatives grouped by first letter
-    return person, re.compile(rf"(?={grouped})"), re.compile(rf"\W{grouped[2:]}")
-
-
-def person_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Return the language's job-title-and-name patterns (compiled on the first call; see `_person_patterns`)."""
-    return _person_patterns(lex.code, lex.words.person_titles)
-
-
-def _title_starts(low: str, starts: re.Pattern[str], fast: re.Pattern[str]) -> list[int]:
-    """Return every position where `starts` matches in `low`, in order (what `starts.finditer` finds)."""
-    out = [0] if starts.match(low) else []
-    position = 0
-    while (m := fast.search(low, position)) is not None:
-        position = m.start() + 1  # the title's first letter: titles inside this one are found from there
-        if starts.match(low, position):
-            out.append(position)
-    return out
-
-
-def _persons(title: str, body: str, lex: Lexicon) -> frozenset[str]:
-    """Return the names that follow a person's job title ("chief executive Dan Clancy"), and their surnames."""
-    person, starts, fast = person_patterns(lex)
-    sample = f"{title}\n{body[:3000]}"
-    persons: set[str] = set()
-    taken_to = 0
-    for start in _title_starts(lower_same_length(sample), starts, fast):
-        m = person.match(sample, start) if start >= taken_to else None
-        if m is None:
-            continue
-        taken_to = m.end()
-        full = m.group(1)
-        persons.add(full)
-        persons.add(full.split()[-1])
-    return frozenset(persons)
-
-
 def article_names(title: str, text: str, lex: Lexicon) -> ArticleNames:
     """Return the article-wide facts used to tell names from capitalised words."""
     body = text[:6000]
-    context = ArticleNames(sample=f"{title}\n{body}", persons=_persons(title, body, lex), body=body, title_case=_is_title_case(title),
+    context = ArticleNames(sample=f"{title}\n{body}", persons=persons(title, body, lex), body=body, title_case=_is_title_case(title),
                            german_names=frozenset())
     if lex.code == "de":
-        context.german_names = frozenset(_german_evidence(f"{title}\n{body}"))
+        context.german_names = frozenset(german_evidence(f"{title}\n{body}", context.persons))
     return context
-
-
-def _german_evidence(text: str) -> set[str]:
-    """Return the capitalised German words that act as names: after an organisation noun, or opening a headline."""
-    found: set[str] = set()
-    tokens = list(re.finditer(r"\S+", text))
-    for i, token in enumerate(tokens):
-        word = token.group().strip(",.:;!?\"“”„()")
-        if not word or not word[0].isupper():
-            continue
-        prev = tokens[i - 1].group() if i else ""
-        opens = not prev or prev[-1] in ".:!?" or prev in ("-", "–", "—") or "\n" in text[tokens[i - 1].end() : token.start()]
-        if prev and _DE_DESCRIPTOR.search(prev.strip(",.:;")):
-            found.add(word)
-        elif opens:
-            found.update(_german_opening(text, tokens, i))
-    return found
-
-
-def _german_opening(text: str, tokens: list[re.Match[str]], i: int) -> list[str]:
-    """Return the capitalised words of a name opening a headline or sentence when a verb of acting follows it:
-    "Siemens streicht ...", and a partnership's "Kessler & Söhne streicht 260 Stellen"."""
-    if _DE_VERB_AFTER.match(text[tokens[i].end() :]):
-        return [tokens[i].group().strip(",.:;!?\"“”„()")]
-    if i + 2 < len(tokens) and tokens[i + 1].group() in ("&", "und") and tokens[i + 2].group()[:1].isupper():
-        if _DE_VERB_AFTER.match(text[tokens[i + 2].end() :]):
-            return [tokens[i].group(), tokens[i + 2].group()]
-    return []
 
 
 def _trim_run(run: str, start: int, lex: Lexicon) -> tuple[str, int]:
@@ -226,11 +161,31 @@ def _in_body(run: str, body: str, times: int) -> str | None:
     for size in range(min(len(tokens), 5), 0, -1):
         for i in range(len(tokens) - size + 1):
             part = " ".join(tokens[i : i + size])
+            if not part[:1].isupper():
+                continue  # "Out of Jobs": a connector alone is no name
             # (the look-behind after the name, reaching back over it: `re` then skips to the name's first letters)
             pattern = rf"{re.escape(part)}(?<![\w-].{{{len(part)}}})(?![\w-])"
             if body.count(part) >= times and len(re.findall(pattern, body)) >= times:
                 return part
     return None
+
+
+def _title_part(run: str, context: ArticleNames, lex: Lexicon, times: int) -> tuple[int, str, bool] | None:
+    """Return where the name in a Title Case run starts, the name, and whether it only modifies a noun after it.
+
+    A descriptor noun inside the run introduces the name ("Fintech Startup Ledgerly" -> "Ledgerly"); a part
+    followed by an organisation noun is a modifier ("Chicago Restaurant Group", "Leeds TV Firm")."""
+    words = run.split(" ")
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if lex.org_nouns.fullmatch(w) and not lex.org_words.search(w)),
+              default=0)
+    offset = sum(len(w) + 1 for w in words[:cut])
+    part = _in_body(run[offset:], context.body, times)
+    if part is None:
+        return None
+    at = offset + run[offset:].index(part)
+    rest = run[at + len(part) :].split()
+    modifier = bool(rest) and not lex.org_words.search(part) and any(lex.org_nouns.fullmatch(w) for w in rest)
+    return at, part, modifier
 
 
 def is_heading(text: str) -> bool:
@@ -243,6 +198,8 @@ def _accept(run: str, at_start: bool, context: ArticleNames, lex: Lexicon) -> bo
     tokens = run.split()
     if not tokens or run in _ACRONYM_NOISE:
         return False
+    if run.isupper() and any(len(t) > 2 and _common_word(t, context) for t in tokens):
+        return False  # shouted words ("AXED: 500 jobs go", "EYES DOWN FOR LAST TIME"), not an acronym
     if lex.code == "de":
         return True  # `_german_part` kept only the words with evidence
     if lex.org_words.search(run) or len(tokens) > 1:
@@ -251,17 +208,6 @@ def _accept(run: str, at_start: bool, context: ArticleNames, lex: Lexicon) -> bo
     if (word.isupper() and 2 <= len(word) <= 5) or re.search(r"[a-z][A-Z/]", word):
         return True  # an acronym, or a name written like one ("HomeHub", "CBC/Radio-Canada")
     return not at_start or (context.caps(word) >= 2 and word.lower() not in lex.words.not_names)
-
-
-def _german_part(run: str, start: int, context: ArticleNames, lex: Lexicon) -> tuple[str, int]:
-    """Return the part of a German capitalised run that names someone ("Fensterbauer Hollerer" -> "Hollerer")."""
-    tokens = run.split(" ")
-    keep = [i for i, t in enumerate(tokens) if t in context.german_names or (t.isupper() and 2 <= len(t) <= 5)
-            or lex.org_words.search(t) or (i + 1 < len(tokens) and lex.org_words.search(tokens[i + 1]))]
-    if not keep:
-        return "", start
-    offset = sum(len(t) + 1 for t in tokens[: keep[0]])
-    return " ".join(tokens[keep[0] : keep[-1] + 1]), start + offset
 
 
 def _possessive(run: str, end: int, text: str, context: ArticleNames) -> bool:
@@ -280,13 +226,14 @@ def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool)
     out = []
     for m in _RUN.finditer(text):
         run, start = _trim_run(m.group(), m.start(), lex)
+        modifier = False
         if title_case and run:
-            part = _in_body(run, context.body, 1 if in_title else 2)
-            if part is None:
+            found = _title_part(run, context, lex, 1 if in_title else 2)
+            if found is None:
                 continue
-            start, run = start + run.index(part), part
+            start, run, modifier = start + found[0], run[found[0] : found[0] + len(found[1])], found[2]
         if run and lex.code == "de":
-            run, start = _german_part(run, start, context, lex)
+            run, start = german_part(run, start, context.german_names, lex)
         if not run:
             continue
         end = start + len(run)
@@ -303,7 +250,7 @@ def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool)
         if government:
             run, end = run + text[end : end + government.end()], end + government.end()
         name = clean_name(run)
-        attributive = lex.after_subject is not None and not possessive and _attributive(text, end, lex)
+        attributive = modifier or (lex.after_subject is not None and not possessive and _attributive(text, end, lex))
         out.append(Name(text=name, start=start, end=end, parent=name, possessive=possessive, attributive=attributive))
     return out
 
@@ -346,9 +293,10 @@ def _speaks(text: str, word: str, end: int, context: ArticleNames, lex: Lexicon)
 
 
 def _attributive(text: str, end: int, lex: Lexicon) -> bool:
-    """Return whether the name modifies the noun after it ("Cambridge labs") instead of being a subject."""
+    """Return whether the name modifies the noun after it ("Cambridge labs", "Leeds TV firm") instead of being a
+    subject."""
     after = text[end:]
-    word = re.match(r"\s+([a-z][\w'’-]*)", after)
+    word = re.match(r"\s+(?:[A-Z]{2,4}\s+)?([a-z][\w'’-]*)", after)
     if word is None or lex.job_nouns.match(after.lstrip()):
         return False
     assert lex.after_subject is not None
@@ -365,7 +313,14 @@ def find_names(
     return list(context.found[key])
 
 
+# A page's masthead or breadcrumb ("CHICAGO EATS & NEWS | Business", "Home > Tech > Fintech"): a line of
+# separators and capitalised words, without a lower-case word of four letters or more.
+_FURNITURE = re.compile(r"(?=.*\s[|>›»]\s)(?!.*\b[a-zà-ÿ]{4,})")
+
+
 def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNames, in_title: bool) -> list[Name]:
+    if not in_title and ("|" in text or ">" in text or "›" in text or "»" in text) and _FURNITURE.match(text):
+        return []  # the outlet's own name and sections, not who the article is about
     searched = text.title() if in_title and text.isupper() and len(text.title()) == len(text) else text
     names = []
     for m in table.find(searched):
@@ -378,13 +333,37 @@ def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNa
             continue
         if name.text in context.persons and len(name.text.split()) > 1:
             continue
-        if lex.non_employers.match(name.text):
-            continue
+        if lex.non_employers.match(name.text) or role_patterns(lex.code, lex.words.person_titles)[1].fullmatch(name.text):
+            continue  # a union or statistics office, or a job title ("Vice President") standing for a person
         if lex.code == "en" and not lex.org_words.search(name.text) and context.place(name.text):
             continue  # "Leeds: 200 jobs go" in an article about a call centre "in Leeds": where, not who
+        if " " not in name.text and not name.possessive and _generic_noun(lex).fullmatch(name.text):
+            continue  # "Der Konzern", "Council confirms ...": a common noun standing for the employer, not a name
+        if not lex.org_words.search(name.text) and (full := context.full(name.text, lex)) != name.text:
+            name = Name(full, name.start, name.end, full, possessive=name.possessive, attributive=name.attributive)
         if name.text.split()[-1] in context.persons:
             name = Name(name.text, name.start, name.end, name.parent, possessive=name.possessive,
                         attributive=name.attributive, surname=True)
         names.append(name)
     names.sort(key=lambda n: n.start)
+    if in_title and len(names) > 1 and _place_tag(searched, names[0], lex):
+        return names[1:]
     return names
+
+
+@lru_cache(maxsize=8)
+def _generic_noun_pattern(org_nouns: str) -> re.Pattern[str]:
+    # the organisation nouns themselves, not the compounds a German pattern also allows ("Commerzbank")
+    return re.compile(org_nouns.replace(r"\w*", ""), re.IGNORECASE)
+
+
+def _generic_noun(lex: Lexicon) -> re.Pattern[str]:
+    """Return the language's pattern of a bare organisation noun ("Konzern", "Council", "Gruppo")."""
+    return _generic_noun_pattern(lex.words.org_nouns)
+
+
+def _place_tag(title: str, name: Name, lex: Lexicon) -> bool:
+    """Return whether a headline opens on a tag naming where ("Mendrisio, la Trasmec licenzia ...", "Ambert : la
+    fonderie ...") rather than who: a lone unknown name before a comma or colon, another name following."""
+    return (not name.known and not title[: name.start].strip(" \"'“‘«") and lex.org_words.search(name.text) is None
+            and re.match(r"\s*[,:]\s", title[name.end :]) is not None)

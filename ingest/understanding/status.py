@@ -30,13 +30,15 @@ _NO_COMMENT = re.compile(
     r"nessun\s+commento)"
 )
 _OLD_DAYS = 28
+_FORMER = re.compile(r"former\b|ex-")
 
 
 def _current_markers(s: Sentence, lex: Lexicon, published: date) -> list[Marker]:
     """Return the sentence's markers outside clauses about the past (a past marker or an old date)."""
     spans = clause_spans(s.low, lex)
     markers = find_markers(s.text, s.low, lex, spans, headline=s.is_title)
-    old = {m.clause for m in markers if m.kind == "past"}
+    # "posts from former employees" names people, not an earlier time
+    old = {m.clause for m in markers if m.kind == "past" and not _FORMER.match(s.low, m.start)}
     for d in find_dates(s.text, published, lex):
         if d.age_days is not None and d.age_days >= _OLD_DAYS and not d.future and not d.since:
             old.add(next((i for i, (a, b) in enumerate(spans) if a <= d.start < b), 0))

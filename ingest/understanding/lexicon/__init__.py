@@ -67,6 +67,8 @@ class Words:
     space_thousands: bool = False  # "18 000" is one number
     after_subject: str = ""  # words that may follow a subject name; any other lower-case word makes it a modifier
     negation_follows: bool = False  # the negation may come after the cue ("Ein Stellenabbau wurde nicht angekündigt")
+    newsletter: str = ""  # how a newsletter's body opens ("Welcome to Friday's briefing"): a digest, not one story
+    unsaid: str = ""  # verbs of saying or knowing: a negation of one ("has not said how many jobs") is no denial
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class Lexicon:
     non_employers: re.Pattern[str]
     count_context: dict[str, re.Pattern[str]]
     after_subject: re.Pattern[str] | None
+    newsletter: re.Pattern[str] | None
+    unsaid: re.Pattern[str] | None
     # For a cased cue or marker pattern (and `any_cased_cue`), the same without its word boundaries: when that
     # finds nothing, neither can the pattern, and it costs a tenth of the pattern's own scan (see `may_match`).
     guards: dict[re.Pattern[str], re.Pattern[str]] = field(default_factory=dict)
@@ -179,6 +183,8 @@ def lexicon(code: str) -> Lexicon:
         non_employers=_compile(rf"^(?:{words.non_employers})$"),
         count_context={k: _compile(v) for k, v in words.count_context.items()},
         after_subject=re.compile(rf"(?:{words.after_subject})$") if words.after_subject else None,
+        newsletter=_compile(words.newsletter) if words.newsletter else None,
+        unsaid=_compile(rf"\b(?:{words.unsaid})\b") if words.unsaid else None,
         guards=_guards([p for _, p, cased in (*cues, *markers) if cased] + ([any_cased_cue] if any_cased_cue else [])),
     )
 

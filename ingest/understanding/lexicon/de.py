@@ -34,7 +34,10 @@ CUES = (
              r"gefährdet|bedroht|auf\s+dem\s+Spiel|auf\s+der\s+Kippe|verloren\s+gehen)\b"
              rf"|\b(?:fallen|fällt)\s+(?:\S+\s+){{0,4}}?{JOBS}\s+weg\b"
              r"|\bverlier(?:en|t)\s+(?:\S+\s+){0,3}?(?:ihren|ihre|seinen|den)\s+(?:Job|Jobs|Arbeitsplatz|Arbeitsplätze|"
-             r"Arbeit|Stelle)\b|\bJobverlust\w*|\bVerlust\s+von\s+(?:\S+\s+){0,3}?" + JOBS + r"\b"),
+             r"Arbeit|Stelle)\b|\bJobverlust\w*|\bVerlust\s+von\s+(?:\S+\s+){0,3}?" + JOBS + r"\b"
+             # "kostet 500 Arbeitsplätze", "wird Arbeitsplätze kosten": only the verb, never the noun "Kosten"
+             rf"|\bkostet(?:e|en)?\s+(?:\S+\s+){{0,3}}?{JOBS}\b|\b{JOBS}(?:\s+\S+){{0,4}}?\s+kosten\s+(?:wird|werde|"
+             r"werden|würde|würden|könnte|könnten|dürfte|dürften)\b"),
     ("affected", rf"\b{JOBS}\s+(?:\S+\s+){{0,2}}?betroffen\b|"
                  rf"\bbetroffen\s+sind\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+){{0,2}}?"
                  rf"{JOBS}\b|\bbetrifft\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+){{0,2}}?{JOBS}\b"),
@@ -45,7 +48,8 @@ CUES = (
 _DAYS = r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
 MARKERS = (
     ("leak", r"\blaut\s+(?:einem\s+|einer\s+)?(?:Bericht\w*|Medienbericht\w*|Insider\w*|Kreisen|informierten\s+Kreisen|"
-             r"Unternehmenskreisen|Informationen|Agentur\w*|(?!eigenen|unternehmensangaben|angaben\s+des)\w+)|"
+             r"Unternehmenskreisen|Informationen|Agentur\w*|(?!(?:einem\s+|einer\s+)?(?:eigenen|unternehmensangaben|angaben\s+des|umfrage|studie|befragung|prognose|"
+             r"schätzung|analyse))\w+)|"
              r"\bunter\s+Berufung\s+auf\b|\bInsider\w*\b|"
              r"\bMedienbericht\w*\b|\bberichtet(?:e|en)?\b|\baus\s+\w*[Kk]reisen\b|\berfuhr\b|\bzufolge\b|"
              r"\bsollen\s+(?:\S+\s+){0,6}?(?:berichten|erfahren\s+haben)\b"),
@@ -112,7 +116,7 @@ WORDS = Words(
     ),
     trigger=(
         r"streich|gestrichen|abbau|abzubau|abgebaut|\bab\b|entl|kündig|kurzarbeit|massenentlass|frühwarn|verlier|verlust|"
-        r"betroffen|betrifft|wegfall|fallen|fällt|gefährdet|bedroht|spiel|kippe|reduzier|trenn|sozialplan"
+        r"betroffen|betrifft|wegfall|fallen|fällt|gefährdet|bedroht|spiel|kippe|reduzier|trenn|sozialplan|kost"
     ),
     cues=CUES,  # type: ignore[arg-type]
     markers=MARKERS,  # type: ignore[arg-type]
@@ -137,12 +141,12 @@ WORDS = Words(
     org_words=(
         r"(?-i:GmbH|AG|SE|KG|KGaA|Bank|Konzern|Gruppe|Group|Holding|Werke|Stadtwerke|Versicherung|Sparkasse|Volksbank|"
         r"Stiftung|Universität|Klinikum|Verlag|Logistik|Motoren|Automobil|Chemie|Stahl|Pharma|Energie|Telekom|Bahn|"
-        r"Airlines|Technologies|Software|Systems|Services|Steel|Mobility)"
+        r"Airlines|Technologies|Software|Systems|Services|Steel|Mobility|(?:Mode|Kauf|Waren|Auto|Möbel|Versand)haus)"
     ),
     non_employers=(
         r"IG\s+Metall|Verdi|ver\.di|IG\s+BCE|DGB|NGG|EVG|Betriebsrat|.*Gewerkschaft\w*|dpa|AFP|Reuters|Bloomberg|"
         r"Handelsblatt|Spiegel|Bundesagentur\s+für\s+Arbeit|Kreditschutzverband|KSV|AMS|Creditreform|ifo|IW|DIW|IAB|"
-        r"Landesgericht.*"
+        r"Landesgericht.*|(?-i:.*(?:[Gg]ericht|[Gg]esetz|[Vv]erordnung|[Rr]ichtlinie)|Weihnachten|Ostern|Pfingsten|Silvester)"
     ),
     not_names=frozenset(
         "der die das den dem des ein eine einen einem einer eines und oder aber auch im in am an auf aus bei mit "
@@ -176,7 +180,7 @@ WORDS = Words(
     ),
     date_context={
         "future_before": (
-            r"(?:ab|bis|bis\s+zum|bis\s+Ende|zum|spätestens|künftig|nächste\w*|ab\s+dem|im\s+kommenden|ab\s+Mitte)\s+"
+            r"(?:ab|morgen,?|bis|bis\s+zum|bis\s+Ende|zum|spätestens|künftig|nächste\w*|ab\s+dem|im\s+kommenden|ab\s+Mitte)\s+"
             r"(?:dem\s+|den\s+)?$"
         ),
         "year_prefix": r"im|seit|bis|von|ab|Ende|Anfang|Mitte|in|im\s+Jahr|Jahr",
@@ -212,6 +216,9 @@ WORDS = Words(
         "cumulative": r"\b(?:seit|summier\w+|zusammengerechnet|bislang|bisher|unterm\s+Strich)\b",
         "cumulative_after": r"^[^,.;]{0,50}?\b(?:seit\s+(?:19|20)\d\d|bislang|bisher)\b",
         "cumulative_reset": r"\b(?:sollen|soll|will|plant|weitere|neue|nun|jetzt|teilte)\b",
+        # a smaller workforce states the cut: "<staff> von 1.200 auf 900 Stellen" cuts 300 (headcount)
+        "range_from": r"von",
+        "reduce_to": r"auf",
         "range_to": r"bis|-|–",
         "range_between": r"zwischen",
         "range_and": r"und",

@@ -29,7 +29,7 @@ _GAP_STOP = (
 )
 _GAP = (
     rf"(?:\s+(?:up\s+to|as\s+(?:many|much|few)\s+as|(?:more|fewer|less)\s+than|close\s+to|"
-    rf"(?!(?:{_GAP_STOP})\b)[\w'’%$£€.,&-]+)){{0,6}}?"
+    rf"(?!(?:{_GAP_STOP})\b)[\w'’‘\"“”%$£€.,&-]+)){{0,6}}?"
 )
 _QUAL = (
     r"(?:about|around|roughly|nearly|almost|some|approximately|more\s+than|over|up\s+to|as\s+many\s+as|"
@@ -68,22 +68,37 @@ CUES = (
              r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+)?(?:go|goes|going|"
              r"gone|lost|cut|axed|eliminated|slashed|shed|scrapped|made\s+redundant|at\s+risk|under\s+threat|"
              r"on\s+the\s+line|in\s+jeopardy|disappear|let\s+go|laid\s+off|terminated|dismissed|furloughed|sacked)\b"
-             r"|\blos(?:e|es|ing|t)\s+(?:their|his|her|its|your|our)\s+(?:jobs?|positions?|roles?|livelihoods?|"
+             # a workforce reduced or halved ("the headcount of the two bodies will be reduced by about half")
+             r"|\b(?:headcount|workforce|staffing|staff\s+numbers|posts|roles|jobs|positions)\b(?:\s+[\w'’,.-]+){0,6}?\s+"
+             r"(?:will|would|is|are|was|were|to|could|set\s+to|has|have)\s+(?:\w+\s+)?(?:be|been)\s+(?:reduced|halved)\b"
+             # one person losing his or her job (a manager sacked, a minister out) is a dismissal, not a layoff
+             r"|\blos(?:e|es|ing|t)\s+(?:their|its|your|our)\s+(?:jobs?|positions?|roles?|livelihoods?|"
              rf"posts?)\b|\bloss\s+of\s+(?:\S+\s+){{0,4}}?(?:{JOBS})\b|\bwith\s+the\s+loss\s+of\b"
              r"|\bout\s+of\s+(?:a\s+)?(?:jobs?|work)\b|\bwithout\s+(?:a\s+)?(?:jobs?|work)\b|\bon\s+the\s+dole\b"
              rf"|\b(?:put|puts|putting)\s+(?:\S+\s+){{0,5}}?(?:{JOBS})\s+at\s+risk\b|\bfac(?:e|es|ing)\s+"
              r"(?:redundancy|compulsory\s+redundancy|the\s+sack|losing\s+their\s+jobs)\b"
              rf"|\bcost\s+(?:{_QUAL})?(?:\d[\d,.]*|hundreds|thousands|dozens)\s+(?:\S+\s+){{0,2}}?(?:{JOBS})\b"
-             r"|\bcost\s+(?:\S+\s+){0,3}?(?:their|his|her)\s+jobs\b|\bfears?\s+for\s+(?:their\s+|the\s+)?(?:jobs|"
+             r"|\bcost\s+(?:\S+\s+){0,3}?their\s+jobs\b|\bfears?\s+for\s+(?:their\s+|the\s+)?(?:jobs|"
              r"livelihoods)\b"),
     ("affected", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:are\s+|were\s+|will\s+be\s+|would\s+be\s+)?(?:affected|"
                  rf"impacted)\b"
-                 rf"|\b(?:affect(?:s|ing|ed)?|impact(?:s|ing|ed)?)\s+(?:{_QUAL})?(?:\d[\d,.]*|hundreds|thousands|"
+                 rf"|\b(?:affect(?:s|ing|ed)?|impact(?:s|ing|ed)?)\s+(?:{_QUAL})?(?:\d[\d,.]*|(?:tens\s+of\s+|"
+                 rf"hundreds\s+of\s+)?thousands|hundreds|"
                  rf"dozens|"
                  rf"several\s+hundred)\s+(?:\S+\s+){{0,2}}?(?:{JOBS})\b"
                  r"|\bnumber\s+of\s+(?:employees|workers|positions|staff|jobs)\s+affected\b|\b(?:employees|workers|"
                  r"positions)\s+affected\s*:"),
     ("furlough", r"\bfurlough(?:s|ed|ing)?\b|\btemporary\s+lay-?offs?\b|\bshort-time\s+work(?:ing)?\b"),
+    # jobs moved abroad are lost where they were ("plans to move 500 jobs offshore", "offshore these roles")
+    ("cut", rf"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transfer(?:s|red|ring)?|relocat(?:e|es|ed|ing))\s+"
+            rf"(?:\S+\s+){{0,3}}?(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:offshore|overseas|abroad|to\s+(?:india|the\s+"
+            r"philippines|poland|romania|portugal|mexico|china|vietnam|malaysia|egypt|south\s+africa|eastern\s+europe|"
+            rf"asia|low(?:er)?-cost\s+\w+))\b|\boffshor(?:e|es|ed|ing)\s+(?:\S+\s+){{0,3}}?(?:{JOBS})\b"),
+    # a smaller workforce without a cut: fewer people needed, hiring avoided (their markers make them a forecast
+    # or a hope, never an action)
+    ("noun", rf"\b(?:need|needs|needing|require|requires)\s+(?:['‘\"“]?[\w-]+['’\"”]?\s+){{0,2}}?fewer['’\"”]?\s+"
+             rf"(?:{JOBS})\b|\bfewer\s+(?:{JOBS})\s+(?:will\s+be\s+|would\s+be\s+)?(?:needed|required)\b|"
+             r"\b(?:avoid|avoiding|forgo|forgoing)\s+hiring\b|\bnot\s+need\s+to\s+hire\b"),
     ("noun", r"(?-i:\bRIFs?\b)"),
     ("notice", r"(?-i:\bWARN\b|\bHR1\b)"),
     ("notice", r"\bWorker\s+Adjustment\s+and\s+Retraining\s+Notification\b|\b(?:layoff|lay-off|"
@@ -105,7 +120,9 @@ _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 MARKERS = (
     ("leak", r"\b(?:people|persons?|someone|one\s+person|sources?)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|"
              r"aware)\b|\bsources?\b(?!\s+of\b)|"
-             r"\baccording\s+to\s+(?:a\s+|an\s+)?(?:report|people|sources?|documents?|insiders?|internal|memo\s+seen)|"
+             # an internal memo or email from an executive is the employer's own word; internal documents are not
+             r"\baccording\s+to\s+(?:a\s+|an\s+)?(?:report|people|sources?|documents?|insiders?|internal\s+(?:documents?|"
+             r"data|figures|sources|plans|presentations?|slides|records)|memo\s+seen)|"
              r"\b(?:a\s+|the\s+)?reports?\s+(?:say|says|said|suggest)\b|\breportedly\b|\bit\s+(?:was|is|has\s+been)\s+"
              r"(?:claimed|reported|understood|alleged)\b|\b(?:is|are|was|were)\s+"
              r"(?:said|understood|believed|thought)\s+to\b|\binsiders?\b|\bleaked\b|\breported\s+(?:that|on|earlier|"
@@ -129,6 +146,9 @@ MARKERS = (
              r"(?:redundancies|layoffs|job\s+cuts|job\s+losses|cuts)\b|\brumou?rs?\b|\bdefends?\b|\bdefended\b"),
     ("negation", r"\b(?:no|not|never|without|nor|neither|none)\b(?!\s+(?:longer|only|just|yet\s+known))|n['’]t\b"),
     ("speculative", r"\b(?:could|may|might|possibly|potentially|perhaps|maybe|poised\s+to\s+consider)\b|"
+                    r"\b(?:avoid|avoiding|forgo|forgoing)\s+hiring\b|\bnot\s+need\s+to\s+hire\b|"
+                    r"\b(?:need|needs|needing|require|requires)\s+(?:\S+\s+){0,2}?fewer\b|\bfewer\s+(?:\S+\s+){1,2}?"
+                    r"(?:will\s+be\s+|would\s+be\s+)?(?:needed|required)\b|"
                     r"\bwould\s+(?:have|be\s+forced|need)\s+to\b|"
                     r"\bthreat(?:en|ens|ened)?\b|\bfears?\b|\bfeared\b|(?<!at\s)\brisk\s+of\b|\bspeculation\b|\bwould\s+mean\b|"
                     # weighing an option is no decision ("is considering cutting", "mulls closing"); "it considers
@@ -158,14 +178,25 @@ MARKERS = (
              r"\bfirst\s+(?:round|wave)\b|\binitial\s+(?:round|wave)\b|\bin\s+the\s+past\b|\bonce\b|"
              r"\blaid-off\b|\brecent\s+(?:\w+\s+)?(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies|rounds?)\b|\bduring\s+the\s+(?:pandemic|crisis|financial\s+crisis|recession|lockdowns?|covid)\b|"
              r"\bwent\s+on\s+to\b|\bsince\s+then\b|\bthe\s+(?:earlier|previous|last|prior)\s+(?:round|cuts|layoffs)\b|"
-             r"\bwhen\s+(?:\S+\s+){0,4}?(?:said|announced|cut|confirmed|closed|shed|axed|laid|unveiled)\b"),
+             r"\bwhen\s+(?:\S+\s+){0,4}?(?:said|announced|cut|confirmed|closed|shed|axed|laid|unveiled)\b|"
+             # progress of a programme announced before ("its plan to cut 11,000 jobs is on track"): not new news
+             r"\b(?:on\s+(?:track|course|schedule|target)|ahead\s+of\s+(?:schedule|plan)|behind\s+schedule|"
+             r"well\s+(?:under\s+way|underway|advanced))\b"),
     ("cumulative", r"\b(?:19|20)\d\d\s+(?:job\s+cuts|layoffs|lay-offs|redundancies)\b|"
                    r"\bthis\s+year['’]s\s+(?:job\s+cuts|"
                    r"layoffs)\b|\bsince\b|\bbringing\s+the\s+total\b|\brunning\s+total\b|\bin\s+all\b|\bso\s+far\b|"
                    r"\bto\s+date\b|\baltogether\b|"
-                   r"\bcombined\b|\bcumulative\w*\b|\bbringing\b|\bbrings\b|\bover\s+the\s+(?:past|last)\s+\w+\s+"
+                   # "the combined headcount of A and B" sums two bodies, not several rounds
+                   r"\bcombined\b(?!\s+(?:headcount|workforce|staff|payroll))|\bcumulative\w*\b|\bover\s+the\s+(?:past|last)\s+\w+\s+"
                    r"(?:years|months)\b|\bin\s+recent\s+(?:years|months)\b|\bacross\s+(?:several|multiple|two|three|"
-                   r"four|\d+)\s+rounds\b|\b(?:two|three|four|several|multiple)\s+rounds\b|\bsum\s+of\b"),
+                   r"four|\d+)\s+rounds\b|\b(?:two|three|four|several|multiple)\s+rounds\b|\bsum\s+of\b|"
+                   # "bringing its total to 30,000", not "brings more layoffs to the devices group"
+                   r"\bbring(?:s|ing)\s+(?:the|its|their|this\s+year['’]s)\s+(?:\w+\s+){0,2}?(?:total|tally|count|number)\b|"
+                   r"\bbring(?:s|ing)\s+(?:\S+\s+){0,6}?to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more\s+"
+                   r"than\s+|over\s+|some\s+)?\d|"
+                   # a present perfect cut counted from a point in time: a running total ("has now cut 30,000 since")
+                   r"\bha(?:s|ve)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:cut|shed|eliminated|axed|slashed|laid\s+off|lost)\b"
+                   r"(?=[^.;]{0,60}?\bsince\b)"),
     ("current", r"\b(?:layoffs|lay-offs|cuts|job\s+cuts|redundancies)\s+(?:\w+\s+)?(?:hit|hits|reach|reaches|spread|"
                 r"spreads|extend|extends|widen|widens|come|continue|continues|begin|begins|loom)\b|\blatest\s+to\b|"
                 rf"\bthis\s+(?:week|morning|afternoon|evening)\b|\btoday\b|\btonight\b|\bon\s+(?:{_DAYS})\b|"
@@ -187,7 +218,9 @@ MARKERS = (
                 r"\b(?:notices|layoffs|job\s+cuts|redundancies|job\s+losses)\s+(?:\w+\s+)?(?:climb|rise|rose|fall|"
                 r"fell|jump|"
                 r"surge|increase|decrease|drop|slow|ease|soar|top|hit\s+a)(?:s|ed|ing)?\b"),
+    # abolishing a public body closes it ("NHS England to be abolished")
     ("closure", r"\b(?:clos(?:e|es|ed|ing|ure|ures)|shut(?:s|ting|down)?|shutter(?:s|ed|ing)?|wind(?:s|ing)?\s+down|"
+                r"abolish(?:es|ed|ing)?|abolition|"
                 r"wound\s+down|cease(?:s|d)?\s+trading|administration|administrators|liquidat(?:ion|ors?|ed|es)|"
                 r"insolven(?:t|cy)|bankrupt(?:cy)?|collaps(?:e|es|ed|ing)|go(?:es|ing)?\s+bust|went\s+bust|"
                 r"go(?:es|ing)?\s+under|went\s+under|receivership|kill(?:s|ing|ed)?|discontinu(?:e|es|ed|ing)|"
@@ -200,14 +233,21 @@ MARKERS = (
     ("advice", r"\bif\s+you(?:['’]ve|['’]re|\s+have|\s+are|\s+were|\s+get|\s+got)?\s+(?:been\s+|just\s+|recently\s+)*"
                r"(?:laid\s+off|let\s+go|fired|made\s+redundant)|\b(?:your|you)\s+(?:layoff|job\s+loss|redundancy)\b|"
                r"\bjust\s+(?:got\s+)?laid\s+off\b|\bafter\s+(?:a|your)\s+layoff\b|\bwhat\s+to\s+do\b|"
-               r"\bsurviv\w*\s+(?:a\s+)?layoffs?\b|\bhow\s+to\b|\btips?\b|\b\d+\s+things\b"),
+               r"\bsurviv\w*\s+(?:a\s+)?layoffs?\b|\bhow\s+to\b|\btips?\b|\b\d+\s+things\b|"
+               # a headline about the reader's own job ("Could AI take your job?", "Is your job safe?") is service
+               # journalism; a first-person lesson ("what I got wrong") is an essay
+               r"\byour\s+(?:own\s+)?(?:jobs?|career|role|livelihood)\b|\bwhat\s+i\s+(?:learned|learnt|got\s+wrong|"
+               r"wish|would\s+do|['’]d\s+do)\b"),
     ("recap", r"\btimeline\b|\bchronology\b|\btracker\b|\brunning\s+list\b|\bthe\s+questions\s+(?:facing|for)\b|\bround-?up\b|\bin\s+(?:one\s+)?charts?\b|"
               r"\byear\s+in\s+review\b|"
               r"\bthe\s+year['’]s\s+biggest\b|\bthe\s+week\s+in\b|\bhere['’]s\s+(?:a\s+)?(?:list|every)\b|"
               r"\bwho['’]s\s+cutting\b|\bcompanies\s+(?:that|cutting|laying)\b|\b\d+\s+companies\b|\blayoffs\s+this\s+"
               r"week\b|\bthis\s+week['’]s\s+layoffs\b|\b(?:all|every)\s+(?:the\s+)?(?:layoffs|rounds|job\s+cuts)\b|"
               r"\blessons?\s+(?:from|of)\b|\bwhat\s+(?:it|this)\s+means\b|\bin\s+numbers\b|\bbiggest\s+(?:layoffs|"
-              r"job\s+cuts)\b|(?:^|[|:–-]\s*)(?:opinion|analysis|explainer|comment(?:ary)?|column|editorial|essay|"
+              r"job\s+cuts)\b|"
+              # an explainer on news already out: "What BT's announcement tells us", "what the cuts mean for you"
+              r"\bwhat\s+(?:\S+\s+){1,4}?(?:tells?|teach(?:es)?|means?)\s+(?:us|about|for\s+you)\b|"
+              r"\bhere['’]s\s+the\s+breakdown\b|(?:^|[|:–-]\s*)(?:opinion|analysis|explainer|comment(?:ary)?|column|editorial|essay|"
               r"letters?|review|podcast|perspective)\s*[:|–-]|^opinion\b"),
 )
 
@@ -224,7 +264,8 @@ WORDS = Words(
         r"es|"
         r"ed|ing)\b|dismiss|terminat|let(?:s|ting)?\s+go|lay|laid|los[eit]|loss|scrap|furlough|thin|redundan|rifs?\b|"
         r"warn\b|notice|adjustment|cull|go(?:es|ing|ne)?\b|risk|threat|line\b|jeopardy|disappear|out\s+of|without|"
-        r"dole|cost|affect|impact|short-time|item\s+2\.05|hr1|bloodbath|massacre|blow)"
+        r"dole|cost|affect|impact|short-time|item\s+2\.05|hr1|bloodbath|massacre|blow|fewer|avoid|forgo|hire\b|offshor|"
+        r"mov(?:e|es|ed|ing)\b|shift|transfer|relocat)"
     ),
     cues=CUES,  # type: ignore[arg-type]
     markers=MARKERS,  # type: ignore[arg-type]
@@ -239,7 +280,8 @@ WORDS = Words(
     bare_openers=(
         r"as(?!\s+(?:many|much|few|well|part|soon|long|of|a\s+result|high|low|much\s+as))|while|whereas|because|"
         r"amid|despite|although|though|even\s+as|after(?!\s+(?:the|two|three|several|its|their|earlier|previous|recent|"
-        r"last)\s)|but|unlike"
+        # "to close after 160 years with the loss of 180 jobs": a lifetime, not an earlier event
+        r"last)\s)(?!\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+|some\s+)?[\d,]+\s+(?:years|decades))|but|unlike"
     ),
     not_subject_before=(
         r"for|at|from|with|by|to|of|in|on|into|onto|like|than|unlike|including|such\s+as|versus|vs\.?|rivals?|"
@@ -290,7 +332,10 @@ WORDS = Words(
         r"Associated\s+Press|CNBC|"
         r"Sky\s+News|BBC\s+News|PA|PA\s+Media|Institute\s+for\s+Government|Resolution\s+Foundation|IFS|CBI|"
         r"British\s+Retail\s+Consortium|BRC|Make\s+UK|Federation\s+of\s+Small\s+Businesses|FSB|OBR|IMF|OECD|"
-        r"Goldman\s+Sachs\s+economists|Fed|Federal\s+Reserve|Bank\s+of\s+England|ECB|Getty\s+Images|Shutterstock"
+        r"Goldman\s+Sachs\s+economists|Fed|Federal\s+Reserve|Bank\s+of\s+England|ECB|Getty\s+Images|Shutterstock|"
+        # laws and notices, courts, holidays: named beside cuts, never making them
+        r"(?-i:.*\b(?:Act|Bill|Directive|Regulations?|Notification)(?:\s+(?:of\s+)?\d{4})?|(?:.*\s)?(?:Court|Tribunal)"
+        r"(?:\s+of\s+.*)?|Christmas|Easter|Thanksgiving|Halloween|New\s+Year|Labou?r\s+Day)"
     ),
     not_names=frozenset(
         "the a an in on at for but and or it its this that these those he she they we i you our their his her "
@@ -308,7 +353,7 @@ WORDS = Words(
         "under-fire embattled troubled struggling cash-strapped ailing beleaguered tech retail retailer "
         "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
         "august september october november december company location county notice number type comments summary "
-        "anticipated date employer".split()
+        "anticipated date employer mps msps meps peers lawmakers senators councillors members".split()
     ),
     connectors=frozenset("of for and & the de du des la le von van der den del della dei di y e".split()),
     months={
@@ -342,7 +387,7 @@ WORDS = Words(
     ),
     date_context={
         "future_before": (
-            r"(?:as\s+soon\s+as|starting|beginning|begin|begins|from|until|by|through|effective|next|will|expected|"
+            r"(?:as\s+soon\s+as|tomorrow,?|starting|beginning|begin|begins|from|until|by|through|effective|next|will|expected|"
             r"would|take\s+effect|takes\s+effect|scheduled\s+for|due|in\s+the\s+coming|complete[ds]?|end\s+of|"
             r"before|ahead\s+of)\s+(?:on\s+|in\s+|the\s+)?$"
         ),
@@ -384,13 +429,17 @@ WORDS = Words(
             r"radio|tv|stores?)"
         ),
         "verb_before": (
-            rf"(?:\b(?:{_CUT}|affect\w*|impact\w*|another|additional|further|loss\s+of|shed|reduction\s+of|"
+            rf"(?:\b(?:(?:{_CUT}|halved)(?:\s+by)?|affect\w*|impact\w*|another|additional|further|loss\s+of|shed|"
+            r"reduction\s+of|"
             r"(?:affected\s+)?(?:employees|workers|positions|staff)(?:\s+affected)?\s*:|affected\s*:|"
             r"(?:cuts|layoffs|lay-offs|losses|redundancies|reductions)\s+(?:\w+\s+){0,2}?(?:swell|rise|climb|reach|top|"
             r"hit|total|exceed|grow|jump|balloon)(?:s|ed)?(?:\s+to)?)\s*)$"
         ),
         "cumulative": (
-            r"\b(?:since|bringing|brings|cumulative\w*|altogether|combined|overall|in\s+all|so\s+far|to\s+date|"
+            # "the combined headcount of A and B" (two bodies) and "an overall reduction of 14,000" (one action's net
+            # figure) are not running totals
+            r"\b(?:since|bringing|brings|cumulative\w*|altogether|combined(?!\s+(?:headcount|workforce|staff|payroll))|"
+            r"overall(?!\s+(?:net\s+)?(?:reduction|cut|decrease))|in\s+all|so\s+far|to\s+date|"
             r"over\s+the\s+(?:past|last)|in\s+recent\s+(?:months|years|weeks)|tally|sum\s+of)\b"
         ),
         "cumulative_after": (
@@ -402,6 +451,15 @@ WORDS = Words(
             r"\b(?:said|says|announced|announces|will|plans?|is|are|new|latest|another|more|now|today)\b"
         ),
     },
+    unsaid=(
+        r"say|says|said|saying|disclose[ds]?|disclosing|specif(?:y|ied|ies)|reveal(?:s|ed)?|detail(?:s|ed)?|"
+        r"indicate[ds]?|know|knows|known|decided|estimate[ds]?|put\s+a\s+number|quantif(?:y|ied)"
+    ),
+    # A greeting that names the newsletter or briefing: its items are a digest of the week's news.
+    newsletter=(
+        r"^(?:(?:good\s+(?:morning|afternoon|evening)|hello|hi)[,!.]?\s+(?:and\s+)?)?(?:welcome\s+(?:back\s+)?to|"
+        r"this\s+is|you['’]re\s+reading)\b.{0,100}?\b(?:newsletter|briefing|edition|digest|bulletin|round-?up)\b"
+    ),
     # English puts modifiers before the noun ("Cambridge labs"): after a subject comes a verb or a function word.
     after_subject=(
         r"is|are|was|were|has|have|had|will|would|could|can|may|might|must|shall|should|to|said|says|say|plans?|"

@@ -30,7 +30,12 @@ CUES = (
              rf"(?:empleos?|trabajos?|puestos?)\b|\ba\s+la\s+calle\b|\bpérdida\s+de\s+(?:\S+\s+){{0,3}}?(?:{JOBS})\b|"
              r"\bal\s+paro\b"),
     ("affected", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,2}}?afectad[oa]s\b|\bafecta(?:r|rá|rán|n|ría|rían)?\s+a\s+(?:{_QUAL})?"
-                 rf"(?:{_NUM})\s+(?:{JOBS})\b"),
+                 rf"(?:{_NUM})\s+(?:{JOBS})\b|\bafecta\w*\s+a\s+(?:{_QUAL})?(?:{_NUM})\s+(?:mil|millones)\s+de\s+"
+                 # millions of jobs, not of workers: "afectará a 12 millones de trabajadores" is a policy's reach
+                 r"(?:empleos|puestos)\b"),
+    # not renewing counted contracts of staff ("no renovará unos 15.000 contratos") is a cut of the public payroll
+    ("cut", rf"\bno\s+(?:se\s+)?renova\w*\s+(?:{_QUAL})?(?:{_NUM})\s+contratos\b|\bdeja\w*\s+de\s+renovar(?:se)?\s+"
+            rf"(?:{_QUAL})?(?:{_NUM})\s+contratos\b|\bno\s+renovación\s+de\s+(?:{_QUAL})?(?:{_NUM})\s+contratos\b"),
     ("furlough", r"(?-i:\bERTEs?\b)"),
     ("furlough", r"\bexpediente\s+de\s+regulación\s+temporal\b|\bsuspensión\s+temporal\s+de\s+empleo\b"),
     ("notice", r"(?-i:\bEREs?\b)"),
@@ -45,17 +50,23 @@ MARKERS = (
     ("confirm", r"\b(?:anunci\w+|confirm\w+|comunic\w+|inform\w+|notific\w+|present\w+|plante\w+|traslad\w+|"
                 r"nota\s+de\s+prensa|carta|registr\w+)\b"),
     ("speech", rf"\b(?:ha\s+dicho|dijo|afirm\w+|asegur\w+|explic\w+|señal\w+|indic\w+|declar\w+|según\s+{_COMPANY})\b"),
-    ("deny", r"\b(?:niega|niegan|negó|desmient\w+|descart\w+|rechaz\w+|no\s+prevé|rumores?)\b"),
-    ("negation", r"\b(?:no|ni|sin|nunca|ningún|ninguna|ninguno)\b"),
-    ("speculative", r"\b(?:podrí\w+|posible\w*|quizá\w*|riesgo\s+de|tem(?:e|en|or|ores)|amenaz\w+\s+con)\b"),
+    ("deny", r"\b(?:niega|niegan|negó|desmient\w+|(?<!\bno\s)descart\w+|rechaz\w+|no\s+prevé|rumores?)\b"),
+    ("negation", r"\b(?:no(?!\s+(?:se\s+)?(?:descart|excluy)\w*)|ni|sin|nunca|ningún|ninguna|ninguno)\b"),
+    # "no descarta un ERTE": not ruling a cut out leaves it possible
+    ("speculative", r"\b(?:no\s+(?:se\s+)?(?:descart|excluy)\w*|podrí\w+|posible\w*|quizá\w*|riesgo\s+de|tem(?:e|en|or|ores)|amenaz\w+\s+con)\b"),
     ("conditional", r"\bsi\b|\ben\s+caso\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b"),
-    ("forecast", r"\b(?:previsión\w*|calcul\w+|estim\w+|espera|esperan|advierte\w*|alert\w+|analistas?|expertos?|"
+    ("forecast", r"\b(?:previsión\w*|calcul\w+|estim\w+|encuesta|sondeo|espera|esperan|advierte\w*|alert\w+|analistas?|expertos?|"
                  r"estudio|informe|en\s+los\s+próximos\s+años|a\s+largo\s+plazo|ahorrar\w*)\b"),
     ("hypothetical", r"\?|¿|\bqué\s+pasaría\b|\by\s+si\b"),
     ("past", r"\b(?:ya\s+(?:había|despidió|anunció|recortó)|el\s+año\s+pasado|el\s+pasado\s+(?:año|mes)|anteriormente|"
              r"previamente|hace\s+(?:un|dos|tres|\d+)\s+(?:año|años|meses)|había\w*\s+(?:\S+\s+){0,2}?(?:anunciado|"
              r"despedido|recortado|eliminado)|un\s+año\s+después|tras\s+(?:el|los)\s+(?:ERE|despidos)|antiguos?|"
-             r"durante\s+la\s+(?:pandemia|crisis))\b"),
+             r"durante\s+la\s+(?:pandemia|crisis)|haber\s+(?:reducido|recortado|despedido|eliminado|suprimido|aplicado)|"
+             r"(?:\w+\s+)?(?:días|semanas|meses)\s+después\s+de\s+(?:anunciar|(?:el|su)\s+anuncio)|el\s+mes\s+pasado)\b"),
+    # a plan done or paying off ("tras completar su ERE", "el ahorro del ERE"): its cuts are the past
+    ("past", r"\btras\s+(?:completar|concluir|culminar|finalizar|cerrar|ejecutar|aplicar)\b|\b(?:ahorros?|efectos?|"
+             r"frutos)\s+del?\s+(?:ere|ajuste|recorte|plan\s+de\s+(?:bajas|salidas))\b|\b(?:ha|han|se\s+ha|fue)\s+"
+             r"(?:completad[oa]|concluid[oa]|culminad[oa]|finalizad[oa])\b"),
     ("cumulative", r"\b(?:desde|suman|acumul\w+|hasta\s+ahora|en\s+lo\s+que\s+va)\b"),
     ("current", r"\b(?:despidos|recortes|ere)\s+(?:\S+\s+){0,3}?(?:afectan|afecta|llegan|llega|alcanzan|alcanza|"
                 r"comienzan)\b"),
@@ -63,7 +74,7 @@ MARKERS = (
                 r"otra\s+vez|comienza|inicia\w*)\b"),
     ("plan", r"\b(?:prevé|plante\w+|plan\w*|pretende|quiere|busca|va\s+a|aplicará|propone|propuesta|anunci\w+)\b"),
     ("generic", r"\b(?:empresas|compañías|empleadores|sector|industria|patronal|startups|bancos|grandes\s+tecnológicas|"
-                r"tecnológicas|proptech|la\s+IA|robots)\b"),
+                r"tecnológicas|proptech|la\s+IA|la\s+inteligencia\s+artificial|robots)\b"),
     ("closure", r"\b(?:cierr\w+|cerr\w+|clausur\w+|concurso\s+de\s+acreedores|liquidación|quiebra|insolvencia|"
                 r"ceses?\s+de\s+actividad|baja\s+la\s+persiana)\b"),
     ("restructuring", r"\b(?:reestructuración|reorganización|ajuste|plan\s+de\s+(?:viabilidad|eficiencia|"
@@ -88,7 +99,7 @@ WORDS = Words(
     ),
     trigger=(
         r"desp[ie]d|\beres?\b|\bertes?\b|expediente|recort|destru|reduc|redujo|ajust|bajas|prejubilac|perder|calle|"
-        r"pérdida|paro\b|afecta|suspensión|elimin|suprim|prescind|amortiz|riesgo|aire\b|peligro|amenaz|perdid|"
+        r"pérdida|paro\b|afecta|suspensión|elimin|suprim|prescind|amortiz|riesgo|aire\b|peligro|amenaz|perdid|renova|"
         r"desaparecer"
     ),
     cues=CUES,  # type: ignore[arg-type]
@@ -117,7 +128,8 @@ WORDS = Words(
     ),
     non_employers=(
         r"CCOO|Comisiones\s+Obreras|UGT|USO|CGT|CSIF|ELA|LAB|CIG|.*[Ss]indicato\w*|Seguridad\s+Social|"
-        r"Ministerio\s+de\s+Trabajo|SEPE|INE|EFE|Europa\s+Press|Reuters|Bloomberg"
+        r"Ministerio\s+de\s+Trabajo|SEPE|INE|EFE|Europa\s+Press|Reuters|Bloomberg|(?-i:Tribunal\b.*|Audiencia\b.*|"
+        r"Juzgado\b.*|Ley\b.*|Estatuto\s+de\s+los\s+Trabajadores|Navidad|Semana\s+Santa|Nochevieja)"
     ),
     not_names=frozenset(
         "el la los las lo un una unos unas del de al a en por para con sin sobre tras desde hasta según entre mientras "
@@ -150,7 +162,7 @@ WORDS = Words(
         ("max", r"hasta|como\s+máximo|menos\s+de|un\s+máximo\s+de"),
     ),
     date_context={
-        "future_before": r"(?:a\s+partir\s+del?|hasta|antes\s+del?|desde\s+el\s+próximo|próximo|para)\s+(?:el\s+)?$",
+        "future_before": r"(?:a\s+partir\s+del?|mañana,?|hasta|antes\s+del?|desde\s+el\s+próximo|próximo|para)\s+(?:el\s+)?$",
         "year_prefix": r"en|desde|hasta|durante|a\s+finales\s+de|a\s+principios\s+de|a\s+mediados\s+de|antes\s+de",
         "weekday_prefix": r"el|este|desde\s+el|pasado",
     },
@@ -174,11 +186,14 @@ WORDS = Words(
         ),
         "verb_before": (
             r"(?:despid\w+\s+a|recort\w+|elimin\w+|suprim\w+|afect\w+\s+a|deja\s+en\s+la\s+calle\s+a|prescind\w+\s+de|"
-            r"otros|otras|para)\s*$"
+            r"otros|otras|para|renovar\w*|renovarse)\s*$"
         ),
         "cumulative": r"\b(?:desde|suman|acumul\w+|hasta\s+ahora)\b",
         "cumulative_after": r"^[^,.;]{0,50}?\b(?:desde\s+(?:19|20)\d\d|hasta\s+ahora)\b",
         "cumulative_reset": r"\b(?:nuevo|nueva|otros|otras|anunci\w+|prevé|despedirá|recortará)\b",
+        # a smaller workforce states the cut: "<staff> de 1.200 a 900 empleados" cuts 300 (headcount)
+        "range_from": r"de|desde",
+        "reduce_to": r"a|hasta",
         "range_to": r"a|al|-|–",
         "range_between": r"entre",
         "range_and": r"y",

@@ -25,14 +25,15 @@ CUES = (
     ("noun", r"\blicenciements?\b|\bsuppressions?\s+(?:de\s+|d['’])(?:\S+\s+){0,2}?(?:de\s+|d['’])?(?:postes|emplois)\b|"
              r"\bplans?\s+soci(?:al|aux)\b|"
              r"\bplan\s+de\s+sauvegarde\s+de\s+l['’]emploi\b|\brupture\s+conventionnelle\s+collective\b|"
-             r"\bdéparts?\s+(?:volontaires|contraints)\b|\bréduction\s+(?:des|d['’])\s*effectifs\b|"
+             r"\bdéparts?\s+(?:volontaires|contraints)\b|\b(?:réduction|baisse|diminution)\s+(?:\w+\s+)?(?:des|d['’]|de\s+(?:nos|ses|leurs))\s*effectifs\b|"
              r"\bcompression\s+(?:de\s+personnel|d['’]effectifs)\b|\bvague\s+de\s+licenciements\b|\bcasse\s+sociale\b|"
              r"\bdégraissage\b|\bsuppressions\b"),
     ("noun", r"(?-i:\bPSE\b|\bRCC\b)"),
     ("loss", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:supprimés|supprimées|menacés|menacées|en\s+jeu|sur\s+la\s+sellette|"
-             r"condamnés|perdus|détruits|disparaîtront|vont\s+disparaître|abolis|abolies|en\s+danger)\b"
+             r"condamnés|perdus|détruits|disparaîtr\w+|disparaître|abolis|abolies|en\s+danger)\b"
              rf"|\bmenaç\w+\s+(?:{_QUAL})?(?:{_NUM})\s+(?:{JOBS})\b"
-             r"|\bperd(?:re|ent|ront|raient|rait)\s+(?:leur|son|sa)\s+(?:emploi|travail|poste)\b|\bperte\s+(?:de\s+|"
+             r"|\bperd(?:re|ent|ront|raient|rait)\s+(?:leur|son|sa)\s+(?:emploi|travail|poste)\b|"
+             rf"\bperd(?:re|ent|ront|raient|rait|u)\s+(?:{_QUAL})?(?:{_NUM})\s+(?:{JOBS})\b|\bperte\s+(?:de\s+|"
              r"d['’])"
              rf"(?:\S+\s+){{0,3}}?(?:{JOBS})\b|\bsur\s+le\s+carreau\b|\bpertes\s+d['’]emplois\b|\bau\s+chômage\b"),
     ("affected", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,2}}?(?:concernés|concernées|touchés|touchées|impactés|affectés)\b|"
@@ -52,13 +53,13 @@ MARKERS = (
                 rf"présent\w+|dévoil\w+|notifi\w+|lettre|courriel|note\s+interne|mémo|selon\s+{_COMPANY})\b"),
     ("speech", r"\b(?:a\s+déclaré|déclare|a\s+dit|explique|a\s+expliqué|affirme|a\s+affirmé|assure|a\s+assuré|"
                r"souligne|a\s+souligné|estime|insiste|a\s+insisté)\b"),
-    ("deny", r"\bdément\w*\b|\bdémenti\w*\b|\bnie(?:nt)?\b|\bréfute\w*\b|\bexclu(?:t|ent)\b|\bécarte\w*\b|"
+    ("deny", r"\bdément\w*\b|\bdémenti\w*\b|\bnie(?:nt)?\b|\bréfute\w*\b|\bexclu(?:t|ent)\b(?!\s+pas)|\bécarte\w*\b(?!\s+pas)|"
              r"\baucun\s+(?:plan|projet)\b|\bpas\s+de\s+(?:plan\s+social|licenciements?|suppressions?)\b|\brumeurs?\b|"
              r"\bne\s+prévoi\w+\s+aucun\w*\b|\bpas\s+au\s+programme\b"),
-    ("negation", r"\bne\b|\bn['’]|\bpas\b|\baucun\w*|\bsans\b|\bjamais\b|\bni\b"),
-    ("speculative", r"\b(?:pourrai\w+|éventuel\w*|possibl\w+|peut-être|risque\s+de|craint\w*|crainte\w*|inquiét\w+)\b"),
+    ("negation", r"\bne\b|\bn['’](?!(?:exclu|écarte)\w*\s+pas)|(?<!exclut\s)(?<!excluent\s)(?<!écarte\s)(?<!écartent\s)\bpas\b|\baucun\w*|\bsans\b|\bjamais\b|\bni\b"),
+    ("speculative", r"\b(?:n['’](?:exclu|écarte)\w*\s+pas|pourrai\w+|éventuel\w*|possibl\w+|peut-être|risque\s+de|craint\w*|crainte\w*|inquiét\w+)\b"),
     ("conditional", r"\bsi\b|\bs['’]ils?\b|\bà\s+moins\s+que\b|\ben\s+cas\s+de\b"),
-    ("forecast", r"\b(?:devrai\w+|s['’]attend\w*|anticip\w+|prévision\w*|prédi\w+|étude|analystes?|économistes?|"
+    ("forecast", r"\b(?:devrai\w+|s['’]attend\w*|anticip\w+|prévision\w*|prédi\w+|étude|sondage|enquête|analystes?|économistes?|"
                  r"experts?|"
                  r"d['’]ici\s+(?:à\s+)?20[3-9]\d|dans\s+les\s+(?:prochaines|années\s+à\s+venir)|prochaines\s+années|"
                  r"à\s+l['’]horizon|prévien\w+|avert\w+|alert\w+)\b"),
@@ -66,7 +67,9 @@ MARKERS = (
     ("past", r"\b(?:déjà|l['’]an\s+(?:dernier|passé)|l['’]année\s+dernière|le\s+mois\s+dernier|précédent\w*|auparavant|"
              r"il\s+y\s+a\s+(?:un|une|deux|trois|\d+)\s+(?:an|ans|mois|semaines)|avai(?:t|ent)\s+(?:\S+\s+){0,3}?"
              r"(?:annoncé|supprimé|licencié|fermé|confirmé)|ancien\w*|un\s+an\s+après|jadis|autrefois|dès\s+20\d\d|"
-             r"pendant\s+la\s+(?:crise|pandémie)|avoir\s+supprimé)\b"),
+             r"pendant\s+la\s+(?:crise|pandémie)|avoir\s+supprimé|(?:\w+\s+)?(?:jours?|semaines?|mois)\s+après\s+"
+             r"l['’]annonce|après\s+avoir\s+(?:achevé|finalisé|mené\s+à\s+bien|bouclé)|(?:est|a\s+été)\s+(?:achevé|"
+             r"terminé|bouclé|finalisé)e?)\b"),
     ("cumulative", r"\b(?:depuis|portant\s+le\s+total|au\s+cumul|cumulé\w*|jusqu['’]ici|en\s+trois\s+mois)\b"),
     ("current", r"\b(?:suppressions|licenciements|plan\s+social)\s+(?:\S+\s+){0,3}?(?:touchent|touche|frappe|frappent|"
                 r"atteint|atteignent|commence\w*)\b"),
@@ -74,7 +77,8 @@ MARKERS = (
                 r"d['’]autres|de\s+nouveau|à\s+nouveau|deuxième\s+vague|commenc\w+)\b"),
     ("plan", r"\b(?:va|vont|prévoi\w+|projet\w*|envisag\w+|compte|entend|veut|plan|s['’]apprête\w*|annonc\w+)\b"),
     ("generic", r"\b(?:entreprises|sociétés|employeurs|industrie|secteur|groupes|banques|constructeurs|équipementiers|"
-                r"start-up|jeunes\s+pousses|géants\s+de\s+la\s+tech|la\s+tech|patronat|PME|ETI|robots|l['’]IA)\b"),
+                r"start-up|jeunes\s+pousses|géants\s+de\s+la\s+tech|la\s+tech|patronat|PME|ETI|robots|l['’]IA|"
+                r"l['’]intelligence\s+artificielle)\b"),
     ("closure", r"\b(?:ferm\w+|liquidation|redressement\s+judiciaire|faillite|dépôt\s+de\s+bilan|"
                 r"cessation\s+d['’]activité|"
                 r"met\s+(?:un\s+)?terme|mettre\s+fin|défaillance\w*|insolvab\w+|arrêt\s+de\s+(?:la\s+)?production)\b"),
@@ -103,7 +107,7 @@ WORDS = Words(
         r"licenci|suppression|supprim|plans?\s+soci|pse\b|sauvegarde\s+de\s+l|rupture\s+conv|rcc\b|départs?|"
         r"réduction|rédui|compression|casse\s+sociale|dégraissage|perd|perte|carreau|chômage|"
         r"activité\s+partielle|porte\b|remerci|mena[cç]|jeu\b|sellette|condamn|détruit|dispar|aboli|danger|concern|"
-        r"touch|impact|affect|sabr|taill|coupe|sépar|congédi|élimin"
+        r"touch|impact|affect|sabr|taill|coupe|sépar|congédi|élimin|baisse|diminution"
     ),
     cues=CUES,  # type: ignore[arg-type]
     markers=MARKERS,  # type: ignore[arg-type]
@@ -125,15 +129,17 @@ WORDS = Words(
         r"secrétaire\s+général\w*|délégué\s+syndical\w*|syndicaliste|fondateur|fondatrice|cofondat\w+|maire|"
         r"économiste|analyste|M\.|Mme|dirigeant\w*|responsable|DRH|député\w*|avocat\w*|présentat\w+"
     ),
+    # public bodies employ too ("Conseil régional", "l'Éducation nationale"), as "Council" does in English
     org_words=(
         r"(?-i:SA|SAS|SARL|Groupe|Group|Banque|Société|Compagnie|Industries|Fonderie|Fonderies|Papeteries|Laboratoires|"
         r"Assurances|Mutuelle|Crédit|Caisse|Hôpital|Université|Mairie|Ville|Ministère|Chemical|Chemicals|Fromageries|"
-        r"Imprimerie|Transports|Logistique|Pay)"
+        r"Imprimerie|Transports|Logistique|Pay|Conseil|Éducation|État|Gouvernement|Région|Département|Préfecture)"
     ),
     non_employers=(
         r"CGT|CFDT|FO|Force\s+Ouvrière|CFE-CGC|CFTC|Unsa|SUD|Solidaires|CSN|FTQ|Unifor|.*[Ss]yndicat\w*|CSE|"
         r"Altares|Insee|Dares|France\s+Travail|Pôle\s+emploi|AFP|Reuters|Bloomberg|Les\s+Echos|Le\s+Monde|"
-        r"Le\s+Figaro|Banque\s+de\s+France|Tribunal.*"
+        r"Le\s+Figaro|Banque\s+de\s+France|Tribunal.*|(?-i:Cour\b.*|Conseil\s+d['’]État|Code\s+du\s+travail|Noël|Pâques|"
+        r"Toussaint|Nouvel\s+An)"
     ),
     not_names=frozenset(
         "le la les l un une des du de d ce cette ces il elle ils elles on nous vous en au aux à dans pour par sur "
@@ -172,7 +178,7 @@ WORDS = Words(
     ),
     date_context={
         "future_before": (
-            r"(?:à\s+partir\s+d[eu]|d['’]ici(?:\s+à)?|jusqu['’](?:à|au|en)|dès|avant|d['’]ici\s+fin|prochain\w*|fin)\s+"
+            r"(?:à\s+partir\s+d[eu]|demain,?|d['’]ici(?:\s+à)?|jusqu['’](?:à|au|en)|dès|avant|d['’]ici\s+fin|prochain\w*|fin)\s+"
             r"(?:le\s+|la\s+)?$"
         ),
         "year_prefix": r"en|depuis|dès|d['’]ici|fin|début|mi-?|courant|jusqu['’]en|à\s+l['’]horizon",
@@ -203,6 +209,9 @@ WORDS = Words(
         "cumulative": r"\b(?:depuis|portant(?!\s+sur\b)|cumul\w*|jusqu['’]ici)\b",
         "cumulative_after": r"^[^,.;]{0,50}?\b(?:depuis\s+(?:19|20)\d\d|au\s+total\s+depuis)\b",
         "cumulative_reset": r"\b(?:va|vont|nouvelle|nouveau|annonce|prévoit)\b",
+        # a smaller workforce states the cut: "<staff> de 1 200 à 900 salariés" cuts 300 (headcount)
+        "range_from": r"de|d['’]",
+        "reduce_to": r"à",
         "range_to": r"à|-|–",
         "range_between": r"entre",
         "range_and": r"et",

@@ -24,11 +24,13 @@ CUES = (
              r"di\s+posti)\b|"
              r"\briduzione\s+(?:del\s+personale|dell['’]organico|di\s+personale)\b|\buscite(?:\s+volontarie|"
              r"\s+incentivate)?\b|\bprepensionamenti\b|\bondata\s+di\s+tagli\b|\d[\d.,]*(?:mila)?\s+tagli\b"),
+    # one exit naming its count ("l'uscita incentivata di 120 dipendenti"): the plan's cut
+    ("noun", rf"\buscita\s+(?:\S+\s+){{0,4}}?di\s+(?:{_QUAL})?(?:{_NUM})\s+(?:{JOBS})\b"),
     ("loss", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:a\s+rischio|in\s+bilico|tagliati|eliminati|persi|soppressi|"
-             rf"in\s+esubero|"
-             rf"a\s+casa|saltano|salteranno|in\s+pericolo)\b|\ba\s+rischio\s+(?:\S+\s+){{0,4}}?(?:{JOBS})\b|"
-             r"\bperd(?:ono|eranno|ere|e|erebbero)\s+il\s+(?:lavoro|posto)\b|\bperdita\s+di\s+(?:\S+\s+){0,3}?"
-             r"(?:posti|lavoro)\b"),
+             rf"in\s+esubero|a\s+casa|saltano|salteranno|in\s+pericolo|senza\s+(?:posto|lavoro|impiego))\b|"
+             rf"\ba\s+rischio\s+(?:\S+\s+){{0,4}}?(?:{JOBS})\b|"
+             r"\bperd(?:ono|eranno|ere|e|erebbero)\s+il\s+(?:lavoro|posto)\b|\brest(?:ano|eranno)\s+senza\s+"
+             r"(?:lavoro|posto)\b|\bperdita\s+di\s+(?:\S+\s+){0,3}?(?:posti|lavoro)\b"),
     ("affected", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,2}}?(?:coinvolti|interessati)\b|\bcoinvolg\w+\s+(?:{_QUAL})?"
                  rf"(?:{_NUM})\s+(?:{JOBS})\b"),
     ("furlough", r"\bcassa\s+integrazione\b|\bcontratti\s+di\s+solidarietà\b"),
@@ -49,27 +51,33 @@ MARKERS = (
                 r"ha\s+reso\s+noto|informat\w+|notific\w+|accordo|firmato|siglat\w+)\b"),
     ("speech", rf"\b(?:ha\s+detto|dice|ha\s+spiegato|spiega|ha\s+dichiarato|dichiara|afferma|ha\s+affermato|sottolinea|"
                rf"secondo\s+{_COMPANY})\b"),
-    ("deny", r"\b(?:smentisc\w+|smentit\w+|nega|negano|escluso|esclude|rassicura\w*|nessun\s+(?:taglio|licenziamento|"
+    ("deny", r"\b(?:smentisc\w+|smentit\w+|nega|negano|escluso|(?<!\bnon\s)esclude|rassicura\w*|nessun\s+(?:taglio|licenziamento|"
              r"esubero))\b"),
-    ("negation", r"\b(?:non|nessun\w*|senza|mai|né)\b"),
-    ("speculative", r"\b(?:potrebbe\w*|potranno|rischi\w*|possibil\w+|forse|eventual\w+|timore|timori|paura)\b"),
+    ("negation", r"\b(?:non(?!\s+(?:si\s+)?esclud\w*)|nessun\w*|senza|mai|né)\b"),
+    # "a rischio" (at risk) states a threat, not a possibility: the lead says whether it is news (as "at risk")
+    ("speculative", r"\b(?:non\s+(?:si\s+)?esclud\w*|potrebbe\w*|potranno|rischia\w*|rischi|(?<!\ba\s)rischio|mett\w+\s+a\s+rischio|tem(?:e|ono|ere)|possibil\w+|forse|eventual\w+|timore|timori|paura)\b"),
     ("conditional", r"\bse\b|\bqualora\b|\bnel\s+caso\b|\ba\s+meno\s+che\b"),
-    ("forecast", r"\b(?:stima|stime|stimano|previsioni|analisti|esperti|studio|entro\s+il\s+20[3-9]\d|"
+    ("forecast", r"\b(?:stima|stime|stimano|previsioni|analisti|esperti|studio|sondaggio|indagine|entro\s+il\s+20[3-9]\d|"
                  r"nei\s+prossimi\s+anni|scenario|avvert\w+)\b"),
     ("hypothetical", r"\?|\be\s+se\b|\bcosa\s+succederebbe\b"),
     ("past", r"\b(?:già|lo\s+scorso\s+anno|l['’]anno\s+scorso|in\s+passato|precedent\w+|aveva\w*\s+(?:già\s+)?"
              r"(?:annunciato|tagliato|licenziato)|un\s+anno\s+(?:fa|dopo)|(?:due|tre|\d+)\s+anni\s+fa|ex\s+dipendenti|"
-             r"durante\s+la\s+(?:pandemia|crisi))\b"),
+             r"durante\s+la\s+(?:pandemia|crisi)|il\s+mese\s+scorso|lo\s+scorso\s+mese|(?:\w+\s+)?(?:giorni|settimane|mesi)\s+"
+             r"dopo\s+l['’]annuncio|a\s+più\s+riprese|ripetutamente)\b"),
+    # a plan said to be over ("il piano esuberi è concluso", "si sono concluse le uscite"): its cuts are the past
+    ("past", r"\b(?:è|si\s+è|sono|si\s+sono|stat[oaie])\s+(?:\w+\s+)?(?:conclus[oaie]|completat[oaie]|terminat[oaie])\b"),
     ("cumulative", r"\b(?:dal\s+20\d\d|in\s+totale|complessiv\w+|finora|fino\s+ad\s+oggi|in\s+tutto|sommando|"
                    r"a\s+oggi)\b"),
     ("current", r"\b(?:tagli|licenziamenti|esuberi)\s+(?:\S+\s+){0,3}?(?:colpiscono|colpisce|arrivano|arriva|"
                 r"raggiungono|iniziano)\b"),
     ("current", rf"\b(?:questa\s+settimana|oggi|nuov[aoie]|altri|altre|ulterior\w+|ancora|di\s+nuovo|seconda\s+ondata|"
                 rf"quest[oa]\s+(?:{_DAYS})|avvia\w*|inizia\w*)\b"),
-    ("plan", r"\b(?:prevede|prevedono|piano|intende|vuole|punta|si\s+appresta|prepara|annunci\w+|verso\s+il\s+taglio|"
+    ("plan", r"\b(?:prevede|prevedono|previst[aoie]|piano|intende|vuole|punta|si\s+appresta|prepara|annunci\w+|verso\s+il\s+taglio|"
              r"avvia)\b"),
     ("generic", r"\b(?:aziende|imprese|settore|industria|comparto|gruppi|banche|costruttori|fornitori|indotto|"
                 r"big\s+tech|colossi|l['’]intelligenza\s+artificiale)\b"),
+    # the hours or requests of cassa integrazione are a statistic of many employers, not one's furlough
+    ("generic", r"\b(?:ore|richieste|domande)\s+(?:\S+\s+){0,2}?(?:di\s+)?cassa\b"),
     ("closure", r"\b(?:chiud\w+|chiusura|chiuso|cessazione|fallimento|falli\w+|liquidazione|crisi\s+aziendale|"
                 r"concordato|"
                 r"insolvenza|stop\s+alla\s+produzione|spegn\w+)\b"),
@@ -95,7 +103,7 @@ WORDS = Words(
     trigger=(
         r"licenzi|esuber|tagli|riduz|ridurr|riduc|ridott|uscite|prepension|perd|cassa\s+integrazione|\bcigs?\b|"
         r"solidarietà|procedura|coinvol|interessat|rischio|bilico|eliminat|elimin|sopprim|soppress|casa\b|porta\b|"
-        r"saltan|pericolo|via\s"
+        r"saltan|pericolo|via\s|uscit|senza\s+(?:posto|lavoro|impiego)"
     ),
     cues=CUES,  # type: ignore[arg-type]
     markers=MARKERS,  # type: ignore[arg-type]
@@ -122,7 +130,8 @@ WORDS = Words(
     ),
     non_employers=(
         r"Fiom|Fim|Uilm|Cgil|Cisl|Uil|Ugl|Cobas|Usb|.*[Ss]indacat\w*|Rsu|Inps|Istat|Ansa|Reuters|Bloomberg|"
-        r"Confindustria|Mimit|Ministero\s+del\s+Lavoro"
+        r"Confindustria|Mimit|Ministero\s+del\s+Lavoro|(?-i:Tribunale\b.*|Tar\b.*|Corte\b.*|Natale|Pasqua|Ferragosto|"
+        r"Capodanno|Jobs\s+Act)"
     ),
     not_names=frozenset(
         "il lo la i gli le un uno una del della dei degli delle di da dal dalla in nel nella con su per tra fra e o "
@@ -157,7 +166,10 @@ WORDS = Words(
         ("max", r"fino\s+a|al\s+massimo|meno\s+di|non\s+più\s+di"),
     ),
     date_context={
-        "future_before": r"(?:a\s+partire\s+da[l]?|entro|fino\s+a[l]?|dal\s+prossimo|prossim\w+)\s+(?:il\s+)?$",
+        "future_before": (
+            r"(?:a\s+partire\s+da[l]?|domani,?|entro|fino\s+a[l]?|dal\s+prossimo|prossim\w+)\s+(?:(?:il|la|l['’])\s*)?"
+            r"(?:(?:fine|inizio|metà)\s+(?:di\s+)?)?$"
+        ),
         "year_prefix": r"nel|dal|entro|fino\s+al|a\s+fine|a\s+inizio|di|del",
         "weekday_prefix": r"il|lo|questo|da|dal|scorso",
     },
@@ -169,19 +181,28 @@ WORDS = Words(
             r"lavoratori|posti)\b"
         ),
         "noun_after": r"^\s+(?:\w+\s+)?(?:licenziamenti|esuberi|uscite|tagli|prepensionamenti)\b",
+        "subset_after": r"^\s+(?:dei|degli|delle|sui)\b",
         "base_before": (
             r"(?:\b(?:impiega|conta|ha|aveva|occupa|dà\s+lavoro\s+a|assum\w+|assunzioni|creare|crea|dei\s+suoi|"
-            r"sui\s+suoi)\s+(?:(?:circa|oltre|quasi)\s+){0,2})$"
+            # "80 dei 600 dipendenti": the second figure is the whole
+            r"sui\s+suoi|\d[\d.,]*(?:mila)?\s+(?:dei|degli|delle|sui))\s+(?:(?:circa|oltre|quasi)\s+){0,2})$"
         ),
         "base_after": r"^\s+(?:dipendenti|lavoratori|persone)\s+(?:nel\s+mondo|in\s+Italia|in\s+tutto)",
         "not_count_after": (
             r"^\s*(?:%|per\s*cento|miliardi|milioni\s+di\s+euro|euro|€|dollari|anni|mesi|settimane|giorni|ore|negozi|"
             r"filiali|sportelli|stabilimenti|punti\s+vendita|assunzioni)"
         ),
-        "verb_before": r"(?:taglia\w*|licenzi\w+|via(?:\s+altri)?|elimin\w+|coinvolg\w+)\s*$",
+        "verb_before": (
+            r"(?:taglia\w*|licenzi\w+|via(?:\s+altri)?|elimin\w+|coinvolg\w+|"
+            # the count after its noun: "esuberi ridotti a 1.284", "gli esuberi saranno 900"
+            r"(?:esuberi|licenziamenti|uscite|tagli)\s+(?:\w+\s+){0,2}?(?:a|sono|saranno|pari\s+a))\s*$"
+        ),
         "cumulative": r"\b(?:dal\s+20\d\d|complessiv\w+|finora|sommando)\b",
         "cumulative_after": r"^[^,.;]{0,50}?\b(?:dal\s+20\d\d|finora)\b",
         "cumulative_reset": r"\b(?:nuov\w+|altri|annunci\w+|prevede)\b",
+        # a smaller workforce states the cut: "<staff> da 1.200 a 900 dipendenti" cuts 300 (headcount)
+        "range_from": r"da|dai|dalle|dagli",
+        "reduce_to": r"a",
         "range_to": r"a|-|–",
         "range_between": r"tra|fra",
         "range_and": r"e",
