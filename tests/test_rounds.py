@@ -242,6 +242,20 @@ def test_follow_up_repeating_the_figure_joins_after_the_window() -> None:
     assert rounds["jan23-exec"] == rounds["jan23"] != rounds["feb23"]
 
 
+def test_a_late_follow_up_citing_the_announcement_joins_and_a_new_action_citing_it_does_not() -> None:
+    memo = cand("oct", "Company blog", "2025-10-28T14:00", headcount=14000, announced="2025-10-28",
+                evidence="The retailer said it would reduce its corporate workforce by about 14,000 roles.")
+    consult = cand("uk", "Regional paper", "2025-11-05T09:00", hmin=200, hmax=900, text="several hundred",
+                   title="Retailer begins consulting UK staff as cuts reach Leeds offices",
+                   evidence="The talks began a week after it announced about 14,000 corporate cuts worldwide.")
+    more = cand("dec", "Wire", "2025-11-20T09:00", headcount=2000, announced="2025-11-20",
+                title="Retailer to cut another 2,000 jobs, weeks after it announced 14,000",
+                evidence="The retailer said it would cut another 2,000 jobs.")
+    plan = match_rounds([], [memo, consult, more], now=datetime(2025, 11, 21))
+    rounds = {link.article_id: link.round_id for link in plan.links}
+    assert rounds["uk"] == rounds["oct"] != rounds["dec"]
+
+
 def test_old_round_is_recorded_as_suppressed_with_the_reason() -> None:
     memo = cand("mar23", "Amazon blog", "2023-03-20T13:00", headcount=9000, announced="2023-03-20",
                 evidence="Jassy wrote in a memo: 9,000 more roles.")

@@ -9,7 +9,9 @@ from pydantic import Field
 from ingest.models.articles import Classification
 from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 
-MATCHER_VERSION = "rounds-2026.2"
+# rounds-2026.3: a report citing the announcement it follows ("a week after it announced", "begins consulting")
+# joins that round as a late follow-up, unless it reports a new action ("another 2,000", "a second wave").
+MATCHER_VERSION = "rounds-2026.3"
 
 
 class RoundCandidate(Frozen):

@@ -32,11 +32,20 @@ _CITES_COMPANY = re.compile(
 # Words that tie a report to an action announced earlier: executions, filings, affected workers.
 _FOLLOW_UP = re.compile(
     r"\b(as part of|part of the|previously announced|already announced|announced (?:last|earlier|in|on)|"
-    r"(?:begins?|began|starts?|started) (?:notifying|informing|telling|cutting|laying)|under ?way|"
+    r"(?:begins?|began|starts?|started) (?:notifying|informing|telling|cutting|laying|consulting)|under ?way|"
+    r"(?:days?|weeks?) after (?:it |the company )?announc\w*|after (?:it |the company )?(?:announced|said it would)|"
     r"WARN|notice (?:filed|posted|with the state)|(?:filed|files|posted) (?:a |its )?notice|state filing|"
     r"Employment Security|affected (?:workers|employees|staff)|(?:workers|employees|staff) (?:were|are) (?:told|notified)|"
     r"latest cuts|the cuts announced|of the [\d.,]+ (?:jobs|roles|cuts|positions)|"
     r"im Rahmen|dans le cadre|como parte de|nell'ambito)",
+    re.IGNORECASE,
+)
+# A report of a new action cites the one before it ("another 2,000 jobs, weeks after it announced 10,000"): that
+# citation does not make it a follow-up.
+_NEW_ACTION = re.compile(
+    r"\b(?:another|further|additional|second|third|new|fresh) (?:round|wave|tranche|batch)|\b[\d.,]+ more\b|"
+    r"\b(?:another|a further) [\d.,]+\b|\bweitere[nr]? [\d.]+|nouvelle vague|nueva (?:ronda|oleada)|"
+    r"nuov[ao] (?:ondata|tornata)|second(?:a|e)? (?:vague|ondata|tornata|oleada)",
     re.IGNORECASE,
 )
 # A figure is cumulative when a total marker leads up to it or a span marker follows it in its clause.
@@ -118,7 +127,7 @@ def member_from(candidate: RoundCandidate, horizon_days: int, stored_round: str 
         published_at=candidate.published_at,
         facts=facts,
         on=report_date(facts, candidate.published_at, horizon_days),
-        follow_up=bool(_FOLLOW_UP.search(text)),
+        follow_up=bool(_FOLLOW_UP.search(text)) and not _NEW_ACTION.search(text),
         cites_company=not facts.is_leak and bool(_CITES_COMPANY.search(text)),
         stored_round=stored_round,
     )
