@@ -617,3 +617,44 @@ def test_open_rounds_are_those_announced_or_reported_since(tmp_path: Path) -> No
 
 def _round_of(con, article_id: str) -> str:
     return round_store.memberships(con)[article_id]
+
+
+# ------------------------------------------------------------------ one round, whatever the language
+
+_ROUND_IN_FOUR_LANGUAGES = [
+    ("en", "Reuters", "2026-03-03T14:00", "Amazon to cut about 4,200 jobs in its devices unit",
+     "Amazon said on Tuesday it would eliminate about 4,200 roles in its devices and services business, "
+     "the latest reduction as the company shifts spending toward artificial intelligence.\n\n"
+     "Employees were told in a memo from the unit's head that their last day would fall in May."),
+    ("de", "Handelsblatt", "2026-03-03T17:30", "Amazon streicht rund 4.200 Stellen in der Gerätesparte",
+     "Der Onlinehändler Amazon baut in seiner Sparte für Geräte und Dienste rund 4.200 Arbeitsplätze ab. "
+     "Das teilte der Konzern am Dienstag in Seattle mit.\n\n"
+     "Betroffen sind vor allem Teams, die an Alexa und Kindle arbeiten."),
+    ("fr", "Les Echos", "2026-03-03T19:00", "Amazon va supprimer 4 200 postes dans sa division d'appareils",
+     "Amazon a annoncé mardi la suppression d'environ 4 200 postes dans sa division d'appareils et de services, "
+     "a indiqué le groupe dans un message adressé aux salariés.\n\n"
+     "Le géant de Seattle poursuit ainsi la réduction de ses effectifs de bureau."),
+    ("it", "Il Sole 24 Ore", "2026-03-04T08:00", "Amazon taglia 4.200 posti nella divisione dispositivi",
+     "Amazon ha annunciato martedì il taglio di circa 4.200 posti di lavoro nella divisione dispositivi e servizi. "
+     "Lo ha comunicato la società in una nota ai dipendenti.\n\n"
+     "I licenziamenti riguardano soprattutto i gruppi che lavorano su Alexa e Kindle."),
+]
+
+
+def test_one_round_reported_in_four_languages_is_one_round_and_one_alert() -> None:
+    from ingest.understanding import classify, load_company_table
+
+    table = load_company_table()
+    candidates = []
+    for code, outlet, published, title, text in _ROUND_IN_FOUR_LANGUAGES:
+        at = datetime.fromisoformat(published)
+        facts = classify(f"{code}-devices", title, text, at, companies=table)
+        assert (facts.label, facts.language, facts.companies[:1]) == ("layoff_report", code, ("Amazon",)), code
+        candidates.append(RoundCandidate(article_id=facts.article_id, source=outlet, url=f"https://news.example/{code}",
+                                         title=title, published_at=at, fetched_at=at, classification=facts))
+    now = datetime(2026, 3, 4, 9)
+    for batch in (candidates, candidates[::-1]):
+        plan = match_rounds([], batch, now=now)
+        assert len({link.round_id for link in plan.links}) == 1 and len(plan.links) == 4
+        alerts = plan_alerts(plan, watched=["Amazon"], channels=[CHANNEL], now=now)
+        assert [a.kind for a in alerts] == ["new_round"]
