@@ -6,7 +6,11 @@ shipments shrink" -> UPS; "Twitch, the Amazon-owned platform, is laying off" -> 
 "Vauxhall owner Stellantis to close ..." -> Stellantis). Without one, "the company"/"it" refers
 back to the sentence's or the article's employer; a passive or a noun ("job cuts at X") takes the
 name after its preposition; a job cue beside a closure ("jobs at risk as Crusty's goes bust")
-takes the closure's subject. Unions, statistics bodies and people never cut here.
+takes the closure's subject. Unions, statistics bodies and people never cut here, nor does a
+source: the subject of a verb of reporting whose clause names the actor ("The Journal reported
+that Acme will cut" -> Acme), a name after "according to"/"laut"/"selon"/"según"/"secondo", an
+outlet reporting on anyone but itself. A person's surname as a subject stands for the article's
+employer ("Roe said the works would shed 300 roles").
 """
 
 from __future__ import annotations
@@ -71,9 +75,80 @@ def _staff_of(before: str, lex: Lexicon) -> bool:
     return False
 
 
+# How news writes a source. A verb of reporting after its subject, with what may stand between them and after it
+# ("The Times reported on Monday, citing sources, that ...", "Bloomberg first reported", "Reuters berichtete, dass").
+_REPORTING = {
+    "en": r"(?:first\s+|also\s+|previously\s+|exclusively\s+|has\s+|had\s+)?(?:reported|reports|report|said|says|"
+          r"wrote|writes|revealed|reveals|learned|learnt|understands|added|adds|noted|notes|broke\s+the\s+news)",
+    "de": r"(?:berichtete|berichtet|berichten|meldete|meldet|schrieb|schreibt|sagte|sagt|erfuhr|zitierte|"
+          r"hat\s+(?:berichtet|gemeldet|erfahren))",
+    "fr": r"(?:a\s+)?(?:rapporté|rapporte|révélé|révèle|indiqué|indique|écrit|affirmé|affirme|appris|dit|annoncé|"
+          r"annonce|expliqué|explique)",
+    "es": r"(?:ha\s+)?(?:informó|informa|informado|publicó|publica|publicado|reveló|revela|revelado|adelantó|adelanta|"
+          r"adelantado|dijo|dice|señaló|señala|aseguró|asegura)",
+    "it": r"(?:ha\s+)?(?:riporta|riportato|scrive|scritto|rivela|rivelato|riferisce|riferito|dice|detto|annuncia|"
+          r"annunciato)",
+}
+_WHEN = r"(?:\s*,?\s+(?:on\s+|am\s+|le\s+|el\s+|il\s+|this\s+|last\s+|earlier\s+|late\s+)?[\w-]+day\b|\s+earlier|\s+late)?"
+_ASIDE = r"(?:\s+(?:in|on|to|im|dans|en|in)\s+(?:a|an|its|the|einem|einer|un|une|su|un|una)\s+[\w-]+(?:\s+[\w-]+)?)?"
+_CITING = r"(?:\s*,\s*(?:citing|unter\s+Berufung|citant|citando)\b[^,]{0,90},)?"
+_THAT = r"[\s,]*(?:(?:that|dass|que|qu['’]|che)\b\s*)?"
+# Words after which a name is the source ("according to Bloomberg", "laut Handelsblatt", "selon Les Echos").
+_SOURCE_BEFORE = {
+    "en": r"according\s+to|citing|cited\s+by|reported\s+by|reports?\s+(?:from|by|in)|first\s+reported\s+by|per|"
+          r"told|(?:spoke|speaking|talking)\s+to|(?:an\s+)?interview\s+with",  # and whom a speaker told
+    "de": r"laut|zitiert|unter\s+Berufung\s+auf|wie|(?:im\s+)?Interview\s+mit",
+    "fr": r"selon|d['’]après|rapporté\s+par|révélé\s+par|cité\s+par|citant|confié\s+à|déclaré\s+à|interview\s+à",
+    "es": r"según|citando|publicado\s+por|informó|de\s+acuerdo\s+con|declaraciones\s+a|entrevista\s+con",
+    "it": r"secondo|citando|riportato\s+da|stando\s+a|come\s+riporta|scrive|intervista\s+(?:a|con)",
+}
+# A speaker reporting on itself: the reported clause opens on a pronoun ("The Post said it will cut ...").
+_SELF = re.compile(r"(?:it|we|es|er|sie|wir|il|elle|on|nous)\b", re.IGNORECASE)
+# A masthead, a wire, a broadcaster or a research house: named as a source it never acts, whatever the clause says.
+# Only words no other trade names itself by ("Royal Mail", "National Express", "Deutsche Post" cut jobs themselves).
+_OUTLET = re.compile(
+    r"(?-i:\b(?:Times|News|Journal|Herald|Gazette|Telegraph|Guardian|Tribune|Chronicle|Observer|Insider|Examiner|"
+    r"Reporter|Bulletin|Magazine|Zeitung|Handelsblatt|Spiegel|Monde|Figaro|Echos|Parisien|País|Corriere|Repubblica|"
+    r"Bloomberg|Reuters|CNBC|CNN|BBC|Axios|Semafor|TechCrunch|GeekWire|Gartner|Forrester|IDC)\b)"
+)
+
+
+@lru_cache(maxsize=8)
+def _source_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return, once per language, a verb of reporting after a name, and a source preposition right before one."""
+    verb = rf"{_WHEN}\s+(?:{_REPORTING[code]})\b{_WHEN}{_ASIDE}{_CITING}{_THAT}"
+    before = rf"\b(?:{_SOURCE_BEFORE[code]})\s+(?:the\s+|der\s+|die\s+|dem\s+|des\s+|le\s+|la\s+|les\s+|l['’]|el\s+|il\s+)?$"
+    return re.compile(verb, re.IGNORECASE), re.compile(before, re.IGNORECASE)
+
+
+def is_source(text: str, name: Name, names: list[Name], lex: Lexicon) -> bool:
+    """Return whether the name is cited as the source of what the sentence reports, not its actor: after "according
+    to" (or "laut", "selon", "según", "secondo"), or the subject of a verb of reporting whose clause opens on another
+    name ("The Journal reported that Acme will cut"), or an outlet reporting anything but itself."""
+    if text[: name.start].strip() == "(" and re.match(r"\)\s*[-–—]", text[name.end :]):
+        return True  # "(CNN) – ...": the outlet's dateline
+    verb, before = _source_patterns(lex.code)
+    if before.search(text, max(0, name.start - 40), name.start):
+        # "300 jobs will go, according to Acme": a firm may be the source of its own news; an outlet never is
+        return _OUTLET.search(name.text) is not None or any(
+            n is not name and not n.weak and not n.surname for n in names)
+    if lex.code == "de" and re.match(r"\s+zufolge\b", text[name.end :]):
+        return True  # "dem Handelsblatt zufolge"
+    m = verb.match(text, name.end)
+    if m is None:
+        return False
+    if _SELF.match(text, m.end()) or lex.anaphors.match(text, m.end()):
+        return False  # "The Post said it will cut 100 jobs": the paper reports on itself
+    if any(n.start >= m.end() and re.fullmatch(r"\s*(?:the\s+)?", text[m.end() : n.start], re.IGNORECASE)
+           for n in names):
+        return True
+    return _OUTLET.search(name.text) is not None
+
+
 def _first_subject(text: str, names: list[Name], lex: Lexicon, start: int, end: int) -> Name | None:
     """Return the first eligible name in text[start:end], a person's surname only when nothing else is there."""
-    eligible = [n for n in names if start <= n.start < end and _eligible(text, n, lex, start)]
+    eligible = [n for n in names if start <= n.start < end and _eligible(text, n, lex, start)
+                and not is_source(text, n, names, lex)]
     firm = [n for n in eligible if not n.surname]
     best = firm or eligible
     return best[0] if best else None
@@ -96,10 +171,18 @@ class Employers:
 
     def resolve(self, sentence_subject: Name | None) -> Actor | None:
         """Return what an anaphor refers to: the sentence's subject, else the last subject, else the main one."""
-        if sentence_subject is not None:
+        if sentence_subject is not None and self.speaks_for(sentence_subject) is None:
             return as_actor(sentence_subject, "anaphor")
         ref = self.last or self.main
         return Actor(ref.name, ref.parent, ref.unit, "anaphor", ref.known) if ref else None
+
+    def speaks_for(self, name: Name) -> Actor | None:
+        """Return the article's employer when `name` is a person's surname standing for it ("Galetti said the
+        workforce would shrink"), else None."""
+        main = self.main
+        if not name.surname or main is None or main.name == name.text:
+            return None  # (a firm named like its founder, "Dyson", acts as itself)
+        return Actor(main.name, main.parent, main.unit, "descriptor", main.known)
 
 
 def actor_for(
@@ -111,7 +194,8 @@ def actor_for(
     modifier = _modifier(text, cue, names, lex, employers)
     if modifier is not None:
         return modifier
-    before = [n for n in names if start <= n.start < cue.start and _eligible(text, n, lex, start)]
+    before = [n for n in names if start <= n.start < cue.start and _eligible(text, n, lex, start)
+              and not is_source(text, n, names, lex)]
     firm = [n for n in before if not n.surname]
     if before and _anaphor_first(text, start, before[0], lex):
         # "The council has issued notice under ... Act 1992": the clause's subject is "the council", the names
@@ -135,7 +219,7 @@ def actor_for(
     if lex.anaphors.search(text, start, cue.end) is not None:  # "the company", or "cut its workforce"
         return employers.resolve(subject)
     if subject is not None:
-        return as_actor(subject, "sentence")
+        return employers.speaks_for(subject) or as_actor(subject, "sentence")
     if _anaphor_first(text, 0, None, lex):  # "The council has notified the Secretary of State of redundancies"
         return employers.resolve(None)
     return _fallback(text, cue, spans, names, markers, lex, employers, in_lead)

@@ -29,8 +29,8 @@ def german_evidence(text: str, persons: frozenset[str]) -> set[str]:
     tokens = list(re.finditer(r"\S+", text))
     for i, token in enumerate(tokens):
         word = token.group().strip(",.:;!?\"“”„()")
-        if not word or not word[0].isupper():
-            continue
+        if not word or not word[0].isupper() or ("-" in word and _DE_DESCRIPTOR.search(word.rsplit("-", 1)[1])):
+            continue  # "US-Konzern", "Lufthansa-Tochter": a description, the name (if any) follows
         prev = tokens[i - 1].group() if i else ""
         opens = not prev or prev[-1] in ".:!?" or prev in ("-", "–", "—") or "\n" in text[tokens[i - 1].end() : token.start()]
         if prev and _DE_DESCRIPTOR.search(prev.strip(",.:;")):
@@ -51,6 +51,8 @@ def _german_opening(text: str, tokens: list[re.Match[str]], i: int, persons: fro
     if tokens[i].group() in ("Der", "Die", "Das") and i + 2 < len(tokens) and tokens[i + 2].group()[:1].isupper():
         # "Das Kabelwerk Fuldatal fährt ... herunter": a two-word name after the article, before a verb of cutting
         if _DE_CUT_AFTER.match(text[tokens[i + 2].end() :]) and tokens[i + 2].group() not in persons:
+            if _DE_DESCRIPTOR.search(tokens[i + 1].group()):
+                return [tokens[i + 2].group()]  # "Der Software-Hersteller Veltrix baut ...": the noun describes
             return [tokens[i + 1].group(), tokens[i + 2].group()]
     if (i + 1 < len(tokens) and tokens[i + 1].group()[:1].isupper() and not _DE_DESCRIPTOR.search(tokens[i].group())
             and tokens[i + 1].group() not in persons and _DE_VERB_AFTER.match(text[tokens[i + 1].end() :])):

@@ -20,6 +20,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGITS = re.compile(r"\d")
 # The whole after "N of its": a figure ("of its 240 staff"), so N is a part of the workforce, not of a set named before.
 _STAFF_WHOLE = re.compile(r"\s*(?:[\w'’]+\s+){0,2}?\d")
+# "which has nearly 140 jobs at risk": a verb of having right before the figure (a qualifier between)
+_POSSESSION = re.compile(
+    r"(?i)\b(?:has|have|had|having|hat|hatte|haben|compte|tiene|cuenta\s+con|conta)\s+(?:[\w-]+\s+){0,2}$"
+)
 _LOSS_REACH = 60  # characters after the whole where its loss may be stated ("employees had been made redundant")
 # Characters IGNORECASE matches to another letter than `str.lower` gives (re's extra case pairs): a text holding
 # one is matched the slow way, so that lower-casing never changes what is found.
@@ -88,7 +92,8 @@ def _numbers_for(code: str) -> _Numbers:
     digits = rf"(?:\d{{1,3}}(?:[.,'’\u00a0\u202f]\d{{3}})+(?:[.,]\d+)?{spaced}|\d+(?:[.,]\d+)?)"
     scales = _alternation(list(w.scales))
     words = _alternation(list(w.number_words))
-    num = rf"(?:{digits}(?:\s*(?:{scales})\b)?|(?:{words})(?:[\s-]+(?:{words}))?(?:\s+(?:{scales}))*)"
+    # a scale may be glued to its number word ("zehntausend", "diciottomila")
+    num = rf"(?:{digits}(?:\s*(?:{scales})\b)?|(?:{words})(?:[\s-]+(?:{words}))?(?:\s*(?:{scales}))*)"
     vague = _alternation([v for v, _, _ in w.vague])
     to = w.count_context.get("range_to", r"to|-|–")
     plus = r"(?P<plus>\+|-plus|\s+or\s+more|\s+or\s+so)?"
@@ -102,7 +107,8 @@ def _numbers_for(code: str) -> _Numbers:
         rf"(?:{onto})\s+(?P<bq>(?:[\w'’]+\s+){{0,2}}?)(?P<b>{digits})(?![\w%])"
     )
     fractions = _alternation([f for f, _ in w.fractions])
-    words_in = rf"\b(?:{_alternation([*w.number_words, *(v for v, _, _ in w.vague), *(f for f, _ in w.fractions)])})\b"
+    # (no boundary after: a scale may follow glued, "zehntausend")
+    words_in = rf"\b(?:{_alternation([*w.number_words, *(v for v, _, _ in w.vague), *(f for f, _ in w.fractions)])})"
     return _Numbers(
         core=re.compile(core, re.IGNORECASE),
         between=re.compile(rf"(?:{between})\s+(?P<lo>{num})\s+(?:{and_})\s+(?P<hi>{num})(?![\w%])", re.IGNORECASE),
@@ -166,8 +172,8 @@ def parse_number(text: str, lex: Lexicon) -> int | None:
     if t in n.words:
         return n.words[t]
     total, current = 0, 0
-    for word in t.split():
-        if word in n.words:
+    for word in _unglued(t, n):
+        if word in n.words and not (current and word in n.scales):  # "dix-huit mille": a scale after a number
             current += n.words[word]
         elif word in n.scales:
             current = max(current, 1) * n.scales[word]
@@ -176,6 +182,16 @@ def parse_number(text: str, lex: Lexicon) -> int | None:
         else:
             return None
     return total + current or None
+
+
+def _unglued(text: str, n: _Numbers) -> list[str]:
+    """Return the words of a number in words, a scale glued to its number split off ("zehntausend" -> "zehn",
+    "tausend")."""
+    out = []
+    for word in text.split():
+        scale = next((s for s in n.scales if word.endswith(s) and word[: -len(s)] in n.words), None)
+        out += [word[: -len(scale)], scale] if scale and word not in n.words else [word]
+    return out
 
 
 def _context(lex: Lexicon, key: str) -> re.Pattern[str] | None:
@@ -212,6 +228,14 @@ def _cut_of_staff(rest: str, before: str, lex: Lexicon) -> bool:
                and not re.search(r"[,;:]", low[whole.end() : m.end()]) for kind, p, cased in lex.cues)
 
 
+def _lost_after(after: str, lex: Lexicon) -> bool:
+    """Return whether the staff counted right before `after` are said to be lost in the same clause ("the site,
+    which has nearly 140 jobs at risk"): then "has" does not make the figure a workforce."""
+    low = lower_same_length(after[:_LOSS_REACH])
+    clause = re.split(r"[,;:]", low, maxsplit=1)[0]
+    return any(kind == "loss" and not cased and p.search(clause) is not None for kind, p, cased in lex.cues)
+
+
 def _counts_jobs(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Return whether the number at [start, end) counts staff or posts cut, not a base, hire or subset."""
     after = text[end : end + 80]
@@ -232,7 +256,7 @@ def _counts_jobs(text: str, start: int, end: int, lex: Lexicon) -> bool:
             return False
         part_cut = True
     base = _context(lex, "base_before")
-    if base is not None and base.search(before):
+    if base is not None and base.search(before) and not (_POSSESSION.search(before) and _lost_after(after, lex)):
         return False
     attached = _numbers(lex).job_after.match(after) is not None
     return (
@@ -250,6 +274,8 @@ def _count(text: str, m: re.Match[str], start: int, qual: re.Match[str] | None, 
         return None
     end, phrase = m.end(), text[start : m.end()].strip()
     lo, hi = m.groupdict().get("lo"), m.groupdict().get("hi")
+    if lo and hi and not _DIGITS.search(lo) and text[m.end("lo") : m.start("hi")] == "-":
+        lo, hi, num = None, None, f"{lo} {hi}"  # "dix-huit mille", "vingt-cinq": one number in words, not a range
     if lo and hi:
         low, high = parse_number(lo, lex), parse_number(hi, lex)
         if low is None or high is None or low >= high:
@@ -312,8 +338,11 @@ def find_amounts(text: str, lex: Lexicon) -> list[Amount]:
             continue
         if m.group("num") and text[m.end() : m.end() + 1] in ("%",):
             continue
-        if m.group(0)[0].isupper() and m.start() and not re.search(r"[.!?:\n]\s*$", text[: m.start()]):
-            continue  # "One Medical": a capitalised number word inside a sentence is part of a name
+        if (m.group(0)[0].isupper() and m.start() and not m.group("vague")
+                and not re.search(r"[.!?:\n]\s*$", text[: m.start()])):
+            # "One Medical": a capitalised number word inside a sentence is part of a name; a vague count is
+            # never one ("von der Tausende betroffen sind": German capitalises the noun, a headline every word)
+            continue
         qual = n.qualifier.search(text, max(0, m.start() - 24), m.start())
         amount = _count(text, m, qual.start() if qual else m.start(), qual, lex)
         if amount is not None:

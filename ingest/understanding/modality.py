@@ -5,6 +5,8 @@ Markers count for the clause they sit in: "UPS cuts 20,000 jobs | as Amazon ship
 Attribution ("the company said", "people familiar said") and a recent date usually sit in a clause
 of their own and count for the whole sentence. A negation counts only right before its cue ("no
 redundancies", "is not cutting jobs"); a question mark or an "if" makes the clause hypothetical.
+A modal verb ("could", "may") is only a possibility when nothing beside it asserts the employer's plan:
+news writes a decided plan's cost with one ("400 jobs could be lost as the council restructures").
 """
 
 from __future__ import annotations
@@ -41,6 +43,21 @@ class Reading:
 
     modality: Modality
     time: Time
+    # speculative only by a modal verb: the cost of a plan when the headline asserts one ("<Firm> to close
+    # <site>" over "up to 140 jobs could be lost")
+    modal_only: bool = False
+
+
+# Where a headline's statement ends and a question about it begins ("<Firm> lays off 2,000: is it losing the fight?")
+_STATEMENT_END = re.compile(r":\s|\s[-–—|]\s|[.!?]\s")
+
+
+def asked(text: str, position: int) -> bool:
+    """Return whether the sentence's closing question mark covers the words from `position`: no colon, dash or
+    earlier sentence end lies between them ("Will <Firm> cut more jobs as sales slow?"), unlike a statement the
+    question follows ("<Firm> lays off 2,000 employees: is the chipmaker losing the fight?")."""
+    end = text.rstrip()
+    return end.endswith("?") and _STATEMENT_END.search(end, position, len(end) - 1) is None
 
 
 def _clause(markers: list[Marker], cue: Cue, kind: str) -> list[Marker]:
@@ -74,18 +91,70 @@ def _modality(
         return "denied"
     if negated == "unsaid":
         return "speculative"
-    if _clause(markers, cue, "hypothetical") or text.rstrip().endswith("?"):
+    if _clause(markers, cue, "hypothetical") or asked(text, cue.end):
         return "hypothetical"
     if _clause(markers, cue, "conditional"):
         return "conditional"
-    if _clause(markers, cue, "speculative"):
-        return "speculative"
+    if _clause(markers, cue, "speculative") and not consequence(text, markers, cue):
+        # a modal carrying a cited report is the leak itself ("could see 21,000 jobs cut, people familiar said"),
+        # one in a study's forecast is not
+        reported = leak and _modal_only(markers, cue) and not any(m.kind == "forecast" for m in markers)
+        return "leaked" if reported else "speculative"
     if _clause(markers, cue, "forecast") and not leak:
         return "forecast"
     concrete = counted or any(m.clause == cue.clause and m.kind in ("plan", "current", "confirm") for m in markers)
     if not concrete and any(m.kind == "forecast" for m in markers):
         return "forecast"  # "Retail jobs at risk as costs soar, employers' body warns"
     return "leaked" if leak else "asserted"
+
+
+# What keeps a decided plan from being asserted in its clause: a condition, a question, a forecast, a denial, the past.
+_UNDECIDED = frozenset(("conditional", "hypothetical", "forecast", "deny", "past"))
+
+
+def _decided(text: str, markers: list[Marker], d: Marker) -> bool:
+    """Return whether a plan marker is asserted: nothing in its clause makes it a possibility, a condition, a
+    forecast, a denial or the past, and no modal or negation before it governs it ("could announce plans"; a comma
+    ends the modal's reach: "may face redundancy, the company told staff")."""
+    for m in markers:
+        if m.clause != d.clause or m is d:
+            continue
+        if m.kind in _UNDECIDED:
+            return False
+        if m.kind == "speculative" and not _is_modal(markers, m):
+            return False  # "faces the threat of closure", "is considering a restructuring"
+        if m.kind in ("modal", "negation") and m.start < d.start and d.kind == "decision" and (
+            "," not in text[m.end : d.start]
+        ):
+            return False
+    return True
+
+
+def _is_modal(markers: list[Marker], m: Marker) -> bool:
+    return any(k.kind == "modal" and k.start == m.start for k in markers)
+
+
+def consequence(text: str, markers: list[Marker], cue: Cue) -> bool:
+    """Return whether a cue is only possible by a modal verb ("could", "may") while its sentence asserts the
+    employer's decided plan: news writes a plan's cost with a modal ("400 jobs could be lost as the council
+    restructures", "up to 90 staff may face redundancy under the proposals"); speculation has no plan asserted
+    beside it ("could cut more jobs", "could cut jobs if demand stays weak")."""
+    spec = _clause(markers, cue, "speculative")
+    if not spec or not all(_is_modal(markers, m) for m in spec):
+        return False
+    return asserts_decision(text, markers)
+
+
+def _modal_only(markers: list[Marker], cue: Cue) -> bool:
+    """Return whether a cue's only sign of speculation is a modal verb (a plan's cost under a decided headline)."""
+    spec = _clause(markers, cue, "speculative")
+    return bool(spec) and all(_is_modal(markers, m) for m in spec)
+
+
+def asserts_decision(text: str, markers: list[Marker]) -> bool:
+    """Return whether a sentence (a headline) asserts an employer's decided plan ("<Firm> to close <site>", "jobs
+    face the axe under council plans"), not a possibility or a condition of one."""
+    return any(m.kind in ("decision", "decision_frame") and _decided(text, markers, m) for m in markers)
 
 
 def _compares(text: str, m: Marker) -> bool:
@@ -161,7 +230,8 @@ def read_cue(
         m.kind == "negation" and m.end <= mk.start and mk.start - m.end < 20
         for mk in markers if mk.kind == "leak" for m in markers
     )
+    modality = _modality(text, cue, markers, leak, negation_follows, counted, unsaid)
     return Reading(
-        modality=_modality(text, cue, markers, leak, negation_follows, counted, unsaid),
-        time=_time(text, cue, markers, dates, clause_of_date, parent_clause, earlier),
+        modality=modality, time=_time(text, cue, markers, dates, clause_of_date, parent_clause, earlier),
+        modal_only=modality == "speculative" and _modal_only(markers, cue),
     )

@@ -18,10 +18,11 @@ from functools import lru_cache
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
+from ingest.understanding.name_parts import PAGE_FURNITURE, credit_line, joined_start, numbered
 from ingest.understanding.persons import UPPER as _UPPER
 from ingest.understanding.persons import _title_starts as _title_starts  # the old import path (tests use it)
 from ingest.understanding.persons import person_patterns as person_patterns  # (and `understanding.__init__`)
-from ingest.understanding.persons import persons, role_patterns
+from ingest.understanding.persons import persons, role_patterns, without_person
 
 _CAP = rf"(?:[{_UPPER}][\w'’&.\-/]*|\d+[A-Z][\w&-]*)"
 _SEP = (
@@ -102,7 +103,6 @@ class ArticleNames:
             self._places[name] = found
         return self._places[name]
 
-
     def full(self, name: str, lex: Lexicon) -> str:
         """Return the name as the article writes it in full after an organisation word ("Vernhes" -> "Laboratoires
         Vernhes", "Popolare dell'Adriatico" -> "Banca Popolare dell'Adriatico"), else the name."""
@@ -149,7 +149,8 @@ def _trim_run(run: str, start: int, lex: Lexicon) -> tuple[str, int]:
                      or words[0].lower() in lex.words.connectors):
         dropped += len(words[0]) + 1
         words = words[1:]
-    while words and (words[-1].lower() in lex.words.connectors or words[-1] in _ACRONYM_NOISE):
+    while words and (words[-1].lower() in lex.words.connectors or words[-1] in _ACRONYM_NOISE) and not (
+            words[-1] in ("UK", "US", "USA") and len(words) > 1):  # "Pilgrim's UK": a country's arm of a firm
         words = words[:-1]
     return " ".join(words), start + dropped
 
@@ -321,6 +322,8 @@ _FURNITURE = re.compile(r"(?=.*\s[|>›»]\s)(?!.*\b[a-zà-ÿ]{4,})")
 def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNames, in_title: bool) -> list[Name]:
     if not in_title and ("|" in text or ">" in text or "›" in text or "»" in text) and _FURNITURE.match(text):
         return []  # the outlet's own name and sections, not who the article is about
+    if not in_title and credit_line(text):
+        return []  # "Image source, Getty", "By Jo Roe, BBC News": who took the picture or wrote the page
     searched = text.title() if in_title and text.isupper() and len(text.title()) == len(text) else text
     names = []
     for m in table.find(searched):
@@ -328,11 +331,15 @@ def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNa
         names.append(Name(text=m.parent if m.unit is None else m.unit, start=m.start, end=m.end, parent=m.parent,
                           unit=m.unit, known=True, possessive=possessive, weak=m.weak))
     taken = [(n.start, n.end) for n in names]
-    for name in _capitalised(searched, lex, context, in_title):
+    for name in _joined(_capitalised(searched, lex, context, in_title), searched, lex, context, taken):
         if any(s < name.end and name.start < e for s, e in taken):
             continue
-        if name.text in context.persons and len(name.text.split()) > 1:
+        if name.text in context.persons and len(name.text.split()) > 1 or name.text.lower() in PAGE_FURNITURE:
             continue
+        if (bare := without_person(name.text, searched[name.end : name.end + 40], context.persons, lex)) != name.text:
+            if not bare:
+                continue  # "CEO Jane Roe", "Council Leader": a person and a title
+            name = Name(bare, name.start, name.start + len(bare), bare, possessive=name.possessive)
         if lex.non_employers.match(name.text) or role_patterns(lex.code, lex.words.person_titles)[1].fullmatch(name.text):
             continue  # a union or statistics office, or a job title ("Vice President") standing for a person
         if lex.code == "en" and not lex.org_words.search(name.text) and context.place(name.text):
@@ -349,6 +356,24 @@ def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNa
     if in_title and len(names) > 1 and _place_tag(searched, names[0], lex):
         return names[1:]
     return names
+
+
+def _joined(names: list[Name], text: str, lex: Lexicon, context: ArticleNames, taken: list[tuple[int, int]]
+            ) -> list[Name]:
+    """Return the names with those cut short made whole (see `name_parts.joined_start` and `numbered`)."""
+    out: list[Name] = []
+    for name in names:
+        start = joined_start(text, name.start, name.text, lex, taken)
+        if start is not None:
+            while out and out[-1].end > start:
+                out.pop()  # "Brighton" read alone before "and Hove City Council"
+        elif (whole := numbered(text, name.start, name.text, context.sample)) is not None:
+            start = name.start - (len(whole) - len(name.text))
+        if start is not None:
+            whole = text[start : name.end]
+            name = Name(whole, start, name.end, whole, possessive=name.possessive, attributive=name.attributive)
+        out.append(name)
+    return out
 
 
 @lru_cache(maxsize=8)

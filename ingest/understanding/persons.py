@@ -29,6 +29,9 @@ def _person_patterns(code: str, titles: str) -> tuple[re.Pattern[str], re.Patter
     return person, re.compile(rf"(?={grouped})"), re.compile(rf"\W{grouped[2:]}")
 
 
+# Whose title it is, in apposition ("Roger Hunt, one of the company's directors", "Jane Roe, its chief executive").
+_OWNER = (r"(?:one\s+of\s+)?(?:(?:the|a|an)\s+(?:[\w-]+\s+)?[\w-]+['’]s?\s+|its\s+|their\s+|his\s+|her\s+)?"
+          rf"(?-i:(?:[{UPPER}][\w&'’-]*\s+){{0,3}})")  # "Sam Roe, ONS head of ...", "Jo Poe, Unite regional officer"
 # Words that may stand before a job title ("Senior Vice President", "the former managing director").
 _TITLE_MODIFIERS = r"(?:(?:the|a|an|former|senior|vice|deputy|executive|managing|assistant|acting|interim|general|chief|co-)\s+)*"
 
@@ -38,10 +41,31 @@ def role_patterns(code: str, titles: str) -> tuple[re.Pattern[str], re.Pattern[s
     """Return, once per language, a name in apposition to a job title ("Tanya Morales, executive director of"),
     and a job title standing alone as a capitalised run ("Vice President", "Secretary of State")."""
     apposition = re.compile(
-        rf"(?<![\w'’-])((?-i:[{UPPER}][\w'’-]+(?: [{UPPER}][\w'’-]+){{1,2}})),\s+{_TITLE_MODIFIERS}(?:{titles})\b",
+        rf"(?<![\w'’-])((?-i:[{UPPER}][\w'’-]+(?: [{UPPER}][\w'’-]+){{1,2}})),\s+{_OWNER}{_TITLE_MODIFIERS}(?:{titles})\b",
         re.IGNORECASE,
     )
     return apposition, re.compile(rf"{_TITLE_MODIFIERS}(?:{titles})\.?(?:\s+(?:of|for)\s+.+)?", re.IGNORECASE)
+
+
+# A name between commas ("..., Matt Roe, said"): `re` skips to the commas, and only there is a title looked for.
+_BETWEEN_COMMAS = re.compile(rf",\s+((?:[{UPPER}][\w'’-]+)(?: [{UPPER}][\w'’-]+){{1,2}}),")
+
+
+@lru_cache(maxsize=8)
+def _holder_pattern(code: str, titles: str) -> re.Pattern[str]:
+    """Return, once per language, a job title and whose it is, right before its holder between commas ("the head of
+    policy for the University and College Union (UCU), Matt Waddup, said")."""
+    return re.compile(rf"\b(?:{titles})\s+(?:of|for|at|de|du|des|von|der|del|della|di)\s+[^,.;:\n]{{2,80}}$",
+                      re.IGNORECASE)
+
+
+def _holders(sample: str, lex: Lexicon) -> list[str]:
+    """Return the names held between commas right after a job title and whose it is."""
+    found = []
+    for m in _BETWEEN_COMMAS.finditer(sample):
+        if _holder_pattern(lex.code, lex.words.person_titles).search(sample, max(0, m.start() - 100), m.start()):
+            found.append(m.group(1))
+    return found
 
 
 def person_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -74,7 +98,38 @@ def persons(title: str, body: str, lex: Lexicon) -> frozenset[str]:
         full = m.group(1)
         persons.add(full)
         persons.add(full.split()[-1])
+    for held in _holders(sample, lex):
+        if not lex.org_words.search(held):  # "a spokeswoman for the owner, Acme Packaging, said": the firm
+            persons.update((held, held.split()[-1]))
     for m in role_patterns(lex.code, lex.words.person_titles)[0].finditer(sample):
         if not lex.org_words.search(m.group(1)):  # "Acme Bank, the lender's president": an organisation
             persons.update((m.group(1), m.group(1).split()[-1]))
     return frozenset(persons)
+
+
+def without_person(name: str, after: str, people: frozenset[str], lex: Lexicon) -> str:
+    """Return a capitalised run without the person and the job titles that end it ("Anthropic CEO Dario Amodei" ->
+    "Anthropic", "PDG Andy Jassy" -> "", "Council Leader, Jo Roe" -> "Council"): a title and its holder name a
+    person, what stands before them may name the organisation. A title word not followed by its holder stays ("Lucky
+    Star"), an acronym title goes ("Acme CEO")."""
+    words = name.split()
+    held = False
+    for size in (3, 2):
+        if len(words) > size and " ".join(words[-size:]) in people:
+            words, held = words[:-size], True
+            break
+    m = re.match(rf",?\s+((?:[{UPPER}][\w'’-]+\s+){{0,2}}[{UPPER}][\w'’-]+)", after)
+    held = held or (m is not None and m.group(1) in people)
+    title = role_patterns(lex.code, lex.words.person_titles)[1]
+    cut = True
+    while words and cut:
+        cut = False
+        for size in (3, 2, 1):
+            tail = " ".join(words[-size:])
+            if len(words) >= size and (tail in _TITLE_ACRONYMS or held and title.fullmatch(tail)):
+                words, cut = words[:-size], True
+                break
+    return " ".join(words)
+
+
+_TITLE_ACRONYMS = frozenset("CEO CFO COO CTO CIO CMO CHRO VP SVP EVP PDG DG DRH AD".split())

@@ -15,6 +15,7 @@ from datetime import date
 
 from ingest.understanding.clauses import Marker, clause_spans, find_markers, has_marker, sentence_cues
 from ingest.understanding.dates import DateMention, find_dates
+from ingest.understanding.events import LEAD, Article, Event
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.sentences import Sentence
 
@@ -22,12 +23,27 @@ from ingest.understanding.sentences import Sentence
 _SPOKESPERSON = re.compile(r"(?i)\b(?:a|the|company|firm|group)\s+spokes(?:person|woman|man)\b|\bsprecher(?:in)?\b|"
                            r"\bporte-parole\b|\bportavoz\b|\bportavoce\b")
 _NO_COMMENT = re.compile(
-    r"(?i)\b(?:declin\w+\s+to|refus\w+\s+to|(?:did|does|would)\s+not\s+(?:immediately\s+)?(?:respond|reply|return|"
-    r"comment|confirm)|(?:didn|doesn|wouldn)['’]t\s+(?:respond|reply|comment|confirm)|not\s+immediately\s+available|"
+    # "has not yet confirmed", "neither has it confirmed the news": a confirmation denied is none
+    r"(?i)\b(?:(?:has|have|had)\s+(?:not|yet\s+to)\s+(?:yet\s+)?(?:confirm|comment|announc|inform)\w*|"
+    r"(?:neither|nor)\s+(?:has|did)\s+(?:it|the\s+company)|declin\w+\s+to|refus\w+\s+to|"
+    r"(?:did|does|would)\s+not\s+(?:immediately\s+)?(?:respond|reply|return|comment|confirm)|(?:didn|doesn|wouldn)['’]t\s+(?:respond|reply|comment|confirm)|not\s+immediately\s+available|"
     r"no\s+comment|not\s+comment|rumou?rs?|speculation|lehnte\s+(?:\S+\s+){0,3}?ab|wollte\s+sich\s+nicht|"
     r"nicht\s+(?:äußern|kommentieren|bestätigen)|n['’]a\s+pas\s+(?:souhaité|répondu|commenté|confirmé)|"
     r"ni\s+confirmé|no\s+(?:ha\s+)?(?:quiso|querido|respondido|confirmado)|non\s+ha\s+(?:voluto|risposto|confermato)|"
     r"nessun\s+commento)"
+)
+# "the latest in a string of tech companies announcing layoffs": other employers announce, not this one
+_OTHERS_ANNOUNCE = re.compile(
+    r"(?i)\b(?:companies|firms|employers|rivals|peers|giants|others|entreprises|sociétés|Unternehmen|Konzerne|"
+    r"Firmen|empresas|compañías|aziende|società)\s+(?:that\s+|which\s+|qui\s+|die\s+|que\s+|che\s+)?"
+    r"(?:have\s+|had\s+|ont\s+|haben\s+|han\s+|hanno\s+)?$"
+)
+# A report citing the employer's own memo, email or letter: the chain of sources ends at the employer.
+_MEMO_CITED = re.compile(
+    r"(?i)\b(?:according\s+to|citing|quoting|based\s+on|selon|d['’]après|citant|unter\s+Berufung\s+auf|mit\s+Verweis\s+auf|"
+    r"unter\s+Verweis\s+auf|laut|según|citando|secondo|stando\s+a)\s+(?:\S+\s+){0,2}?(?:internal\s+|interne[nrs]?\s+|"
+    r"interno\s+|interna\s+)?(?:memo|e-?mail|letter|note|Schreiben|Brief|Rundschreiben|Rundmail|Mail|courriel|lettre|"
+    r"note\s+interne|mémo|carta|correo|comunicado\s+interno|nota\s+interna|lettera)\b"
 )
 _OLD_DAYS = 28
 _FORMER = re.compile(r"former\b|ex-")
@@ -76,9 +92,12 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
         # the cheap tests first: most sentences are about something else
         if not (lex.trigger.search(s.low) or lex.cut_reference.search(s.low)) or _NO_COMMENT.search(s.text):
             continue  # about something else, or no comment
+        if _memo_cited(s, lex, published):
+            return True  # "selon une note interne de <executive>": the report quotes the employer's own word
         if not _states(s, lex):
             continue  # nobody announces or states anything here
-        markers = _current_markers(s, lex, published)
+        markers = [m for m in _current_markers(s, lex, published)
+                   if not (m.kind == "confirm" and _OTHERS_ANNOUNCE.search(s.text, max(0, m.start - 40), m.start))]
         kinds = {m.kind for m in markers}
         if not kinds & {"confirm", "speech"} or kinds & {"forecast", "speculative"}:
             continue
@@ -90,6 +109,15 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
         if employer and sentence_cues(s.text, s.low, lex):
             return True  # "Amazon said on Sunday it will eliminate about 2,300 roles"
     return False
+
+
+def _memo_cited(s: Sentence, lex: Lexicon, published: date) -> bool:
+    """Return whether a sentence about the cut cites the employer's internal memo, email or letter as its source
+    ("according to an internal memo from <executive>", "mit Verweis auf eine interne E-Mail von CEO ...")."""
+    if _MEMO_CITED.search(s.text) is None:
+        return False
+    kinds = {m.kind for m in _current_markers(s, lex, published)}
+    return not kinds & {"forecast", "speculative", "past"} and bool(sentence_cues(s.text, s.low, lex))
 
 
 def _confirmed_after_leak(text: str, markers: list[Marker], lex: Lexicon) -> bool:
@@ -106,3 +134,29 @@ def _org_reference(text: str, lex: Lexicon) -> bool:
     if _SPOKESPERSON.search(text):
         return True
     return any(len(m.group().split()) > 1 for m in lex.anaphors.finditer(text))
+
+
+def carried_by_report(headline: Event, article: Article) -> bool:
+    """Return whether a headline cue only possible by a modal verb ("<Firm> could cut thousands of jobs",
+    "<Firm> pourrait licencier") is the leak its lead reports: news writes a leak's headline in the conditional,
+    and a lead event of the same employer attributed to a report carries it."""
+    if not headline.reading.modal_only or headline.actor is None:
+        return False
+    parent = headline.actor.parent
+    return any(
+        e.reading.modality == "leaked" and not e.in_title and e.sentence.index <= LEAD
+        and e.actor is not None and e.actor.parent == parent
+        for e in article.events
+    )
+
+
+def own_sentences(article: Article, main: Event) -> list[Sentence]:
+    """Return the sentences that may confirm the main employer's cut: not those whose cues are all another
+    employer's ("last week Meta, the parent company of Facebook, announced 11,000 cuts" confirms nothing here)."""
+    assert main.actor is not None
+    # an unlisted employer is named in variants ("Skylark Regional Airlines", then "Skylark Regional"): a name
+    # sharing the first word may be the same one, so only a name that shares nothing is another employer's
+    first = main.actor.parent.split()[0]
+    foreign = {e.sentence.index for e in article.events if e.actor is not None and e.actor.parent.split()[0] != first}
+    own = {e.sentence.index for e in article.events if e.actor is None or e.actor.parent.split()[0] == first}
+    return [s for s in article.sentences if s.index not in foreign - own]

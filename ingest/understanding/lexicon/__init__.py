@@ -26,7 +26,8 @@ from ingest.understanding.lexicon.factor import alternatives, factor, starts_of,
 CueKind = Literal["cut", "staff", "noun", "loss", "affected", "furlough", "notice"]
 MarkerKind = Literal[
     "leak", "confirm", "speech", "deny", "negation", "speculative", "conditional", "forecast", "hypothetical", "past",
-    "cumulative", "current", "plan", "generic", "closure", "restructuring", "hiring", "advice", "recap",
+    "cumulative", "current", "plan", "generic", "closure", "restructuring", "hiring", "advice", "recap", "modal",
+    "decision", "decision_frame",
 ]
 QualifierKind = Literal["approx", "min", "max"]
 SUPPORTED = ("en", "de", "fr", "es", "it")
@@ -69,6 +70,9 @@ class Words:
     negation_follows: bool = False  # the negation may come after the cue ("Ein Stellenabbau wurde nicht angekündigt")
     newsletter: str = ""  # how a newsletter's body opens ("Welcome to Friday's briefing"): a digest, not one story
     unsaid: str = ""  # verbs of saying or knowing: a negation of one ("has not said how many jobs") is no denial
+    # words that make a headline a sentence ("the", "to", "says"): a headline with none of them and no punctuation is
+    # a list of keywords (a page's slug, "<Firm> job cuts news"), naming a topic, not claiming anything about it
+    function_words: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ class Lexicon:
     after_subject: re.Pattern[str] | None
     newsletter: re.Pattern[str] | None
     unsaid: re.Pattern[str] | None
+    function_words: re.Pattern[str] | None
     # For a cased cue or marker pattern (and `any_cased_cue`), the same without its word boundaries: when that
     # finds nothing, neither can the pattern, and it costs a tenth of the pattern's own scan (see `may_match`).
     guards: dict[re.Pattern[str], re.Pattern[str]] = field(default_factory=dict)
@@ -185,6 +190,7 @@ def lexicon(code: str) -> Lexicon:
         after_subject=re.compile(rf"(?:{words.after_subject})$") if words.after_subject else None,
         newsletter=_compile(words.newsletter) if words.newsletter else None,
         unsaid=_compile(rf"\b(?:{words.unsaid})\b") if words.unsaid else None,
+        function_words=re.compile(rf"[,:;?!'’\"“”|–—(]|\s-\s|\b(?:{words.function_words})\b") if words.function_words else None,
         guards=_guards([p for _, p, cased in (*cues, *markers) if cased] + ([any_cased_cue] if any_cased_cue else [])),
     )
 

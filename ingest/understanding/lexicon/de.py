@@ -46,7 +46,14 @@ CUES = (
 )
 
 _DAYS = r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
+# A news outlet as the origin of a claim: "schreibt die Zeitung", "das Blatt meldete", "mit Verweis auf Insider".
+_PRESS = r"(?:Zeitung|Blatt|Magazin|Nachrichtenagentur|Agentur|Portal|Sender|Nachrichtendienst|Wirtschaftszeitung)"
 MARKERS = (
+    ("leak", rf"\b(?:schreibt|schrieb|meldet|meldete|berichtet|berichtete)\s+(?:das|die|der)\s+(?:\S+\s+)?\w*{_PRESS}\b|"
+             rf"\b(?:das|die|der)\s+\w*{_PRESS}\s+(?:\S+\s+){{0,4}}?(?:schreibt|schrieb|meldet|meldete)\b|"
+             r"\bmit\s+Verweis\s+auf\s+(?:\S+\s+){0,2}?(?:Insider\w*|Quellen|Kreise|Personen|Bericht\w*|Informationen)\b|"
+             r"\bnach\s+Informationen\s+(?:des|der|von)\b|\b(?:mit\s+der\s+(?:Angelegenheit|Sache|Situation|Lage)|"
+             r"gut|informierte\w*)\s+vertraute\w*\b|\bvertraute\w*\s+(?:Person\w*|Quelle\w*)\b"),
     ("leak", r"\blaut\s+(?:einem\s+|einer\s+)?(?:Bericht\w*|Medienbericht\w*|Insider\w*|Kreisen|informierten\s+Kreisen|"
              r"Unternehmenskreisen|Informationen|Agentur\w*|(?!(?:einem\s+|einer\s+)?(?:eigenen|unternehmensangaben|angaben\s+des|umfrage|studie|befragung|prognose|"
              r"schätzung|analyse))\w+)|"
@@ -63,17 +70,22 @@ MARKERS = (
     ("negation", r"\b(?:nicht|kein|keine|keinen|keiner|keines|keinem|nie|niemand|ohne)\b"),
     ("speculative", r"\b(?:könnte|könnten|dürfte|dürften|möglicherweise|eventuell|womöglich|droh(?:t|en|te)|"
                     r"befürcht\w+|Sorge|Sorgen|Angst|vielleicht|erwäg(?:t|en|te|ten))\b"),  # "erwägt": an option, no decision
+    ("modal", r"\b(?:könnte|könnten|dürfte|dürften)\b"),  # a modal verb alone (see `modality`)
     ("conditional", r"\b(?:wenn|falls|sofern|sollte\s+(?:es|die|der|das))\b"),
     ("forecast", r"\b(?:erwart\w+|prognostiz\w+|Prognose\w*|rechne[nt]\s+mit|warn(?:t|en|te|ten)|Analyst\w*|"
                  r"Experten|Studie|Umfrage|in\s+den\s+(?:kommenden|nächsten)\s+Jahren|langfristig)\b"),
     ("hypothetical", r"\?|\bwas\s+wäre\b|\bwas\s+(?:\S+\s+){0,4}?bedeuten\s+könnte\b"),
-    ("past", r"\b(?:bereits|schon|zuvor|damals|früher|ehemalig\w*|vergangen\w*\s+(?:Jahr|Jahres|Monat|Woche|Herbst|"
+    # "bereits in der nächsten Woche" is soon, not earlier; "nachdem ... angekündigt hatte" is earlier
+    ("past", r"\b(?:(?:bereits|schon)(?!\s+(?:in\s+(?:der|den)\s+)?(?:nächst\w*|kommend\w*|ab|am|morgen|diese\w*)\b)|"
+             r"(?:angekündigt|gestrichen|abgebaut|entlassen|bekanntgegeben|mitgeteilt)\s+hatte[n]?|zuvor|damals|früher|ehemalig\w*|vergangen\w*\s+(?:Jahr|Jahres|Monat|Woche|Herbst|"
              r"Frühjahr|Sommer|Winter)|im\s+Vorjahr|letzten\s+Jahr|hatte[n]?\s+(?:\S+\s+){0,8}?(?:angekündigt|"
              r"gestrichen|"
              r"abgebaut|entlassen|gewarnt)|vor\s+(?:einem|zwei|drei|vier|\d+)\s+(?:Jahr|Jahren|Monaten)|erst\s+im|"
              r"seinerzeit|Rückblick|während\s+der\s+(?:Pandemie|Corona-Krise|Krise|Finanzkrise))\b"),
     ("cumulative", r"\b(?:seit|summier\w+|zusammengerechnet|zusammen\s+mit|bislang|bisher|unterm\s+Strich|"
-                   r"in\s+(?:zwei|drei|mehreren)\s+(?:Runden|Wellen))\b"),
+                   r"in\s+(?:zwei|drei|mehreren)\s+(?:Runden|Wellen))\b|"
+                   # the whole plan a round belongs to: "Teil des Gesamtplans, ... um etwa 30.000 zu reduzieren"
+                   r"\bGesamtplan\w*|\bTeil\s+(?:des|eines)\s+(?:\w+\s+)?(?:Plan\w*|Programm\w*|Sparprogramm\w*)\b"),
     ("current", r"\b(?:stellenabbau|abbau|entlassungen|kündigungen|jobabbau)\s+(?:\S+\s+){0,3}?(?:trifft|erreicht|"
                 r"erfasst|"
                 r"beginnt)\b"),
@@ -164,8 +176,9 @@ WORDS = Words(
                    ("am morgen", 0), ("heute morgen", 0)),
     number_words={
         "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-        "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100,
-        "tausend": 1000, "ein dutzend": 12,
+        "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
+        "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+        "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000, "ein dutzend": 12,
     },
     scales={"tausend": 1000, "mio.": 1_000_000, "mio": 1_000_000, "millionen": 1_000_000, "million": 1_000_000},
     vague=(
@@ -223,4 +236,5 @@ WORDS = Words(
         "range_between": r"zwischen",
         "range_and": r"und",
     },
+    space_thousands=True,  # "18 000": a thin or plain space between thousands is common in print
 )

@@ -67,7 +67,8 @@ CUES = (
     ("loss", rf"\b(?:{JOBS}|job)\b(?:\s+[\w'’,.-]+){{0,4}}?\s+(?:(?:will|would|could|may|might|are|is|were|was|have|"
              r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+)?(?:go|goes|going|"
              r"gone|lost|cut|axed|eliminated|slashed|shed|scrapped|made\s+redundant|at\s+risk|under\s+threat|"
-             r"on\s+the\s+line|in\s+jeopardy|disappear|let\s+go|laid\s+off|terminated|dismissed|furloughed|sacked)\b"
+             r"on\s+the\s+line|in\s+jeopardy|disappear|let\s+go|laid\s+off|terminated|dismissed|furloughed|sacked|"
+             r"fac(?:e|es|ing)\s+(?:the\s+)?(?:axe|chop))\b"
              # a workforce reduced or halved ("the headcount of the two bodies will be reduced by about half")
              r"|\b(?:headcount|workforce|staffing|staff\s+numbers|posts|roles|jobs|positions)\b(?:\s+[\w'’,.-]+){0,6}?\s+"
              r"(?:will|would|is|are|was|were|to|could|set\s+to|has|have)\s+(?:\w+\s+)?(?:be|been)\s+(?:reduced|halved)\b"
@@ -155,10 +156,32 @@ MARKERS = (
                     # its lowest performers" is a judgement, not an option
                     r"\b(?:consider(?:s|ing)|weigh(?:s|ing)|mull(?:s|ing)|explor(?:es|ing))\s+(?:\w+ing|job|cuts|"
                     r"layoffs|redundanc\w+|options|plans|whether)\b"),
+    # A modal verb alone: under a plan the employer asserts, it says what the plan may cost ("400 jobs could be
+    # lost as the council restructures"), not whether there is one (see `modality`).
+    ("modal", r"\b(?:could|may|might|possibly|potentially)\b"),
+    # An employer's decided plan or act: a modal before it in its clause governs it ("could announce plans").
+    ("decision", r"\bplan(?:s|ned|ning)?\s+to\b|\bpropos(?:es|ed|als?|ing)\b|\bconsult(?:ation|ations|s|ing)\b|"
+                 # an announcement of the plan or its cost, not of anything ("announced weak results")
+                 r"\b(?:announc(?:ed|es|ement)|confirm(?:s|ed))\s+(?:(?!and\b|but\b)[^\s,;]+\s+){0,6}?(?:plans?|proposals?|closures?|clos(?:e|ing)|"
+                 r"shut\w*|restructur\w*|cuts?|jobs?|roles|posts|positions|staff|redundanc\w+|consultation|layoffs|"
+                 r"shake-?up|overhaul)\b|\btold\s+(?:staff|employees|workers|unions|colleagues)\b|"
+                 r"\brestructur(?:e|es|ing)\b|\breorgani[sz](?:es|ing|ation)\b|\boverhaul\b|\bshake-?up\b|"
+                 r"\b(?:set|due|is|are)\s+to\s+(?:close|shut|cut|axe|shed|merge|restructure|relocate|move)\b|"
+                 # facing or risking a closure is a threat, not a decision
+                 r"(?<!face\s)(?<!faces\s)(?<!facing\s)(?<!risk\sof\s)(?<!threat\sof\s)\b(?:clos(?:e|es|ing|ure)|shut(?:s|ting|down)?)\b"),
+    # A phrase placing the cut inside such a plan: no modal governs it ("jobs could go under the plans").
+    ("decision_frame", r"\bunder\s+(?:\S+\s+){0,3}?(?:plans|proposals|a\s+restructuring)\b|\bas\s+part\s+of\s+(?:\S+\s+){0,3}?"
+                       r"(?:plans?|proposals?|restructuring|reorgani[sz]ation|overhaul|consultation|cost-cutting)\b|"
+                       r"\b(?:following|after)\s+(?:\S+\s+){0,2}?(?:plans|proposals|announcement|decision)\b|"
+                       # a clause of its own, out of the modal's reach ("may face redundancy after the company confirmed")
+                       r"\b(?:after|as|since|because|following)\s+(?:\S+\s+){0,4}?(?:confirm(?:s|ed)|announc(?:es|ed)|"
+                       r"propos(?:es|ed)|restructur(?:es|ing)|clos(?:es|ing)|shut(?:s|ting)|plans\s+to|told\s+staff)\b"),
     ("conditional", r"\b(?:if|unless|whether|otherwise)\b|\bin\s+the\s+event\s+(?:of|that)\b|\bshould\s+(?:the|it|"
                     r"they)\b"),
     ("forecast", r"(?-i:\b[Ww]arn(?:s|ed|ing)?\b)"),  # the verb, never the WARN Act
     ("forecast", r"\bexpect(?:s|ed|ing)?\b|\bpredict(?:s|ed|ing|ion)?\b|\bforecasts?\b|"
+                 # an outcome at some unnamed time is a forecast ("AI will ultimately lead to a smaller workforce")
+                 r"\b(?:ultimately|eventually)\b|\b(?:in|over)\s+the\s+long(?:er)?[\s-]term\b|"
                  r"\bestimat(?:e|es|ed)\b|\bprojections?\b|\banalysts?\b|\beconomists?\b|\bstudy\b|\bsurvey\b|"
                  r"\bin\s+(?:the\s+)?(?:coming|next\s+(?:few|several))\s+(?:years|decade)\b|"
                  r"\bover\s+(?:the\s+)?(?:next|"
@@ -166,6 +189,8 @@ MARKERS = (
                  r"\bbrac(?:e|es|ed|ing)\s+for\b|\bover\s+time\b|\bin\s+the\s+long\s+run\b|\bwill\s+(?:likely|"
                  r"probably)\b"),
     ("hypothetical", r"\?|\bwhat\s+(?:would|if|happens)\b|\bimagine\b|\bsuppose\b|\bhypothetical\w*\b"),
+    # a sentence opening on "Recently," recalls background, not the news of the day
+    ("past", r"^(?:more\s+)?recently,\s"),
     ("past", r"\blast\s+(?:year|month|spring|summer|autumn|fall|winter|time|round|decade)\b|\bearlier\s+(?:this|"
              r"that)\s+"
              r"(?:year|month)\b|\bearlier\s+in\s+(?:the\s+year|january|february|march|april|may|june|july|august|"
@@ -208,7 +233,9 @@ MARKERS = (
     ("plan", r"\b(?:will|plans?|planned|planning|set|intends?|proposes?|proposed|proposing|is|are|aims?|seeks?|"
              r"looks?|prepar(?:es|ing)|weighs?|weighing|consider(?:s|ing)|mulls?|mulling|readies|readying)\s+to\b|"
              r"\b(?:to|will)\s+(?:cut|axe|shed|lay|close|eliminate|slash|shut|trim|reduce|make|let|furlough|sack)\b|"
-             r"\bplans?\b|\bproposals?\b|\bconsult(?:ation|ing|s)?\b|\bannounce[ds]?\b"),
+             r"\bplans?\b|\bproposals?\b|\bconsult(?:ation|ing|s)?\b|\bannounce[ds]?\b|"
+             # cuts said to be on their way are decided ("<Firm> layoffs imminent", "Layoffs incoming at <Firm>")
+             r"\b(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies)\s+(?:are\s+|is\s+)?(?:imminent|incoming)\b"),
     ("generic", r"\b(?:companies|firms|employers|businesses|corporations|industry|industries|sector|sectors|"
                 r"tech\s+giants|big\s+tech|startups|start-ups|retailers|banks|lenders|carmakers|automakers|"
                 r"manufacturers|universities|councils|schools|hospitals|trusts|charities|agencies|departments|"
@@ -451,6 +478,10 @@ WORDS = Words(
             r"\b(?:said|says|announced|announces|will|plans?|is|are|new|latest|another|more|now|today)\b"
         ),
     },
+    function_words=(
+        r"the|a|an|of|to|in|on|at|for|with|by|as|is|are|was|were|be|been|has|have|had|says?|said|will|would|its|their|"
+        r"his|her|and|but|or|after|over|from|about|why|how|what|who|this|that|it|not|no|than|amid|into|up|out|while"
+    ),
     unsaid=(
         r"say|says|said|saying|disclose[ds]?|disclosing|specif(?:y|ied|ies)|reveal(?:s|ed)?|detail(?:s|ed)?|"
         r"indicate[ds]?|know|knows|known|decided|estimate[ds]?|put\s+a\s+number|quantif(?:y|ied)"

@@ -43,7 +43,16 @@ CUES = (
 
 _DAYS = r"lunes|martes|miércoles|jueves|viernes|sábado|domingo"
 _COMPANY = r"(?:la|el)\s+(?:empresa|compañía|dirección|grupo|firma|entidad|multinacional|consejero)"
+# A news outlet as the origin of a claim: "informa el diario", "el periódico ha publicado", "citando fuentes".
+_PRESS = (r"(?:diario|periódico|rotativo|agencia|cadena|medio|publicación|portal|revista|new\s+york\s+times|"
+          r"wall\s+street\s+journal|financial\s+times)")
+_PRESS_SAYS = r"(?:inform|public|adelant|revel|recog|asegur|señal|apunt|explic|añad|avanz|desvel)\w*"
 MARKERS = (
+    ("leak", rf"\b{_PRESS_SAYS}\s+(?:el|la|los)\s+(?:\w+\s+)?{_PRESS}\b|"
+             rf"\b(?:el|la)\s+{_PRESS}\s+(?:[\w'’-]+\s+){{0,4}}?(?:ha\s+|había\s+)?{_PRESS_SAYS}\b|"
+             r"\bcitando\s+(?:a\s+)?(?:fuentes|personas|un\s+informe|documentos)\b|"
+             r"\bfuentes\s+(?:anónimas|internas|del\s+sector|de\s+la\s+(?:compañía|empresa)|familiarizadas|"
+             r"al\s+tanto)\b|\bpersonas\s+(?:familiarizadas|conocedoras|al\s+tanto)\b"),
     ("leak", rf"\bsegún\s+(?!{_COMPANY}\b)(?!(?:ha\s+|han\s+)?(?:anunci|inform|comunic|explic|confirm|indic|"
              rf"detall)\w*)|\bfuentes\s+(?:cercanas|conocedoras|sindicales|próximas|consultadas)\b|"
              r"\bha\s+(?:podido\s+saber|adelantado)\b|\badelanta\w*\b|\bhabría\w*\b|\bpublica\s+(?:el|la)\b"),
@@ -54,6 +63,7 @@ MARKERS = (
     ("negation", r"\b(?:no(?!\s+(?:se\s+)?(?:descart|excluy)\w*)|ni|sin|nunca|ningún|ninguna|ninguno)\b"),
     # "no descarta un ERTE": not ruling a cut out leaves it possible
     ("speculative", r"\b(?:no\s+(?:se\s+)?(?:descart|excluy)\w*|podrí\w+|posible\w*|quizá\w*|riesgo\s+de|tem(?:e|en|or|ores)|amenaz\w+\s+con)\b"),
+    ("modal", r"\b(?:podrí\w+)\b"),  # a modal verb alone (see `modality`)
     ("conditional", r"\bsi\b|\ben\s+caso\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b"),
     ("forecast", r"\b(?:previsión\w*|calcul\w+|estim\w+|encuesta|sondeo|espera|esperan|advierte\w*|alert\w+|analistas?|expertos?|"
                  r"estudio|informe|en\s+los\s+próximos\s+años|a\s+largo\s+plazo|ahorrar\w*)\b"),
@@ -67,7 +77,9 @@ MARKERS = (
     ("past", r"\btras\s+(?:completar|concluir|culminar|finalizar|cerrar|ejecutar|aplicar)\b|\b(?:ahorros?|efectos?|"
              r"frutos)\s+del?\s+(?:ere|ajuste|recorte|plan\s+de\s+(?:bajas|salidas))\b|\b(?:ha|han|se\s+ha|fue)\s+"
              r"(?:completad[oa]|concluid[oa]|culminad[oa]|finalizad[oa])\b"),
-    ("cumulative", r"\b(?:desde|suman|acumul\w+|hasta\s+ahora|en\s+lo\s+que\s+va)\b"),
+    ("cumulative", r"\b(?:desde|suman|acumul\w+|hasta\s+ahora|en\s+lo\s+que\s+va)\b|"
+                   # the whole plan a round belongs to: "parte de un plan más amplio para recortar 30.000 empleos"
+                   r"\b(?:parte|marco)\s+de\s+un\s+plan\s+(?:más\s+)?(?:amplio|global|general)\b"),
     ("current", r"\b(?:despidos|recortes|ere)\s+(?:\S+\s+){0,3}?(?:afectan|afecta|llegan|llega|alcanzan|alcanza|"
                 r"comienzan)\b"),
     ("current", rf"\b(?:esta\s+semana|hoy|este\s+(?:{_DAYS})|nuev[oa]s?|otr[oa]s|segunda\s+(?:ola|ronda)|de\s+nuevo|"
@@ -148,7 +160,9 @@ WORDS = Words(
     relative_days=(("hoy", 0), ("ayer", 1), ("esta semana", 0), ("la semana pasada", 7)),
     number_words={
         "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
-        "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100, "mil": 1000,
+        "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17,
+        "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+        "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "mil": 1000,
     },
     scales={"mil": 1000, "millones": 1_000_000, "millón": 1_000_000},
     vague=(
@@ -198,4 +212,5 @@ WORDS = Words(
         "range_between": r"entre",
         "range_and": r"y",
     },
+    space_thousands=True,  # "18 000": a thin or plain space between thousands is common in print
 )

@@ -44,7 +44,15 @@ CUES = (
 
 _DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 _COMPANY = r"(?:la|le|l['’])\s*(?:direction|entreprise|groupe|société|PDG|porte-parole|communiqué)"
+# A news outlet as the origin of a claim: "indique le quotidien", "le journal a révélé", "si l'on en croit".
+_PRESS = (r"(?:quotidien|journal|hebdomadaire|magazine|publication|média|site|agence|chaîne|presse|confrère|"
+          r"new\s+york\s+times|wall\s+street\s+journal|financial\s+times)")
+_PRESS_SAYS = r"(?:indiqu|rapport|écri|précis|affirm|soulign|ajout|révél|expliqu|assur|not|poursui|annonc|apprend)\w*"
 MARKERS = (
+    ("leak", rf"\b{_PRESS_SAYS}\s+(?:le|la|l['’]|les)\s*(?:\w+\s+)?{_PRESS}\b|"
+             rf"\b(?:le|la|l['’])\s*{_PRESS}\s+(?:[\w'’-]+\s+){{0,4}}?(?:a\s+|avait\s+)?{_PRESS_SAYS}\b|"
+             r"\bsi\s+l['’]on\s+en\s+croit\b|\bciter?\w*\s+(?:des|de)\s+sources\b|\bd['’]après\s+des\s+sources\b|"
+             r"\bsources?\s+(?:anonymes?|proches|bien\s+informées|au\s+fait|familières)\b"),
     ("leak", rf"\bselon\s+(?!{_COMPANY}\b)(?!(?:un|le|son)\s+communiqué)|\bd['’]après\s+(?!{_COMPANY}\b)|"
              rf"\bsources?\s+(?:proches?|syndicales?|internes?|"
              r"concordantes)\b|\bde\s+source\s+\w+\b|\brapporte\w*\b|\brévèle\w*\b|\ba\s+appris\b|\baurai(?:t|ent)\b|"
@@ -58,7 +66,8 @@ MARKERS = (
              r"\bne\s+prévoi\w+\s+aucun\w*\b|\bpas\s+au\s+programme\b"),
     ("negation", r"\bne\b|\bn['’](?!(?:exclu|écarte)\w*\s+pas)|(?<!exclut\s)(?<!excluent\s)(?<!écarte\s)(?<!écartent\s)\bpas\b|\baucun\w*|\bsans\b|\bjamais\b|\bni\b"),
     ("speculative", r"\b(?:n['’](?:exclu|écarte)\w*\s+pas|pourrai\w+|éventuel\w*|possibl\w+|peut-être|risque\s+de|craint\w*|crainte\w*|inquiét\w+)\b"),
-    ("conditional", r"\bsi\b|\bs['’]ils?\b|\bà\s+moins\s+que\b|\ben\s+cas\s+de\b"),
+    ("modal", r"\b(?:pourrai\w+)\b"),  # a modal verb alone (see `modality`)
+    ("conditional", r"\bsi\b(?!\s+l['’]on\s+en\s+croit)|\bs['’]ils?\b|\bà\s+moins\s+que\b|\ben\s+cas\s+de\b"),
     ("forecast", r"\b(?:devrai\w+|s['’]attend\w*|anticip\w+|prévision\w*|prédi\w+|étude|sondage|enquête|analystes?|économistes?|"
                  r"experts?|"
                  r"d['’]ici\s+(?:à\s+)?20[3-9]\d|dans\s+les\s+(?:prochaines|années\s+à\s+venir)|prochaines\s+années|"
@@ -70,7 +79,10 @@ MARKERS = (
              r"pendant\s+la\s+(?:crise|pandémie)|avoir\s+supprimé|(?:\w+\s+)?(?:jours?|semaines?|mois)\s+après\s+"
              r"l['’]annonce|après\s+avoir\s+(?:achevé|finalisé|mené\s+à\s+bien|bouclé)|(?:est|a\s+été)\s+(?:achevé|"
              r"terminé|bouclé|finalisé)e?)\b"),
-    ("cumulative", r"\b(?:depuis|portant\s+le\s+total|au\s+cumul|cumulé\w*|jusqu['’]ici|en\s+trois\s+mois)\b"),
+    ("cumulative", r"\b(?:depuis|portant\s+le\s+total|au\s+cumul|cumulé\w*|jusqu['’]ici|en\s+trois\s+mois)\b|"
+                   # the whole plan a round belongs to: "dans le cadre d'un plan plus large visant 30 000 postes"
+                   r"\b(?:dans\s+le\s+cadre|partie)\s+d['’]un\s+plan\s+(?:plus\s+)?(?:large|global|vaste|d['’]ensemble)\b|"
+                   r"\bplan\s+global\b"),
     ("current", r"\b(?:suppressions|licenciements|plan\s+social)\s+(?:\S+\s+){0,3}?(?:touchent|touche|frappe|frappent|"
                 r"atteint|atteignent|commence\w*)\b"),
     ("current", rf"\b(?:cette\s+semaine|aujourd['’]hui|ce\s+(?:{_DAYS})|nouvell\w+|nouveaux?|supplémentaires?|"
@@ -160,7 +172,10 @@ WORDS = Words(
                    ("la semaine dernière", 7), ("ce matin", 0)),
     number_words={
         "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-        "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "mille": 1000,
+        "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17,
+        "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+        "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90, "cent": 100,
+        "mille": 1000,
     },
     scales={"mille": 1000, "millions": 1_000_000, "million": 1_000_000},
     vague=(

@@ -42,7 +42,16 @@ CUES = (
 
 _DAYS = r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
 _COMPANY = r"(?:l['’]azienda|la\s+società|il\s+gruppo|la\s+direzione|una\s+nota)"
+# A news outlet as the origin of a claim: "scrive il quotidiano", "il giornale ha rivelato", "stando a fonti".
+_PRESS = (r"(?:quotidiano|giornale|testata|agenzia|sito|settimanale|rivista|new\s+york\s+times|"
+          r"wall\s+street\s+journal|financial\s+times)")
+_PRESS_SAYS = r"(?:scriv|scritt|riport|rivel|riferi|anticip|spieg|sottoline|aggiung|precis|afferm)\w*"
 MARKERS = (
+    ("leak", rf"\b{_PRESS_SAYS}\s+(?:il|la|l['’]|lo)\s*(?:\w+\s+)?{_PRESS}\b|"
+             rf"\b(?:il|la|l['’])\s*{_PRESS}\s+(?:[\w'’-]+\s+){{0,4}}?(?:ha\s+|aveva\s+)?{_PRESS_SAYS}\b|"
+             r"\bcome\s+riportato\s+da\b|\bstando\s+a\b|\bcitando\s+(?:fonti|persone|un\s+rapporto)\b|"
+             r"\ba\s+quanto\s+(?:riporta|risulta|apprende|si\s+apprende)\b|\bfonti\s+(?:anonime|informate|"
+             r"del\s+settore|aziendali|a\s+conoscenza)\b|\bpersone\s+(?:informate|vicine|a\s+conoscenza)\b"),
     ("leak", rf"\bsecondo\s+(?!{_COMPANY})(?!quanto\s+(?:annunciato|comunicato|reso\s+noto))|\bfonti\s+(?:vicine|"
              rf"sindacali|interne|qualificate)\b|\bindiscrezion\w+\b|"
              r"\btrapela\b|\briporta\b|\bavrebbe\w*\b|\bsarebbe\w*\b|\bstarebbe\w*\b|\ballarme\s+(?:dei|del)\s+"
@@ -56,6 +65,7 @@ MARKERS = (
     ("negation", r"\b(?:non(?!\s+(?:si\s+)?esclud\w*)|nessun\w*|senza|mai|né)\b"),
     # "a rischio" (at risk) states a threat, not a possibility: the lead says whether it is news (as "at risk")
     ("speculative", r"\b(?:non\s+(?:si\s+)?esclud\w*|potrebbe\w*|potranno|rischia\w*|rischi|(?<!\ba\s)rischio|mett\w+\s+a\s+rischio|tem(?:e|ono|ere)|possibil\w+|forse|eventual\w+|timore|timori|paura)\b"),
+    ("modal", r"\b(?:potrebbe\w*|potranno)\b"),  # a modal verb alone (see `modality`)
     ("conditional", r"\bse\b|\bqualora\b|\bnel\s+caso\b|\ba\s+meno\s+che\b"),
     ("forecast", r"\b(?:stima|stime|stimano|previsioni|analisti|esperti|studio|sondaggio|indagine|entro\s+il\s+20[3-9]\d|"
                  r"nei\s+prossimi\s+anni|scenario|avvert\w+)\b"),
@@ -67,7 +77,9 @@ MARKERS = (
     # a plan said to be over ("il piano esuberi è concluso", "si sono concluse le uscite"): its cuts are the past
     ("past", r"\b(?:è|si\s+è|sono|si\s+sono|stat[oaie])\s+(?:\w+\s+)?(?:conclus[oaie]|completat[oaie]|terminat[oaie])\b"),
     ("cumulative", r"\b(?:dal\s+20\d\d|in\s+totale|complessiv\w+|finora|fino\s+ad\s+oggi|in\s+tutto|sommando|"
-                   r"a\s+oggi)\b"),
+                   r"a\s+oggi)\b|"
+                   # the whole plan a round belongs to: "parte di un piano più ampio per tagliare 30.000 posti"
+                   r"\b(?:parte|ambito)\s+di\s+un\s+piano\s+(?:più\s+)?(?:ampio|generale|complessivo)\b"),
     ("current", r"\b(?:tagli|licenziamenti|esuberi)\s+(?:\S+\s+){0,3}?(?:colpiscono|colpisce|arrivano|arriva|"
                 r"raggiungono|iniziano)\b"),
     ("current", rf"\b(?:questa\s+settimana|oggi|nuov[aoie]|altri|altre|ulterior\w+|ancora|di\s+nuovo|seconda\s+ondata|"
@@ -150,7 +162,9 @@ WORDS = Words(
     relative_days=(("oggi", 0), ("ieri", 1), ("questa settimana", 0), ("la settimana scorsa", 7)),
     number_words={
         "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
-        "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "cento": 100, "mille": 1000,
+        "undici": 11, "dodici": 12, "tredici": 13, "quattordici": 14, "quindici": 15, "sedici": 16,
+        "diciassette": 17, "diciotto": 18, "diciannove": 19, "venti": 20, "trenta": 30, "quaranta": 40,
+        "cinquanta": 50, "sessanta": 60, "settanta": 70, "ottanta": 80, "novanta": 90, "cento": 100, "mille": 1000,
     },
     scales={"mila": 1000, "milioni": 1_000_000, "milione": 1_000_000},
     vague=(
@@ -207,4 +221,5 @@ WORDS = Words(
         "range_between": r"tra|fra",
         "range_and": r"e",
     },
+    space_thousands=True,  # "18 000": a thin or plain space between thousands is common in print
 )

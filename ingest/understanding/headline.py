@@ -1,0 +1,160 @@
+"""What a headline says about its article: a claim, a topic, a question, a list, a threat, a reaction.
+
+The headline and lead state an article's main event (`classify.main_event`); these read the headline's own cues
+and framing: whether it is a report's claim, a topic the lead explains, or frames the article as something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.understanding.events import LEAD, Article, Event
+from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.modality import asked
+
+ROUNDUP_EMPLOYERS = 3  # employers acting in a headline's subject or a lead that make a round-up
+# A headline cue that only says jobs are threatened, in the five languages: whether it is news or a possibility
+# is for the lead to say.
+THREAT = re.compile(
+    r"\b(?:at\s+risk|under\s+threat|in\s+jeopardy|on\s+the\s+line|menacé\w*|en\s+jeu|sur\s+la\s+sellette|en\s+riesgo|en\s+el\s+aire|"
+    r"en\s+peligro|a\s+rischio|in\s+bilico|in\s+pericolo|in\s+Gefahr|gefährdet|bedroht|auf\s+der\s+Kippe)\b",
+    re.IGNORECASE,
+)
+# Between the names of a list: "Meta, Amazon, Google, and Microsoft"
+_LIST_GAP = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+(?:and|&|or)\b)\s*")
+DECIDED = frozenset(("plan", "closure", "restructuring", "confirm", "current", "leak"))
+POSSIBLE = frozenset(("conditional", "speculative", "forecast", "hypothetical"))
+
+
+# What makes jobs at risk the cost of something that is happening: a closure, a plan, an announcement
+_AT_STAKE = frozenset(("closure", "restructuring", "plan", "confirm", "current", "leak", "decision", "decision_frame"))
+
+
+def bare_threat(e: Event) -> bool:
+    """Return whether a body cue only says jobs are at risk with nothing decided or happening in its sentence
+    ("thousands of jobs are on the line", a union's warning): a possibility, like a modal without a plan."""
+    return not e.in_title and THREAT.search(e.sentence.text, e.cue.start, e.cue.end) is not None and not (
+        e.sentence_kinds & _AT_STAKE
+    )
+
+
+def framed(article: Article) -> bool:
+    """Return whether the headline frames the article as a recap, an opinion, advice or a question (a question
+    after a statement of the cuts asks about them: "<Firm> lays off 2,000: is it losing the fight?")."""
+    kinds = {m.kind for m in article.title_markers}
+    title = article.sentences[0] if article.sentences and article.sentences[0].is_title else None
+    if bool(kinds & {"recap", "advice"}) or title is None:
+        return bool(kinds & {"recap", "advice"})
+    return asked(title.text, 0) or (
+        title.text.rstrip().endswith("?") and not any(e.in_title and not asked(e.sentence.text, e.cue.end)
+                                                    for e in article.events)
+    )
+
+
+def reacts(article: Article, lex: Lexicon) -> bool:
+    """Return whether the headline's subject is someone else reacting to cuts (a union's statement, a court):
+    the first capitalised word among the first three of one of its clauses names a union or an agency."""
+    title = article.sentences[0].text if article.sentences and article.sentences[0].is_title else ""
+    for clause in re.split(r":\s|;|\s[-–—]\s", title):
+        capitalised = [w for w in re.findall(r"[^\W\d_][\w&.-]*", clause)[:3] if w[0].isupper()]
+        if capitalised and lex.non_employers.match(capitalised[0]):
+            return True
+    return False
+
+
+def contested_plan(e: Event) -> bool:
+    """Return whether a headline event under a reacting party (a union, a ministry) still reports the employer's
+    counted plan: "<union> rejects the plan of 212 job cuts at <employer>" says the plan exists. The reaction's
+    verb ("rejects", "rechaza") is the party's stance, not the employer denying its cuts; a negation still is."""
+    if e.actor is None or e.generic or not e.amounts or e.reading.time != "current":
+        return False
+    if e.reading.modality in ("asserted", "leaked"):
+        return True
+    return e.reading.modality == "denied" and "deny" in e.clause_kinds and "negation" not in e.clause_kinds
+
+
+def blocks_lead(e: Event, lex: Lexicon) -> bool:
+    """Return whether a headline cue that is no report says the article is about something else: denied,
+    speculative, forecast, past, generic, or cuts by a named employer the headline only talks about ("Jassy says
+    Amazon's layoffs are about culture"). A headline that opens on the layoffs at a place ("Redundancies at Corran
+    Engineering as orders shrink") leaves the action to the lead, and so does a headline whose only doubt is a modal
+    ("<Firm> staff may face redundancy"): whether a decided plan stands behind it is for the lead to say."""
+    if e.reading.modal_only and not e.generic and e.reading.time == "current":
+        return False
+    if e.generic or e.reading.modality not in ("asserted", "leaked") or e.reading.time != "current":
+        return True
+    if e.sentence_kinds & POSSIBLE and THREAT.search(e.sentence.text[e.cue.start : e.cue.end]):
+        return True  # jobs at risk under a fear or a forecast in the headline: a possibility, whoever says it
+    if e.actor is None and "generic" in e.sentence_kinds:
+        return True  # "The AI layoffs are here, whatever bosses say": a trend, its examples in the body
+    if e.cue.kind == "noun" and not e.amounts and (_topic_label(e) or _keywords(e.sentence.low, lex)):
+        return False  # "Halden Motors job cuts: live updates": the headline names the topic, the lead the action
+    return e.actor is not None and not (e.actor.how == "object" and e.cue.start == 0)
+
+
+def described(e: Event) -> bool:
+    """Return whether a headline cue is a participle opening a clause after a colon ("<Firm>'s AI playbook: cutting
+    jobs while ..."): with no subject, auxiliary or count of its own it describes the feature's topic, it claims no
+    event ("<Firm>: cutting 400 jobs in <town>" does)."""
+    if not e.in_title or e.cue.clause == 0 or e.cue.kind != "cut" or e.amounts:
+        return False
+    start = e.facts.spans[e.cue.clause][0]
+    return e.cue.start == start and e.sentence.text[max(0, start - 2) : start] == ": " and e.sentence.low[
+        e.cue.start : e.cue.end
+    ].split()[0].endswith("ing")
+
+
+def listed(e: Event, article: Article) -> bool:
+    """Return whether a headline cue's subject is a list of employers ("Meta, Amazon, Google and Microsoft announce
+    job cuts"): a round-up of several actions, not the report of one."""
+    if not e.in_title or not article.lead_names or not article.lead_names[0][0].is_title:
+        return False
+    start, text = e.facts.spans[e.cue.clause][0], e.sentence.text
+    names = sorted((n for n in article.lead_names[0][1] if start <= n.start < e.cue.start and not n.weak),
+                   key=lambda n: n.start)
+    joined = all(_LIST_GAP.fullmatch(text[a.end : b.start]) for a, b in zip(names, names[1:], strict=False))
+    return joined and len({n.parent for n in names}) >= ROUNDUP_EMPLOYERS
+
+
+def _keywords(title: str, lex: Lexicon) -> bool:
+    """Return whether a headline is a list of keywords (a page's slug: "<Firm> job cuts news") with no word or
+    punctuation that makes it a sentence: it names a topic and leaves the action to the lead."""
+    return lex.function_words is not None and lex.function_words.search(title) is None
+
+
+def only_threatened(e: Event, article: Article) -> bool:
+    """Return whether a headline only says jobs are at risk and every layoff cue of the lead is a possibility
+    ("400 jobs at risk at <employer>" over "<employer> could cut up to 400 jobs if ..."): no plan is announced."""
+    if not THREAT.search(e.sentence.text[e.cue.start : e.cue.end]):
+        return False
+    if e.sentence_kinds & POSSIBLE:
+        return True  # "<sector> fears a slowdown: 15,000 jobs at risk", "closure scenario: 20,000 jobs at risk"
+    if e.sentence_kinds & DECIDED:
+        return False  # "<employer> plans to close <site> with 2,000 jobs at risk" announces the plan
+    lead = [x for x in article.events if not x.in_title and not x.aside and x.sentence.index <= LEAD]
+    return bool(lead) and all(x.reading.modality in POSSIBLE for x in lead)
+
+
+def circumstance(e: Event, lex: Lexicon) -> bool:
+    """Return whether a headline cue only sets the scene in a clause of its own ("<Firm> strike ripples through
+    suppliers | as furloughs spread"): an uncounted noun whose employer is only the subject of another clause says
+    cuts are happening somewhere, not who makes them; the lead says that."""
+    if e.actor is None or e.actor.how not in ("sentence", "descriptor") or e.cue.kind not in ("noun", "furlough") or (
+        e.amounts
+    ):
+        return False
+    start = e.facts.spans[e.cue.clause][0]
+    return e.cue.clause > 0 and lex.leading_clause.match(e.sentence.low, start) is not None
+
+
+def newsletter(article: Article, lex: Lexicon) -> bool:
+    """Return whether the body opens as a newsletter ("Good morning, and welcome to The Byte, your briefing")."""
+    first = next((s for s in article.sentences if not s.is_title), None)
+    return first is not None and lex.newsletter is not None and lex.newsletter.search(first.text) is not None
+
+
+def _topic_label(e: Event) -> bool:
+    """Return whether a headline cue ends a heading before a colon or dash: a topic ("<Employer> job cuts:",
+    "Redundancies live:"), not a claim about the cuts ("Jassy says Amazon's layoffs are about culture")."""
+    rest = e.sentence.low[e.cue.end :]
+    return re.match(r"\s*(?:live\b)?\s*(?:[:|–—]|-\s)", rest) is not None

@@ -1,0 +1,57 @@
+"""How pages and sentences cut names: a page's own words written like names ("Hide Ad", "Image source, ..."), and
+names cut short at an "and" or a leading number."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.persons import UPPER
+
+# A page's own words written like names: ad slots, buttons, bylines ("Hide Ad", "Sign up", "Published").
+PAGE_FURNITURE = frozenset((
+    "hide ad", "skip ad", "ad", "advertisement", "advert", "sponsored", "sponsored content", "sign up", "sign in",
+    "log in", "read more", "read next", "more stories", "related", "related articles", "related stories", "most read",
+    "trending", "subscribe", "newsletter", "share", "share this article", "comments", "click here", "published",
+    "updated", "last updated", "copyright", "image caption", "image source", "getty", "anzeige", "werbung", "publicité",
+    "publicidad", "pubblicità",
+))
+# A credit line: who took the picture or wrote the page ("Image source, Getty", "By Jo Roe, BBC News, Leeds").
+_CREDIT = re.compile(
+    r"(?:Image|Photo|Picture|Video|Bild|Foto)?\s*(?:source|caption|credit|courtesy|by)\b\s*[:,]|"
+    rf"(?:By|Von|Par|Por|Di)\s+[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+){{0,2}},",
+    re.IGNORECASE,
+)
+# One or two capitalised words and "and" right before a name ("Brighton and | Hove City Council").
+_AND_BEFORE = re.compile(rf"(?<![\w'’-])([{UPPER}][\w'’-]+(?: [{UPPER}][\w'’-]+)?) and $")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2}) $")
+
+
+def credit_line(text: str) -> bool:
+    """Return whether a body line is a picture or byline credit, whose names are not who the article is about."""
+    return _CREDIT.match(text) is not None
+
+
+def joined_start(text: str, start: int, name: str, lex: Lexicon, taken: list[tuple[int, int]]) -> int | None:
+    """Return where a body's name really starts when an "and" cut it ("Brighton and Hove City Council", "Cheshire West
+    and Chester Council"): the part after "and" ends on an organisation word, the one or two words before it name
+    none. Else None; never over a name the alias table read (`taken`: "Amazon and Northgate Freight Services")."""
+    before = _AND_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or " " not in name or not lex.org_words.search(name.split()[-1]):
+        return None
+    if any(before.start() < e and s < start for s, e in taken):
+        return None
+    first = before.group(1)
+    if lex.org_words.search(first) or first.split()[0].lower() in lex.words.not_names:
+        return None
+    return before.start()
+
+
+def numbered(text: str, start: int, name: str, sample: str) -> str | None:
+    """Return the name with the number that opens it ("2 Sisters Food Group") when the article writes that number
+    before the name every time it is written twice or more (a count changes: "300 Acme staff", "40 Acme sites")."""
+    number = _NUMBER_BEFORE.search(text, max(0, start - 4), start)
+    if number is None:
+        return None
+    whole = f"{number.group(1)} {name}"
+    return whole if sample.count(whole) >= 2 else None
