@@ -10,7 +10,10 @@ Decision outline (each step is explainable from `Classification.evidence`):
    noun backed by a count or an announcement) makes a `layoff_report`, unless the headline frames
    the article as a recap, an opinion or advice, or its own layoff cue is denied, speculative,
    forecast or about the past (the headline dominates the lead). Three or more employers acting
-   in the lead, or listed as the headline's subject, make a round-up, not a report. A modal is a
+   in the lead, or listed as the headline's subject, make a round-up, not a report; so do a plural subject
+   ("Universities have announced ..."), a headline count only a union or a study gives ("5,000 posts axed, union
+   says"), and a lead written for the reader (a list of cases, a rule page); cuts a strike protests against are its
+   cause, not the news (`headline`). A modal is a
    plan's cost when the sentence or the headline asserts the employer's plan ("400 jobs could be
    lost as the council restructures"); without one it stays a possibility, as do jobs only "at
    risk" (`modality.consequence`, `headline`). A keyword headline or a headline modal leaves the
@@ -23,7 +26,9 @@ Decision outline (each step is explainable from `Classification.evidence`):
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from ingest.models import Classification
 from ingest.understanding.aliases import CompanyTable, load_company_table
@@ -34,8 +39,8 @@ from ingest.understanding.headcount import Amount, refine
 from ingest.understanding.language import detect_language
 from ingest.understanding.lexicon import SUPPORTED, Lexicon, lexicon
 from ingest.understanding.headline import (
-    DECIDED, POSSIBLE, ROUNDUP_EMPLOYERS, bare_threat, blocks_lead, circumstance, contested_plan, described, framed,
-    listed,
+    DECIDED, POSSIBLE, ROUNDUP_EMPLOYERS, addresses_reader, bare_threat, blocks_lead, circumstance, contested_plan,
+    described, framed, listed, protested, tallied,
     newsletter, only_threatened, reacts,
 )
 from ingest.understanding.modality import asserts_decision
@@ -63,7 +68,11 @@ from ingest.understanding.status import (
 # employer's decided plan is the plan's cost ("400 jobs could be lost as the council restructures"), a conditional
 # carrying a cited report is the leak; news outlets cited as sources, page furniture and people never act; "and"
 # inside a public body's name; attribution to a newspaper or an internal memo in five languages; numbers in words.
-CLASSIFIER_VERSION = "rules-7"
+# rules-8: the same method, tuned on a second real-news probe: a plural common noun as subject, a lead written for
+# the reader (a list, a lesson), "on the horizon", a strike over cuts and a union's tally are no reports; staff told
+# their site will shut, a notice to appoint administrators, a passive cut "at <employer>", German "Streichung von"
+# are; a sister unit's figure is not the count; "Los Angeles Times" and "<Place>-based X" are read whole.
+CLASSIFIER_VERSION = "rules-8"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far).
@@ -98,8 +107,27 @@ def reportable(e: Event, headline_kinds: frozenset[str] = frozenset(), plan_head
         return False
     return (
         e.actor is not None and not e.generic and stated and e.reading.time == "current"
-        and _asserts_action(e, headline_kinds)
+        and _asserts_action(e, headline_kinds) and not protested(e)
     )
+
+
+def plural_actor(e: Event, lex: Lexicon) -> bool:
+    """Return whether a cue's employer is a plural common noun written capitalised where it opens a sentence or a
+    headline ("Universities have announced 12,000 job cuts", "Leading CEOs admit AI will eliminate jobs"): a sector's
+    tally or many employers' talk, not one employer's act (a name ending on a plural, "Xbox Game Studios", is one)."""
+    if e.actor is None or e.actor.known:
+        return False
+    words = e.actor.name.split()
+    if len(words) > 2 or (len(words) == 2 and not words[0].lower().endswith("ing")):
+        return False
+    last = words[-1].lower()
+    return any((m := p.match(last)) is not None and m.end() == len(last) for p in _generic_patterns(lex.code))
+
+
+@lru_cache(maxsize=8)
+def _generic_patterns(code: str) -> tuple[re.Pattern[str], ...]:
+    """Return a language's patterns of generic subjects ("companies", "universities"), read on lower-cased text."""
+    return tuple(p for kind, p, cased in lexicon(code).markers if kind == "generic" and not cased)
 
 
 def _reach(article: Article, title_events: list[Event]) -> int:
@@ -123,8 +151,8 @@ def _title(article: Article) -> str:
 
 def main_event(article: Article, lex: Lexicon) -> Event | None:
     """Return the event that makes the article a report, or None when it is not one."""
-    if framed(article):
-        return None
+    if framed(article) or addresses_reader(article):
+        return None  # a recap, an opinion, advice, a list of cases or a lesson: its employers are examples
     all_title_events = [e for e in article.events if e.in_title]
     title_events = [e for e in all_title_events if not circumstance(e, lex)]
     headline_kinds = frozenset(m.kind for m in article.title_markers)
@@ -133,7 +161,10 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
              if (reportable(e) and not (reaction and e.cue.kind == "noun") and not described(e))
              or (reaction and contested_plan(e))]
     if found:
-        return None if only_threatened(found[0], article) or listed(found[0], article) else found[0]
+        first = found[0]
+        if only_threatened(first, article) or listed(first, article) or plural_actor(first, lex) or tallied(first, lex):
+            return None
+        return first
     # a party reacting to the employer's decided closure or plan, with no cue of its own ("<union> opposes <firm>'s
     # factory closure"), leaves the plan's jobs to the lead
     plan = asserts_decision(_title(article), article.title_markers)
@@ -146,7 +177,8 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
         return None  # a newsletter's items under a headline without a cue are a digest of news told elsewhere
     reach = _reach(article, all_title_events)
     lead = [e for e in article.events
-            if not e.in_title and not e.aside and e.sentence.index <= reach and reportable(e, headline_kinds, plan)]
+            if not e.in_title and not e.aside and e.sentence.index <= reach and reportable(e, headline_kinds, plan)
+            and not plural_actor(e, lex)]
     if len({e.actor.parent for e in lead if e.actor}) >= ROUNDUP_EMPLOYERS:
         return None
     return lead[0] if lead else None
@@ -170,7 +202,9 @@ def _same_employer(main: Event, e: Event) -> bool:
     if e.actor is None:
         acting = not e.in_title and e.sentence.index <= _EXTENDED_LEAD
     else:
-        acting = main.actor is not None and e.actor.parent == main.actor.parent
+        # a sister unit's figure inside a unit's story is another action ("Twitch laid off 500" beside Audible's cut)
+        acting = main.actor is not None and e.actor.parent == main.actor.parent and (
+            main.actor.unit is None or e.actor.unit in (None, main.actor.unit))
     # the reading last: an event of another employer is never read further
     return acting and e.reading.modality in ("asserted", "leaked") and e.reading.time == "current"
 

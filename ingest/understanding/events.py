@@ -123,6 +123,29 @@ def _strip_dateline(text: str) -> str:
     return text[m.end() :] if m and len(m.group()) <= 60 else text
 
 
+# "400 staff laid off at Twitch", "Jobs must go at Waveney council": a passive loss names its employer after "at"
+# ("bei" in German), unless the name only describes whom the employer serves ("at Acme's suppliers").
+_AT_EMPLOYER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:at|bei)\s+(?:the\s+|der\s+|dem\s+)?$", re.IGNORECASE)
+_SERVED = re.compile(r"(?:['’]s?\s|\s+(?:supplier|contractor|customer|partner|rival|seller|vendor|client)s?\b)",
+                     re.IGNORECASE)
+
+
+def _at_employer(
+    text: str, cue: Cue, spans: list[tuple[int, int]], names: list[Name], main: Actor | None,
+) -> Actor | None:
+    """Return the organisation named right after a passive cue's "at" in its clause, if any (a name used as a
+    modifier, "at Waveney council", only as the start of the article's employer's name)."""
+    _, end = spans[cue.clause]
+    for name in names:
+        if cue.end < name.start < end and not (name.weak or name.surname):
+            if not _AT_EMPLOYER.fullmatch(text, cue.end, name.start) or _SERVED.match(text, name.end):
+                return None
+            if not name.attributive:
+                return as_actor(name, "subject")
+            return main if main is not None and main.name.startswith(name.text) else None
+    return None
+
+
 def _amounts_for(amounts: list[Amount], cue: Cue, spans: list[tuple[int, int]]) -> tuple[Amount, ...]:
     """Return the counts in the cue's clause."""
     return tuple(a for a in amounts if clause_of(spans, a.start) == cue.clause)
@@ -141,6 +164,8 @@ def _read_sentence(
     events = []
     for cue in cues:
         actor = actor_for(text, cue, spans, names, markers, lex, employers, in_lead=not s.is_title and s.index <= lead)
+        if actor is None and cue.kind in ("loss", "staff", "noun"):
+            actor = _at_employer(text, cue, spans, names, employers.main)
         start, end = spans[cue.clause]
         units = tuple(n.unit for n in names if n.unit and start <= n.start < end)
         events.append(Event(

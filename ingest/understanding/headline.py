@@ -22,6 +22,31 @@ THREAT = re.compile(
 )
 # Between the names of a list: "Meta, Amazon, Google, and Microsoft"
 _LIST_GAP = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+(?:and|&|or)\b)\s*")
+# A lead written for a reader, not about one act: it announces a list ("Here are four chains that ...", "We've run
+# through them below") or teaches ("Learn the steps to follow", "But who exactly are these workers?"); "everything you
+# need to know" and "What does this mean for players?" sit over news too, so they are not.
+_REGISTER = re.compile(
+    r"\bhere\s+are\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|some|all|more)\b|"
+    r"\bhere['’]s\s+(?:a\s+)?(?:list|look|every)\b|\bbelow\s+(?:is|are)\b|"
+    r"\b(?:listed|run\s+through|rounded\s+up|set\s+out|look\s+at)\s+(?:[\w’'-]+\s+){0,6}?below\b|"
+    r"\blearn\s+(?:the|how)\b|"
+    r"\bwho\s+exactly\b",
+    re.IGNORECASE,
+)
+# A protest whose cause is the cuts ("a one-day strike to protest layoffs at the parent company", "to ballot on strike
+# over job losses"): the news is the protest; the cuts were told before, and a report of them is their own story.
+# Not a deal struck over cuts, nor shares rallying over them.
+_PROTEST = re.compile(
+    r"(?:\b(?:strikes?(?!\s+(?:an?|deal|agreement|pact)\b)|striking|walk-?outs?|walk(?:ed|ing)?\s+out|protest(?:s|ed|ing)?|picket\w*|"
+    r"ballot(?:s|ed|ing)?|industrial\s+action|streik\w*|grève\w*|huelga\w*|scioper[oi])\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:over|against|to\s+protest|contre|contra|contro|gegen)|\bto\s+protest|\bin\s+protest\s+(?:at|against|over))"
+    r"\s+(?:[\w'’-]+\s+){0,6}?$",
+    re.IGNORECASE,
+)
+# A headline closing on who says it ("..., UCU tells Labour", "..., union says", "..., study finds")
+_SAID_BY = re.compile(r",\s*(?P<who>[^,]{1,40}?)\s+(?:says|said|tells|told|warns|claims|finds|suggests|reveals)\b[^,]*$")
+_SOURCE_NOUNS = re.compile(r"(?:the\s+)?(?:unions?|analysis|research|study|survey|report|data|figures)$", re.IGNORECASE)
+_REGISTER_LEAD = 10  # sentences (a byline's lines count) in which a list or a lesson announces itself
 DECIDED = frozenset(("plan", "closure", "restructuring", "confirm", "current", "leak"))
 POSSIBLE = frozenset(("conditional", "speculative", "forecast", "hypothetical"))
 
@@ -158,3 +183,33 @@ def _topic_label(e: Event) -> bool:
     "Redundancies live:"), not a claim about the cuts ("Jassy says Amazon's layoffs are about culture")."""
     rest = e.sentence.low[e.cue.end :]
     return re.match(r"\s*(?:live\b)?\s*(?:[:|–—]|-\s)", rest) is not None
+
+
+def addresses_reader(article: Article) -> bool:
+    """Return whether the lead is written for the reader, not about one act: it announces a list of cases or
+    teaches (a rule page, an explainer), outside any quotation; its employers are examples, not the news."""
+    for s in article.sentences:
+        if s.is_title or s.index > _REGISTER_LEAD:
+            continue
+        found = _REGISTER.search(s.text)
+        if found and s.text.count("“", 0, found.start()) <= s.text.count("”", 0, found.start()) and (
+            s.text.count('"', 0, found.start()) % 2 == 0
+        ):
+            return True
+    return False
+
+
+def protested(e: Event) -> bool:
+    """Return whether a layoff cue is what a strike or a protest is against: the cause of the news, not its act."""
+    start = e.facts.spans[e.cue.clause][0]
+    return _PROTEST.search(e.sentence.text, max(start, e.cue.start - 120), e.cue.start) is not None
+
+
+def tallied(e: Event, lex: Lexicon) -> bool:
+    """Return whether a headline cue is a count a union or a study gives, with no employer written in the headline
+    ("5,000 university jobs axed, union says"): a sector's tally; "<Firm> to cut 300 jobs, union says" names one."""
+    said = _SAID_BY.search(e.sentence.text)
+    if not e.in_title or said is None or e.actor is None or e.actor.name in e.sentence.text[: said.start()]:
+        return False  # the headline names who cuts before its source
+    who = said.group("who").strip()
+    return _SOURCE_NOUNS.fullmatch(who) is not None or lex.non_employers.match(who) is not None

@@ -25,6 +25,23 @@ _CREDIT = re.compile(
 # One or two capitalised words and "and" right before a name ("Brighton and | Hove City Council").
 _AND_BEFORE = re.compile(rf"(?<![\w'’-])([{UPPER}][\w'’-]+(?: [{UPPER}][\w'’-]+)?) and $")
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d{1,2}) $")
+# "US-based Invista", "North American-headquartered Linamar": where a firm sits, written before its name
+_SEAT = re.compile(r".-(?:based|headquartered)$", re.IGNORECASE)
+
+
+def without_seat(words: list[str]) -> tuple[list[str], int]:
+    """Return a run's words without a leading "<Place>-based" descriptor, and the characters dropped."""
+    seat = next((i for i, w in enumerate(words[:3]) if _SEAT.search(w)), None)
+    if seat is None:
+        return words, 0
+    return words[seat + 1 :], sum(len(w) + 1 for w in words[: seat + 1])
+
+
+def lone_label(text: str) -> bool:
+    """Return whether a body line is a label alone (a site, section or tag: "Yahoo", "• Business"): one to three
+    capitalised words and no sentence around them."""
+    words = text.strip(" \t•·*|-–—").split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and text.rstrip()[-1:] not in ".!?:\"”"
 
 
 def credit_line(text: str) -> bool:

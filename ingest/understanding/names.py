@@ -18,7 +18,9 @@ from functools import lru_cache
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
-from ingest.understanding.name_parts import PAGE_FURNITURE, credit_line, joined_start, numbered
+from ingest.understanding.name_parts import (
+    PAGE_FURNITURE, credit_line, joined_start, lone_label, numbered, without_seat,
+)
 from ingest.understanding.persons import UPPER as _UPPER
 from ingest.understanding.persons import _title_starts as _title_starts  # the old import path (tests use it)
 from ingest.understanding.persons import person_patterns as person_patterns  # (and `understanding.__init__`)
@@ -48,6 +50,7 @@ _PREFIX = re.compile(rf"(?<![\w'’-])(?<![{_UPPER}][\w'’-] )((?:[{_UPPER}][\w
 _PLACE_REACH = 80  # characters before a name searched for its preposition
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:administration|government)\b")  # "the Trump administration"
 _ARTICLE = re.compile(r"^(?:(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|Il|Lo|Gli)\s+|L['’])")
+_THE = re.compile(r"^The\s+")
 _ACRONYM_NOISE = frozenset(
     "CEO CFO COO CTO AI US UK EU IT HR PR TV GDP USA UN AP OK ID VP SVP EVP HQ FY Q1 Q2 Q3 Q4 EXCLUSIVE UPDATE "
     "BREAKING WATCH LIVE VIDEO PHOTO WARN COVID RIF RIFS ERE ERTE PSE CGT CSE DPA AFP EFE ANSA NEWS LLC INC PLC".split()
@@ -120,10 +123,11 @@ class ArticleNames:
         return self._full[name]
 
 
-def clean_name(name: str) -> str:
+def clean_name(name: str, code: str = "") -> str:
     """Return a name without its legal form or a leading article ("The Cargonaut GmbH" -> "Cargonaut")."""
     name = _LEGAL.sub("", name.strip(" ,.;:'\"“”‘’")).strip()
-    return _ARTICLE.sub("", name) or name
+    # In English a foreign article is part of a proper name ("Los Angeles Times", "Le Monde", "El Paso Electric")
+    return (_THE if code == "en" else _ARTICLE).sub("", name) or name
 
 
 def _is_title_case(title: str) -> bool:
@@ -143,8 +147,7 @@ def article_names(title: str, text: str, lex: Lexicon) -> ArticleNames:
 
 def _trim_run(run: str, start: int, lex: Lexicon) -> tuple[str, int]:
     """Return the run without leading words that are capitalised for other reasons, and trailing noise."""
-    words = run.split(" ")
-    dropped = 0
+    words, dropped = without_seat(run.split(" "))
     while words and (re.sub(r"['’]s?$", "", words[0].lower()) in lex.words.not_names
                      or words[0].lower() in lex.words.connectors):
         dropped += len(words[0]) + 1
@@ -250,7 +253,7 @@ def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool)
         government = _GOVERNMENT_AFTER.match(text[end:])
         if government:
             run, end = run + text[end : end + government.end()], end + government.end()
-        name = clean_name(run)
+        name = clean_name(run, lex.code)
         attributive = modifier or (lex.after_subject is not None and not possessive and _attributive(text, end, lex))
         out.append(Name(text=name, start=start, end=end, parent=name, possessive=possessive, attributive=attributive))
     return out
@@ -322,8 +325,8 @@ _FURNITURE = re.compile(r"(?=.*\s[|>›»]\s)(?!.*\b[a-zà-ÿ]{4,})")
 def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNames, in_title: bool) -> list[Name]:
     if not in_title and ("|" in text or ">" in text or "›" in text or "»" in text) and _FURNITURE.match(text):
         return []  # the outlet's own name and sections, not who the article is about
-    if not in_title and credit_line(text):
-        return []  # "Image source, Getty", "By Jo Roe, BBC News": who took the picture or wrote the page
+    if not in_title and (credit_line(text) or lone_label(text)):
+        return []  # "Image source, Getty", "By Jo Roe, BBC News", "• Yahoo": who wrote or carries the page
     searched = text.title() if in_title and text.isupper() and len(text.title()) == len(text) else text
     names = []
     for m in table.find(searched):

@@ -45,6 +45,17 @@ _MEMO_CITED = re.compile(
     r"interno\s+|interna\s+)?(?:memo|e-?mail|letter|note|Schreiben|Brief|Rundschreiben|Rundmail|Mail|courriel|lettre|"
     r"note\s+interne|mémo|carta|correo|comunicado\s+interno|nota\s+interna|lettera)\b"
 )
+# A memo that reached an outlet rather than staff: leaked, or obtained, seen or reviewed by the outlet
+_MEMO_LEAKED = re.compile(r"(?i)\bleaked\b|\b(?:obtained|seen|viewed|reviewed)\s+by\b|\bdurchgesickert|\bfuité|\bfiltrad[oa]")
+# A sentence reading on from a document named before ("Per the memo", "In the email, ...", "the documents show"): in
+# an article citing sources it is the same leaked document (a memo the employer's own word is cited as such).
+_RELAYS_DOCUMENT = re.compile(
+    r"(?i)\b(?:per|in|according\s+to)\s+the\s+(?:internal\s+|leaked\s+)?(?:memo|e-?mail|letter|note|documents?|"
+    r"slides?|presentation)\b|\bthe\s+(?:memo|e-?mail|documents?|presentation)\s+(?:said|says|shows?|showed|states?|"
+    r"stated|reads?|added|adds)\b"
+)
+_CLARIFY = re.compile(r"(?i)\bclarif(?:y|ies|ied|ying)\b(?:\s+that\b)?|\bpräzisierte\b|\bprécis(?:é|ant)\b|"
+                      r"\baclar(?:ó|a|ando)\b|\bprecisat[oa]\b|\bprecisando\b")
 _OLD_DAYS = 28
 _FORMER = re.compile(r"former\b|ex-")
 
@@ -90,10 +101,16 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
     name_re = re.compile("|".join(re.escape(n) for n in names if n) or "(?!)")
     for s in sentences:
         # the cheap tests first: most sentences are about something else
-        if not (lex.trigger.search(s.low) or lex.cut_reference.search(s.low)) or _NO_COMMENT.search(s.text):
-            continue  # about something else, or no comment
+        if not (lex.trigger.search(s.low) or lex.cut_reference.search(s.low)):
+            continue  # about something else
+        if _clarifies(s.text, name_re, lex):
+            return True  # "Amazon denied the rumours, clarifying that it is laying off those staff"
+        if _NO_COMMENT.search(s.text):
+            continue  # no comment
         if _memo_cited(s, lex, published):
             return True  # "selon une note interne de <executive>": the report quotes the employer's own word
+        if _RELAYS_DOCUMENT.search(s.text):
+            continue  # "Per the memo, the CEO said ...": the leaked document the article cited, read on
         if not _states(s, lex):
             continue  # nobody announces or states anything here
         markers = [m for m in _current_markers(s, lex, published)
@@ -111,11 +128,23 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
     return False
 
 
+def _clarifies(text: str, name_re: re.Pattern[str], lex: Lexicon) -> bool:
+    """Return whether the employer (by name or as "the company") clarifies an outlet's report by stating the cut
+    itself: "<Firm> ... clarifying that the company is laying off 110 people" (a correction of a report confirms
+    what it keeps of it, whatever rumour it denies)."""
+    m = _CLARIFY.search(text)
+    if m is None or not (name_re.search(text, 0, m.start()) or _org_reference(text[: m.start()], lex)):
+        return False
+    tail = text[m.end() :]
+    return bool(sentence_cues(tail, tail.lower(), lex))
+
+
 def _memo_cited(s: Sentence, lex: Lexicon, published: date) -> bool:
     """Return whether a sentence about the cut cites the employer's internal memo, email or letter as its source
     ("according to an internal memo from <executive>", "mit Verweis auf eine interne E-Mail von CEO ...")."""
-    if _MEMO_CITED.search(s.text) is None:
-        return False
+    m = _MEMO_CITED.search(s.text)
+    if m is None or _MEMO_LEAKED.search(s.text, m.start(), m.end() + 40):
+        return False  # ("a leaked memo obtained by the Courier": the outlet's source, not the employer speaking)
     kinds = {m.kind for m in _current_markers(s, lex, published)}
     return not kinds & {"forecast", "speculative", "past"} and bool(sentence_cues(s.text, s.low, lex))
 
@@ -157,6 +186,11 @@ def own_sentences(article: Article, main: Event) -> list[Sentence]:
     # an unlisted employer is named in variants ("Skylark Regional Airlines", then "Skylark Regional"): a name
     # sharing the first word may be the same one, so only a name that shares nothing is another employer's
     first = main.actor.parent.split()[0]
-    foreign = {e.sentence.index for e in article.events if e.actor is not None and e.actor.parent.split()[0] != first}
-    own = {e.sentence.index for e in article.events if e.actor is None or e.actor.parent.split()[0] == first}
+    unit = main.actor.unit
+    # a unit's cut is confirmed by its own or its parent's word, not by a sibling unit's ("Twitch announced 500
+    # layoffs" in a story about Audible's)
+    foreign = {e.sentence.index for e in article.events if e.actor is not None and (
+        e.actor.parent.split()[0] != first or unit is not None and e.actor.unit not in (None, unit))}
+    own = {e.sentence.index for e in article.events if e.actor is None or e.actor.parent.split()[0] == first and (
+        unit is None or e.actor.unit in (None, unit))}
     return [s for s in article.sentences if s.index not in foreign - own]

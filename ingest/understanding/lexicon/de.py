@@ -10,8 +10,9 @@ from ingest.understanding.lexicon import Words
 # "stellen" is also a verb ("feststellen", "herstellen"): those prefixes never make a job noun.
 _STELLEN = r"\w*(?<!fest)(?<!her)(?<!dar)(?<!vor)(?<!ein)(?<!zu)(?<!auf)(?<!aus)(?<!um)(?<!be)(?<!an)(?<!ab)stellen"
 JOBS = (
-    rf"(?:{_STELLEN}|\w*jobs|\w*arbeitsplätze|arbeitsplatz|mitarbeiter(?:innen|n)?|mitarbeitende[n]?|beschäftigte[n]?|"
-    r"angestellte[n]?|arbeitnehmer(?:innen|n)?|arbeiter(?:innen|n)?|kolleg(?:en|innen)(?:\s+und\s+kolleg(?:en|innen))?|"
+    # gender-inclusive plurals ("Mitarbeiter:innen", "Arbeitnehmer*innen", "MitarbeiterInnen") count as the nouns
+    rf"(?:{_STELLEN}|\w*jobs|\w*arbeitsplätze|arbeitsplatz|mitarbeiter(?:[:*_]?innen|n)?|mitarbeitende[n]?|beschäftigte[n]?|"
+    r"angestellte[n]?|arbeitnehmer(?:[:*_]?innen|n)?|arbeiter(?:[:*_]?innen|n)?|kolleg(?:en|[:*_]?innen)(?:\s+und\s+kolleg(?:en|innen))?|"
     r"personal|belegschaft|fachkräfte|leute|menschen|beamte[n]?|vollzeitkräfte|führungskräfte|manager)"
 )
 _GAP_STOP = r"Preise|Preis|Kosten|Zinsen|Prognose|Dividende|Flüge|Filialen|Werke|Standorte|für|mit|von|bei"
@@ -21,7 +22,7 @@ _QUAL = r"(?:rund|etwa|ungefähr|circa|ca\.|knapp|fast|mehr\s+als|über|bis\s+zu
 
 CUES = (
     ("cut", rf"\b(?:streich(?:t|en|e|te|ten)|gestrichen|reduzier(?:t|en|te)|abbauen|abgebaut|abzubauen)\b{_GAP}\s+"
-            rf"{JOBS}\b|\b{JOBS}\b(?:\s+\S+){{0,4}}?\s+(?:streichen|gestrichen|abbauen|abgebaut|abzubauen|"
+            rf"{JOBS}\b|\b{JOBS}\b(?:\s+\S+){{0,6}}?\s+(?:streichen|gestrichen|abbauen|abgebaut|abzubauen|"
             r"reduzieren|reduziert)\b|\bbau(?:t|en|te|ten)\b(?:\s+\S+){0,10}?\s+" + JOBS + r"\b(?:\s+\S+){0,4}?\s+ab\b"
             rf"|\btrenn(?:t|en|te|ten)\s+sich\s+(?:\S+\s+){{0,2}}?von\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+){{0,2}}?{JOBS}\b"),
     ("staff", r"\bentl(?:ässt|assen|ieß|iessen|ießen)\b|\bkündig(?:t|en|te|ten)\s+(?:\S+\s+){0,3}?(?:Mitarbeiter\w*|"
@@ -29,7 +30,8 @@ CUES = (
     ("noun", r"\b(?:Stellen|Personal|Job|Arbeitsplatz)[-]?abbau\w*\b|\bStellenstreichung(?:en)?\b|\bEntlassung(?:en|"
              r"swelle)?\b|"
              r"\bMassenentlassung(?:en)?\b|\b(?:betriebsbedingte\s+)?Kündigungen\b|\bKündigungswelle\b|\bAbbaurunde\b|"
-             r"\bSozialplan\b|\bAbbau\s+von\s+(?:\S+\s+){0,3}?" + JOBS + r"\b|\bStellen-Abbau\b|\bJobverlust\w*\b"),
+             r"\bSozialplan\b|\b(?:Abbau|Streichung|Wegfall)\s+von\s+(?:\S+\s+){0,3}?" + JOBS + r"\b|\bStellen-Abbau\b|"
+             r"\bJobverlust\w*\b"),
     ("loss", rf"\b{JOBS}\b(?:\s+\S+){{0,6}}?\s+(?:wegfallen|wegzufallen|fallen\s+(?:\S+\s+){{0,3}}?weg|fällt\s+weg|"
              r"gefährdet|bedroht|auf\s+dem\s+Spiel|auf\s+der\s+Kippe|verloren\s+gehen)\b"
              rf"|\b(?:fallen|fällt)\s+(?:\S+\s+){{0,4}}?{JOBS}\s+weg\b"
@@ -38,7 +40,7 @@ CUES = (
              # "kostet 500 Arbeitsplätze", "wird Arbeitsplätze kosten": only the verb, never the noun "Kosten"
              rf"|\bkostet(?:e|en)?\s+(?:\S+\s+){{0,3}}?{JOBS}\b|\b{JOBS}(?:\s+\S+){{0,4}}?\s+kosten\s+(?:wird|werde|"
              r"werden|würde|würden|könnte|könnten|dürfte|dürften)\b"),
-    ("affected", rf"\b{JOBS}\s+(?:\S+\s+){{0,2}}?betroffen\b|"
+    ("affected", rf"\b{JOBS}\s+(?:\S+\s+){{0,2}}?betroffen\b|\b{JOBS}\s+(?:\S+\s+){{0,4}}?betreffen\b|"
                  rf"\bbetroffen\s+sind\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+){{0,2}}?"
                  rf"{JOBS}\b|\bbetrifft\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+){{0,2}}?{JOBS}\b"),
     ("furlough", r"\bKurzarbeit\w*\b"),
@@ -60,7 +62,8 @@ MARKERS = (
              r"\bunter\s+Berufung\s+auf\b|\bInsider\w*\b|"
              r"\bMedienbericht\w*\b|\bberichtet(?:e|en)?\b|\baus\s+\w*[Kk]reisen\b|\berfuhr\b|\bzufolge\b|"
              r"\bsollen\s+(?:\S+\s+){0,6}?(?:berichten|erfahren\s+haben)\b"),
-    ("confirm", r"\b(?:teilte|teilten)\b|\bmitteilte\b|\bmitgeteilt\b|\bkündigte\b|\bangekündigt\b|\bAnkündigung\b|"
+    # "angekündigte(n|m)": the announced cut, its adjective inflected
+    ("confirm", r"\b(?:teilte|teilten)\b|\bmitteilte\b|\bmitgeteilt\b|\bkündigte\b|\bangekündigt(?:e[mnrs]?)?\b|\bAnkündigung\b|"
                 r"\bbestätigt\w*\b|\bgab\s+(?:\S+\s+){0,4}?bekannt\b|\bbekanntgegeben\b|\bMitteilung\b|"
                 r"\bPressemitteilung\b|\bSchreiben\b|\bNachricht\s+an\b|\bBrief\b|\bMemo\b|\bStellungnahme\b|"
                 r"\binformiert\w*\b|\bverkündet\w*\b|\bveröffentlicht\w*\b|\bbeschlossen\b|\bEinigung\b|\bgeeinigt\b"),

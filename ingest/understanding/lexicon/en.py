@@ -90,6 +90,10 @@ CUES = (
                  r"|\bnumber\s+of\s+(?:employees|workers|positions|staff|jobs)\s+affected\b|\b(?:employees|workers|"
                  r"positions)\s+affected\s*:"),
     ("furlough", r"\bfurlough(?:s|ed|ing)?\b|\btemporary\s+lay-?offs?\b|\bshort-time\s+work(?:ing)?\b"),
+    # a closure told to its staff without the word "jobs" ("200 employees have been told the plant will shut")
+    ("loss", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,8}}?(?:(?:have\s+been|has\s+been|were|was|are|being)\s+)?told\s+"
+             r"(?:that\s+)?(?:the|their|its|it)\s+(?:\S+\s+){0,3}?(?:will|is\s+to|is\s+set\s+to|is\s+going\s+to|would)\s+"
+             r"(?:\S+\s+)?(?:shut|close)\b"),
     # jobs moved abroad are lost where they were ("plans to move 500 jobs offshore", "offshore these roles")
     ("cut", rf"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transfer(?:s|red|ring)?|relocat(?:e|es|ed|ing))\s+"
             rf"(?:\S+\s+){{0,3}}?(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:offshore|overseas|abroad|to\s+(?:india|the\s+"
@@ -102,6 +106,9 @@ CUES = (
              r"\b(?:avoid|avoiding|forgo|forgoing)\s+hiring\b|\bnot\s+need\s+to\s+hire\b"),
     ("noun", r"(?-i:\bRIFs?\b)"),
     ("notice", r"(?-i:\bWARN\b|\bHR1\b)"),
+    # a notice of intention to appoint administrators is filed at court, like a layoff notice: the jobs it puts at
+    # risk are its count ("has filed a notice of intention to appoint administrators, putting 900 jobs at risk")
+    ("notice", r"\b(?:notice\s+of\s+)?intention\s+to\s+appoint\s+(?:an\s+)?administrators?\b"),
     ("notice", r"\bWorker\s+Adjustment\s+and\s+Retraining\s+Notification\b|\b(?:layoff|lay-off|"
                r"closure|redundancy|dismissal)\s+notices?\b|\bstate\s+(?:layoff\s+)?(?:notice|filing)\b|"
                r"\bItem\s+2\.05\b"),
@@ -156,6 +163,8 @@ MARKERS = (
                     # its lowest performers" is a judgement, not an option
                     r"\b(?:consider(?:s|ing)|weigh(?:s|ing)|mull(?:s|ing)|explor(?:es|ing))\s+(?:\w+ing|job|cuts|"
                     r"layoffs|redundanc\w+|options|plans|whether)\b"),
+    # cuts foreseen, not decided ("job cuts could be on the horizon as part of a national plan"): no plan's cost
+    ("speculative", r"\bon\s+the\s+(?:horizon|cards)\b|\bin\s+the\s+offing\b"),
     # A modal verb alone: under a plan the employer asserts, it says what the plan may cost ("400 jobs could be
     # lost as the council restructures"), not whether there is one (see `modality`).
     ("modal", r"\b(?:could|may|might|possibly|potentially)\b"),
@@ -425,7 +434,10 @@ WORDS = Words(
         "weekday_prefix": r"last|this|next|on|late|early",
     },
     fractions=(("half", 50.0), ("a third", 33.3), ("one third", 33.3), ("a quarter", 25.0), ("one quarter", 25.0),
-               ("two-thirds", 66.7), ("two thirds", 66.7), ("a fifth", 20.0), ("one in ten", 10.0)),
+               ("two-thirds", 66.7), ("two thirds", 66.7), ("a fifth", 20.0), ("one in ten", 10.0),
+               # "one in six posts" is a share, never a count of one
+               ("one in two", 50.0), ("one in three", 33.3), ("one in four", 25.0), ("one in five", 20.0),
+               ("one in six", 16.7), ("one in seven", 14.3), ("one in eight", 12.5), ("one in nine", 11.1)),
     count_context={
         "percent": r"%|\s*percent\b|\s*per\s+cent\b",
         "share_after": (
@@ -437,7 +449,7 @@ WORDS = Words(
         "base_before": (
             r"(?:\b(?:employs?|employed|employing|has|had|have|having|headcount\s+of|workforce\s+of|staff\s+of|"
             r"out\s+of|among|hire|hires|hiring|hired|add|adds|adding|added|recruit\w*|creat\w+|opening|open|"
-            r"from|keep|keeps|retain\w*|remain\w*|redeploy\w*|offered|of\s+(?:its|the|their|our|his|"
+            r"from|keep|keeps|retain\w*|remain\w*|redeploy\w*|offered|one\s+in|of\s+(?:its|the|their|our|his|"
             r"her|that|[\w.-]+['’]s))\s+(?:(?:the|its|their|about|roughly|around|nearly|approximately|some|more\s+than|"
             r"over|almost|[\w.-]+['’]s)\s+){0,2})$"
         ),
@@ -449,6 +461,9 @@ WORDS = Words(
         ),
         "subset_after": r"^\s+of\s+(?:the|these|those|them|its|their|our)\b",
         "not_count_after": (
+            # "one in six posts" is a share: neither number counts
+            r"^\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:rounds?|phases?|stages?|waves?|"
+            r"tranches?|years?|months?|weeks?|steps?|batches|parts))|"
             r"^\s*(?:%|percent|per\s+cent|billion|bn\b|m\b|million\s+(?:dollars|pounds|euros|in|a|of)|years?|"
             r"months?|weeks?|days?|hours?|stores|branches|shops|sites|locations|plants|factories|offices|"
             r"restaurants|routes|stations|warehouses|centres|centers|schools|libraries|buildings|facilities|"
@@ -484,7 +499,9 @@ WORDS = Words(
     ),
     unsaid=(
         r"say|says|said|saying|disclose[ds]?|disclosing|specif(?:y|ied|ies)|reveal(?:s|ed)?|detail(?:s|ed)?|"
-        r"indicate[ds]?|know|knows|known|decided|estimate[ds]?|put\s+a\s+number|quantif(?:y|ied)"
+        r"indicate[ds]?|know|knows|known|decided|estimate[ds]?|put\s+a\s+number|quantif(?:y|ied)|"
+        # "no immediate redundancies": none now, none ruled out (an administration's jobs stay in doubt)
+        r"immediate(?:ly)?|imminent"
     ),
     # A greeting that names the newsletter or briefing: its items are a digest of the week's news.
     newsletter=(
