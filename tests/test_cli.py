@@ -112,6 +112,7 @@ def test_run_on_defaults_lands_the_feeds_once_and_publishes_the_snapshot(user_fe
     assert _tables(user_feeds) == before
 
 
+@pytest.mark.slow  # three CLI commands over a real run (~6 s); the reprocess path keeps its default-run test in test_reprocess.py
 def test_reclassify_and_reprocess_after_a_real_run_change_nothing_with_unchanged_code(user_feeds: Path) -> None:
     from cli.main import app
 

@@ -255,6 +255,7 @@ def dead_feeds(empty_dir: Path, httpserver: HTTPServer, prefect_server: None) ->
     return write_feeds(empty_dir / "feeds.toml", {f"feed-{i}": httpserver.url_for(f"/feeds/{i}.xml") for i in range(3)})
 
 
+@pytest.mark.slow  # three CLI runs (~3.5 s); test_readme_queries_run_on_the_snapshot_after_every_feed_failed keeps a failing run in the default run
 def test_every_feed_failing_then_backing_off(dead_feeds: Path, empty_dir: Path) -> None:
     code, text = _invoke("run", "--feeds", str(dead_feeds))
     _ends_with_error(text, SYSTEMIC, code, "error: run failed: all 3 feeds failed; first error: HTTP 404", "feed_health")

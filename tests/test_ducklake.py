@@ -152,6 +152,7 @@ def test_keys_hold_by_design_on_a_lake_as_constraints_hold_them_on_a_file(lake: 
     assert on_lake["meta"] == [("k", "1")]
 
 
+@pytest.mark.slow  # every data command against a lake (~3 s); the lake tests above keep DuckLake in the default run
 def test_data_commands_read_a_lake(lake: LakeTarget, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

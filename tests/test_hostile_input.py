@@ -330,6 +330,7 @@ def test_hostile_pages_are_recorded_per_article(hostile_run: Run, raw: RawServer
 
 # --- bounded work on big inputs ------------------------------------------------------------------
 
+@pytest.mark.slow  # builds and parses a 50,000-item feed and a 10 MB page (~2.5 s); the other hostile inputs stay in the default run
 def test_50000_item_feed_and_10_mb_script_page_are_bounded(web: HTTPServer, tmp_path: Path) -> None:
     u = web.url_for
     web.expect_request("/big.xml").respond_with_data(many_items(50_000, lambda i: u(f"/a/big/{i}")), content_type="application/rss+xml")
