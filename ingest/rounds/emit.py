@@ -22,9 +22,12 @@ from datetime import datetime
 from ingest.models import MATCHER_VERSION, Round, RoundEvent, RoundLink, RoundPlan, SourceRef
 from ingest.rounds.aggregate import Aggregate
 from ingest.rounds.cluster import Cluster, Seeded, Windows, replay
-from ingest.rounds.facts import Member, fmt
-from ingest.rounds.keys import round_id_for
+from ingest.rounds.facts import Member, close, fmt, point
+from ingest.rounds.keys import round_id_for, unit_keys
 from ingest.rounds.title import round_title
+
+# Reports whose figure is this close to the round's give the same figure ("14,000" and "about 14,000").
+FIGURE_TOLERANCE = 0.05
 
 _MAX_SOURCES_IN_PLAN = 3
 
@@ -47,6 +50,18 @@ def name_rounds(clusters: Sequence[Cluster], stored: set[str]) -> list[tuple[str
     return named
 
 
+def _units_are_scope(cluster: Cluster) -> bool:
+    """Return whether every report giving the round's figure names one of its specific units: else the units are
+    teams inside a larger cut ("14,000 corporate jobs" beside a story naming AWS among those hit), not what the
+    figure counts."""
+    agg = cluster.agg
+    keys, figure = agg.unit_keys, agg.headcount
+    if figure is None or not keys:
+        return True
+    same = [m for m in cluster.members if close(point(m.facts), figure, FIGURE_TOLERANCE)]
+    return all(unit_keys(m.facts.units, cluster.company) & keys for m in same)
+
+
 def _to_round(round_id: str, cluster: Cluster, first_seen: datetime, last_seen: datetime) -> Round:
     agg = cluster.agg
     hm, tm = agg.headcount_member, agg.text_member
@@ -63,7 +78,8 @@ def _to_round(round_id: str, cluster: Cluster, first_seen: datetime, last_seen: 
         headcount_max=facts.headcount_max if facts else None,
         headcount_text=headcount_text, status=agg.status, article_count=agg.article_count,
         source_count=agg.source_count,
-        title=round_title(company, agg.units, facts, headcount_text, agg.status, agg.announced_on),
+        title=round_title(company, agg.units, facts, headcount_text, agg.status, agg.announced_on,
+                          units_are_scope=_units_are_scope(cluster)),
         evidence=agg.evidence, matcher_version=MATCHER_VERSION,
     )
 

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from ingest.models import Classification, RoundStatus
-from ingest.rounds.keys import unit_key, unit_keys
 
 _COUNTABLE_END = re.compile(r"(\d|hundred|thousand|dozen|few|several)$", re.IGNORECASE)
 
@@ -20,13 +19,6 @@ def _units_phrase(units: Sequence[str]) -> str:
     if len(units) <= 4:
         return ", ".join(units[:-1]) + " and " + units[-1]
     return ", ".join(units[:3]) + f" and {len(units) - 3} more units"
-
-
-def _scoped(facts: Classification | None, named: Sequence[str], company: str) -> bool:
-    """Return whether the report giving the round's figure names one of the units the title shows."""
-    own = unit_keys(tuple(facts.units), company) if facts is not None else frozenset()
-    keys = [unit_key(u, company) for u in named]
-    return any(not k or k in own for k in keys)  # a generic scope ("corporate") is the figure's own word
 
 
 def _figure(facts: Classification) -> str | None:
@@ -53,6 +45,8 @@ def round_title(
     headcount_text: str | None,
     status: RoundStatus,
     on: date,
+    *,
+    units_are_scope: bool = True,
 ) -> str:
     """Return a round's summary line, e.g. "Amazon cuts 16,000 corporate jobs (announced 2026-01-28)"."""
     named = [u for u in units if u]
@@ -60,9 +54,9 @@ def round_title(
     unit_words = "" if many else _units_phrase(named)
     across = f" across {_units_phrase(named)}" if many else ""
     figure = _figure(facts) if facts else None
-    if figure is not None and named and not _scoped(facts, named, company):
-        # The figure's own report names none of these units (a company-wide 14,000 beside a story that names
-        # AWS among the teams hit): they are part of it, not its scope.
+    if figure is not None and named and not units_are_scope:
+        # A report giving the figure names none of these units (a company-wide 14,000 beside a story that
+        # names AWS among the teams hit): they are part of it, not its scope.
         unit_words, across = "", f", including {_units_phrase(named)}"
     day = on.isoformat()
     if figure is not None:
