@@ -834,7 +834,7 @@ def test_a_cased_pattern_ruled_out_by_its_guard_never_matches(code: str) -> None
 def test_job_title_count_and_date_scans_find_what_the_plain_scans_find(code: str) -> None:
     from ingest.understanding.dates import _NEEDS, _patterns, _present  # noqa: PLC0415
     from ingest.understanding.headcount import FOLDS, _has_number_word, _numbers, _starts  # noqa: PLC0415
-    from ingest.understanding.names import _title_starts, person_patterns  # noqa: PLC0415
+    from ingest.understanding.persons import _title_starts, person_patterns  # noqa: PLC0415
 
     lex = lexicon(code)
     _, starts, fast = person_patterns(lex)

@@ -26,7 +26,7 @@ def warm_lexicons() -> None:
     """Compile every supported language's patterns now (a worker's first article then pays nothing extra)."""
     from ingest.understanding.dates import date_patterns  # noqa: PLC0415 - only for warming
     from ingest.understanding.headcount import number_patterns  # noqa: PLC0415
-    from ingest.understanding.names import person_patterns  # noqa: PLC0415
+    from ingest.understanding.persons import person_patterns  # noqa: PLC0415
 
     for code in SUPPORTED:
         lexicon(code)

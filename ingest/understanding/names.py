@@ -22,8 +22,6 @@ from ingest.understanding.name_parts import (
     PAGE_FURNITURE, credit_line, joined_start, lone_label, numbered, without_seat,
 )
 from ingest.understanding.persons import UPPER as _UPPER
-from ingest.understanding.persons import _title_starts as _title_starts  # the old import path (tests use it)
-from ingest.understanding.persons import person_patterns as person_patterns  # (and `understanding.__init__`)
 from ingest.understanding.persons import persons, role_patterns, without_person
 
 _CAP = rf"(?:[{_UPPER}][\w'’&.\-/]*|\d+[A-Z][\w&-]*)"
