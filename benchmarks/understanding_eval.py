@@ -206,6 +206,9 @@ def amazon_rounds(items: list[Labelled], verdicts: list[Classification], orders:
         partitions.append(_partition(result))
         lines.append(f"  {'publication order' if n == 0 else f'shuffle {n}':17s} found {found}/{len(true_rounds)}, "
                      f"false {false}, extra from splits {extra}, new_round alerts {alerts}")
+        if n == 0 and false:
+            kinds = _false_sources(result, true_rounds, {i.id: expected(i.raw) for i in items})
+            lines.append("    false rounds are made of: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     same = all(p == partitions[0] for p in partitions[1:])
     lines.append(f"  same rounds whatever the order: {'yes' if same else 'NO'}")
     return lines
@@ -247,6 +250,27 @@ def _round_figures(result: Any, true_rounds: set[str]) -> tuple[int, int, int, i
     alerts = sum(1 for a in result.store.alerts.values()
                  if a.kind == "new_round" and a.round_id in {r.round_id for r in amazon_rounds})
     return len(per_true), false, sum(n - 1 for n in per_true.values()), alerts
+
+
+def _false_sources(result: Any, true_rounds: set[str], golds: dict[str, dict[str, Any]]) -> Counter[str]:
+    """Return, over the false Amazon rounds, what their articles are by gold label (counts only)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for article_id, round_id in result.store.links.items():
+        members[round_id].append(article_id)
+    kinds: Counter[str] = Counter()
+    for r in result.store.rounds.values():
+        ids = members[r.round_id]
+        if company_key(r.company) != company_key(WATCHED) or any(golds[a].get("round") in true_rounds for a in ids):
+            continue
+        for a in ids:
+            gold = golds[a]
+            if gold["label"] != "layoff_report":
+                kinds[gold["label"]] += 1
+            elif gold.get("parent") != WATCHED:
+                kinds["another employer's report"] += 1
+            else:
+                kinds["Amazon report without a round id"] += 1
+    return kinds
 
 
 def render(name: str, s: Scores, rounds: list[str], seconds: float) -> str:

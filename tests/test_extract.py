@@ -13,7 +13,7 @@ import trafilatura
 import zstandard
 
 from usecases.run import Batch, store_now
-from ingest.text.articles import build_article
+from ingest.text.articles import build_article, without_headline
 from ingest.text.extract import TEXT_OPTIONS, clean_text, decode_html, decompress_html, extract_page
 from ingest.models import FeedEntry, PageResult
 from ingest.settings import load_settings
@@ -97,3 +97,50 @@ def test_stored_pages_say_their_encoding(tmp_path: Path) -> None:
         con.close()
     assert (encoding, size) == ("zstd", len(content))
     assert zstandard.ZstdDecompressor().decompress(blob) == content
+
+
+# A page as a 2000s table-layout CMS serves it (many council, court and agency sites still do): the
+# story sits in a table cell beside a menu column and a headline column, with no <article> element.
+TABLE_PAGE = """<html><head><title>Harbour Gazette - Ferry operator to close Dunmore depot</title></head>
+<body><table width="100%"><tr><td width="140" class="nav"><a href="/n">News</a><br><a href="/s">Sport</a><br>
+<a href="/b">Business</a><br><a href="/w">What's on</a></td>
+<td valign="top"><font size="4"><b>Ferry operator to close Dunmore depot</b></font><br>
+<font size="2">Staff reporter | Posted Mar 04, 2025 09:12 AM</font>
+<p>Westway Ferries will close its engineering depot in Dunmore in the autumn, with the loss of 85 jobs.</p>
+<p>The company told staff on Monday that maintenance would move to its yard across the estuary from October.</p>
+<p>A spokesman said the firm would offer redeployment where it could and that talks with the union had begun.</p>
+<p>Councillors said the closure was a blow to a town that has already lost its fish market and its bank branch.</p>
+</td><td width="170"><b>More headlines</b><br><a href="/x1">Chip plant to hire 400</a><br>
+<a href="/x2">Bakery chain cuts 90 jobs</a></td></tr></table></body></html>"""
+
+
+def test_a_table_layout_story_is_found_by_the_fallback_pass() -> None:
+    """The precise pass finds no article in a table cell; the paragraphs are read instead, without the menu."""
+    result = extract_page(URL, TABLE_PAGE.encode(), "text/html")
+    assert result.error is None
+    assert result.text.startswith("Westway Ferries will close its engineering depot in Dunmore")
+    assert "with the loss of 85 jobs" in result.text and "bank branch" in result.text
+    assert "What's on" not in result.text and "Bakery chain" not in result.text
+
+
+@pytest.mark.parametrize(("text", "title", "kept"), [
+    ("Acme to cut 1,200 jobs in devices unit\nAcme said on Wednesday it would cut 1,200 jobs.", "Acme to cut 1,200 jobs in devices unit", False),
+    ("ACME TO CUT 1,200 JOBS IN DEVICES UNIT\nAcme said it would cut jobs.", "Acme to cut 1,200 jobs in devices unit", False),
+    ("Acme to cut 1,200 jobs in devices unit\nAcme said it would cut jobs.", "Acme to cut 1,200 jobs in devices unit - The Courier", False),
+    ("Business\nAcme said on Wednesday it would cut 1,200 jobs.", "Business", True),
+    ("Acme said on Wednesday it would cut 1,200 jobs.\nMore follows.", "Acme to cut 1,200 jobs in devices unit", True),
+    ("Acme to cut 1,200 jobs in devices unit", "Acme to cut 1,200 jobs in devices unit", True),
+    ("Acme to cut 1,200 jobs\nAcme said it would cut jobs.", "Acme to cut 1,200 jobs in devices unit", True),
+])
+def test_a_first_line_repeating_the_headline_is_dropped(text: str, title: str, kept: bool) -> None:
+    """Extractors keep the page's <h1>; read as the body's first sentence it misleads the classifier."""
+    assert (without_headline(text, title) == text) is kept
+
+
+def test_stored_text_does_not_open_with_the_headline_again() -> None:
+    title = "Acme to cut 1,200 jobs in its devices unit"
+    content = article_page(title, BODY).encode()  # its <h1> repeats the feed item's title
+    entry = FeedEntry(feed="wire", entry_key="g2", url=URL, title=title, published_at=datetime(2026, 1, 28))
+    fetched = PageResult(url=URL, final_url=URL, status=200, content=content, content_type="text/html")
+    article = build_article(entry, fetched, extract_page(URL, content), datetime(2026, 1, 29))
+    assert article.text.startswith(BODY[0])

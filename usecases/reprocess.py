@@ -21,6 +21,7 @@ from ingest.models import Classification, Label, RoundCandidate
 from ingest.rounds import MATCHER_VERSION, RoundPlan
 from ingest.rounds.replay import LabelChange, RebuiltRounds, RoundsDiff, label_changes, replay_rounds, rounds_diff
 from ingest.settings import Settings, alert_channels
+from ingest.text.articles import without_headline
 from ingest.text.extract import decompress_html
 from ingest.understanding import CLASSIFIER_VERSION, classify_many, load_company_table
 from storage import alerts as alert_store
@@ -157,10 +158,12 @@ def reextracted(settings: Settings, history: History) -> Texts:
     )
     for (article_id, _, _), page in zip(history.pages, pages, strict=True):
         status = "ok" if page.text else "no_text"
-        updates.append((article_id, page.text, page.author, page.site_name, page.language, status, page.error))
-        if article_id in texts and page.text != texts[article_id].text:
+        # as a run stores it (ingest.text.articles.build_article): without the headline repeated
+        text = without_headline(page.text, texts[article_id].title) if article_id in texts else page.text
+        updates.append((article_id, text, page.author, page.site_name, page.language, status, page.error))
+        if article_id in texts and text != texts[article_id].text:
             changed += 1
-            texts[article_id] = texts[article_id]._replace(text=page.text)
+            texts[article_id] = texts[article_id]._replace(text=text)
     return Texts(texts=texts, updates=updates, changed=changed)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from ingest.urls import article_id_for, canonicalize, fallback_key, page_canonical
@@ -19,7 +20,8 @@ def build_article(
     entry: FeedEntry, page: PageResult | None, extracted: ExtractedPage | None, fetched_at: datetime
 ) -> Article:
     """Return the Article for an entry; without usable page text it keeps the feed's title/summary."""
-    text = extracted.text if extracted else ""
+    title = entry.title or (extracted.title if extracted and extracted.title else entry.url)
+    text = without_headline(extracted.text, title) if extracted else ""
     if page is None:
         status, error = "not_fetched", "link is not an http(s) URL"
     elif page.error:
@@ -42,7 +44,7 @@ def build_article(
         feed=entry.feed,
         url=url,
         canonical_url=canonical,
-        title=entry.title or (extracted.title if extracted and extracted.title else url),
+        title=title,
         summary=entry.summary,
         text=text,
         author=extracted.author if extracted else None,
@@ -59,6 +61,27 @@ def build_article(
         raw_size=extracted.raw_size if extracted else 0,
         source_name=entry.source_name,
     )
+
+
+_NOT_WORD = re.compile(r"\W+")
+# A first line shorter than this is a kicker or section name ("Business"), not a repeated headline.
+_HEADLINE_CHARS = 15
+
+
+def without_headline(text: str, title: str) -> str:
+    """Return `text` without its first line when that line repeats the headline.
+
+    Extractors keep a page's <h1>: the headline would open the body a second time, in title case
+    ("Jassy Says Layoffs Were About Culture"), where it reads as a sentence of the article. A feed
+    title may carry the outlet after it ("... - The Courier"), so a first line making most of the
+    title's start counts as well.
+    """
+    first, _, rest = text.lstrip().partition("\n")
+    head, whole = _NOT_WORD.sub(" ", first).strip().casefold(), _NOT_WORD.sub(" ", title).strip().casefold()
+    repeats = whole == head or (whole.startswith(head + " ") and len(head) >= 0.6 * len(whole))
+    if len(head) >= _HEADLINE_CHARS and rest.strip() and repeats:
+        return rest.lstrip()
+    return text
 
 
 def _published(

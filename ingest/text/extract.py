@@ -166,8 +166,18 @@ def page_text(tree: HtmlElement, url: str) -> str | None:
 
     doc = trafilatura.bare_extraction(tree, url=url, **TEXT_OPTIONS)
     if doc is None or isinstance(doc, dict):  # a dict only with as_dict=True, which we never pass
-        return None
-    return clean_text(doc.text or "").strip()
+        text = None
+    else:
+        text = clean_text(doc.text or "").strip()
+    if text is None or len(text) < MIN_TEXT_CHARS:
+        # A table layout (older CMSs, many council, court and agency notices) holds the article
+        # in a table cell, where the pass above finds nothing; trafilatura's baseline takes the
+        # page's paragraphs instead (on a copy of the tree). Only pages the first pass fails on
+        # pay for it.
+        fallback = clean_text(trafilatura.baseline(tree)[1]).strip()
+        if len(fallback) > len(text or ""):
+            return fallback
+    return text
 
 
 def compress_page(content: bytes) -> bytes:
