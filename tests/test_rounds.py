@@ -673,3 +673,22 @@ def test_one_round_reported_in_four_languages_is_one_round_and_one_alert() -> No
         assert len({link.round_id for link in plan.links}) == 1 and len(plan.links) == 4
         alerts = plan_alerts(plan, watched=["Amazon"], channels=[CHANNEL], now=now)
         assert [a.kind for a in alerts] == ["new_round"]
+
+
+def test_a_units_late_filing_quoting_the_rounds_figure_joins_it_and_one_that_does_not_stays_apart() -> None:
+    """The round's reports named other units; the filing names its own, and ties itself by the figure."""
+    memo = cand("mar", "Company blog", "2024-03-11T14:00", units=("Twitch",), headcount=6000, announced="2024-03-11",
+                evidence="The company said it would cut about 6,000 more jobs, mostly in advertising and Twitch.")
+    filing = cand("apr", "Business Journal", "2024-04-17T09:00", units=("AWS",), headcount=312,
+                  announced="2024-04-17", title="Cloud unit begins notifying staff; state notice lists 312 jobs",
+                  evidence="The cloud unit began notifying employees, its share of the 6,000 cuts announced last month.")
+    other = cand("apr2", "Wire", "2024-04-18T09:00", units=("AWS",), headcount=300, announced="2024-04-18",
+                 title="Cloud unit begins notifying 300 staff in sales",
+                 evidence="The cloud unit began notifying employees in sales that their roles would end.")
+    sixty = cand("apr3", "Wire", "2024-04-19T09:00", units=("AWS",), headcount=60, announced="2024-04-19",
+                 title="Cloud unit files notice for 60 jobs",
+                 evidence="A notice filed with the state lists 6,000 square feet of office space and 60 jobs.")
+    plan = match_rounds([], [memo, filing, other, sixty], now=datetime(2024, 4, 20))
+    rounds = {link.article_id: link.round_id for link in plan.links}
+    assert rounds["apr"] == rounds["mar"]
+    assert rounds["mar"] not in (rounds["apr2"], rounds["apr3"])

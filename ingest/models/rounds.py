@@ -11,7 +11,9 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 
 # rounds-2026.3: a report citing the announcement it follows ("a week after it announced", "begins consulting")
 # joins that round as a late follow-up, unless it reports a new action ("another 2,000", "a second wave").
-MATCHER_VERSION = "rounds-2026.3"
+# rounds-2026.4: a unit's late follow-up quoting the round's figure as jobs ("its share of the 9,000 cuts announced
+# last month") joins that round although the round's reports named other units.
+MATCHER_VERSION = "rounds-2026.4"
 
 
 class RoundCandidate(Frozen):

@@ -48,6 +48,10 @@ _NEW_ACTION = re.compile(
     r"nuov[ao] (?:ondata|tornata)|second(?:a|e)? (?:vague|ondata|tornata|oleada)",
     re.IGNORECASE,
 )
+# What a figure counts when it is a round's: jobs or cuts ("9,000 corporate roles", "9.000 Stellen").
+_CUT_NOUN = (r"(?:jobs?|roles?|positions?|posts?|cuts?|layoffs?|lay-offs?|redundanc\w+|employees|workers|staff|"
+             r"people|Stellen|Jobs|Arbeitspl\w+|postes|emplois|suppressions|licenziament\w+|posti|tagli|"
+             r"empleos|puestos|despidos|trabajadores)\b")
 # A figure is cumulative when a total marker leads up to it or a span marker follows it in its clause.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _COUNT = r"(?:two|three|four|five|six|several|multiple|\d+)"
@@ -162,6 +166,22 @@ def _figure_spans(facts: Classification, text: str) -> list[tuple[int, int]]:
         if at >= 0:
             spans.append((at, at + len(needle)))
     return spans
+
+
+def cites_figure(member: Member, figure: int | None) -> bool:
+    """Return whether the report's title or evidence quotes `figure` (a round's headcount) as a number.
+
+    A unit's filing weeks later that names "its share of the 9,000 cuts announced last month"
+    ties itself to that round by the figure, whichever units each side names, when the figure
+    counts jobs or cuts ("6,000 square feet" ties nothing). Figures under 100 tie nothing.
+    """
+    if figure is None or figure < 100:
+        return False
+    plain = f"{figure:,}"
+    spellings = {plain, str(figure), plain.replace(",", "."), plain.replace(",", " "), plain.replace(",", "\u202f")}
+    number = "|".join(re.escape(v) for v in sorted(spellings, key=len, reverse=True))
+    text = f"{member.title}\n{member.facts.evidence}"
+    return re.search(rf"(?<![\d.,])(?:{number})(?![\d]|[.,]\d)\s*(?:[\w-]+\s+){{0,2}}{_CUT_NOUN}", text) is not None
 
 
 def is_cumulative(facts: Classification, title: str = "") -> bool:

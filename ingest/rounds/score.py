@@ -4,7 +4,9 @@
   Later coverage still joins as a *part* (it never sets the round's date or headcount): a report
   repeating the round's figure for the same units up to `follow_up_days` after it, and a report
   that names an earlier announcement, a filing or affected workers (a WARN notice, "as part of the
-  cuts", "employees were told") with a smaller figure or none, up to `reach_days` after it.
+  cuts", "employees were told") with a smaller figure or none, up to `reach_days` after it; such a
+  follow-up may name a unit the round's reports did not when it quotes the round's figure ("AWS's
+  share of the 9,000 cuts announced last month").
 * **Units.** Generic units ("corporate", "company-wide", ...) count as no unit. Two unit sets are
   compatible when either is empty or they overlap, or when the figures show one action named
   differently: a leak and a company-scale official figure within it, or two company-scale figures
@@ -20,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ingest.rounds.aggregate import Aggregate
-from ingest.rounds.facts import Member, Scope, close, fmt, interval, overlap, point
+from ingest.rounds.facts import Member, Scope, cites_figure, close, fmt, interval, overlap, point
 from ingest.rounds.keys import unit_keys
 
 # Same-figure follow-ups must agree this closely to join after the announcement window.
@@ -127,9 +129,9 @@ def _late(agg: Aggregate, company: str, cand: Member, gap: int, follow_up_days: 
     if cand.on < agg.announced_on or cand.is_leak or gap > reach_days:
         return None
     c_keys = unit_keys(cand.facts.units, company)
-    if c_keys and not c_keys <= agg.unit_keys:
-        return None
     round_point, cand_point = agg.headcount, point(cand.facts)
+    if c_keys and not c_keys <= agg.unit_keys and not (cand.follow_up and cites_figure(cand, round_point)):
+        return None
     day = agg.announced_on.isoformat()
     if close(cand_point, round_point, _FOLLOW_UP_TOLERANCE) and (gap <= follow_up_days or cand.follow_up):
         return Match(score=0.5, scope="part", reason=f"follow-up {gap} days after {day} repeating {fmt(round_point)}")
