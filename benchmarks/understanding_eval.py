@@ -111,6 +111,7 @@ class Scores:
     base: Counter[tuple[str, str]] = field(default_factory=Counter)
     facts: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
     amazon: Counter[str] = field(default_factory=Counter)
+    amazon_misses: Counter[str] = field(default_factory=Counter)  # what each Amazon fp/fn is, by gold label
     per_language: dict[str, Counter[tuple[str, str]]] = field(default_factory=lambda: defaultdict(Counter))
     errors: list[str] = field(default_factory=list)
 
@@ -145,6 +146,11 @@ def score(items: list[Labelled], verdicts: list[Classification]) -> Scores:
         gold_amazon = raw["label"] == "layoff_report" and raw.get("parent") == WATCHED
         got_amazon = got.label == "layoff_report" and _is_amazon(got.companies)
         s.amazon[("tp" if gold_amazon and got_amazon else "fn" if gold_amazon else "fp" if got_amazon else "tn")] += 1
+        if got_amazon and not gold_amazon:
+            kind = "another employer's report" if raw["label"] == "layoff_report" else raw["label"]
+            s.amazon_misses[f"fp {'borderline ' if raw.get('borderline') else ''}{kind}"] += 1
+        elif gold_amazon and not got_amazon:
+            s.amazon_misses["fn " + ("another employer" if got.label == "layoff_report" else got.label)] += 1
         if gold_amazon != got_amazon and (gold_amazon or raw["label"] != "layoff_report" or got_amazon):
             s.errors.append(f"{item.id}: Amazon gold {gold_amazon}, got {got_amazon} ({got.companies})")
         if raw["label"] == "layoff_report":
@@ -287,6 +293,8 @@ def render(name: str, s: Scores, rounds: list[str], seconds: float) -> str:
     tp, fp, fn = s.amazon["tp"], s.amazon["fp"], s.amazon["fn"]
     amazon_f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     lines.append(f"  Amazon-family report F1 {amazon_f1:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    if s.amazon_misses:
+        lines.append("    its misses, by what they are: " + ", ".join(f"{k} {v}" for k, v in sorted(s.amazon_misses.items())))
     for fact, values in s.facts.items():
         lines.append(f"  {fact:28s} {sum(values) / len(values) if values else 0:.3f}  ({sum(values)}/{len(values)})")
     langs = ", ".join(f"{lang} {f1(c, 'layoff_report')[2]:.2f} (n={sum(c.values())})"
