@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ingest.understanding.lexicon import CueKind, Lexicon, MarkerKind, lexicon
 from ingest.understanding.lexicon.factor import matches_at
+from ingest.understanding.lexicon.frames import WHOLE_SECTOR, aside_end, owned_plural
 
 # When two cues overlap, the more specific one stays ("cut 500 jobs" over "job cuts").
 _PRIORITY: dict[CueKind, int] = {
@@ -88,7 +89,23 @@ def _spans(low: str, code: str) -> tuple[tuple[int, int], ...]:
             spans.append((position, m.start()))
         position = max(position, m.end())
     spans.append((position, len(low)))
-    return tuple(s for s in spans if s[1] > s[0]) or ((0, len(low)),)
+    return tuple(s for s in _close_asides(low, spans, code) if s[1] > s[0]) or ((0, len(low)),)
+
+
+def _close_asides(low: str, spans: list[tuple[int, int]], code: str) -> list[tuple[int, int]]:
+    """Return the spans with each relative aside ended at the comma before the main clause's verb ("<Trust>, which
+    is one of 16 organisations, | says it may cut ..."): what the aside says (its past, its plurals) is not the cut's."""
+    frame = aside_end(code)
+    if frame is None:
+        return spans
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        m = frame.match(low, start, end)
+        if m is None:
+            out.append((start, end))
+            continue
+        out += [(start, m.start(1)), (m.end(1), end)]
+    return out
 
 
 @lru_cache(maxsize=512)
@@ -146,6 +163,13 @@ def find_markers(
     return list(_markers(text, low, lex.code, tuple(spans), headline))
 
 
+def _owned(low: str, start: int, code: str) -> bool:
+    """Return whether a generic plural belongs to one organisation or is picked out of a set ("at its editorial
+    departments", "one of 16 organisations"): it says nothing of many employers."""
+    frame = owned_plural(code)
+    return frame is not None and frame.search(low, max(0, start - 80), start) is not None
+
+
 @lru_cache(maxsize=512)
 def _markers(text: str, low: str, code: str, spans: tuple[tuple[int, int], ...], headline: bool) -> tuple[Marker, ...]:
     lex, span_list = lexicon(code), list(spans)
@@ -155,6 +179,8 @@ def _markers(text: str, low: str, code: str, spans: tuple[tuple[int, int], ...],
         if (kind in _HEADLINE_KINDS and not headline) or (cased and not lex.may_match(pattern, text)):
             continue
         for m in pattern.finditer(text) if cased else matches_at(pattern, low, starts):
+            if kind == "generic" and not WHOLE_SECTOR.fullmatch(m.group().lower()) and _owned(low, m.start(), code):
+                continue
             out.append(Marker(kind, m.start(), m.end(), clause_of(span_list, m.start())))
     out.sort(key=lambda m: m.start)
     return tuple(out)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from ingest.understanding.actor_filters import described_object, led_by
 from ingest.understanding.clauses import Cue, Marker
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.names import Name
@@ -57,8 +58,9 @@ def _eligible(text: str, name: Name, lex: Lexicon, clause_start: int) -> bool:
     after = text[name.end : name.end + 40]
     if not name.possessive and lex.descriptor_after.match(after):
         return False
-    if lex.not_subject_before.search(text[max(clause_start, name.start - 40) : name.start]) and not _staff_of(
-        text[max(clause_start, name.start - 60) : name.start], lex
+    before = text[max(clause_start, name.start - 60) : name.start]
+    if lex.not_subject_before.search(text[max(clause_start, name.start - 40) : name.start]) and not (
+        _staff_of(before, lex) or led_by(before)
     ):
         return False
     # "Washington jobs", "Port Talbot steelworkers": a place naming whose jobs, not who cuts
@@ -89,7 +91,8 @@ _REPORTING = {
     "it": r"(?:ha\s+)?(?:riporta|riportato|scrive|scritto|rivela|rivelato|riferisce|riferito|dice|detto|annuncia|"
           r"annunciato)",
 }
-_WHEN = r"(?:\s*,?\s+(?:on\s+|am\s+|le\s+|el\s+|il\s+|this\s+|last\s+|earlier\s+|late\s+)?[\w-]+day\b|\s+earlier|\s+late)?"
+_WHEN = (r"(?:\s*,?\s+(?:on\s+|am\s+|le\s+|el\s+|il\s+|this\s+|last\s+|earlier\s+|late\s+)?[\w-]+day\b|\s+earlier|\s+late|"
+         r"\s+(?:this|last|on\s+\w+)\s+(?:morning|afternoon|evening|night|week)|\s+overnight)?")  # "reported this morning"
 _ASIDE = r"(?:\s+(?:in|on|to|im|dans|en|in)\s+(?:a|an|its|the|einem|einer|un|une|su|un|una)\s+[\w-]+(?:\s+[\w-]+)?)?"
 _CITING = r"(?:\s*,\s*(?:citing|unter\s+Berufung|citant|citando)\b[^,]{0,90},)?"
 _THAT = r"[\s,]*(?:(?:that|dass|que|qu['’]|che)\b\s*)?"
@@ -157,7 +160,9 @@ def _first_subject(text: str, names: list[Name], lex: Lexicon, start: int, end: 
 def _object_after(text: str, names: list[Name], lex: Lexicon, cue: Cue, clause_end: int) -> Name | None:
     """Return the name after a noun or passive cue, behind its preposition ("job cuts at Amazon")."""
     for name in names:
-        if cue.end <= name.start < clause_end and not name.weak and lex.object_before.match(text[cue.end : name.start]):
+        gap = text[cue.end : name.start]
+        if cue.end <= name.start < clause_end and not name.weak and (
+                lex.object_before.match(gap) or described_object(gap, lex)):  # "job cuts at carmaker Veltra"
             return None if name.attributive and not _firm_name(name, lex) else name  # "at Selby bakery": a place
     return None
 

@@ -17,9 +17,11 @@ from ingest.understanding.dates import DateMention, find_dates
 from ingest.understanding.employers import Actor, Employers, actor_for, as_actor, is_generic, sentence_subject
 from ingest.understanding.headcount import Amount, find_amounts
 from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.lexicon.frames import comes_after, intends
 from ingest.understanding.names import ArticleNames, Name, article_names, find_names
 from ingest.understanding.modality import Reading, background, hangs_on, read_cue
 from ingest.understanding.sentences import Sentence, read_sentences
+from ingest.understanding.title_case import clause_not_name
 
 LEAD = 3  # body sentences that, with the title, state an article's main event
 # Under a headline with no cue of its own the lead runs longer: a press release or notice puts its
@@ -96,14 +98,33 @@ class Event:
     def reading(self) -> Reading:
         """Return the cue's modality and time."""
         if "reading" not in self._later:
-            s, spans, markers, dates = self.sentence, self.facts.spans, list(self.markers), self.facts.dates()
+            s, spans, dates = self.sentence, self.facts.spans, self.facts.dates()
+            markers = _own_expectation_removed(s.low, self.cue, self.markers, self.facts.lex)
             self._later["reading"] = read_cue(
                 s.text, self.cue, markers, dates, [clause_of(spans, d.start) for d in dates],
-                hangs_on(s.low, spans, self.cue.clause), earlier=background(s.low, spans, self.cue.clause),
+                hangs_on(s.low, spans, self.cue.clause), earlier=_told_before(s.low, spans, self.cue, self.facts.lex),
                 negation_follows=self.facts.lex.words.negation_follows, counted=bool(self.amounts),
                 unsaid=self.facts.lex.unsaid,
             )
         return self._later["reading"]  # type: ignore[return-value]
+
+
+def _own_expectation_removed(low: str, cue: Cue, markers: tuple[Marker, ...], lex: Lexicon) -> list[Marker]:
+    """Return the markers without a forecast verb that governs the cue as its employer's own plan ("<Firm> expects to
+    cut 250 jobs"): the employer saying what it will do announces it."""
+    frame = intends(lex.code)
+    if frame is None:
+        return list(markers)
+    return [m for m in markers if not (
+        m.kind == "forecast" and m.clause == cue.clause and frame.fullmatch(low, m.start, cue.start) is not None)]
+
+
+def _told_before(low: str, spans: list[tuple[int, int]], cue: Cue, lex: Lexicon) -> bool:
+    """Return whether a cue's clause tells an event before the news: it opens on "after", or the cue follows
+    "<the news> comes after" ("The decision comes after the company laid off 5% of its staff")."""
+    frame = comes_after(lex.code)
+    return background(low, spans, cue.clause) or (
+        frame is not None and frame.search(low, spans[cue.clause][0], cue.start) is not None)
 
 
 @dataclass
@@ -124,8 +145,11 @@ def _strip_dateline(text: str) -> str:
 
 
 # "400 staff laid off at Twitch", "Jobs must go at Waveney council": a passive loss names its employer after "at"
-# ("bei" in German), unless the name only describes whom the employer serves ("at Acme's suppliers").
-_AT_EMPLOYER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:at|bei)\s+(?:the\s+|der\s+|dem\s+)?$", re.IGNORECASE)
+# ("bei" in German) or after "confirmed for" ("The 70 job losses have been confirmed for <firm>"; a bare "for" is
+# whom the news hurts: "Jobs blow for Cork"), unless the name only describes whom the employer serves ("at Acme's
+# suppliers").
+_AT_EMPLOYER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:at|bei|(?:confirm|announc)ed\s+for)\s+(?:the\s+|der\s+|dem\s+)?$", re.IGNORECASE)
 _SERVED = re.compile(r"(?:['’]s?\s|\s+(?:supplier|contractor|customer|partner|rival|seller|vendor|client)s?\b)",
                      re.IGNORECASE)
 
@@ -146,6 +170,13 @@ def _at_employer(
     return None
 
 
+def _names(s: Sentence, lex: Lexicon, table: CompanyTable, context: ArticleNames) -> list[Name]:
+    """Return the sentence's names, without the capitalised clauses of a title-case headline ("California Shuts
+    Down"): a run holding the news' verb is the news, not who makes it."""
+    return [n for n in find_names(s.text, lex, table, context, in_title=s.is_title)
+            if n.known or not clause_not_name(n.text, lex)]
+
+
 def _amounts_for(amounts: list[Amount], cue: Cue, spans: list[tuple[int, int]]) -> tuple[Amount, ...]:
     """Return the counts in the cue's clause."""
     return tuple(a for a in amounts if clause_of(spans, a.start) == cue.clause)
@@ -158,7 +189,7 @@ def _read_sentence(
     """Return the events of one sentence holding cues, and note its subject for later anaphors."""
     text = s.text
     markers = find_markers(text, s.low, lex, spans, headline=s.is_title)
-    names = find_names(text, lex, table, names_context, in_title=s.is_title)
+    names = _names(s, lex, table, names_context)
     facts = _SentenceFacts(s, lex, published, spans)
     sentence_kinds = frozenset(m.kind for m in markers)
     events = []
@@ -220,7 +251,7 @@ def _named_later(sentences: list[Sentence], lex: Lexicon, table: CompanyTable, c
             continue
         if s.index > HEADLINE_FREE_LEAD:
             break
-        for name in find_names(s.text, lex, table, context):
+        for name in _names(s, lex, table, context):
             if name.weak or name.surname:
                 continue
             if name.known or len(name.text.split()) > 1 or lex.org_words.search(name.text):
@@ -259,7 +290,7 @@ def read_article(title: str, text: str, published: date, lex: Lexicon, table: Co
         return Article(sentences, [], Employers(), [], [])
     context = article_names(title, text, lex)
     lead = [s for s in sentences if s.is_title or s.index <= LEAD]
-    lead_names = [(s, find_names(s.text, lex, table, context, in_title=s.is_title)) for s in lead]
+    lead_names = [(s, _names(s, lex, table, context)) for s in lead]
     main = _main_employer(lead_names, lex)
     if main is None and _title_cues(sentences, lex):
         main = _named_later(sentences, lex, table, context)

@@ -12,19 +12,22 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.understanding.lexicon import Lexicon, lexicon, lower_pattern, lower_same_length
+from ingest.understanding.count_roles import (
+    POSSESSION,
+    apart_from_shares,
+    cut_of_staff,
+    list_member,
+    lost_after,
+    people_in,
+    size_of_many,
+    subject_of_loss,
+)
+from ingest.understanding.lexicon import Lexicon, lexicon, lower_pattern
 from ingest.understanding.lexicon.factor import factor, matches_at
 
 _PRECISION = {"exact": 5, "approx": 4, "range": 3, "bound": 2, "vague": 1, "pct": 0}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGITS = re.compile(r"\d")
-# The whole after "N of its": a figure ("of its 240 staff"), so N is a part of the workforce, not of a set named before.
-_STAFF_WHOLE = re.compile(r"\s*(?:[\w'’]+\s+){0,2}?\d")
-# "which has nearly 140 jobs at risk": a verb of having right before the figure (a qualifier between)
-_POSSESSION = re.compile(
-    r"(?i)\b(?:has|have|had|having|hat|hatte|haben|compte|tiene|cuenta\s+con|conta)\s+(?:[\w-]+\s+){0,2}$"
-)
-_LOSS_REACH = 60  # characters after the whole where its loss may be stated ("employees had been made redundant")
 # Characters IGNORECASE matches to another letter than `str.lower` gives (re's extra case pairs): a text holding
 # one is matched the slow way, so that lower-casing never changes what is found.
 FOLDS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιΐΰꙋﬅﬆ]")
@@ -72,6 +75,13 @@ class _Numbers:
     reduction_guard: re.Pattern[str]  # "from" before a figure: a sentence without it holds no reduction (one quick scan)
 
 
+# A word inside the noun phrase a count heads ("400 full-time posts"): not another count nor a preposition opening a
+# phrase of its own ("shuts 12 clubs with 300 jobs gone": the jobs are the 300's)
+# The word that joins a number in words to its hundreds ("one hundred and thirty")
+_WORD_AND = {"en": "and"}
+_NP_WORD = r"(?!\d|(?:with|at|from|across|for|on|by|in|mit|bei|avec|dans|con|sur)\s)[\w'’.-]+"
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
@@ -92,8 +102,11 @@ def _numbers_for(code: str) -> _Numbers:
     digits = rf"(?:\d{{1,3}}(?:[.,'’\u00a0\u202f]\d{{3}})+(?:[.,]\d+)?{spaced}|\d+(?:[.,]\d+)?)"
     scales = _alternation(list(w.scales))
     words = _alternation(list(w.number_words))
-    # a scale may be glued to its number word ("zehntausend", "diciottomila")
-    num = rf"(?:{digits}(?:\s*(?:{scales})\b)?|(?:{words})(?:[\s-]+(?:{words}))?(?:\s*(?:{scales}))*)"
+    # a scale may be glued to its number word ("zehntausend", "diciottomila"); British English joins the units to
+    # the hundreds with "and" ("one hundred and thirty"), never before another scale ("two hundred and three hundred")
+    joined = (rf"(?:{words})(?:[\s-]+(?:{words}))?(?:\s*(?:{scales}))*(?<=hundred)\s+(?:{_WORD_AND[code]})\s+"
+              rf"(?:{words})(?:[\s-]+(?:{words}))?(?!\w|\s*(?:{scales}))|" if code in _WORD_AND else "")
+    num = rf"(?:{digits}(?:\s*(?:{scales})\b)?|{joined}(?:{words})(?:[\s-]+(?:{words}))?(?:\s*(?:{scales}))*)"
     vague = _alternation([v for v, _, _ in w.vague])
     to = w.count_context.get("range_to", r"to|-|–")
     plus = r"(?P<plus>\+|-plus|\s+or\s+more|\s+or\s+so)?"
@@ -106,7 +119,9 @@ def _numbers_for(code: str) -> _Numbers:
         rf"\b(?:{w.job_nouns})\s+(?:[\w'’]+\s+){{0,2}}?(?:{from_})\s+(?P<aq>(?:[\w'’]+\s+){{0,2}}?)(?P<a>{digits})\s+"
         rf"(?:{onto})\s+(?P<bq>(?:[\w'’]+\s+){{0,2}}?)(?P<b>{digits})(?![\w%])"
     )
-    fractions = _alternation([f for f, _ in w.fractions])
+    # "one third" is also written "one-third"
+    fractions = "|".join(r"[\s-]+".join(map(re.escape, f.replace("-", " ").split()))
+                         for f in sorted((f for f, _ in w.fractions), key=len, reverse=True))
     # (no boundary after: a scale may follow glued, "zehntausend")
     words_in = rf"\b(?:{_alternation([*w.number_words, *(v for v, _, _ in w.vague), *(f for f, _ in w.fractions)])})"
     return _Numbers(
@@ -118,7 +133,7 @@ def _numbers_for(code: str) -> _Numbers:
         words={k.lower(): v for k, v in w.number_words.items()},
         scales={k.lower(): v for k, v in w.scales.items()},
         vague={" ".join(k.lower().split()): (lo, hi) for k, lo, hi in w.vague},
-        job_after=re.compile(rf"^[\s-]*(?:[\w'’.-]+\s+){{0,3}}?(?:d['’])?(?:{w.job_nouns})\b", re.IGNORECASE),
+        job_after=re.compile(rf"^[\s-]*(?:{_NP_WORD}\s+){{0,3}}?(?:d['’])?(?:{w.job_nouns})\b", re.IGNORECASE),
         words_in=re.compile(words_in, re.IGNORECASE),
         words_in_lower=re.compile(factor(lower_pattern(words_in))),
         starts=re.compile(rf"(?=\d|{words}|{vague})", re.IGNORECASE),
@@ -172,6 +187,10 @@ def parse_number(text: str, lex: Lexicon) -> int | None:
     if t in n.words:
         return n.words[t]
     total, current = 0, 0
+    joiner = _WORD_AND.get(lex.code)
+    if joiner is not None and f" {joiner} " in t:  # "one hundred and thirty": the hundreds, then the units
+        hundreds, units = (parse_number(part, lex) for part in t.split(f" {joiner} ", 1))
+        return hundreds + units if hundreds and units and units < 100 else None
     for word in _unglued(t, n):
         if word in n.words and not (current and word in n.scales):  # "dix-huit mille": a scale after a number
             current += n.words[word]
@@ -213,29 +232,6 @@ def _is_cumulative(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return reset is None or not reset.search(text, markers[-1].end(), start)
 
 
-def _cut_of_staff(rest: str, before: str, lex: Lexicon) -> bool:
-    """Return whether "N of its M staff" counts the cut: after a cut verb ("cut 60 of its 240 staff") or before a
-    loss of the staff ("70 of the studio's 142 employees were made redundant"), the part is the action's count and
-    the whole the workforce; without a verb, or with no whole, it is a subset."""
-    whole = _STAFF_WHOLE.match(rest)
-    if whole is None:
-        return False
-    verb_before = _context(lex, "verb_before")
-    if verb_before is not None and verb_before.search(before) is not None:
-        return True
-    low = lower_same_length(rest[: whole.end() + _LOSS_REACH])
-    return any(kind == "loss" and not cased and (m := p.search(low)) is not None
-               and not re.search(r"[,;:]", low[whole.end() : m.end()]) for kind, p, cased in lex.cues)
-
-
-def _lost_after(after: str, lex: Lexicon) -> bool:
-    """Return whether the staff counted right before `after` are said to be lost in the same clause ("the site,
-    which has nearly 140 jobs at risk"): then "has" does not make the figure a workforce."""
-    low = lower_same_length(after[:_LOSS_REACH])
-    clause = re.split(r"[,;:]", low, maxsplit=1)[0]
-    return any(kind == "loss" and not cased and p.search(clause) is not None for kind, p, cased in lex.cues)
-
-
 def _counts_jobs(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Return whether the number at [start, end) counts staff or posts cut, not a base, hire or subset."""
     after = text[end : end + 80]
@@ -243,7 +239,7 @@ def _counts_jobs(text: str, start: int, end: int, lex: Lexicon) -> bool:
     noun_after, verb_before = _context(lex, "noun_after"), _context(lex, "verb_before")
     cut_before = verb_before is not None and verb_before.search(before) is not None
     not_count = _context(lex, "not_count_after")
-    if not_count is not None and not_count.match(after):
+    if (not_count is not None and not_count.match(after)) or size_of_many(before, lex.code):
         return False
     # "employs 5,124 staff in Spain" is the workforce; "an ERE for 5,124 staff in Spain" counts the cut
     base_after = _context(lex, "base_after")
@@ -252,26 +248,55 @@ def _counts_jobs(text: str, start: int, end: int, lex: Lexicon) -> bool:
     subset = _context(lex, "subset_after")
     part_cut = False  # "70 of the studio's 142 employees were made redundant": the part counts the cut
     if subset is not None and (m := subset.match(after)) is not None:
-        if not _cut_of_staff(after[m.end() :], before, lex):
+        if not cut_of_staff(after[m.end() :], before, lex, m.group()):
             return False
         part_cut = True
     base = _context(lex, "base_before")
-    if base is not None and base.search(before) and not (_POSSESSION.search(before) and _lost_after(after, lex)):
+    if base is not None and base.search(before) and not (POSSESSION.search(before) and lost_after(after, lex)):
         return False
-    attached = _numbers(lex).job_after.match(after) is not None
+    attached = _numbers(lex).job_after.match(after) is not None or people_in(text, start, end, lex.code) or (
+        subject_of_loss(before, after, lex.code) and not _vague(text[start:end], lex))
     return (
         attached or part_cut or (noun_after is not None and noun_after.match(after) is not None) or cut_before
     ) and not _is_cumulative(text, start, end, lex)
 
 
+def _vague(phrase: str, lex: Lexicon) -> bool:
+    """Return whether a count is a vague one ("dozens", "several hundred"): a headline's subject, not a figure."""
+    low = " ".join(phrase.lower().split())
+    return any(low.endswith(v) for v in _numbers(lex).vague)
+
+
 def _count(text: str, m: re.Match[str], start: int, qual: re.Match[str] | None, lex: Lexicon) -> Amount | None:
     """Return the Amount of one number match, if it counts this action's jobs."""
-    n = _numbers(lex)
     num = m.groupdict().get("num")
     if num and _YEAR.fullmatch(num.strip()) and not lex.job_nouns.match(text, m.end() + 1):
         return None
     if not _counts_jobs(text, start, m.end(), lex):
         return None
+    return _amount(text, m, start, qual, lex)
+
+
+def figure_at(text: str, start: int, lex: Lexicon) -> Amount | None:
+    """Return the figure written at `start`, a qualifier included ("around 10,000", "14.000"), whatever follows it:
+    for a figure the sentence names as a count ("the figure confirmed is now 14,000")."""
+    n = _numbers(lex)
+    m = n.core.search(text, start, start + 40)
+    if m is None or text[m.start() - 1 : m.start()].isalnum():
+        return None
+    qual = n.qualifier.search(text, start, m.start()) if m.start() > start else None
+    if m.start() > start and (qual is None or qual.start() != start):
+        return None
+    num = m.groupdict().get("num")
+    if num and _YEAR.fullmatch(num.strip()):
+        return None
+    return _amount(text, m, start, qual, lex)
+
+
+def _amount(text: str, m: re.Match[str], start: int, qual: re.Match[str] | None, lex: Lexicon) -> Amount | None:
+    """Return the Amount a number match states (a range, a vague count, a bound or a figure)."""
+    n = _numbers(lex)
+    num = m.groupdict().get("num")
     end, phrase = m.end(), text[start : m.end()].strip()
     lo, hi = m.groupdict().get("lo"), m.groupdict().get("hi")
     if lo and hi and not _DIGITS.search(lo) and text[m.end("lo") : m.start("hi")] == "-":
@@ -306,8 +331,8 @@ def _shares(text: str, lex: Lexicon) -> list[Amount]:
     share_after, verb_before = _context(lex, "share_after"), _context(lex, "verb_before")
     found = [(m.start(), m.end(), float(m.group("pct").replace(",", "."))) for m in n.percent.finditer(text)]
     if n.fraction is not None:
-        fractions = {k.lower(): v for k, v in lex.words.fractions}
-        found += [(m.start(), m.end(), fractions[" ".join(m.group("frac").lower().split())])
+        fractions = {" ".join(k.lower().replace("-", " ").split()): v for k, v in lex.words.fractions}
+        found += [(m.start(), m.end(), fractions[" ".join(m.group("frac").lower().replace("-", " ").split())])
                   for m in n.fraction.finditer(text)]
     out = []
     for start, end, pct in found:
@@ -345,9 +370,12 @@ def find_amounts(text: str, lex: Lexicon) -> list[Amount]:
             continue
         qual = n.qualifier.search(text, max(0, m.start() - 24), m.start())
         amount = _count(text, m, qual.start() if qual else m.start(), qual, lex)
-        if amount is not None:
+        if amount is not None and not list_member(text, m.start(), m.end(), lex.code):
             out.append(amount)
-    out += _shares(text, lex)
+    shares = _shares(text, lex)
+    spans = [m.span() for m in n.percent.finditer(text)]
+    spans += [m.span() for m in n.fraction.finditer(text)] if n.fraction is not None else []
+    out = apart_from_shares(text, out, spans) + shares
     for cut in _reductions(text, lex):  # the staff before and after are not counts of the cut: their difference is
         out = [a for a in out if not cut.start <= a.start < cut.end] + [cut]
     out.sort(key=lambda a: a.start)
@@ -368,32 +396,3 @@ def _reductions(text: str, lex: Lexicon) -> list[Amount]:
         out.append(Amount(m.start("a") - len(m.group("aq")), m.end(), text[m.start("a") - len(m.group("aq")) : m.end()],
                           value=before - after, approx=approx, precision=_PRECISION["approx" if approx else "exact"]))
     return out
-
-
-def refine(current: Amount | None, candidate: Amount) -> Amount | None:
-    """Return `candidate` if it is a consistent, more informative reading of `current`.
-
-    More informative: strictly more precise ("hundreds" -> "about 200"; "up to 2,800" -> "2,750"
-    only within 10% of the bound: a smaller figure is a part, "of which 750 in Hildesheim"), or an
-    equally vague range strictly inside the current one ("hundreds" -> "several hundred").
-    """
-    if current is None:
-        return candidate
-    low: float
-    high: float
-    if current.value is not None and current.max is not None and candidate.max == current.max:
-        low, high = 0, current.max  # "up to 2,000" then "1,700 to 2,000": the same ceiling
-    elif current.value is not None:
-        low, high = current.value * 0.9, current.value * 1.1  # a point or a bound only tolerates rounding
-    else:
-        low = current.min if current.min is not None else 0
-        high = current.max if current.max is not None else 10**12
-    probe = [v for v in (candidate.value, candidate.min, candidate.max) if v is not None]
-    inside = bool(probe) and all(low <= v <= high for v in probe)
-    if candidate.precision > current.precision:
-        return candidate if inside else current
-    narrower = (
-        candidate.precision == current.precision and candidate.value is None
-        and (candidate.min, candidate.max) != (current.min, current.max)
-    )
-    return candidate if inside and narrower else current

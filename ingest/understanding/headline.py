@@ -7,16 +7,18 @@ and framing: whether it is a report's claim, a topic the lead explains, or frame
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.understanding.events import LEAD, Article, Event
 from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.lexicon.frames import anticipate, noun_will, undergo
 from ingest.understanding.modality import asked
 
 ROUNDUP_EMPLOYERS = 3  # employers acting in a headline's subject or a lead that make a round-up
 # A headline cue that only says jobs are threatened, in the five languages: whether it is news or a possibility
 # is for the lead to say.
 THREAT = re.compile(
-    r"\b(?:at\s+risk|under\s+threat|in\s+jeopardy|on\s+the\s+line|menacé\w*|en\s+jeu|sur\s+la\s+sellette|en\s+riesgo|en\s+el\s+aire|"
+    r"\b(?:at\s+risk|risks?|risking|threatens?|threatening|under\s+threat|in\s+jeopardy|on\s+the\s+line|menacé\w*|en\s+jeu|sur\s+la\s+sellette|en\s+riesgo|en\s+el\s+aire|"
     r"en\s+peligro|a\s+rischio|in\s+bilico|in\s+pericolo|in\s+Gefahr|gefährdet|bedroht|auf\s+der\s+Kippe)\b",
     re.IGNORECASE,
 )
@@ -30,6 +32,10 @@ _REGISTER = re.compile(
     r"\bhere['’]s\s+(?:a\s+)?(?:list|look|every)\b|\bbelow\s+(?:is|are)\b|"
     r"\b(?:listed|run\s+through|rounded\s+up|set\s+out|look\s+at)\s+(?:[\w’'-]+\s+){0,6}?below\b|"
     r"\blearn\s+(?:the|how)\b|"
+    # a tracker or a table of many cases ("This is a live page of all the redundancies", "we will track every
+    # round as it happens", "The full data is below")
+    r"\b(?:live\s+)?(?:page|tracker|list|blog|database)\s+(?:of|tracking|listing|covering)\s+(?:all|every)\b|"
+    r"\btrack(?:s|ing)?\s+(?:all|every)\b|\b(?:list|data|table|breakdown|figures)\s+(?:is|are)\s+below\b|"
     r"\bwho\s+exactly\b",
     re.IGNORECASE,
 )
@@ -61,6 +67,39 @@ def bare_threat(e: Event) -> bool:
     return not e.in_title and THREAT.search(e.sentence.text, e.cue.start, e.cue.end) is not None and not (
         e.sentence_kinds & _AT_STAKE
     )
+
+
+_NOT_OWN = frozenset(("leak", "forecast", "conditional", "hypothetical", "deny", "past"))
+
+
+def own_proposal(e: Event) -> bool:
+    """Return whether a counted cut only possible by a modal is the employer's own statement of its proposal: the
+    clause's verb of saying has the employer as subject and "it" or "we" as the modal's ("<Trust> says it may cut up
+    to 350 posts"): an announcement whose size is still to be settled, not a guess by others."""
+    if e.in_title or not e.reading.modal_only or not e.amounts or e.actor is None or e.clause_kinds & _NOT_OWN:
+        return False
+    if e.sentence_kinds & (_NOT_OWN - {"past"}):
+        return False
+    start = e.facts.spans[e.cue.clause][0]
+    speech = [m for m in e.markers if m.kind == "speech" and m.clause == e.cue.clause and start <= m.start < e.cue.start]
+    if not speech:
+        return False
+    low, lex = e.sentence.low, e.facts.lex
+    gap = re.match(r"\s+(?:that\s+)?", low[speech[-1].end :])
+    after = speech[-1].end + (gap.end() if gap else 0)
+    pronoun = lex.anaphors.match(low, after)
+    return pronoun is not None and not lex.org_nouns.search(pronoun.group())
+
+
+def anticipated(e: Event) -> bool:
+    """Return whether a body noun cue is what people prepare for with nothing decided in its sentence ("staff were
+    preparing for more than 1,000 job losses after talks collapsed"): cuts expected, not announced. A closure counts
+    as decided only in the cue's own clause: talks or a deal may collapse too."""
+    if e.in_title or e.cue.kind != "noun" or e.clause_kinds & DECIDED or e.sentence_kinds & (DECIDED - {"closure"}):
+        return False
+    frame = anticipate(e.facts.lex.code)
+    start = e.facts.spans[e.cue.clause][0]
+    return frame is not None and frame.search(e.sentence.low, start, e.cue.start) is not None
 
 
 def framed(article: Article) -> bool:
@@ -114,7 +153,28 @@ def blocks_lead(e: Event, lex: Lexicon) -> bool:
         return True  # "The AI layoffs are here, whatever bosses say": a trend, its examples in the body
     if e.cue.kind == "noun" and not e.amounts and (_topic_label(e) or _keywords(e.sentence.low, lex)):
         return False  # "Halden Motors job cuts: live updates": the headline names the topic, the lead the action
+    if e.cue.kind == "noun" and not e.amounts and undergone(e, lex):
+        return False  # "<Firm> prepares for redundancies": the cuts are coming; the lead says whether decided
+    if e.cue.kind == "noun" and e.actor is not None and e.actor.how == "descriptor" and coming_cuts(e, lex):
+        return False  # "Council job cuts to save £1.25m": the cuts are the subject; the lead says what they are
     return e.actor is not None and not (e.actor.how == "object" and e.cue.start == 0)
+
+
+def coming_cuts(e: Event, lex: Lexicon) -> bool:
+    """Return whether a headline's layoff noun opens its clause, after at most the employer's name, as the subject
+    of a future predicate ("<Council> job cuts to save £1.25m", "<Plant> job losses will hit 300 families")."""
+    frame = noun_will(lex.code)
+    start = e.facts.spans[e.cue.clause][0]
+    return frame is not None and len(e.sentence.low[start : e.cue.start].split()) <= 4 and frame.match(
+        e.sentence.low, e.cue.end) is not None
+
+
+def undergone(e: Event, lex: Lexicon) -> bool:
+    """Return whether a noun cue is the object of a verb of undergoing or starting in its clause ("<Firm> staff face
+    layoffs", "<Agency> starts mass layoffs"): the employer's cuts are coming or begun, not a topic talked about."""
+    frame = undergo(lex.code)
+    start = e.facts.spans[e.cue.clause][0]
+    return frame is not None and frame.search(e.sentence.low[start : e.cue.start]) is not None
 
 
 def described(e: Event) -> bool:
@@ -185,6 +245,17 @@ def _topic_label(e: Event) -> bool:
     return re.match(r"\s*(?:live\b)?\s*(?:[:|–—]|-\s)", rest) is not None
 
 
+@lru_cache(maxsize=8)
+def _subject_pattern(org_nouns: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\s)(?:{org_nouns})\s+(?:to|will|is\s+to|plans\s+to|set\s+to)\s+$")
+
+
+def _organisation_subject(lex: Lexicon) -> re.Pattern[str]:
+    """Return the pattern of a singular organisation noun as the subject right before a headline's cut verb
+    ("Publisher to axe", "Council will cut"), read on the lower-cased headline up to the cue."""
+    return _subject_pattern(lex.words.org_nouns)
+
+
 def addresses_reader(article: Article) -> bool:
     """Return whether the lead is written for the reader, not about one act: it announces a list of cases or
     teaches (a rule page, an explainer), outside any quotation; its employers are examples, not the news."""
@@ -211,5 +282,7 @@ def tallied(e: Event, lex: Lexicon) -> bool:
     said = _SAID_BY.search(e.sentence.text)
     if not e.in_title or said is None or e.actor is None or e.actor.name in e.sentence.text[: said.start()]:
         return False  # the headline names who cuts before its source
+    if e.cue.kind == "cut" and _organisation_subject(lex).search(e.sentence.low, 0, e.cue.start) is not None:
+        return False  # "Publisher to axe up to seven jobs, union claims": one employer, described, acts
     who = said.group("who").strip()
     return _SOURCE_NOUNS.fullmatch(who) is not None or lex.non_employers.match(who) is not None

@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from ingest.understanding.actor_filters import (
+    descriptor_words, generic_noun, initials_in_full, legal_form_end, place_tag, union_acronyms,
+    without_union,
+)
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
@@ -24,7 +27,7 @@ from ingest.understanding.name_parts import (
 from ingest.understanding.persons import UPPER as _UPPER
 from ingest.understanding.persons import persons, role_patterns, without_person
 
-_CAP = rf"(?:[{_UPPER}][\w'’&.\-/]*|\d+[A-Z][\w&-]*)"
+_CAP = rf"(?:[{_UPPER}][\w'’&.\-/]*|(?!(?:19|20)\d\d[A-Z][a-z])\d+[A-Z][\w&-]*)"  # not "2026For": a glued year
 _SEP = (
     rf"(?:\s+(?:of|for|de|du|des|del|della|dei|di|la|le|von|van|der|den|y|e|&|the)\s+(?=[{_UPPER}])|\s+"
     rf"(?:dell|dall|nell|d|l)['’](?=[{_UPPER}])|\s+(?=[{_UPPER}\d]))"
@@ -37,11 +40,12 @@ _LEGAL = re.compile(
 # A capitalised word not inside another word. The look-behind sits after the first letter (it looks at the character
 # before it all the same): a pattern opening on a letter class lets `re` skip to capitals, three times faster.
 _CAPITALISED = re.compile(rf"[{_UPPER}](?<![\w'’-].)[\w'’&./-]*\w")
-# What comes before a place ("jobs in Leeds", "plants across Herefordshire, Worcestershire and ..."), read backwards from
-# a name; "a stake in Ocado" names a company, and "at" is left out ("job cuts at Ocado").
+# What comes before a place ("jobs in Leeds", "plants across Herefordshire, Worcestershire and ...", "in Cork and south
+# Tipperary"), read backwards from a name; "a stake in Ocado" names a company, and "at" is left out ("job cuts at Ocado").
+_COMPASS = r"(?:(?:north|south|east|west|mid|central|northern|southern|eastern|western|greater)(?:-?(?:east|west))?\s+)"
 _BEFORE_PLACE = re.compile(
     rf"(?<!stake )(?<!stakes )(?<!investment )(?<!shares )(?<!interest )\b(?:in|near|across|around|outside|"
-    rf"throughout)\s+(?:the\s+)?(?:{_CAP}(?:\s+{_CAP})*(?:,\s*|,?\s+and\s+))*$"
+    rf"throughout)\s+(?:the\s+)?(?:{_COMPASS}?{_CAP}(?:\s+{_CAP})*(?:,\s*|,?\s+and\s+))*{_COMPASS}?$"
 )
 # One or two capitalised words opening a run right before a name ("Laboratoires " before "Vernhes").
 _PREFIX = re.compile(rf"(?<![\w'’-])(?<![{_UPPER}][\w'’-] )((?:[{_UPPER}][\w'’-]* ){{1,2}})$")
@@ -80,6 +84,7 @@ class ArticleNames:
     body: str
     title_case: bool
     german_names: frozenset[str]
+    unions: frozenset[str] = frozenset()  # acronyms the article defines for unions ("... Union (FSU)")
     # The names of each sentence already read (a lead sentence is asked for its names more than once).
     found: dict[tuple[str, bool], list[Name]] = field(default_factory=dict)
     _caps: Counter[str] | None = None
@@ -98,8 +103,9 @@ class ArticleNames:
         if name not in self._places:
             # a search before each occurrence of the name: cheaper than reading the article for every place
             at, found = self.sample.find(name), False
-            while at >= 0 and not found:
-                found = _BEFORE_PLACE.search(self.sample, max(0, at - _PLACE_REACH), at) is not None
+            while at >= 0 and not found:  # (not "across the ABC's divisions": an owner, not a place)
+                found = _BEFORE_PLACE.search(self.sample, max(0, at - _PLACE_REACH), at) is not None and (
+                    self.sample[at + len(name) : at + len(name) + 2] not in ("'s", "’s"))
                 at = self.sample.find(name, at + len(name))
             self._places[name] = found
         return self._places[name]
@@ -137,7 +143,7 @@ def article_names(title: str, text: str, lex: Lexicon) -> ArticleNames:
     """Return the article-wide facts used to tell names from capitalised words."""
     body = text[:6000]
     context = ArticleNames(sample=f"{title}\n{body}", persons=persons(title, body, lex), body=body, title_case=_is_title_case(title),
-                           german_names=frozenset())
+                           german_names=frozenset(), unions=union_acronyms(f"{title}\n{body}", lex))
     if lex.code == "de":
         context.german_names = frozenset(german_evidence(f"{title}\n{body}", context.persons))
     return context
@@ -239,11 +245,16 @@ def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool)
         if not run:
             continue
         end = start + len(run)
+        if (legal := legal_form_end(text, end)) is not None:
+            run, end = run + text[end:legal], legal  # "Reach plc has": an organisation's name, legal form and all
         possessive = _possessive(run, end, text, context)
         if possessive:
             run, end = run[:-2], end - 2
         before = text[:start].rstrip(" \"“‘'(«")
         at_start = not before or before[-1] in ".!?:-–—|"
+        if at_start and not title_case and descriptor_words(run.split(" "), lex):
+            cut = len(run.split(" ")[0]) + 1  # "Publisher Reach announced": the noun describes the name after it
+            run, start = run[cut:], start + cut
         if not _accept(run, at_start, context, lex) and not (
             at_start and (_acts(text, start, end, lex, context) if in_title else _speaks(text, run, end, context, lex))
         ):
@@ -341,20 +352,26 @@ def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNa
             if not bare:
                 continue  # "CEO Jane Roe", "Council Leader": a person and a title
             name = Name(bare, name.start, name.start + len(bare), bare, possessive=name.possessive)
+        if (kept := without_union(name.text, lex, context.unions, not (in_title and context.title_case))) != name.text:
+            if not kept:
+                continue  # "Unite Wales", "the Finance Sector Union (FSU)": the staff's union, never their employer
+            name = Name(kept, name.start, name.start + len(kept), kept, possessive=name.possessive)
         if lex.non_employers.match(name.text) or role_patterns(lex.code, lex.words.person_titles)[1].fullmatch(name.text):
             continue  # a union or statistics office, or a job title ("Vice President") standing for a person
         if lex.code == "en" and not lex.org_words.search(name.text) and context.place(name.text):
             continue  # "Leeds: 200 jobs go" in an article about a call centre "in Leeds": where, not who
-        if " " not in name.text and not name.possessive and _generic_noun(lex).fullmatch(name.text):
+        if " " not in name.text and not name.possessive and generic_noun(lex).fullmatch(name.text):
             continue  # "Der Konzern", "Council confirms ...": a common noun standing for the employer, not a name
         if not lex.org_words.search(name.text) and (full := context.full(name.text, lex)) != name.text:
             name = Name(full, name.start, name.end, full, possessive=name.possessive, attributive=name.attributive)
+        if (full_form := initials_in_full(name.text, context.sample)) is not None:
+            name = Name(full_form, name.start, name.end, full_form, possessive=name.possessive)
         if name.text.split()[-1] in context.persons:
             name = Name(name.text, name.start, name.end, name.parent, possessive=name.possessive,
                         attributive=name.attributive, surname=True)
         names.append(name)
     names.sort(key=lambda n: n.start)
-    if in_title and len(names) > 1 and _place_tag(searched, names[0], lex):
+    if in_title and len(names) > 1 and place_tag(searched, names[0].start, names[0].end, names[0].known, lex):
         return names[1:]
     return names
 
@@ -375,21 +392,3 @@ def _joined(names: list[Name], text: str, lex: Lexicon, context: ArticleNames, t
             name = Name(whole, start, name.end, whole, possessive=name.possessive, attributive=name.attributive)
         out.append(name)
     return out
-
-
-@lru_cache(maxsize=8)
-def _generic_noun_pattern(org_nouns: str) -> re.Pattern[str]:
-    # the organisation nouns themselves, not the compounds a German pattern also allows ("Commerzbank")
-    return re.compile(org_nouns.replace(r"\w*", ""), re.IGNORECASE)
-
-
-def _generic_noun(lex: Lexicon) -> re.Pattern[str]:
-    """Return the language's pattern of a bare organisation noun ("Konzern", "Council", "Gruppo")."""
-    return _generic_noun_pattern(lex.words.org_nouns)
-
-
-def _place_tag(title: str, name: Name, lex: Lexicon) -> bool:
-    """Return whether a headline opens on a tag naming where ("Mendrisio, la Trasmec licenzia ...", "Ambert : la
-    fonderie ...") rather than who: a lone unknown name before a comma or colon, another name following."""
-    return (not name.known and not title[: name.start].strip(" \"'“‘«") and lex.org_words.search(name.text) is None
-            and re.match(r"\s*[,:]\s", title[name.end :]) is not None)

@@ -93,7 +93,8 @@ MARKERS = (
                 r"erfasst|"
                 r"beginnt)\b"),
     ("current", rf"\b(?:weitere\w*|erneut|nun|jetzt|diese\s+Woche|heute|neue\w*|zweite\w*\s+(?:Runde|Welle)|nochmals|"
-                rf"am\s+(?:{_DAYS})\w*|diesmal)\b"),
+                # begun, as the other languages say it ("hat mit dem Personalabbau begonnen", "startet den Abbau")
+                rf"am\s+(?:{_DAYS})\w*|diesmal|beginn(?:t|en)|begonnen|start(?:et|en)|gestartet)\b"),
     ("plan", r"\b(?:will|wollen|plant|planen|geplant\w*|soll|sollen|beabsichtigt|vorgesehen|kündigt|kündigte|"
              r"ankündig\w+)\b"),
     ("generic", r"\b(?:Firmen|Arbeitgeber|Branche|Industrie|Konzerne|Banken|Betriebe|Autobranche|Autoindustrie|"

@@ -63,9 +63,14 @@ CUES = (
              r"headcount|staff|workforce)\b|\bworkforce\s+reductions?\b|\bmass\s+dismissals?\b|"
              r"\bwhite-collar\s+cull\b|\bcuts?\s+to\s+(?:staff|jobs|its\s+workforce|the\s+workforce|headcount)\b|"
              r"\bdownsizing\b|\bjobs?\s+(?:bloodbath|massacre|blow|cull)\b|\b(?:reductions?|cuts?|eliminations?)\s+"
-             rf"(?:of|in)\s+(?:\S+\s+){{0,3}}?(?:{JOBS})\b"),
+             rf"(?:of|in)\s+(?:\S+\s+){{0,3}}?(?:{JOBS})\b|\bcuts?\s+(?:equivalent\s+to|amounting\s+to|totall?ing)\s+"
+             rf"(?:\S+\s+){{0,5}}?(?:{JOBS})\b"),
     ("loss", rf"\b(?:{JOBS}|job)\b(?:\s+[\w'’,.-]+){{0,4}}?\s+(?:(?:will|would|could|may|might|are|is|were|was|have|"
-             r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+)?(?:go|goes|going|"
+             r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+)?(?:(?:go|goes|going)"
+             # people going somewhere lose no jobs ("drivers to go on strike", "people able to go out"), nor firms that
+             # go bust ("several contractors go under."): "jobs to go under the plans" still are lost
+             r"(?!\s+(?:on\s+(?:strike|holiday|leave)|out|into|ahead|back|home|abroad|unpaid|without|bust|broke|"
+             r"under(?!\s+\w)|to\s+(?:work|the|school|court|vote|polls))\b)|"
              r"gone|lost|cut|axed|eliminated|slashed|shed|scrapped|made\s+redundant|at\s+risk|under\s+threat|"
              r"on\s+the\s+line|in\s+jeopardy|disappear|let\s+go|laid\s+off|terminated|dismissed|furloughed|sacked|"
              r"fac(?:e|es|ing)\s+(?:the\s+)?(?:axe|chop))\b"
@@ -78,7 +83,8 @@ CUES = (
              r"|\bout\s+of\s+(?:a\s+)?(?:jobs?|work)\b|\bwithout\s+(?:a\s+)?(?:jobs?|work)\b|\bon\s+the\s+dole\b"
              rf"|\b(?:put|puts|putting)\s+(?:\S+\s+){{0,5}}?(?:{JOBS})\s+at\s+risk\b|\bfac(?:e|es|ing)\s+"
              r"(?:redundancy|compulsory\s+redundancy|the\s+sack|losing\s+their\s+jobs)\b"
-             rf"|\bcost\s+(?:{_QUAL})?(?:\d[\d,.]*|hundreds|thousands|dozens)\s+(?:\S+\s+){{0,2}}?(?:{JOBS})\b"
+             rf"|\b(?:cost|risks?|risking|threatens?|threatening)\s+(?:{_QUAL})?(?:\d[\d,.]*|hundreds|thousands|dozens)\s+"
+             rf"(?:\S+\s+){{0,2}}?(?:{JOBS})\b"
              r"|\bcost\s+(?:\S+\s+){0,3}?their\s+jobs\b|\bfears?\s+for\s+(?:their\s+|the\s+)?(?:jobs|"
              r"livelihoods)\b"),
     ("affected", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:are\s+|were\s+|will\s+be\s+|would\s+be\s+)?(?:affected|"
@@ -361,7 +367,7 @@ WORDS = Words(
     ),
     non_employers=(
         r"(?:(?!.*Credit\s+Union).*\b(?:[Uu]nion|Unions|Federation\s+of\s+\w+|TUC|Congress)\b.*)|Unite|Unison|GMB|"
-        r"Teamsters|UAW|CWA|NUJ|"
+        r"Teamsters|UAW|CWA|NUJ|Protesters|Campaigners|Demonstrators|Activists|Strikers|"
         r"UCU|PCS|FDA|Accord|Unifor|USW|SEIU|AFL-CIO|RMT|Usdaw|Prospect|Aslef|Community|Challenger|Challenger,\s+"
         r"Gray\s*&\s*Christmas|Coresight|Layoffs\.fyi|TrueUp|Insolvency\s+Service|Office\s+for\s+National\s+"
         r"Statistics|ONS|Gray\s*&\s*Christmas|Bureau\s+of\s+Labor\s+Statistics|BLS|Reuters|Bloomberg|AFP|AP|"

@@ -1,0 +1,149 @@
+"""What a capitalised run holds besides the employer's name, and runs that only look like employers.
+
+News glues words to an employer's name that are not part of it, and names parties that never employ the
+staff a story is about: a descriptor opening the sentence ("Publisher Acme announced ..."), a lower-case legal
+form after it ("Acme plc has ..."), the union of its staff ("Acme NUJ chapel", "Unite Wales", "the Transit
+Workers Guild", an acronym the article defines for a union: "the Finance Sector Union (FSU)"). Some names stand
+for the employer although a preposition precedes them: whose boss or management acts ("chief executive of
+Tessellate", "Management at the NBS"), and the employer a noun cue names with a descriptor ("job losses at media
+group Reach"). A name written with dotted initials is the one the article writes in full ("L.A. Times" -> "Los
+Angeles Times").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.persons import UPPER
+
+# A legal form written in lower case after a name ("Reach plc", "Acme ltd."): the run stops before it, the form
+# still says the words before it are an organisation's name.
+_LEGAL_AFTER = re.compile(r"\s+(?:plc|ltd|llc|inc|gmbh|spa|srl)\b\.?(?!\w)")
+# An acronym the article defines in parentheses right after a name ("the Finance Sector Union (FSU)"): the acronym
+# found first (rare), the name then read backwards from it.
+_ACRONYM = re.compile(rf"\(([{UPPER}]{{2,8}})\)")
+_DEFINED = re.compile(rf"((?:[{UPPER}][\w'’&-]*\s+(?:(?:of|for|and|&|the)\s+)*){{1,7}})$")
+# Words only a trade union, guild or its branch is named by ("United Auto Workers", "Writers Guild of America",
+# "Teamsters Local 174"); an employer is never named after its own workers.
+_UNION_NAME = re.compile(
+    r"(?:^|\s)(?:[\w-]*[Ww]orkers|Guild|Brotherhood|Local\s+\d+)(?:\s+(?:of|for)\s.*)?$|"
+    r"^(?:Fraternal\s+Order|Brotherhood)\s"
+)
+
+
+def legal_form_end(text: str, end: int) -> int | None:
+    """Return where a lower-case legal form right after a run ends ("Reach| plc has"), else None."""
+    m = _LEGAL_AFTER.match(text, end)
+    return m.end() if m else None
+
+
+def union_acronyms(sample: str, lex: Lexicon) -> frozenset[str]:
+    """Return the acronyms the article defines for a union or another party that never employs
+    ("the Finance Sector Union (FSU)" -> "FSU")."""
+    found = set()
+    for acronym in _ACRONYM.finditer(sample):
+        m = _DEFINED.search(sample, max(0, acronym.start() - 100), acronym.start())
+        full = re.sub(r"^(?:The|the)\s+", "", m.group(1).strip()) if m else ""
+        if full and (lex.non_employers.match(full) or _UNION_NAME.search(full)):
+            found.add(acronym.group(1))
+    return frozenset(found)
+
+
+# Acronyms of speakers that are no unions (agencies, statistics offices, lobbies): "AP Moller-Maersk" is a firm.
+_NOT_UNIONS = frozenset("AP PA AFP DPA EFE ANSA BLS ONS IFS CBI BRC FSB OBR IMF OECD ECB".split())
+
+
+def _union_word(word: str, lex: Lexicon, acronyms: frozenset[str]) -> bool:
+    """Return whether one word of a run names a union by itself ("NUJ", "GMB", or an acronym the article defines)."""
+    return word in acronyms or (word.isupper() and len(word) >= 2 and word not in _NOT_UNIONS
+                                and lex.non_employers.match(word) is not None)
+
+
+def without_union(name: str, lex: Lexicon, acronyms: frozenset[str], cased: bool = True) -> str:
+    """Return a run without the union glued to it: "Reach NUJ" -> "Reach" (the staff's employer, whose union
+    branch the words name); "" when the run is the union or its branch ("Unite Wales", "United Auto Workers",
+    "GMB Scotland", "FSU"). In a Title Case line (`cased` False) "Workers" may be anyone's staff."""
+    words = name.split()
+    if not words:
+        return name
+    if (cased and _UNION_NAME.search(name)) or name in acronyms:
+        return ""
+    first = words[0]
+    if len(words) > 1 and lex.non_employers.match(first) and not lex.org_words.search(" ".join(words[1:])):
+        if _union_word(first, lex, acronyms) or first in ("Unite", "Unison", "Usdaw", "Teamsters", "Aslef"):
+            return ""  # a union's regional or workplace branch
+    while len(words) > 1 and _union_word(words[-1], lex, acronyms):
+        words = words[:-1]
+    return " ".join(words)
+
+
+def descriptor_words(words: list[str], lex: Lexicon) -> int:
+    """Return how many of a sentence-opening run's words are a descriptor before the name ("Publisher Reach",
+    "Carmaker Stellantis"): an organisation noun capitalised only because it opens the sentence, not itself a
+    word names are made of ("Bank", "Council"), with a name after it that is more than organisation words. English
+    only: elsewhere the noun opens the name itself ("Cartiera Sole", "Fonderie Vauclair")."""
+    if lex.code != "en" or len(words) < 2 or not lex.org_nouns.fullmatch(words[0]) or lex.org_words.search(words[0]):
+        return 0
+    rest = " ".join(words[1:])
+    if all(lex.org_words.search(w) for w in words[1:]) or not rest[:1].isupper():
+        return 0  # "Factory Records": the noun is part of the name
+    return 1
+
+
+@lru_cache(maxsize=8)
+def _generic_noun_pattern(org_nouns: str) -> re.Pattern[str]:
+    # the organisation nouns themselves, not the compounds a German pattern also allows ("Commerzbank")
+    return re.compile(org_nouns.replace(r"\w*", ""), re.IGNORECASE)
+
+
+def generic_noun(lex: Lexicon) -> re.Pattern[str]:
+    """Return the language's pattern of a bare organisation noun ("Konzern", "Council", "Gruppo")."""
+    return _generic_noun_pattern(lex.words.org_nouns)
+
+
+def place_tag(title: str, start: int, end: int, known: bool, lex: Lexicon) -> bool:
+    """Return whether a headline opens on a tag naming where ("Mendrisio, la Trasmec licenzia ...", "Ambert : la
+    fonderie ...") rather than who: a lone unknown name (title[start:end]) before a comma or colon."""
+    return (not known and not title[:start].strip(" \"'“‘«") and lex.org_words.search(title[start:end]) is None
+            and re.match(r"\s*[,:]\s", title[end:]) is not None)
+
+
+def initials_in_full(name: str, sample: str) -> str | None:
+    """Return the name as the article also writes it in full when it opens on dotted initials ("L.A. Times" ->
+    "Los Angeles Times", "N.Y. Post"), else None."""
+    m = re.match(r"((?:[A-Z]\.){2,4})\s+(.+)$", name)
+    if m is None:
+        return None
+    words = r"\s+".join(rf"{letter}[a-z]+" for letter in m.group(1).replace(".", ""))
+    found = re.search(rf"(?<![\w-]){words}\s+{re.escape(m.group(2))}(?![\w-])", sample)
+    return found.group() if found else None
+
+
+# Whose boss or spokesperson speaks: the organisation after the role stands for the employer ("Maya Ross, chief
+# executive of Tessellate, said ...", "Bosses at Moorside Snacks told staff ..."). Roles outsiders hold too (an
+# analyst or a managing director at a bank, an economist at a think tank) are left out.
+_LEADERS_OF = re.compile(
+    r"\b(?:chief\s+executive|ceo|chief\s+\w+\s+officer|chair(?:man|woman|person)?|president|founder|co-founder|"
+    r"spokes(?:person|woman|man)|boss|bosses|management|managers|executives|leadership)\s+(?:of|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def led_by(before: str) -> bool:
+    """Return whether the name after `before` is the organisation its boss, spokesperson or management works for."""
+    return _LEADERS_OF.search(before) is not None
+
+
+@lru_cache(maxsize=8)
+def _described_object(object_before: str, org_nouns: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\s*(?:\S+\s+){{0,4}}?(?:{object_before})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{org_nouns})\s+", re.IGNORECASE)
+
+
+def described_object(gap: str, lex: Lexicon) -> bool:
+    """Return whether the words between a noun cue and a name introduce the employer with a descriptor ("job losses
+    at media group Reach", "cuts at carmaker Veltra"): the preposition, then an organisation noun."""
+    return _described_object(lex.words.object_before, lex.words.org_nouns).fullmatch(gap) is not None
+

@@ -1,0 +1,152 @@
+"""A figure a sentence names as the count of the action without a job noun after it: "the figure confirmed is now
+14,000", "earlier reports put the number at 10,000 employees", "the exact number affected is unknown, it is said to
+be around 10,000", "die Zahl der Betroffenen liegt bei 10.000", "le nombre de postes supprimés s'élève à 1 200",
+or a notice's field "Number Affected: 76"; and a lead sentence no cue was read in that states the cut as a
+reduction ("The Trust will reduce its establishment by 75 posts").
+
+Read only when the report's own events give no count or a vague one ("thousands"): the noun "number"/"figure"
+then refers to the action's size. A total ("the total number of layoffs this year"), a running count or the
+workforce ("the number of employees is 350,000") is not the action's figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ingest.understanding.headcount import Amount, figure_at, find_amounts
+from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.sentences import Sentence
+
+# Sentences after the title where a restated figure may stand: a headline-free lead's length, or a notice's fields
+_REACH = 10
+_FIELD_REACH = 30
+_GAP = 90  # characters between the noun and the verb that names its value
+# The noun naming the count, and the verb (or preposition) before its value
+_NAMED = {
+    "en": (r"\b(?:the|this|that)\s+(?:exact\s+|final\s+|actual\s+|real\s+|latest\s+|confirmed\s+)?"
+           r"(?:number|figure|tally)\b",
+           r"\b(?:is|was|be|at|of|stands\s+at|stood\s+at)\s+(?:now\s+|just\s+)?"),
+    "de": (r"\b(?:die|der)\s+(?:genaue\s+|endgültige\s+)?(?:Zahl|Anzahl)\b",
+           r"\b(?:(?:liegt|lag|liege|läge)\s+bei|beträgt|betrug|betrage|von|auf)\s+"),
+    "fr": (r"\b(?:le|ce)\s+(?:nombre|chiffre)\b",
+           r"(?:\bs['’](?:élève|élèverait|établit|établirait)\s+à|\best\s+de|\batteint|\bde|\bà)\s+"),
+    "es": (r"\b(?:la|esa|esta)\s+cifra\b|\bel\s+número\b",
+           r"\b(?:(?:asciende|ascendería|ascendió)\s+a|es\s+de|de|en)\s+"),
+    "it": (r"\b(?:il|questo)\s+numero\b|\bla\s+cifra\b",
+           r"\b(?:(?:è|sarebbe)\s+di|ammonta\s+a|sale\s+a|di|a)\s+"),
+}
+# A word of losing jobs somewhere in the sentence: the number is the action's size, not some other quantity
+_LOSS = {
+    "en": r"\b(?:affected|hit|impacted|laid\s+off|let\s+go|go|gone|going|lay-?offs?|job\s+(?:cuts|losses)|cuts?|los(?:e|ing)|"
+          r"redundan\w*|eliminat\w*|ax(?:e|ed|ing)|roles|positions|jobs|posts)\b",
+    "de": r"\b(?:betroffen\w*|abgebaut|gestrichen|Stellen\w*|Entlassungen|Jobs|Arbeitsplätze)\b",
+    "fr": r"\b(?:licenci\w*|suppressions?|supprimé\w*|postes|emplois|concerné\w*)\b",
+    "es": r"\b(?:despid\w*|puestos|empleos|afectad\w*|recortes?)\b",
+    "it": r"\b(?:licenzia\w*|esuberi|posti|tagli\w*|coinvolt\w*)\b",
+}
+# A total, a running count or the workforce: not one action's figure
+_NOT_ACTION = {
+    "en": r"\b(?:total|overall|since|so\s+far|to\s+date|in\s+all|altogether|cumulative|this\s+year|workforce|employs|"
+          r"headcount)\b",
+    "de": r"\b(?:insgesamt|seit|bisher|Belegschaft|beschäftigt)\b",
+    "fr": r"\b(?:au\s+total|depuis|jusqu['’]ici|effectifs?|emploie)\b",
+    "es": r"\b(?:en\s+total|desde|hasta\s+ahora|plantilla|emplea)\b",
+    "it": r"\b(?:in\s+totale|dal|finora|forza\s+lavoro|impiega)\b",
+}
+
+
+# A notice's labelled field ("Number Affected: 76", "Employees affected: 120", "Total de plazas amortizadas: 18"): the
+# filing's count of the action
+_FIELD = {code: re.compile(rf"^\W*(?:{words})\s*:\s*", re.IGNORECASE) for code, words in {
+    "en": r"(?:(?:total\s+)?(?:number|no\.|#)\s+(?:of\s+)?)?(?:(?:employees|workers|positions|jobs|staff)\s+)?"
+          r"(?:affected|impacted|laid\s+off|to\s+be\s+laid\s+off|separated|terminated|eliminated)",
+    "de": r"(?:(?:Gesamt)?(?:zahl|anzahl)\s+(?:der\s+)?)?(?:betroffenen?|abgebauten?|gestrichenen?)\s+"
+          r"(?:Stellen|Beschäftigten|Mitarbeiter(?:innen)?|Arbeitsplätze)",
+    "fr": r"(?:(?:total|nombre)\s+(?:de\s+|d['’])?)?(?:postes|emplois|salariés)\s+(?:supprimés|concernés|touchés)",
+    "es": r"(?:(?:total|número)\s+de\s+)?(?:plazas|puestos|empleos|trabajadores)\s+"
+          r"(?:amortizad|suprimid|eliminad|afectad|despedid)[oa]s",
+    "it": r"(?:(?:totale|numero)\s+(?:dei\s+|degli\s+|delle\s+)?)?(?:posti|lavoratori|dipendenti)\s+"
+          r"(?:soppress|tagliat|coinvolt|licenziat)[ie]|esuberi",
+}.items()}
+# The same field inside a line that runs a form's fields together ("Type of event: Mass layoff Number of affected
+# workers: 87"): only a field that names a number, so that "Sites affected: 3" is not read
+_FIELD_INLINE = {
+    "en": re.compile(r"\b(?:total\s+)?(?:number|no\.)\s+(?:of\s+)?(?:(?:affected|impacted)\s+"
+                     r"(?:employees|workers|positions|staff)|(?:(?:employees|workers|positions|staff)\s+)?"
+                     r"(?:affected|impacted|laid\s+off))\s*:\s*", re.IGNORECASE),
+}
+# Before a count in a sentence of the lead that no cue was read in: a reduction of the employer's own posts ("will
+# reduce its establishment by 75 posts", "a reduction of an estimated 260 posts"), the press release's statement
+_REDUCTION_BEFORE = {code: re.compile(rf"\b(?:{words})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{by})\s+$", re.IGNORECASE)
+                     for code, words, by in (
+    ("en", r"reduc(?:e|es|ed|ing|tion)", r"by|of"),
+    ("de", r"reduzier\w*|verringer\w*|Reduzierung|Verringerung|Abbau", r"um|von"),
+    ("fr", r"rédui\w*|réduction|suppression", r"de|d['’]"),
+    ("es", r"reduc\w*|reducción|recorte", r"en|de"),
+    ("it", r"ridu\w*|riduzione|taglio", r"di"),
+)}
+
+@lru_cache(maxsize=8)
+def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    if code not in _NAMED:
+        return None
+    noun, verb = _NAMED[code]
+    flags = re.IGNORECASE
+    return (re.compile(noun, flags), re.compile(verb, flags), re.compile(_LOSS[code], flags),
+            re.compile(_NOT_ACTION[code], flags))
+
+
+def named_figure(text: str, lex: Lexicon) -> Amount | None:
+    """Return the figure the sentence names as the count ("the figure confirmed is now 14,000"), if any."""
+    field, inline = _FIELD.get(lex.code), _FIELD_INLINE.get(lex.code)
+    m = (field.match(text) if field is not None else None) or (inline.search(text) if inline is not None else None)
+    if m is not None:
+        return figure_at(text, m.end(), lex)
+    patterns = _patterns(lex.code)
+    if patterns is None:
+        return None
+    noun, verb, loss, not_action = patterns
+    if loss.search(text) is None:
+        return None
+    for named in noun.finditer(text):
+        for v in verb.finditer(text, named.end(), min(len(text), named.end() + _GAP)):
+            if re.search(r"[.;!?]", text[named.end() : v.start()]):
+                break
+            amount = figure_at(text, v.end(), lex)
+            if amount is not None and amount.pct is None and (amount.value or amount.min):
+                # the words from the noun to the figure say whose count it is: a total's or the workforce's
+                return None if not_action.search(text, named.start(), amount.end) else amount
+    return None
+
+
+def _fields(text: str, lex: Lexicon) -> bool:
+    field, inline = _FIELD.get(lex.code), _FIELD_INLINE.get(lex.code)
+    return (field is not None and field.match(text) is not None) or (
+        inline is not None and inline.search(text) is not None)
+
+
+def restated_count(sentences: Sequence[Sentence], others: set[int], read: set[int], lex: Lexicon) -> Amount | None:
+    """Return the first figure named as the count in the title or the sentences after it, or stated as a reduction
+    in a sentence no cue was read in (`others`: the indexes of sentences that are another employer's only; `read`:
+    those holding any event, whose figures the events already weighed)."""
+    for s in sentences:
+        if s.index > _FIELD_REACH:
+            break
+        if s.index in others or (s.index > _REACH and not _fields(s.text, lex)):
+            continue
+        amount = named_figure(s.text, lex) or (None if s.index in read else _reduction(s.text, lex))
+        if amount is not None:
+            return amount
+    return None
+
+
+def _reduction(text: str, lex: Lexicon) -> Amount | None:
+    """Return the count a sentence gives as a reduction of posts or staff ("will reduce its establishment by 75
+    posts"), if any."""
+    before = _REDUCTION_BEFORE.get(lex.code)
+    if before is None:
+        return None
+    return next((a for a in find_amounts(text, lex) if a.pct is None and a.value is not None
+                 and before.search(text, max(0, a.start - 80), a.start) is not None), None)

@@ -1,0 +1,213 @@
+"""The main event, read as grammar (pass 5): an employer's own "expects to cut" and "says it may cut up to N" announce
+its plan; a singular organisation noun cutting in a headline is one employer even when a union tells it; a headline's
+layoff noun followed by "to <verb>" leaves the act to the lead; staff preparing for losses with nothing decided are
+no report; a plural owned by one employer ("its departments") or picked from a set ("one of 12 trusts") is no generic
+subject; a relative aside ends at the comma before the main verb; cuts "across the industry" are a sector's wave;
+"job losses confirmed for <firm>" names its employer; a title-case run ending on a function word is no name;
+"cuts equivalent to N posts" count; protesters lobbying are the news; a tracker or a table of cases is no report.
+
+Every sentence here was written for these tests; none comes from a corpus or a real article.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from ingest.models import Classification
+from ingest.understanding import classify, load_company_table
+from ingest.understanding.clauses import clause_spans
+from ingest.understanding.lexicon import lexicon
+from ingest.understanding.title_case import clause_not_name
+
+_PUBLISHED = datetime(2025, 9, 9, 8, 0)
+
+
+def _classify(title: str, text: str) -> Classification:
+    return classify("t", title, text, _PUBLISHED, companies=load_company_table())
+
+
+def test_an_employer_expecting_to_cut_announces_its_plan() -> None:
+    c = _classify("Harrow Metals expects to cut up to 180 jobs amid casting arm overhaul",
+                  "Engineering group Harrow Metals set out plans to restructure its casting arm, which it said would "
+                  "lead to a reduction of up to 180 roles across its sites.")
+    assert (c.label, c.companies, c.headcount_max) == ("layoff_report", ("Harrow Metals",), 180)
+
+
+@pytest.mark.parametrize("title", [
+    "Harrow Metals is expected to cut up to 180 jobs, analysts say",
+    "Analysts expect Harrow Metals to cut up to 180 jobs",
+])
+def test_others_expecting_cuts_forecast_them(title: str) -> None:
+    text = "Shares in the engineering group fell 4% on Tuesday as orders for castings slowed."
+    assert _classify(title, text).label != "layoff_report"
+
+
+def test_a_singular_organisation_noun_cutting_is_one_employer_whoever_tells_it() -> None:
+    c = _classify("Retailer to axe up to 40 store jobs across the north, union claims",
+                  "Up to 40 shop-floor roles are set to be made redundant by a regional retailer, union officials "
+                  "have claimed. The shop workers' union has criticised plans by Pennant Stores to cut staff in "
+                  "Carlisle and Kendal.")
+    assert (c.label, c.companies) == ("layoff_report", ("Pennant Stores",))
+
+
+def test_a_tally_with_no_employer_stays_a_tally() -> None:
+    c = _classify("6,000 college jobs axed this year, union says",
+                  "Colleges across the country have cut 6,000 posts since January, according to a union count. "
+                  "Pennant College said it had made 40 staff redundant in the spring.")
+    assert c.label != "layoff_report"
+
+
+def test_a_headline_noun_with_a_future_predicate_leaves_the_act_to_the_lead() -> None:
+    c = _classify("Borough job cuts to save £2m",
+                  "A borough council is cutting about 40 jobs which it says would save £2m from its budget. "
+                  "Fenwick Borough Council said most of the savings would come from leaving vacancies unfilled.")
+    assert (c.label, c.headcount) == ("layoff_report", 40)
+
+
+def test_a_headline_talking_about_cuts_still_blocks_the_lead() -> None:
+    c = _classify("Fenwick job cuts are about efficiency, mayor says",
+                  "The mayor of Fenwick said the council's decision to cut 40 jobs last spring was about efficiency. "
+                  "Fenwick Borough Council cut 40 jobs in March.")
+    assert c.label == "layoff_mention"
+
+
+def test_staff_preparing_for_losses_with_nothing_decided_are_no_report() -> None:
+    c = _classify("Mill staff brace for losses as talks fail",
+                  "Workers at Carrow Mill were yesterday preparing for more than 600 job losses after pay talks "
+                  "between managers and unions collapsed. The union expects the owner to start consultations soon.")
+    assert c.label == "layoff_mention"
+
+
+def test_staff_preparing_for_losses_the_employer_decided_are_a_report() -> None:
+    c = _classify("Halden Foods confirms Carrow Mill closure",
+                  "Staff are preparing for 600 job losses, as Halden Foods will close the plant in March, the company "
+                  "confirmed.")
+    assert c.label == "layoff_report"
+
+
+def test_a_plural_owned_by_the_employer_is_no_generic_subject() -> None:
+    c = _classify("Kestrel Media to make cuts across regional newsrooms",
+                  "The journalists' union said the publisher plans more cuts. Kestrel Media confirmed that six jobs "
+                  "at its Leeds and York editorial departments could be made redundant.")
+    assert (c.label, c.companies, c.headcount) == ("layoff_report", ("Kestrel Media",), 6)
+
+
+def test_an_employer_saying_it_may_cut_a_counted_number_announces_a_proposal() -> None:
+    c = _classify("Hospital trust could shrink workforce by 5%",
+                  "A hospital trust in a national savings scheme has announced plans that could reduce its staffing "
+                  "by 5%. Ashdown Hospital Trust, which is one of 12 trusts in the first wave of the scheme, says it "
+                  "may cut up to 200 posts.")
+    assert (c.label, c.companies, c.headcount_max) == ("layoff_report", ("Ashdown Hospital Trust",), 200)
+
+
+@pytest.mark.parametrize("text", [
+    "Ashdown Hospital Trust may cut up to 200 posts, analysts say.",
+    "Ashdown Hospital Trust says it may cut up to 200 posts if its funding bid fails.",
+])
+def test_others_guessing_or_a_condition_keep_the_modal_a_possibility(text: str) -> None:
+    assert _classify("Hospital trust could shrink workforce", text).label != "layoff_report"
+
+
+def test_a_relative_aside_ends_before_the_main_verb() -> None:
+    lex = lexicon("en")
+    low = "ashdown trust, which was one of the first to join, says it may cut up to 200 posts."
+    clauses = [low[a:b] for a, b in clause_spans(low, lex)]
+    assert clauses[-1].startswith("says it may cut")
+    assert not any("first" in c for c in clauses[-1:])
+
+
+def test_cuts_across_the_industry_are_a_sectors_wave() -> None:
+    c = _classify("New round of cuts hits regional press",
+                  "More job losses are being announced across the industry as advertising falls. Around 40 titles "
+                  "have closed this year. This adds to losses in radio, where 90 jobs are to go at Kestrel Media.")
+    assert c.label == "layoff_mention"
+
+
+def test_cuts_across_an_employers_group_are_its_report() -> None:
+    c = _classify("Newsroom changes", "Kestrel Media announced 90 job cuts across the group on Monday.")
+    assert c.label == "layoff_report"
+
+
+def test_job_losses_confirmed_for_a_firm_name_it() -> None:
+    c = _classify("40 jobs go in Galway",
+                  "Some 40 workers in Galway are to be made redundant, following an announcement yesterday. The 40 "
+                  "job losses have been confirmed for Veltrix, which employs 300 people in Ireland. The redundancies "
+                  "will be spread across two plants in the city. Staff were told on Monday morning. Meanwhile, 90 "
+                  "workers at Tarrox were warned yesterday that their jobs could go.")
+    assert (c.label, c.companies, c.headcount) == ("layoff_report", ("Veltrix",), 40)
+
+
+def test_a_blow_for_a_place_names_no_employer() -> None:
+    c = _classify("Jobs blow for Galway as 40 roles to go at device plant",
+                  "Forty roles are to go at a medical device plant in Galway, its owner Veltrix said on Monday.")
+    assert c.companies == ("Veltrix",)
+
+
+@pytest.mark.parametrize(("run", "clause"), [
+    ("112 Days Into", True), ("Sixty Weeks After", True), ("Into", False),
+    ("2 Sisters Food Group", False), ("Close Brothers", False), ("Harrow Metals", False),
+])
+def test_a_title_case_run_ending_on_a_function_word_is_no_name(run: str, clause: bool) -> None:
+    assert clause_not_name(run, lexicon("en")) is clause
+
+
+def test_a_title_case_headline_tally_names_no_employer() -> None:
+    title = "Sixty Days Into 2025 And 3,000+ Video Game Layoffs Have Been Announced"
+    # a page repeating its headline as the body's first line, as listing pages do
+    c = _classify(title, f"{title}\n\nLarkspur, Vantor, and Quillsoft are the latest studios to announce cuts. Within "
+                         "the last few years, games industry layoffs have become common. So we are going to track all "
+                         "of this year's layoffs as they happen. Pellucid Apps - 19 people. Nineteen people were cut "
+                         "at the studio in February.")
+    assert c.label == "layoff_mention"
+
+
+def test_cuts_equivalent_to_a_number_of_posts_are_counted_cuts() -> None:
+    c = _classify("Compulsory redundancies likely at borough",
+                  "A borough seeking to save £9m has had 60 applications for voluntary redundancy. Eastmoor Borough "
+                  "Council is looking to make cuts equivalent to about 120 full time posts.")
+    assert (c.label, c.headcount) == ("layoff_report", 120)
+
+
+def test_cuts_equivalent_to_a_share_of_a_budget_are_no_cue() -> None:
+    c = _classify("Eastmoor budget agreed", "Eastmoor Borough Council agreed cuts equivalent to 5% of its budget.")
+    assert c.label == "not_layoff"
+
+
+def test_protesters_lobbying_over_a_lost_contract_are_the_news() -> None:
+    c = _classify("Campaigners to lobby over ferry contract",
+                  "The decision to award a ferry contract to a Dutch yard has put shipbuilding on the Clyde in serious "
+                  "jeopardy, MPs will be told. Unions will tell the committee that jobs were at risk after Port Glenn "
+                  "Shipyard missed out on the work. Around 600 jobs will be lost at Port Glenn Shipyard, but unions "
+                  "will warn that another 900 jobs will go if the yard closes.")
+    assert c.label == "layoff_mention"
+
+
+@pytest.mark.parametrize("lead", [
+    "This is a live page of all the redundancies and closures taking place across colleges at the moment.",
+    "So we are going to track every round of cuts as it happens this year.",
+    "Details of council job cuts are starting to emerge. The full data is below.",
+])
+def test_a_tracker_or_a_table_of_cases_is_no_report(lead: str) -> None:
+    c = _classify("College cuts: the list in full",
+                  f"{lead} Pennant College is making 40 staff redundant in its science faculty. Tarrant College is "
+                  "cutting 25 jobs.")
+    assert c.label == "layoff_mention"
+
+
+def test_jobs_a_confirmed_administration_risks_are_its_cost() -> None:
+    c = _classify("Harlow Foods confirms administration",
+                  "Grocery chain Harlow Foods has confirmed it has appointed administrators. The move risks 900 jobs "
+                  "as the chain struggled with rising costs.")
+    assert (c.label, c.companies, c.headcount) == ("layoff_report", ("Harlow Foods",), 900)
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Tariffs risk factory jobs, think tank warns",
+     "New tariffs risk 13,000 manufacturing jobs, a think tank warned on Monday."),
+    ("Harlow Foods drivers vote for strike",
+     "A strike by drivers at Harlow Foods risks 900 jobs, the chain said, as talks broke down."),
+])
+def test_jobs_at_risk_without_a_decided_closure_stay_a_possibility(title: str, text: str) -> None:
+    assert _classify(title, text).label != "layoff_report"
