@@ -180,8 +180,21 @@ def _fact_scores(s: Scores, item: Labelled, got: Classification) -> None:
             s.errors.append(f"{item.id}: is_leak {got.is_leak} vs gold {raw['status']}")
 
 
-def amazon_rounds(items: list[Labelled], verdicts: list[Classification], orders: int) -> list[str]:
-    """Return report lines on the Amazon rounds replayed in publication order and `orders` shuffles."""
+@dataclass(frozen=True)
+class RoundFigures:
+    """What one replay of a split's reports made of the Amazon rounds."""
+
+    found: int
+    false: int
+    extra: int  # extra rounds from splits
+    alerts: int  # new_round alerts on the final Amazon rounds
+    unalerted: int  # final Amazon rounds that never had a new_round alert
+    partition: frozenset[frozenset[str]]
+    false_sources: Counter[str]
+
+
+def replay_rounds(items: list[Labelled], verdicts: list[Classification], orders: int) -> tuple[int, list[RoundFigures]]:
+    """Return the number of true Amazon rounds and the figures of the publication-order replay, then `orders` shuffles."""
     replayable = []
     for item, got in zip(items, verdicts, strict=True):
         if got.label != "layoff_report":
@@ -194,11 +207,10 @@ def amazon_rounds(items: list[Labelled], verdicts: list[Classification], orders:
             classification=got,
         )
         replayable.append(Item(candidate=candidate, seen_at=item.published_at, expected=gold_round))
-    golds = [expected(i.raw) for i in items]
-    true_rounds = {g["round"] for g in golds if g["label"] == "layoff_report" and g.get("parent") == WATCHED
+    golds = {i.id: expected(i.raw) for i in items}
+    true_rounds = {g["round"] for g in golds.values() if g["label"] == "layoff_report" and g.get("parent") == WATCHED
                    and g.get("round")}
-    lines = [f"  Amazon rounds in the corpus: {len(true_rounds)}"]
-    partitions = []
+    figures = []
     for n in range(orders + 1):
         shuffled = list(replayable)
         if n:
@@ -209,13 +221,24 @@ def amazon_rounds(items: list[Labelled], verdicts: list[Classification], orders:
             shuffled = [_delayed(i, rng) for i in shuffled]
         result = replay(shuffled, watched=(WATCHED,))
         found, false, extra, alerts = _round_figures(result, true_rounds)
-        partitions.append(_partition(result))
-        lines.append(f"  {'publication order' if n == 0 else f'shuffle {n}':17s} found {found}/{len(true_rounds)}, "
-                     f"false {false}, extra from splits {extra}, new_round alerts {alerts}")
-        if n == 0 and false:
-            kinds = _false_sources(result, true_rounds, {i.id: expected(i.raw) for i in items})
-            lines.append("    false rounds are made of: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
-    same = all(p == partitions[0] for p in partitions[1:])
+        amazon = {r.round_id for r in result.store.rounds.values() if company_key(r.company) == company_key(WATCHED)}
+        alerted = {a.round_id for a in result.store.alerts.values() if a.kind == "new_round"}
+        figures.append(RoundFigures(found, false, extra, alerts, len(amazon - alerted), _partition(result),
+                                    _false_sources(result, true_rounds, golds)))
+    return len(true_rounds), figures
+
+
+def amazon_rounds(items: list[Labelled], verdicts: list[Classification], orders: int) -> list[str]:
+    """Return report lines on the Amazon rounds replayed in publication order and `orders` shuffles."""
+    true_rounds, figures = replay_rounds(items, verdicts, orders)
+    lines = [f"  Amazon rounds in the corpus: {true_rounds}"]
+    for n, f in enumerate(figures):
+        lines.append(f"  {'publication order' if n == 0 else f'shuffle {n}':17s} found {f.found}/{true_rounds}, "
+                     f"false {f.false}, extra from splits {f.extra}, new_round alerts {f.alerts}"
+                     + (f", rounds never alerted {f.unalerted}" if f.unalerted else ""))
+        if n == 0 and f.false:
+            lines.append("    false rounds are made of: " + ", ".join(f"{k} {v}" for k, v in sorted(f.false_sources.items())))
+    same = all(f.partition == figures[0].partition for f in figures[1:])
     lines.append(f"  same rounds whatever the order: {'yes' if same else 'NO'}")
     return lines
 

@@ -5,9 +5,9 @@
   removed (`RoundPlan.merged`): the survivor is a stored round, so a merge never sends a second
   `new_round` (alert keys hold round ids). A round with no stored report gets
   `round_id_for(company, its earliest report)`.
-* **Events.** A round with a new id that holds a report never grouped before gets one `new_round`
-  event with its final state (a leak and the official figure in one batch give one event). A round
-  split off stored ones, holding no new report, gets none: its reports were announced already. A
+* **Events.** A round with a new id gets one `new_round` event with its final state (a leak and the
+  official figure in one batch give one event), also when it split off stored rounds holding no new
+  report: in another fetch order it would have been a round from the start, with its own alert. A
   kept round whose status or headcount changed gets one `round_update` event.
 * **Times.** `first_seen_at` is `now` for a new round, else the earliest of the stored rounds its
   reports come from (so freshness stays truthful); `last_seen_at` is `now` whenever a report joins.
@@ -132,9 +132,11 @@ def _update(base: Round, new: Round, before: Aggregate, agg: Aggregate) -> Round
 def _event(seeded: Seeded, round_id: str, cluster: Cluster, new: Round, windows: Windows) -> RoundEvent | None:
     base = seeded.stored.get(round_id)
     if base is None:
-        if all(m.stored_round for m in cluster.members):
-            return None  # split off stored rounds: nothing new to announce
-        return RoundEvent(kind="new_round", round_id=round_id, reason=f"new round: {new.title}", status=new.status,
+        origins = sorted({m.stored_round for m in cluster.members if m.stored_round})
+        # A round split off stored ones is announced too: read in another order, its reports would have made it
+        # a round of its own from the start, with its own alert (alerts must not depend on the fetch order).
+        reason = f"new round (split from {', '.join(origins)})" if all(m.stored_round for m in cluster.members) else "new round"
+        return RoundEvent(kind="new_round", round_id=round_id, reason=f"{reason}: {new.title}", status=new.status,
                           headcount=new.headcount, headcount_official=cluster.agg.headcount_official)
     before = replay(base.company, seeded.stored_members[round_id], windows, base).agg
     return _update(base, new, before, cluster.agg)
