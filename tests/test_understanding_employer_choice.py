@@ -183,3 +183,19 @@ def test_agency_acronym_opening_a_firm_name_is_kept() -> None:
     other = "AP Holmsen said it would cut 800 jobs."
     assert "AP Holmsen" in _names(other, "", other)
 
+
+
+def test_a_sister_units_cut_told_beside_the_story_is_not_among_its_units() -> None:
+    """The units are THIS action's: round matching keeps one unit's round apart from a sister unit's of that week."""
+    unit = _classify(
+        "Amazon to cut hundreds of jobs at Prime Video and its film studio",
+        "Amazon is eliminating several hundred positions at Prime Video and Amazon MGM Studios, the head of the two "
+        "businesses told staff in a memo on Wednesday.\n\nThe same day, Twitch said it would lay off about 500 "
+        "employees, a third of its workforce.")
+    assert unit.label == "layoff_report"
+    assert "Twitch" not in unit.units and "Prime Video" in unit.units
+    wide = _classify(
+        "Amazon to cut 14,000 corporate jobs",
+        "Amazon said on Tuesday it would cut about 14,000 corporate jobs worldwide.\n\nThe company said the "
+        "reductions would fall across many teams, and AWS would lay off staff in its sales organisation.")
+    assert wide.label == "layoff_report" and "AWS" in wide.units  # a company-wide cut takes the teams it names

@@ -42,8 +42,9 @@ FLOORS = {
 }
 
 
-# Amazon rounds on the test split (23 true rounds): rules-9 with rounds-2026.4 found 22, made 4 false rounds (memos,
-# recaps and essays read as reports) and 1 extra from a split, the same rounds in every order.
+# Amazon rounds on the test split (23 true rounds): rules-9 with rounds-2026.4 found 23 (22 before a report's units
+# became its own action's), made 4 false rounds (memos, recaps and essays read as reports) and 1 extra from a split,
+# the same rounds in every order.
 ROUND_FLOORS = {"found": 21, "false": 6, "extra": 3}
 
 

@@ -245,14 +245,23 @@ def _same_employer(main: Event, e: Event) -> bool:
 
 
 def _units(main: Event, events: list[Event]) -> tuple[str, ...]:
-    """Return the units of the main employer named in its report events (a subsidiary's own name included)."""
+    """Return the units of the main employer named in its report events (a subsidiary's own name included).
+
+    When the main event names units, an event naming only other units is a sister unit's action told beside it
+    ("Prime Video cuts hundreds ... the same day Twitch announced 500"), not more of this one's scope; a main event
+    naming none (a company-wide cut) takes the teams its other events name.
+    """
     seen: dict[str, None] = {}
     assert main.actor is not None
     if main.actor.unit:
         seen[main.actor.unit] = None
     elif main.actor.name != main.actor.parent:
         seen[main.actor.name] = None
-    for e in [main] + [e for e in events if _same_employer(main, e)]:
+    seen.update(dict.fromkeys(main.units))
+    own = set(seen)
+    for e in [e for e in events if e is not main and _same_employer(main, e)]:
+        if own and e.units and not own.intersection(e.units):
+            continue
         for unit in e.units:
             seen.setdefault(unit, None)
     return tuple(seen)
