@@ -39,8 +39,8 @@ import duckdb  # noqa: E402
 
 from ingest.models import Classification  # noqa: E402
 from ingest.understanding import CLASSIFIER_VERSION, classify_many, load_company_table  # noqa: E402
-from pagegen import Page, _outlets, feeds_toml, render_feed, serve_site  # noqa: E402
-from realpages import TEMPLATE_CYCLE, RealPage, render_real_page, slugify  # noqa: E402
+from pagegen import Site, _outlets, feeds_toml, serve_site  # noqa: E402
+from realpages import TEMPLATE_CYCLE, RealPage, slugify, write_real_site  # noqa: E402
 from understanding_eval import CORPUS, Labelled, amazon_rounds, load, render, score  # noqa: E402
 
 OUTLETS = 20  # one template per outlet, in the mix realpages.TEMPLATE_CYCLE gives over 20
@@ -61,30 +61,12 @@ def pages_of(items: list[Labelled]) -> tuple[list, list[RealPage]]:
     return outlets, pages
 
 
-def write_site(root: Path, outlets: list, pages: list[RealPage]) -> None:
-    """Write every page and each outlet's feed under `root` in the layout `pagegen.serve_site` serves."""
-    rng = random.Random(12)
-    now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-    for outlet in outlets:
-        mine = [p for p in pages if p.outlet == outlet.index]
-        for page in mine:
-            related: list[Page] = [r for r in rng.sample(list[Page](pages), min(9, len(pages))) if r is not page][:8]
-            target = root / f"h{outlet.index}" / page.path(outlets)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(render_real_page(page, outlet, related, outlets, rng), encoding="utf-8")
-        (root / f"h{outlet.index}" / "feeds").mkdir(parents=True, exist_ok=True)
-        feed = render_feed(outlet, list(mine), outlets, now)
-        (root / f"h{outlet.index}" / "feeds" / f"{outlet.slug}.xml").write_text(feed, encoding="utf-8")
-
-
-def run_pipeline(root: Path, outlets: list, pages: list[RealPage], work: Path) -> Path:
+def run_pipeline(site: Site, work: Path) -> Path:
     """Serve the site and run `layoffwatch run` over its feeds once; return the database it wrote."""
-    from pagegen import Site
-
     db = work / "eval.duckdb"
-    with serve_site(root, OUTLETS) as bases:
+    with serve_site(site.root, len(site.outlets)) as bases:
         feeds = work / "feeds.toml"
-        feeds.write_text(feeds_toml(Site(root=root, outlets=outlets, pages=list(pages)), bases), encoding="utf-8")
+        feeds.write_text(feeds_toml(site, bases), encoding="utf-8")
         env = {**os.environ, "LAYOFFWATCH_FEEDS": str(feeds), "LAYOFFWATCH_DB": str(db),
                "LAYOFFWATCH_ALLOW_PRIVATE_HOSTS": "127.0.0.0/8",  # the site is on loopback
                "PYTHONPATH": str(ROOT)}  # this tree's code, whichever checkout the venv was installed from
@@ -160,9 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="lw-pipeline-eval-") as tmp:
         root, work = Path(tmp) / "site", Path(tmp) / "run"
         work.mkdir()
-        write_site(root, outlets, pages)
+        site = write_real_site(root, outlets, pages, datetime.now(UTC).replace(tzinfo=None, microsecond=0), seed=11)
         started = time.perf_counter()
-        db = run_pipeline(root, outlets, pages, work)
+        db = run_pipeline(site, work)
         seconds = time.perf_counter() - started
         verdicts, missing = verdicts_from(db, items, pages, outlets)
     s = score(items, verdicts)

@@ -150,6 +150,11 @@ def generate_real_site(root: Path, *, pages: int, feeds: int, seed: int = 7, tex
     """Write `feeds` outlets holding `pages` pages made from the texts under `root`; return what was written."""
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     outlets, all_pages = build_pages(texts or load_texts(), pages, feeds, seed, now)
+    return write_real_site(root, outlets, all_pages, now, seed)
+
+
+def write_real_site(root: Path, outlets: list[Outlet], all_pages: list[RealPage], now: datetime, seed: int = 7) -> Site:
+    """Write each page in its template and each outlet's feed (undated when its pages' feed is) under `root`."""
     rng = random.Random(seed + 1)
     site = Site(root=root, outlets=outlets, pages=list(all_pages))
     by_outlet: dict[int, list[RealPage]] = {}
@@ -161,14 +166,14 @@ def generate_real_site(root: Path, *, pages: int, feeds: int, seed: int = 7, tex
         mine = by_outlet.get(outlet.index, [])
         for page in mine:
             related = [r for r in rng.sample(all_pages, min(9, len(all_pages))) if r is not page][:8]
-            data = render_real_page(page, outlet, related, outlets, rng).encode("utf-8")
+            data = render_real_page(page, outlet, list[Page](related), outlets, rng).encode("utf-8")
             path = host_dir / page.path(outlets)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             site.html_bytes += len(data)
             site.text_bytes += sum(len(p.encode()) + 1 for p in page.paragraphs)
         (host_dir / "feeds").mkdir(parents=True, exist_ok=True)
-        feed = render_feed(outlet, list(mine), outlets, now, dated=outlet.index % 10 != 9)
+        feed = render_feed(outlet, list[Page](mine), outlets, now, dated=all(p.feed_dated for p in mine))
         (host_dir / "feeds" / f"{outlet.slug}.xml").write_text(feed, encoding="utf-8")
     return site
 

@@ -152,14 +152,19 @@ def seed_member(r: Round) -> Member:
     )
 
 
+def spellings(n: int) -> list[str]:
+    """Return the ways outlets write a figure: "14,000", "14000", "14.000", "14 000" (a space or a narrow one)."""
+    plain = f"{n:,}"
+    return [plain, str(n), plain.replace(",", "."), plain.replace(",", " "), plain.replace(",", "\u202f")]
+
+
 def _figure_spans(facts: Classification, text: str) -> list[tuple[int, int]]:
     """Where the report's figure appears in `text` (its phrase, else the number in common spellings)."""
     lowered = text.casefold()
     needles = [facts.headcount_text.casefold()] if facts.headcount_text else []
     n = point(facts)
     if n is not None:
-        plain = f"{n:,}"
-        needles += [plain, str(n), plain.replace(",", "."), plain.replace(",", " "), plain.replace(",", "\u202f")]
+        needles += spellings(n)
     spans = []
     for needle in dict.fromkeys(needles):
         at = lowered.find(needle) if needle else -1
@@ -177,9 +182,7 @@ def cites_figure(member: Member, figure: int | None) -> bool:
     """
     if figure is None or figure < 100:
         return False
-    plain = f"{figure:,}"
-    spellings = {plain, str(figure), plain.replace(",", "."), plain.replace(",", " "), plain.replace(",", "\u202f")}
-    number = "|".join(re.escape(v) for v in sorted(spellings, key=len, reverse=True))
+    number = "|".join(re.escape(v) for v in sorted(set(spellings(figure)), key=len, reverse=True))
     text = f"{member.title}\n{member.facts.evidence}"
     return re.search(rf"(?<![\d.,])(?:{number})(?![\d]|[.,]\d)\s*(?:[\w-]+\s+){{0,2}}{_CUT_NOUN}", text) is not None
 

@@ -9,11 +9,26 @@ are under way or coming: whether they are decided is for the lead to say. A noun
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-# Each pattern ends where the noun cue starts: the verb, then at most three words (its indirect object, "mass",
+
+class Frame:
+    """One frame's pattern per language, compiled on first use: `frame(code)` is the language's pattern, None for a
+    language without one."""
+
+    def __init__(self, patterns: dict[str, str]) -> None:
+        self._patterns = patterns
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
+
+    def __call__(self, code: str) -> re.Pattern[str] | None:
+        if code not in self._compiled:
+            pattern = self._patterns.get(code)
+            self._compiled[code] = re.compile(pattern) if pattern else None
+        return self._compiled[code]
+
+
+# A verb of undergoing or starting before a headline's noun cue. Each pattern ends where the noun cue starts: the verb, then at most three words (its indirect object, "mass",
 # "further"), read on the lower-cased headline.
-_UNDERGO = {
+undergo = Frame({
     "en": r"\b(?:fac(?:e|es|ing)|prepar(?:e|es|ing)\s+for|brac(?:e|es|ing)\s+for|start(?:s|ing)?|begin(?:s|ning)?|"
           r"launch(?:es|ing)?|offer(?:s|ing)?|hit\s+by|express(?:es|ing)?\s+interest\s+in|"
           r"appl(?:y|ies|ying)\s+for)\s+(?:[\w'’-]+\s+){0,3}$",
@@ -24,39 +39,24 @@ _UNDERGO = {
     "es": r"\b(?:afronta[n]?|se\s+prepara[n]?\s+para|inicia[n]?|lanza[n]?|ofrece[n]?)\s+(?:[\w'’-]+\s+){0,3}$",
     "it": r"\b(?:affronta(?:no)?|si\s+prepara(?:no)?\s+a|avvia(?:no)?|lancia(?:no)?|offre|offrono)\s+"
           r"(?:[\w'’-]+\s+){0,3}$",
-}
-
-
-@lru_cache(maxsize=8)
-def undergo(code: str) -> re.Pattern[str] | None:
-    """Return the language's pattern of a verb of undergoing or starting just before a noun cue (None if none)."""
-    pattern = _UNDERGO.get(code)
-    return re.compile(pattern) if pattern else None
+})
 
 
 # "The decision comes after the company laid off 5% of its staff", "Le plan intervient après ...": what follows
 # happened before the news the sentence reports, read on the lower-cased clause before the cue.
-_COMES_AFTER = {
+comes_after = Frame({
     "en": r"\b(?:comes?|came|coming)\s+(?:[\w-]+\s+){0,2}?(?:after|following)\b",
     "de": r"\b(?:kommt|kam|erfolgt|erfolgte)\s+(?:[\w-]+\s+){0,2}?nach(?:dem)?\b",
     "fr": r"\b(?:intervien(?:t|nent)|intervenu|survien(?:t|nent)|arrive(?:nt)?)\s+(?:[\w-]+\s+){0,2}?après\b",
     "es": r"\b(?:llega(?:n)?|se\s+produce(?:n)?|se\s+produjo)\s+(?:[\w-]+\s+){0,2}?(?:después|tras)\b",
     "it": r"\b(?:arriva(?:no)?|giunge|giungono)\s+(?:[\w-]+\s+){0,2}?dopo\b",
-}
-
-
-@lru_cache(maxsize=8)
-def comes_after(code: str) -> re.Pattern[str] | None:
-    """Return the language's pattern of "<the news> comes after": the clause it opens tells an earlier event."""
-    pattern = _COMES_AFTER.get(code)
-    return re.compile(pattern) if pattern else None
-
+})
 
 
 # A statistic as the subject of the layoff clause ("data shows minimal layoffs so far", "figures show job losses
 # rising", "laut Statistik"): the cuts are counted across employers, not made by one. Read on the lower-cased clause
 # before the cue.
-_STATISTIC = {
+statistic = Frame({
     "en": r"\b(?:data|figures|statistics|numbers|survey|surveys|study|analysis|research|tally|index)\s+"
           r"(?:[\w-]+\s+){0,2}?(?:shows?|showed|suggests?|suggested|finds|found|reveals?|revealed|indicates?)\b",
     "de": r"\b(?:daten|zahlen|statistik|umfrage|studie|analyse|erhebung)\s+(?:[\w-]+\s+){0,2}?"
@@ -67,14 +67,7 @@ _STATISTIC = {
           r"(?:muestra\w*|revela\w*|indica\w*)\b",
     "it": r"\b(?:dati|cifre|statistiche|indagine|studio|analisi)\s+(?:[\w-]+\s+){0,2}?"
           r"(?:mostra\w*|rivela\w*|indica\w*)\b",
-}
-
-
-@lru_cache(maxsize=8)
-def statistic(code: str) -> re.Pattern[str] | None:
-    """Return the language's pattern of a statistic speaking ("data shows", "Zahlen zeigen"), or None."""
-    pattern = _STATISTIC.get(code)
-    return re.compile(pattern) if pattern else None
+})
 
 
 # The employer announcing what it will do in its own words: "<Firm> expects to cut up to 250 jobs", "the company
@@ -82,109 +75,68 @@ def statistic(code: str) -> re.Pattern[str] | None:
 # The verb governs the cue directly, so its subject is the cue's employer: a plan, not a forecast. "<Firm> is expected
 # to cut" (the press predicting) and "analysts expect <Firm> to cut" (another subject) do not match. Read on the
 # lower-cased sentence from the forecast marker to the cue.
-_INTENDS = {
+intends = Frame({
     "en": r"expects?\s+to\s+",
     "es": r"espera(?:n)?\s+",
-}
-
-
-@lru_cache(maxsize=8)
-def intends(code: str) -> re.Pattern[str] | None:
-    """Return the language's pattern of an employer's own expectation governing a cue ("expects to"), or None."""
-    pattern = _INTENDS.get(code)
-    return re.compile(pattern) if pattern else None
+})
 
 
 # Staff anticipating cuts: "workers were preparing for more than 1,000 job losses", "staff brace for redundancies".
 # Read on the lower-cased clause, ending where the noun cue starts.
-_ANTICIPATE = {
+anticipate = Frame({
     "en": r"\b(?:prepar(?:e|es|ed|ing)|brac(?:e|es|ed|ing))\s+(?:themselves\s+)?for\s+(?:[\w'’,-]+\s+){0,4}$",
     "de": r"\b(?:bereite[nt]?|bereiteten)\s+sich\s+(?:\w+\s+){0,2}auf\s+(?:[\w'’,-]+\s+){0,4}$",
     "fr": r"\bse\s+prépar(?:e|ent|aient|ait)\s+à\s+(?:[\w'’,-]+\s+){0,4}$",
     "es": r"\bse\s+prepara(?:n|ban)?\s+para\s+(?:[\w'’,-]+\s+){0,4}$",
     "it": r"\bsi\s+prepara(?:no|vano)?\s+a\w*\s+(?:[\w'’,-]+\s+){0,4}$",
-}
-
-
-@lru_cache(maxsize=8)
-def anticipate(code: str) -> re.Pattern[str] | None:
-    """Return the language's pattern of people preparing for a layoff noun ("preparing for job losses"), or None."""
-    pattern = _ANTICIPATE.get(code)
-    return re.compile(pattern) if pattern else None
+})
 
 
 # A headline's layoff noun as the subject of a future predicate: "Council job cuts to save £1.25m", "Plant job losses
 # will hit 300 families", "Stellenabbau soll ... sparen". Read on the lower-cased headline right after the noun cue.
-_NOUN_WILL = {
+noun_will = Frame({
     "en": r"\s+(?:are\s+|is\s+)?(?:to|will|set\s+to)\s+(?!be\s+(?:discussed|debated|reviewed)\b)\w",
     "de": r"\s+(?:soll(?:en)?|wird|werden)\s+\w",
-}
-
-
-@lru_cache(maxsize=8)
-def noun_will(code: str) -> re.Pattern[str] | None:
-    """Return the language's pattern of a future predicate following a headline's layoff noun, or None."""
-    pattern = _NOUN_WILL.get(code)
-    return re.compile(pattern) if pattern else None
+})
 
 
 # A plural noun owned by one organisation or picked out of a set is no generic subject: "seven jobs at its editorial
 # departments", "the trust, one of 16 organisations in the scheme". Read on the lower-cased text ending where the
 # generic marker starts.
-_OWNED_PLURAL = {
+owned_plural = Frame({
     "en": r"(?:\bits|\bour|\bone\s+of(?:\s+the)?(?:\s+[\d,]+|\s+\w+)?)\s+(?:[\w’'-]+\s+){0,4}$",
     "de": r"\b(?:seine[nrm]?|ihre[nrm]?|eine[rs]?\s+von(?:\s+\d+)?)\s+(?:[\w-]+\s+){0,3}$",
     "fr": r"\b(?:ses|l['’]une?\s+des(?:\s+\d+)?)\s+(?:[\w’'-]+\s+){0,3}$",
     "es": r"\b(?:sus|una?\s+de\s+l[ao]s(?:\s+\d+)?)\s+(?:[\w-]+\s+){0,3}$",
     "it": r"\b(?:i\s+suoi|le\s+sue|un[oa]?\s+de(?:i|gli|lle)(?:\s+\d+)?)\s+(?:[\w’'-]+\s+){0,3}$",
-}
+})
 
 
 # What an organisation's "its" cannot make its own: the industry it is in ("its sector" is still the sector's).
 WHOLE_SECTOR = re.compile(r"sectors?|industr(?:y|ies)|economy|branchen?|wirtschaft|secteurs?|sectores?|settori?|industri\w*")
 
 
-@lru_cache(maxsize=8)
-def owned_plural(code: str) -> re.Pattern[str] | None:
-    """Return the language's pattern of a possessive or "one of" right before a plural noun, or None."""
-    pattern = _OWNED_PLURAL.get(code)
-    return re.compile(pattern) if pattern else None
-
-
 # A relative aside between commas ends where the main clause's verb resumes: "<Trust>, which is one of 16 organisations
 # in the scheme, says it may cut ..." ("says it may cut" is the trust's clause, not the aside's). Matched on a
 # lower-cased clause that opens on the relative pronoun; group 1 is the comma closing the aside (never past a sentence
 # end or a quotation: the sentence splitter may leave one inside a clause).
-_ASIDE_END = {
+aside_end = Frame({
     "en": r"(?:which|who|whose)\b(?:(?!,\s|\.\s)[^;:«»“”\"])*?(,\s+)(?=(?:says|said|has|have|had|is|are|was|were|will|would|could|"
           r"may|might|plans?|planned|announced|announces|confirmed|confirms|expects|told|tells|added|warned|cut|cuts|"
           r"intends|wants|proposes|proposed)\b)",
     "fr": r"(?:qui|dont)\b(?:(?!,\s|\.\s)[^;:«»“”\"])*?(,\s+)(?=(?:a|va|vient|prévoit|annonce|compte|veut|envisage|supprime|"
           r"emploie)\b)",
-}
-
-
-@lru_cache(maxsize=8)
-def aside_end(code: str) -> re.Pattern[str] | None:
-    """Return the language's pattern of a relative aside closed by a comma before the main verb, or None."""
-    pattern = _ASIDE_END.get(code)
-    return re.compile(pattern) if pattern else None
+})
 
 
 # A cue spread over a sector after it: "more job losses are announced across the industry", "Stellenabbau in der
 # gesamten Branche", "suppressions dans tout le secteur". Read on the lower-cased clause from the cue's end to the
 # generic noun.
-_ACROSS = {
+across = Frame({
     "en": r"\s+(?:[\w'’-]+\s+){0,4}?(?:across|throughout)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}",
     "de": r"\s+(?:[\w-]+\s+){0,4}?(?:in\s+der\s+gesamten|quer\s+durch\s+die)\s+(?:[\w-]+\s+){0,2}",
     "fr": r"\s+(?:[\w'’-]+\s+){0,4}?dans\s+(?:tout\s+le|toute\s+l['’]|l['’]ensemble\s+du)\s*(?:[\w-]+\s+){0,2}",
     "es": r"\s+(?:[\w-]+\s+){0,4}?en\s+tod[oa]\s+(?:el|la)\s+(?:[\w-]+\s+){0,2}",
     "it": r"\s+(?:[\w'’-]+\s+){0,4}?in\s+tutt[oa]\s+(?:il|l['’]|la)\s*(?:[\w-]+\s+){0,2}",
-}
+})
 
-
-@lru_cache(maxsize=8)
-def across(code: str) -> re.Pattern[str] | None:
-    """Return the language's pattern of "across the" between a cue and the sector it spreads over, or None."""
-    pattern = _ACROSS.get(code)
-    return re.compile(pattern) if pattern else None
