@@ -378,13 +378,16 @@ def test_the_summary_counts_what_waits_and_until_when() -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "table"])
 def test_a_reader_that_stops_early_gets_no_error_line(empty_dir: Path, fmt: str) -> None:
-    # `layoffwatch query ... | head -3`: the output is far larger than a pipe holds, so a write meets
-    # the closed pipe. That is not our failure: no "failed" line and no traceback, exit 1 (as rich).
+    # `layoffwatch query ... | head -3`: the output (20,000 rows: 140 KB as CSV, 300 KB as a table) is far
+    # larger than a pipe holds, so a write meets the closed pipe. That is not our failure: no "failed" line
+    # and no traceback, exit 1 (as rich). The table shows 200 rows by default (3 KB, which a pipe holds: the
+    # child could finish before the close and exit 0), so this test overrides --limit to make it large.
     db = build_sample_db(empty_dir / "data" / "layoffwatch.duckdb")
     base = {k: v for k, v in os.environ.items() if not k.startswith(("LAYOFFWATCH_", "PREFECT_API"))}
     base |= {"PREFECT_HOME": str(empty_dir / ".prefect"), "PYTHONPATH": str(ROOT), "COLUMNS": "80"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "cli.main", "query", "--db", str(db), "--format", fmt, "select * from range(300000)"],
+        [sys.executable, "-m", "cli.main", "query", "--db", str(db), "--format", fmt, "--limit", "20000",
+         "select * from range(20000)"],
         cwd=empty_dir, env=base, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     assert proc.stdout is not None and proc.stderr is not None

@@ -23,6 +23,7 @@ S = TypeVar("S", bound=_Span)
 
 # The whole after "N of its": a figure ("of its 240 staff"), so N is a part of the workforce, not of a set named before.
 _STAFF_WHOLE = re.compile(r"\s*(?:[\w'’]+\s+){0,2}?\d")
+_DIGITS = re.compile(r"\d*(?:[.,\u00a0\u202f ]\d{3})*")
 # "which has nearly 140 jobs at risk": a verb of having right before the figure (a qualifier between)
 POSSESSION = re.compile(
     r"(?i)\b(?:has|have|had|having|hat|hatte|haben|compte|tiene|cuenta\s+con|conta)\s+(?:[\w-]+\s+){0,2}$"
@@ -168,8 +169,10 @@ def cut_of_staff(rest: str, before: str, lex: Lexicon, subset: str = "") -> bool
     if cut_before:
         return True
     low = lower_same_length(rest[: whole.end() + _LOSS_REACH])
+    digits = _DIGITS.match(low, whole.end())  # past the whole's own "6,500": its comma ends no clause
+    end = digits.end() if digits is not None else whole.end()
     return any(kind == "loss" and not cased and (m := p.search(low)) is not None
-               and not re.search(r"[,;:]", low[whole.end() : m.end()]) for kind, p, cased in lex.cues)
+               and not re.search(r"[,;:]", low[end : m.end()]) for kind, p, cased in lex.cues)
 
 
 def lost_after(after: str, lex: Lexicon) -> bool:
@@ -178,3 +181,12 @@ def lost_after(after: str, lex: Lexicon) -> bool:
     low = lower_same_length(after[:_LOSS_REACH])
     clause = re.split(r"[,;:]", low, maxsplit=1)[0]
     return any(kind == "loss" and not cased and p.search(clause) is not None for kind, p, cased in lex.cues)
+
+
+def closing_site(before: str, after: str, lex: Lexicon) -> bool:
+    """Return whether the number between `before` and `after` is the workforce of a site that closes ("to shut its
+    Luton plant, which employs 1,800 people"; "the depot, where 240 people work, will close"): those jobs go."""
+    closing, site, closes = (lex.count_context.get(k) for k in ("closing_site_before", "site_before", "closing_after"))
+    if closing is not None and closing.search(before):
+        return True
+    return site is not None and closes is not None and site.search(before) is not None and closes.match(after) is not None

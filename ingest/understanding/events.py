@@ -178,8 +178,9 @@ def _names(s: Sentence, lex: Lexicon, table: CompanyTable, context: ArticleNames
 
 
 def _amounts_for(amounts: list[Amount], cue: Cue, spans: list[tuple[int, int]]) -> tuple[Amount, ...]:
-    """Return the counts in the cue's clause."""
-    return tuple(a for a in amounts if clause_of(spans, a.start) == cue.clause)
+    """Return the counts in the cue's clause, or inside the cue itself where it spans a relative clause ("to close
+    its plant, which employs 1,800 people")."""
+    return tuple(a for a in amounts if clause_of(spans, a.start) == cue.clause or cue.start <= a.start < cue.end)
 
 
 def _read_sentence(

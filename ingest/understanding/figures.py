@@ -142,6 +142,12 @@ def action_count(
     found = [(e, a) for e, a in found if _PAST_WHEN.search(e.sentence.text, 0, a.start) is None]
     found = _without_pools(found) or _planned_size(main, every) or _reported_size(main, every)
     best = _best(a for _, a in _lead_first(found) if a.pct is None)
+    if best is not None and best.min is not None and best.max is None and main.actor is not None:
+        # a floor ("more than 100 jobs") made exact by the plan's own figure, even under a modal ("the workforce
+        # would be cut by 108 posts")
+        parent = main.actor.parent
+        best = _best([best, *(a for e in every if not e.in_title and e.actor is not None and e.actor.parent == parent
+                              and e.reading.time == "current" for a in e.amounts if a.pct is None and _point(a))])
     if (best is None or best.precision <= _VAGUE) and sentences:
         # no figure, or a vague one: a sentence naming "the number" or "the figure" gives the action's size
         read = {e.sentence.index for e in every}
@@ -300,4 +306,11 @@ def refine(current: Amount | None, candidate: Amount) -> Amount | None:
         candidate.precision == current.precision and candidate.value is None
         and (candidate.min, candidate.max) != (current.min, current.max)
     )
-    return candidate if inside and narrower else current
+    return candidate if inside and (narrower or _unrounds(current, candidate)) else current
+
+
+def _unrounds(current: Amount, candidate: Amount) -> bool:
+    """Return whether `candidate` is the exact figure a round one stands for ("to axe 100 jobs" over "108 posts")."""
+    a, b = current.value, candidate.value
+    return (a is not None and b is not None and _point(current) and _point(candidate) and a >= 100
+            and a % 100 == 0 and b % 10 != 0 and a < b <= a * 1.1)

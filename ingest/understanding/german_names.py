@@ -40,9 +40,21 @@ def german_evidence(text: str, persons: frozenset[str]) -> set[str]:
     return found
 
 
+# Adverbs that open a German sentence before its verb ("Inzwischen bestätigt ein Manager ..."): never a name.
+_DE_OPENING_ADVERBS = frozenset(
+    "Inzwischen Mittlerweile Demnach Zudem Außerdem Allerdings Bereits Damit Dabei Derzeit Trotzdem Seitdem Nun Jetzt "
+    "Dennoch Daher Deshalb Somit Zuvor Zuletzt Insgesamt Künftig Bisher Offenbar Angeblich Vermutlich Auch Gleichzeitig "
+    "Zunächst Später Erst Schon Heute Gestern Morgen Dort Hier Darüber Dafür Dagegen Stattdessen Weltweit Bundesweit "
+    "Dann Damals Ebenfalls Noch Immerhin Tatsächlich Kürzlich Jüngst Vorerst Ursprünglich Laut Nach Anschließend "
+    "Hingegen Jedoch Wohl Womöglich Eventuell Möglicherweise Nämlich Folglich Insbesondere Vor Seit".split()
+)
+
+
 def _german_opening(text: str, tokens: list[re.Match[str]], i: int, persons: frozenset[str]) -> list[str]:
     """Return the capitalised words of a name opening a headline or sentence when a verb of acting follows it:
     "Siemens streicht ...", and a partnership's "Kessler & Söhne streicht 260 Stellen"."""
+    if tokens[i].group().strip(",.:;!?\"“”„()") in _DE_OPENING_ADVERBS:
+        return []
     if _DE_VERB_AFTER.match(text[tokens[i].end() :]):
         return [tokens[i].group().strip(",.:;!?\"“”„()")]
     if i + 2 < len(tokens) and tokens[i + 1].group() in ("&", "und") and tokens[i + 2].group()[:1].isupper():

@@ -12,16 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.understanding.count_roles import (
-    POSSESSION,
-    apart_from_shares,
-    cut_of_staff,
-    list_member,
-    lost_after,
-    people_in,
-    size_of_many,
-    subject_of_loss,
-)
+from ingest.understanding.count_roles import (POSSESSION, apart_from_shares, closing_site, cut_of_staff, list_member,
+                                               lost_after, people_in, size_of_many, subject_of_loss)
 from ingest.understanding.lexicon import Lexicon, lexicon, lower_pattern
 from ingest.understanding.lexicon.factor import factor, matches_at
 
@@ -241,6 +233,8 @@ def _counts_jobs(text: str, start: int, end: int, lex: Lexicon) -> bool:
     not_count = _context(lex, "not_count_after")
     if (not_count is not None and not_count.match(after)) or size_of_many(before, lex.code):
         return False
+    if closing_site(before, after, lex):  # a closing site's workforce ("shut its plant, which employs 1,800")
+        return not _is_cumulative(text, start, end, lex)
     # "employs 5,124 staff in Spain" is the workforce; "an ERE for 5,124 staff in Spain" counts the cut
     base_after = _context(lex, "base_after")
     if base_after is not None and base_after.match(after) and not cut_before:

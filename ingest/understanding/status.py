@@ -81,11 +81,13 @@ def cites_sources(sentences: list[Sentence], lex: Lexicon, published: date) -> b
 
 
 def attribution_dates(sentences: list[Sentence], lex: Lexicon, published: date) -> list[DateMention]:
-    """Return the dates of the lead's attribution sentences ("Das teilte das Unternehmen am Dienstag mit")."""
+    """Return the dates of the lead's attribution sentences ("Das teilte das Unternehmen am Dienstag mit"), not of
+    one telling another action beside this one ("separate from the cuts outlined last week, the company said")."""
     out: list[DateMention] = []
     for s in sentences[:5]:
         dates = find_dates(s.text, published, lex)  # (cheap, and most sentences have none: then nothing to add)
-        if dates and _states(s, lex) and any(m.kind in ("confirm", "speech") for m in _current_markers(s, lex, published)):
+        if dates and _states(s, lex) and not has_marker(s.text, s.low, lex, "separate") and any(
+                m.kind in ("confirm", "speech") for m in _current_markers(s, lex, published)):
             out += dates
     return out
 

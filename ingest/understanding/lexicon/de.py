@@ -20,7 +20,19 @@ _GAP = rf"(?:\s+(?!(?:{_GAP_STOP})\b)[\w'’%.,-]+){{0,8}}?"
 _NUM = r"\d[\d.,' ]*(?:\s*(?:Mio\.?|Millionen|tausend))?"
 _QUAL = r"(?:rund|etwa|ungefähr|circa|ca\.|knapp|fast|mehr\s+als|über|bis\s+zu|weitere|weiteren)\s+"
 
+# Workplaces whose closure loses their staff, and the staff nouns of their stated workforce.
+_SITES = (
+    r"Werke?s?|Werken|Standorte?s?|Standorten|Fabriken?|Filialen?|Lager|Logistikzentren|Logistikzentrums?|Verteilzentrums?|Niederlassungen?|Brauerei|Bäckerei|Zweigwerke?s?|Betriebe?s?|Büros?|Hotels?|Studios?|Zentrums?|Zentren"
+)
+_SITE_STAFF = r"Beschäftigten|Mitarbeitern|Mitarbeitende[n]?|Angestellten|Arbeitsplätzen|Stellen|Menschen|Beschäftigte|Mitarbeiter|Arbeitnehmern"
+
 CUES = (
+    # ein Standort, der mit seiner Belegschaft schließt, streicht diese Stellen ("Werk mit rund 1.800 Beschäftigten schließen")
+    ("loss", rf"\b(?:schlie(?:ßt|ßen|ßung|ssen|sst|ssung)|dicht\s*machen|aufgeben|stilllegen|Stilllegung|Schließung)\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:mit|an\s+dem|in\s+dem|wo|das|der|die)\s+(?:(?:derzeit|insgesamt|noch)\s+)?\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b"
+             rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:mit|an\s+dem|in\s+dem|wo)\s+(?:(?:derzeit|insgesamt|noch)\s+)?\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b,?\s+(?:\S+\s+){{0,3}}?(?:soll|sollen|wird|werden|muss|müssen)\s+(?:\S+\s+)?(?:schließen|geschlossen\s+werden|dichtgemacht\s+werden)"
+             rf"|\b(?:{_SITES})\s+(?:\S+\s+){{0,3}}?mit\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b(?:\s+\S+){{0,6}}?\s+(?:schließen|dichtmachen|aufgeben|stilllegen)\b"
+             rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:an|in)\s+dem\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b\s+arbeiten"
+    ),
     ("cut", rf"\b(?:streich(?:t|en|e|te|ten)|gestrichen|reduzier(?:t|en|te)|abbauen|abgebaut|abzubauen)\b{_GAP}\s+"
             rf"{JOBS}\b|\b{JOBS}\b(?:\s+\S+){{0,6}}?\s+(?:streichen|gestrichen|abbauen|abgebaut|abzubauen|"
             r"reduzieren|reduziert)\b|\bbau(?:t|en|te|ten)\b(?:\s+\S+){0,10}?\s+" + JOBS + r"\b(?:\s+\S+){0,4}?\s+ab\b"
@@ -40,7 +52,9 @@ CUES = (
              # "kostet 500 Arbeitsplätze", "wird Arbeitsplätze kosten": only the verb, never the noun "Kosten"
              rf"|\bkostet(?:e|en)?\s+(?:\S+\s+){{0,3}}?{JOBS}\b|\b{JOBS}(?:\s+\S+){{0,4}}?\s+kosten\s+(?:wird|werde|"
              r"werden|würde|würden|könnte|könnten|dürfte|dürften)\b"),
-    ("affected", rf"\b{JOBS}\s+(?:\S+\s+){{0,2}}?betroffen\b|\b{JOBS}\s+(?:\S+\s+){{0,4}}?betreffen\b|"
+    ("affected", rf"\bbetroffen\s+(?:davon\s+|sind\s+|seien\s+|wären\s+)(?:\S+\s+){{0,3}}?{_QUAL}?(?:{_NUM})\s+"
+                 rf"(?:\S+\s+)?{JOBS}\b|"
+                 rf"\b{JOBS}\s+(?:\S+\s+){{0,2}}?betroffen\b|\b{JOBS}\s+(?:\S+\s+){{0,4}}?betreffen\b|"
                  rf"\bbetroffen\s+sind\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+){{0,2}}?"
                  rf"{JOBS}\b|\bbetrifft\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+){{0,2}}?{JOBS}\b"),
     ("furlough", r"\bKurzarbeit\w*\b"),
@@ -51,6 +65,8 @@ _DAYS = r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
 # A news outlet as the origin of a claim: "schreibt die Zeitung", "das Blatt meldete", "mit Verweis auf Insider".
 _PRESS = r"(?:Zeitung|Blatt|Magazin|Nachrichtenagentur|Agentur|Portal|Sender|Nachrichtendienst|Wirtschaftszeitung)"
 MARKERS = (
+    # eine andere Maßnahme neben dieser ("unabhängig von dem im Januar angekündigten Abbau"): ihr Datum ist nicht dieses
+    ("separate", r"\b(?:unabhängig\s+von|getrennt\s+von|nichts\s+mit\s+(?:\S+\s+){1,3}?zu\s+tun)\b"),
     ("leak", rf"\b(?:schreibt|schrieb|meldet|meldete|berichtet|berichtete)\s+(?:das|die|der)\s+(?:\S+\s+)?\w*{_PRESS}\b|"
              rf"\b(?:das|die|der)\s+\w*{_PRESS}\s+(?:\S+\s+){{0,4}}?(?:schreibt|schrieb|meldet|meldete)\b|"
              r"\bmit\s+Verweis\s+auf\s+(?:\S+\s+){0,2}?(?:Insider\w*|Quellen|Kreise|Personen|Bericht\w*|Informationen)\b|"
@@ -206,6 +222,10 @@ WORDS = Words(
     fractions=(("die hälfte", 50.0), ("ein drittel", 33.3), ("ein viertel", 25.0), ("ein fünftel", 20.0),
                ("jede vierte", 25.0), ("jede fünfte", 20.0), ("jede zehnte", 10.0)),
     count_context={
+        # die Belegschaft eines schließenden Standorts ist die Zahl ("sein Werk mit rund 1.800 Beschäftigten schließen")
+        "closing_site_before": rf"\b(?:{_SITES})\s+(?:\S+\s+){{0,3}}?(?:mit|an\s+dem|in\s+dem)\s+(?:{_QUAL})?$",
+        "site_before": rf"\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:mit|an\s+dem|in\s+dem|wo)\s+(?:(?:derzeit|insgesamt|noch)\s+)?\s+(?:{_QUAL})?$",
+        "closing_after": rf"^\s*(?:\S+\s+)?(?:{_SITE_STAFF})?,?\s+(?:\S+\s+){{0,6}}?(?:(?:soll|sollen|wird|werden|muss|müssen)\s+(?:\S+\s+)?(?:schließen|geschlossen\s+werden|dichtgemacht\s+werden)|schließen|dichtmachen|stilllegen)\b",
         "percent": r"%|\s*Prozent\b",
         "share_after": (
             r"^\s+(?:der|des|aller|seiner|ihrer|seines|ihres)\s+(?:\w+\s+){0,2}?(?:Belegschaft|Stellen|Mitarbeiter\w*|"

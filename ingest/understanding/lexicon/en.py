@@ -46,6 +46,19 @@ _COUNT_VERBS = (
     r"cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|shed(?:s|ding)?|sack(?:s|ed|ing)?|"
     r"fir(?:e|es|ed|ing)|furlough(?:s|ed|ing)?|lay(?:s|ing)?\s+off|laid\s+off|let(?:s|ting)?\s+go(?:\s+of)?"
 )
+# Workplaces whose closure loses their staff, and a site's stated workforce ("1,800 people", "240 staff work").
+_SITES = (
+    r"plants?|factory|factories|sites?|mills?|works|brewery|bakery|depots?|warehouses?|stores?|shops?|offices?|"
+    r"cent(?:re|er)s?|facility|facilities|branch(?:es)?|mines?|(?:ship)?yards?|smelters?|labs?|laboratory|"
+    r"studios?|hotels?|operations?|outlets?|hub|call\s+cent(?:re|er)"
+)
+_WORKFORCE = (
+    rf"(?:{_QUAL})?{_NUMBER}(?:\s+(?:\S+\s+)?(?:people|staff|workers|employees|jobs|members\s+of\s+staff)"
+    r"(?:\s+work(?:ed)?)?\b|(?=\s*(?:$|[,.;:])))"
+    # staff kept elsewhere lose no job ("close its offices, with 500 staff working from home")
+    r"(?!\s+(?:working|moving|relocat\w*|transferr\w*|redeploy\w*|to\s+(?:move|relocate|transfer)|will\s+(?:move|"
+    r"relocate|transfer|work)))"
+)
 
 CUES = (
     ("cut", rf"\b(?:{_CUT})\b{_GAP}\s+(?:{JOBS})\b"),
@@ -65,7 +78,8 @@ CUES = (
              r"\bdownsizing\b|\bjobs?\s+(?:bloodbath|massacre|blow|cull)\b|\b(?:reductions?|cuts?|eliminations?)\s+"
              rf"(?:of|in)\s+(?:\S+\s+){{0,3}}?(?:{JOBS})\b|\bcuts?\s+(?:equivalent\s+to|amounting\s+to|totall?ing)\s+"
              rf"(?:\S+\s+){{0,5}}?(?:{JOBS})\b"),
-    ("loss", rf"\b(?:{JOBS}|job)\b(?:\s+[\w'’,.-]+){{0,4}}?\s+(?:(?:will|would|could|may|might|are|is|were|was|have|"
+    # one person's job ("lose his job ... when he was sacked") is a dismissal, not a layoff
+    ("loss", rf"\b(?:{JOBS}|(?<!\bhis\s)(?<!\bher\s)(?<!\bmy\s)job)\b(?:\s+[\w'’,.-]+){{0,4}}?\s+(?:(?:will|would|could|may|might|are|is|were|was|have|"
              r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+)?(?:(?:go|goes|going)"
              # people going somewhere lose no jobs ("drivers to go on strike", "people able to go out"), nor firms that
              # go bust ("several contractors go under."): "jobs to go under the plans" still are lost
@@ -100,6 +114,13 @@ CUES = (
     ("loss", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,8}}?(?:(?:have\s+been|has\s+been|were|was|are|being)\s+)?told\s+"
              r"(?:that\s+)?(?:the|their|its|it)\s+(?:\S+\s+){0,3}?(?:will|is\s+to|is\s+set\s+to|is\s+going\s+to|would)\s+"
              r"(?:\S+\s+)?(?:shut|close)\b"),
+    # a site closing with its workforce stated loses those jobs ("to shut its Luton plant, which employs 1,800
+    # people", "closure of a plant with 2,200 workers", "the depot, where 240 people work, will close")
+    ("loss", rf"\b(?:clos(?:e|es|ed|ing|ure\s+of)|shut(?:s|ting)?(?:\s+down)?|shutter(?:s|ed|ing)?)\s+"
+             rf"(?:\S+\s+){{0,5}}?(?:{_SITES})\b,?\s+(?:(?:which|that)\s+(?:employs|employed|has|had)\s+|employing\s+|"
+             rf"with\s+|where\s+){_WORKFORCE}"
+             rf"|\b(?:{_SITES}),?\s+(?:(?:which|that)\s+(?:employs|has)\s+|employing\s+|where\s+){_WORKFORCE},?\s+"
+             r"(?:\S+\s+){0,3}?(?:is\s+to|will|is\s+set\s+to|is\s+due\s+to|would)\s+(?:\S+\s+)?(?:close|shut)\b"),
     # jobs moved abroad are lost where they were ("plans to move 500 jobs offshore", "offshore these roles")
     ("cut", rf"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transfer(?:s|red|ring)?|relocat(?:e|es|ed|ing))\s+"
             rf"(?:\S+\s+){{0,3}}?(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:offshore|overseas|abroad|to\s+(?:india|the\s+"
@@ -132,6 +153,8 @@ _ORG_NOUNS = (
 )
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 MARKERS = (
+    # another action told beside this one ("separate from the global cuts outlined last week"): its date is not this one's
+    ("separate", r"\b(?:separate\s+from|unrelated\s+to|not\s+related\s+to|independent\s+of|distinct\s+from)\b"),
     ("leak", r"\b(?:people|persons?|someone|one\s+person|sources?)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|"
              r"aware)\b|\bsources?\b(?!\s+of\b)|"
              # an internal memo or email from an executive is the employer's own word; internal documents are not
@@ -451,6 +474,18 @@ WORDS = Words(
             r"headcount|workers|jobs|people|personnel|team|roles|positions|staffers|corporate\s+workforce)\b"
         ),
         "noun_after": r"^\s+(?:\w+\s+)?(?:layoffs|lay-offs|redundancies|job\s+cuts|job\s+losses|cuts|reductions)\b",
+        # a closing site's workforce is the count ("to shut its plant, which employs 1,800 people"; "the depot, where
+        # 240 staff work, will close")
+        "closing_site_before": (
+            rf"\b(?:clos(?:e|es|ed|ing|ure\s+of)|shut(?:s|ting)?(?:\s+down)?|shutter(?:s|ed|ing)?)\s+(?:\S+\s+){{0,5}}?"
+            rf"(?:{_SITES}),?\s+(?:(?:which|that)\s+(?:employs|employed|has|had)\s+|employing\s+|with\s+|where\s+)"
+            rf"(?:{_QUAL})?$"
+        ),
+        "site_before": rf"\b(?:{_SITES}),?\s+(?:(?:which|that)\s+(?:employs|has)\s+|employing\s+|where\s+)(?:{_QUAL})?$",
+        "closing_after": (
+            r"^\s*(?:\S+\s+)?(?:people|staff|workers|employees)?(?:\s+work)?,?\s+(?:\S+\s+){0,3}?(?:is\s+to|will|"
+            r"is\s+set\s+to|is\s+due\s+to|would)\s+(?:\S+\s+)?(?:close|shut)\b"
+        ),
         # what makes a number a whole workforce, a hiring figure or the leakers, not this action's cut
         "base_before": (
             r"(?:\b(?:employs?|employed|employing|has|had|have|having|headcount\s+of|workforce\s+of|staff\s+of|"
@@ -465,7 +500,7 @@ WORDS = Words(
             r"officials|employees|executives)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|aware)|\s+(?:jobs|"
             r"roles|positions)\s+(?:will\s+be\s+)?(?:created|added))"
         ),
-        "subset_after": r"^\s+of\s+(?:the|these|those|them|its|their|our)\b",
+        "subset_after": r"^\s+(?:of\s+(?:the|these|those|them|its|their|our)|out\s+of)\b",
         "not_count_after": (
             # "one in six posts" is a share: neither number counts
             r"^\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:rounds?|phases?|stages?|waves?|"

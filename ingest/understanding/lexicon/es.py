@@ -15,7 +15,17 @@ _GAP = rf"(?:\s+(?!(?:{_GAP_STOP})\b)[\w'’%.,-]+){{0,7}}?"
 _QUAL = r"(?:unos|unas|alrededor\s+de|cerca\s+de|casi|más\s+de|hasta|otros|otras)\s+"
 _NUM = r"\d[\d.,]*"
 
+# Workplaces whose closure loses their staff, and the staff nouns of their stated workforce.
+_SITES = (
+    r"plantas?|fábricas?|factorías?|centros?|almacenes|almacén|tiendas?|sedes?|oficinas?|sucursales?|instalaciones|establecimientos?|hoteles?|hotel|estudios?|minas?|astilleros?"
+)
+_SITE_STAFF = r"trabajadores|empleados|personas|empleos|puestos|operarios|profesionales"
+
 CUES = (
+    # un centro que cierra con su plantilla pierde esos empleos ("el cierre de su planta, que emplea a 2.500 trabajadores")
+    ("loss", rf"\b(?:cerr(?:ar|ará|arán|ó|aron|ado|ada)|cierr(?:a|an|e)|cierre\s+(?:de|del))\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:que\s+(?:emplea|empleaba|da\s+empleo|ocupa|cuenta\s+con|tiene)|con|donde\s+trabajan)\s+(?:{_QUAL})?(?:a\s+)?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b"
+             rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:que\s+(?:emplea|da\s+empleo|ocupa|cuenta\s+con|tiene)|donde\s+trabajan)\s+(?:{_QUAL})?(?:a\s+)?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b,?\s+(?:\S+\s+){{0,3}}?(?:cerrará|cerrarán|será\s+cerrad[oa]|serán\s+cerrad[oa]s)"
+    ),
     ("cut", rf"\b(?:recort\w+|elimin\w+|suprim\w+|reduc\w+|redujo|prescind\w+\s+de|destru\w+|desp(?:id|ed)\w+|ajust\w+|"
             rf"amortiz\w+){_GAP}\s+(?:{JOBS})\b"),
     ("staff", r"\bdeja(?:rá|n|ría)?\s+en\s+la\s+calle\b|\bdesp(?:id(?:e|en|ió|ieron)|ed(?:irá|irán|ir|"
@@ -48,6 +58,9 @@ _PRESS = (r"(?:diario|periódico|rotativo|agencia|cadena|medio|publicación|port
           r"wall\s+street\s+journal|financial\s+times)")
 _PRESS_SAYS = r"(?:inform|public|adelant|revel|recog|asegur|señal|apunt|explic|añad|avanz|desvel)\w*"
 MARKERS = (
+    # otra medida junto a esta ("al margen de los recortes anunciados en enero")
+    ("separate", r"\b(?:independientes?\s+de|al\s+margen\s+de|separad[oa]s?\s+de|sin\s+relación\s+con|"
+                 r"no\s+(?:está|están)\s+relacionad[oa]s?)\b"),
     ("leak", rf"\b{_PRESS_SAYS}\s+(?:el|la|los)\s+(?:\w+\s+)?{_PRESS}\b|"
              rf"\b(?:el|la)\s+{_PRESS}\s+(?:[\w'’-]+\s+){{0,4}}?(?:ha\s+|había\s+)?{_PRESS_SAYS}\b|"
              r"\bcitando\s+(?:a\s+)?(?:fuentes|personas|un\s+informe|documentos)\b|"
@@ -183,6 +196,10 @@ WORDS = Words(
     fractions=(("la mitad", 50.0), ("un tercio", 33.3), ("una cuarta parte", 25.0), ("un cuarto", 25.0),
                ("dos tercios", 66.7), ("una quinta parte", 20.0)),
     count_context={
+        # la plantilla de un centro que cierra es la cifra ("cerrar la planta, que emplea a 2.500 trabajadores")
+        "closing_site_before": rf"\b(?:cerr(?:ar|ará|arán|ó|aron|ado|ada)|cierr(?:a|an|e)|cierre\s+(?:de|del))\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:que\s+(?:emplea|empleaba|da\s+empleo|ocupa|cuenta\s+con|tiene)|con|donde\s+trabajan)\s+(?:{_QUAL})?(?:a\s+)?$",
+        "site_before": rf"\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:que\s+(?:emplea|da\s+empleo|ocupa|cuenta\s+con|tiene)|donde\s+trabajan)\s+(?:{_QUAL})?(?:a\s+)?$",
+        "closing_after": rf"^\s*(?:\S+\s+)?(?:{_SITE_STAFF})?,?\s+(?:\S+\s+){{0,3}}?(?:cerrará|cerrarán|será\s+cerrad[oa]|serán\s+cerrad[oa]s)",
         "percent": r"%|\s*por\s+ciento\b",
         "share_after": (
             r"^\s+(?:de|del)\s+(?:su|la|sus|los)?\s*(?:\w+\s+){0,2}?(?:plantilla|empleados|trabajadores|personal|"

@@ -16,7 +16,17 @@ _GAP = rf"(?:\s+(?!(?:{_GAP_STOP})\b)[\w'’%.,\u00a0\u202f-]+){{0,7}}?"
 _QUAL = r"(?:environ|près\s+de|quelque|plus\s+de|jusqu['’]à|au\s+moins)\s+"
 _NUM = r"\d[\d\u00a0\u202f .']*\d|\d"
 
+# Workplaces whose closure loses their staff, and the staff nouns of their stated workforce.
+_SITES = (
+    r"usines?|sites?|entrepôts?|magasins?|agences?|établissements?|ateliers?|papeteries?|centres?|abattoirs?|fonderies?|raffineries?|dépôts?|laboratoires?|bureaux|plateformes?|hôtels?|studios?|mines?|chantiers?"
+)
+_SITE_STAFF = r"salariés|employés|personnes|emplois|postes|collaborateurs|ouvriers|agents|travailleurs"
+
 CUES = (
+    # un site qui ferme avec ses effectifs perd ces emplois ("la fermeture de son usine, qui emploie 1 200 salariés")
+    ("loss", rf"\b(?:ferm(?:er|e|era|eront|ent|é|ée|és|ées|eture\s+(?:de|du|des|d['’]))|clôtur\w+)\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:qui\s+(?:emploie|employait|emploient|compte|comptait|comptent)|employant|comptant|où\s+travaillent|avec)\s+(?:{_QUAL})?(?:{_NUM})\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b"
+             rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:qui\s+(?:emploie|compte|emploient|comptent)|employant|comptant|où\s+travaillent)\s+(?:{_QUAL})?(?:{_NUM})\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b,?\s+(?:\S+\s+){{0,3}}?(?:va|vont|devrait|devraient|doit|doivent|sera|seront)\s+(?:\S+\s+)?(?:fermer|être\s+fermée?s?|fermée?s?)"
+    ),
     ("cut", rf"\b(?:supprim\w+|suppression\s+de|réduire|réduit|réduira|réduiront|réduisent|réduction\s+de|sabr\w+|"
             rf"taill\w+\s+dans|coupe\w*\s+dans|se\s+sépar\w+\s+de|se\s+séparer\s+de|congédi\w+|élimin\w+|"
             rf"licenci\w+){_GAP}\s+(?:{JOBS})\b"),
@@ -49,6 +59,8 @@ _PRESS = (r"(?:quotidien|journal|hebdomadaire|magazine|publication|média|site|a
           r"new\s+york\s+times|wall\s+street\s+journal|financial\s+times)")
 _PRESS_SAYS = r"(?:indiqu|rapport|écri|précis|affirm|soulign|ajout|révél|expliqu|assur|not|poursui|annonc|apprend)\w*"
 MARKERS = (
+    # une autre mesure à côté de celle-ci ("indépendamment du plan annoncé en janvier")
+    ("separate", r"\b(?:indépendamment\s+d|distincts?\s+d|distinctes?\s+d|sans\s+(?:aucun\s+)?(?:lien|rapport)\s+avec)"),
     ("leak", rf"\b{_PRESS_SAYS}\s+(?:le|la|l['’]|les)\s*(?:\w+\s+)?{_PRESS}\b|"
              rf"\b(?:le|la|l['’])\s*{_PRESS}\s+(?:[\w'’-]+\s+){{0,4}}?(?:a\s+|avait\s+)?{_PRESS_SAYS}\b|"
              r"\bsi\s+l['’]on\s+en\s+croit\b|\bciter?\w*\s+(?:des|de)\s+sources\b|\bd['’]après\s+des\s+sources\b|"
@@ -202,6 +214,10 @@ WORDS = Words(
     fractions=(("la moitié", 50.0), ("un tiers", 33.3), ("un quart", 25.0), ("un cinquième", 20.0),
                ("deux tiers", 66.7), ("un salarié sur dix", 10.0)),
     count_context={
+        # l'effectif d'un site qui ferme est le nombre ("fermer son usine, qui emploie 1 200 salariés")
+        "closing_site_before": rf"\b(?:ferm(?:er|e|era|eront|ent|é|ée|és|ées|eture\s+(?:de|du|des|d['’]))|clôtur\w+)\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:qui\s+(?:emploie|employait|emploient|compte|comptait|comptent)|employant|comptant|où\s+travaillent|avec)\s+(?:{_QUAL})?$",
+        "site_before": rf"\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:qui\s+(?:emploie|compte|emploient|comptent)|employant|comptant|où\s+travaillent)\s+(?:{_QUAL})?$",
+        "closing_after": rf"^\s*(?:\S+\s+)?(?:{_SITE_STAFF})?,?\s+(?:\S+\s+){{0,3}}?(?:va|vont|devrait|devraient|doit|doivent|sera|seront)\s+(?:\S+\s+)?(?:fermer|être\s+fermée?s?|fermée?s?)",
         "percent": r"%|\s*pour\s*cent\b",
         "share_after": (
             r"^\s+(?:de|des|d['’])\s*(?:ses|leurs|la|l['’]|son|sa)?\s*(?:\w+\s+){0,2}?(?:effectifs|salariés|personnel|"

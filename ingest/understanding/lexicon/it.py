@@ -15,7 +15,17 @@ _GAP = rf"(?:\s+(?!(?:{_GAP_STOP})\b)[\w'’%.,-]+){{0,7}}?"
 _QUAL = r"(?:circa|quasi|oltre|più\s+di|fino\s+a|altri|altre)\s+"
 _NUM = r"\d[\d.,]*(?:mila)?"
 
+# Workplaces whose closure loses their staff, and the staff nouns of their stated workforce.
+_SITES = (
+    r"stabiliment[oi]|fabbric(?:a|he)|sed[ei]|sit[oi]|magazzin[oi]|negozi[o]?|filial[ei]|impiant[oi]|centr[oi]|uffic[io]|punt[oi]\s+vendita|cartier[ae]|acciaieri[ae]|studi[o]?|hotel|miniere?|cantier[ei]"
+)
+_SITE_STAFF = r"dipendenti|lavoratori|addetti|persone|posti|operai|impiegati|occupati"
+
 CUES = (
+    # un sito che chiude con i suoi addetti perde quei posti ("la chiusura dello stabilimento, che impiega 350 dipendenti")
+    ("loss", rf"\b(?:chiud(?:e|ere|erà|eranno|ono)|chius(?:ura|o|a|i|e)\s+(?:di|del|dello|della|dei|degli|delle)|chiusura)\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:che\s+(?:impiega|impiegava|conta|contava|occupa|dà\s+lavoro\s+a)|dove\s+lavorano|con)\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b"
+             rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:che\s+(?:impiega|conta|occupa|dà\s+lavoro\s+a)|dove\s+lavorano)\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b,?\s+(?:\S+\s+){{0,3}}?(?:chiuderà|chiuderanno|sarà\s+chius[oa]|saranno\s+chius[ie]|verrà\s+chius[oa])"
+    ),
     ("cut", rf"\b(?:tagli\w*|taglio\s+(?:di|dei|del)|licenzi\w+|elimin\w+|sopprim\w+|ridurr\w+|riduc\w+|ridott\w+|"
             rf"mand\w+\s+a\s+casa|lasci\w+\s+a\s+casa|mett\w+\s+alla\s+porta){_GAP}\s+(?:{JOBS})\b"
             rf"|\bvia\s+(?:{_QUAL})?\d[\d.,]*(?:mila)?\s+(?:{JOBS})\b"),
@@ -47,6 +57,9 @@ _PRESS = (r"(?:quotidiano|giornale|testata|agenzia|sito|settimanale|rivista|new\
           r"wall\s+street\s+journal|financial\s+times)")
 _PRESS_SAYS = r"(?:scriv|scritt|riport|rivel|riferi|anticip|spieg|sottoline|aggiung|precis|afferm)\w*"
 MARKERS = (
+    # un'altra misura accanto a questa ("separati dai tagli annunciati a gennaio")
+    ("separate", r"\b(?:separat[oaie]\s+(?:da|dai|dalle|dal|dalla)|indipendent[ei]\s+(?:da|dai|dalle|dal|dalla)|"
+                 r"non\s+(?:è|sono)\s+collegat[oaie])\b"),
     ("leak", rf"\b{_PRESS_SAYS}\s+(?:il|la|l['’]|lo)\s*(?:\w+\s+)?{_PRESS}\b|"
              rf"\b(?:il|la|l['’])\s*{_PRESS}\s+(?:[\w'’-]+\s+){{0,4}}?(?:ha\s+|aveva\s+)?{_PRESS_SAYS}\b|"
              r"\bcome\s+riportato\s+da\b|\bstando\s+a\b|\bcitando\s+(?:fonti|persone|un\s+rapporto)\b|"
@@ -189,6 +202,10 @@ WORDS = Words(
     },
     fractions=(("la metà", 50.0), ("un terzo", 33.3), ("un quarto", 25.0), ("un quinto", 20.0), ("due terzi", 66.7)),
     count_context={
+        # l'organico di un sito che chiude è il numero ("chiudere lo stabilimento, che impiega 350 dipendenti")
+        "closing_site_before": rf"\b(?:chiud(?:e|ere|erà|eranno|ono)|chius(?:ura|o|a|i|e)\s+(?:di|del|dello|della|dei|degli|delle)|chiusura)\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:che\s+(?:impiega|impiegava|conta|contava|occupa|dà\s+lavoro\s+a)|dove\s+lavorano|con)\s+(?:{_QUAL})?$",
+        "site_before": rf"\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:che\s+(?:impiega|conta|occupa|dà\s+lavoro\s+a)|dove\s+lavorano)\s+(?:{_QUAL})?$",
+        "closing_after": rf"^\s*(?:\S+\s+)?(?:{_SITE_STAFF})?,?\s+(?:\S+\s+){{0,3}}?(?:chiuderà|chiuderanno|sarà\s+chius[oa]|saranno\s+chius[ie]|verrà\s+chius[oa])",
         "percent": r"%|\s*per\s*cento\b",
         "share_after": (
             r"^\s+(?:del|della|dei|degli|delle)\s+(?:\w+\s+){0,2}?(?:personale|dipendenti|forza\s+lavoro|organico|"
