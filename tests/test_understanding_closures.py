@@ -140,3 +140,40 @@ def test_a_german_sentence_adverb_is_no_employer(table: CompanyTable) -> None:
                    "Inzwischen bestätigt eine Managerin den Personalabbau bei Amazon. Der Konzern soll rund 9.000 "
                    "Stellen streichen.", PUB, companies=table)
     assert "Inzwischen" not in got.companies
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # cuts as the subject of an explanation after the fact: a topic, their count no act
+        ("Carmaker's boss says 4,000 job cuts were about culture, not AI",
+         "Harlow Motors' 4,000 job cuts earlier this week were not driven by finances or AI, chief executive Dan Reyes "
+         "told analysts on the company's earnings call on Thursday."),
+        ("Reyes: i 4.000 tagli non erano dettati dall'IA",
+         "I 4.000 tagli annunciati da Harlow Motors non erano dettati dall'intelligenza artificiale, ha detto "
+         "l'amministratore delegato Dan Reyes giovedì."),
+    ],
+)
+def test_cuts_explained_after_the_fact_are_no_report(title: str, text: str, table: CompanyTable) -> None:
+    assert classify("c", title, text, PUB, companies=table).label == "layoff_mention"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer", "count"),
+    [
+        # the workforce told first, the closure after ("Employant quelque 2 000 personnes, ces centres seront fermés")
+        ("Le distributeur va fermer tous ses entrepôts en Bretagne",
+         "Le distributeur Verdane a annoncé qu'il allait fermer les cinq sites qu'il exploite en Bretagne. Employant quelque 900 "
+         "personnes, ces centres de distribution seront fermés d'ici à la fin juin.", "Verdane", 900),
+        # a cut "eingeleitet" (begun) in the headline is the act; the lead's plan gives its size
+        ("Kellner hat großen Stellenabbau eingeleitet",
+         "Der Logistiker Kellner hat mit dem ersten größeren Personalabbau seiner Geschichte begonnen. Kellner will "
+         "rund 1.000 Stellen streichen.", "Kellner", 1000),
+    ],
+)
+def test_a_closure_or_cut_told_another_way(title: str, text: str, employer: str, count: int, table: CompanyTable) -> None:
+    got = classify("c", title, text, PUB, companies=table)
+    assert got.label == "layoff_report", got.evidence
+    assert got.companies[0] == employer
+    assert got.headcount == count
+

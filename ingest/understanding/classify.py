@@ -103,8 +103,10 @@ def _guess_language(title: str, text: str) -> str:
 
 def _asserts_action(e: Event, headline_kinds: frozenset[str] = frozenset()) -> bool:
     """Return whether a cue states an action, not just a topic ("Amazon's layoffs are about culture")."""
-    if e.cue.kind in ("cut", "staff", "loss", "notice", "furlough") or e.amounts:
+    if e.cue.kind in ("cut", "staff", "loss", "notice", "furlough"):
         return True
+    if e.amounts:
+        return "explained" not in e.clause_kinds  # "Amazon's 14,000 layoffs were about culture": a topic
     if e.cue.kind == "affected":
         return bool((e.sentence_kinds | headline_kinds) & {"closure", "restructuring"})
     # a layoff noun beside a closure in a headline: "Inverclyde jobs blow as Amazon plans to shut ..."

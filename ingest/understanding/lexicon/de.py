@@ -65,6 +65,9 @@ _DAYS = r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
 # A news outlet as the origin of a claim: "schreibt die Zeitung", "das Blatt meldete", "mit Verweis auf Insider".
 _PRESS = r"(?:Zeitung|Blatt|Magazin|Nachrichtenagentur|Agentur|Portal|Sender|Nachrichtendienst|Wirtschaftszeitung)"
 MARKERS = (
+    # Stellenabbau als Gegenstand einer Erklärung ("beim Abbau der 14.000 Stellen gehe es um Kultur"): ein Thema
+    ("explained", r"\b(?:gehe|ging|geht)\s+es\s+(?:\w+\s+){0,3}?um\s+(?:die\s+)?kultur\b|\b(?:seien|waren|sind|sei|war)\s+"
+                  r"(?:nicht\s+)?(?:\w+\s+){0,2}?(?:finanziell|kulturell)\s+(?:motiviert|bedingt|getrieben)\b"),
     # eine andere Maßnahme neben dieser ("unabhängig von dem im Januar angekündigten Abbau"): ihr Datum ist nicht dieses
     ("separate", r"\b(?:unabhängig\s+von|getrennt\s+von|nichts\s+mit\s+(?:\S+\s+){1,3}?zu\s+tun)\b"),
     ("leak", rf"\b(?:schreibt|schrieb|meldet|meldete|berichtet|berichtete)\s+(?:das|die|der)\s+(?:\S+\s+)?\w*{_PRESS}\b|"
@@ -110,7 +113,8 @@ MARKERS = (
                 r"beginnt)\b"),
     ("current", rf"\b(?:weitere\w*|erneut|nun|jetzt|diese\s+Woche|heute|neue\w*|zweite\w*\s+(?:Runde|Welle)|nochmals|"
                 # begun, as the other languages say it ("hat mit dem Personalabbau begonnen", "startet den Abbau")
-                rf"am\s+(?:{_DAYS})\w*|diesmal|beginn(?:t|en)|begonnen|start(?:et|en)|gestartet)\b"),
+                rf"am\s+(?:{_DAYS})\w*|diesmal|beginn(?:t|en)|begonnen|start(?:et|en)|gestartet|eingeleitet|"
+                rf"leitet\s+(?:\S+\s+){{0,3}}?ein|eingeläutet)\b"),
     ("plan", r"\b(?:will|wollen|plant|planen|geplant\w*|soll|sollen|beabsichtigt|vorgesehen|kündigt|kündigte|"
              r"ankündig\w+)\b"),
     ("generic", r"\b(?:Firmen|Arbeitgeber|Branche|Industrie|Konzerne|Banken|Betriebe|Autobranche|Autoindustrie|"

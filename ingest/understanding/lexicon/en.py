@@ -153,6 +153,12 @@ _ORG_NOUNS = (
 )
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 MARKERS = (
+    # cuts as the subject of an explanation ("the 14,000 layoffs were about culture", "job cuts weren't driven by AI"):
+    # the cuts are a topic, their count no act ("about 500" is a figure; "were due to falling orders" may report them)
+    ("explained", r"\b(?:were|was|are|is|weren['’]t|wasn['’]t|aren['’]t|isn['’]t)\s+(?:not\s+)?(?:\w+ly\s+)?(?:"
+                  r"about\s+(?!\d|a\s+(?:third|quarter|fifth|tenth|half|dozen|hundred|thousand)\b|half\b|one\b|two\b|"
+                  r"three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|twenty\b|thirty\b|forty\b|fifty\b|"
+                  r"hundreds\b|thousands\b|\d)|driven\s+by|motivated\s+by|not\s+about)"),
     # another action told beside this one ("separate from the global cuts outlined last week"): its date is not this one's
     ("separate", r"\b(?:separate\s+from|unrelated\s+to|not\s+related\s+to|independent\s+of|distinct\s+from)\b"),
     ("leak", r"\b(?:people|persons?|someone|one\s+person|sources?)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|"

@@ -58,6 +58,8 @@ _PRESS = (r"(?:diario|periódico|rotativo|agencia|cadena|medio|publicación|port
           r"wall\s+street\s+journal|financial\s+times)")
 _PRESS_SAYS = r"(?:inform|public|adelant|revel|recog|asegur|señal|apunt|explic|añad|avanz|desvel)\w*"
 MARKERS = (
+    # recortes explicados ("los 14.000 despidos no fueron motivados por la IA"): un tema, no un acto
+    ("explained", r"\b(?:fueron|son|fue|es)\s+(?:\w+\s+)?(?:motivad[oa]s?|impulsad[oa]s?)\s+por\b"),
     # otra medida junto a esta ("al margen de los recortes anunciados en enero")
     ("separate", r"\b(?:independientes?\s+de|al\s+margen\s+de|separad[oa]s?\s+de|sin\s+relación\s+con|"
                  r"no\s+(?:está|están)\s+relacionad[oa]s?)\b"),

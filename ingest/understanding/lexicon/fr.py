@@ -26,6 +26,9 @@ CUES = (
     # un site qui ferme avec ses effectifs perd ces emplois ("la fermeture de son usine, qui emploie 1 200 salariés")
     ("loss", rf"\b(?:ferm(?:er|e|era|eront|ent|é|ée|és|ées|eture\s+(?:de|du|des|d['’]))|clôtur\w+)\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:qui\s+(?:emploie|employait|emploient|compte|comptait|comptent)|employant|comptant|où\s+travaillent|avec)\s+(?:{_QUAL})?(?:{_NUM})\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b"
              rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:qui\s+(?:emploie|compte|emploient|comptent)|employant|comptant|où\s+travaillent)\s+(?:{_QUAL})?(?:{_NUM})\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b,?\s+(?:\S+\s+){{0,3}}?(?:va|vont|devrait|devraient|doit|doivent|sera|seront)\s+(?:\S+\s+)?(?:fermer|être\s+fermée?s?|fermée?s?)"
+             # "Employant quelque 2 000 personnes, ces centres seront fermés": the workforce told first
+             rf"|\bemployant\s+(?:{_QUAL})?(?:{_NUM})\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b[^.;]{{0,80}}?,\s+(?:ces|les|le|la|l['’])\s*"
+             rf"(?:{_SITES})\b[^.;]{{0,60}}?\s+(?:seront|sera|vont|va)\s+(?:\S+\s+)?(?:fermés?|fermées?|fermer)\b"
     ),
     ("cut", rf"\b(?:supprim\w+|suppression\s+de|réduire|réduit|réduira|réduiront|réduisent|réduction\s+de|sabr\w+|"
             rf"taill\w+\s+dans|coupe\w*\s+dans|se\s+sépar\w+\s+de|se\s+séparer\s+de|congédi\w+|élimin\w+|"
@@ -59,6 +62,8 @@ _PRESS = (r"(?:quotidien|journal|hebdomadaire|magazine|publication|média|site|a
           r"new\s+york\s+times|wall\s+street\s+journal|financial\s+times)")
 _PRESS_SAYS = r"(?:indiqu|rapport|écri|précis|affirm|soulign|ajout|révél|expliqu|assur|not|poursui|annonc|apprend)\w*"
 MARKERS = (
+    # des suppressions expliquées ("ces 14 000 suppressions n'étaient pas motivées par l'IA"): un sujet, pas un acte
+    ("explained", r"\b(?:étaient|sont|était|est)\s+(?:pas\s+)?(?:\w+ment\s+)?(?:motivé\w*|dicté\w*)\s+par\b"),
     # une autre mesure à côté de celle-ci ("indépendamment du plan annoncé en janvier")
     ("separate", r"\b(?:indépendamment\s+d|distincts?\s+d|distinctes?\s+d|sans\s+(?:aucun\s+)?(?:lien|rapport)\s+avec)"),
     ("leak", rf"\b{_PRESS_SAYS}\s+(?:le|la|l['’]|les)\s*(?:\w+\s+)?{_PRESS}\b|"
@@ -216,8 +221,8 @@ WORDS = Words(
     count_context={
         # l'effectif d'un site qui ferme est le nombre ("fermer son usine, qui emploie 1 200 salariés")
         "closing_site_before": rf"\b(?:ferm(?:er|e|era|eront|ent|é|ée|és|ées|eture\s+(?:de|du|des|d['’]))|clôtur\w+)\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:qui\s+(?:emploie|employait|emploient|compte|comptait|comptent)|employant|comptant|où\s+travaillent|avec)\s+(?:{_QUAL})?$",
-        "site_before": rf"\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:qui\s+(?:emploie|compte|emploient|comptent)|employant|comptant|où\s+travaillent)\s+(?:{_QUAL})?$",
-        "closing_after": rf"^\s*(?:\S+\s+)?(?:{_SITE_STAFF})?,?\s+(?:\S+\s+){{0,3}}?(?:va|vont|devrait|devraient|doit|doivent|sera|seront)\s+(?:\S+\s+)?(?:fermer|être\s+fermée?s?|fermée?s?)",
+        "site_before": rf"(?:\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:qui\s+(?:emploie|compte|emploient|comptent)|employant|comptant|où\s+travaillent)|^\W*employant)\s+(?:{_QUAL})?$",
+        "closing_after": rf"^\s*(?:\S+\s+)?(?:{_SITE_STAFF})?(?:,?\s+(?:\S+\s+){{0,3}}?|\b[^.;]{{0,80}}?,\s+(?:ces|les|le|la|l['’])\s*(?:{_SITES})\b[^.;]{{0,60}}?\s+)(?:va|vont|devrait|devraient|doit|doivent|sera|seront)\s+(?:\S+\s+)?(?:fermer|être\s+fermée?s?|fermée?s?)",
         "percent": r"%|\s*pour\s*cent\b",
         "share_after": (
             r"^\s+(?:de|des|d['’])\s*(?:ses|leurs|la|l['’]|son|sa)?\s*(?:\w+\s+){0,2}?(?:effectifs|salariés|personnel|"

@@ -57,6 +57,8 @@ _PRESS = (r"(?:quotidiano|giornale|testata|agenzia|sito|settimanale|rivista|new\
           r"wall\s+street\s+journal|financial\s+times)")
 _PRESS_SAYS = r"(?:scriv|scritt|riport|rivel|riferi|anticip|spieg|sottoline|aggiung|precis|afferm)\w*"
 MARKERS = (
+    # tagli spiegati ("i 14.000 licenziamenti non erano dettati dall'IA"): un tema, non un atto
+    ("explained", r"\b(?:erano|sono|era|è)\s+(?:\w+\s+)?(?:dettat[iaeo]|motivat[iaeo])\s+da\w*\b"),
     # un'altra misura accanto a questa ("separati dai tagli annunciati a gennaio")
     ("separate", r"\b(?:separat[oaie]\s+(?:da|dai|dalle|dal|dalla)|indipendent[ei]\s+(?:da|dai|dalle|dal|dalla)|"
                  r"non\s+(?:è|sono)\s+collegat[oaie])\b"),
