@@ -177,3 +177,28 @@ def test_a_closure_or_cut_told_another_way(title: str, text: str, employer: str,
     assert got.companies[0] == employer
     assert got.headcount == count
 
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer", "count"),
+    [
+        # Spanish "despedir N trabajadores en España" without "a": the verb makes the staff in a country the cut
+        ("Veltra plantea un ERE para despedir 1.200 trabajadores en España",
+         "La multinacional, que esta semana anunció 9.000 salidas a nivel mundial, ha puesto en marcha un despido "
+         "colectivo en su filial española, según ha confirmado la empresa.", "Veltra", 1200),
+        # "hourly" is no unit of time: "1,700 hourly jobs" count
+        ("Harlow Motors shutters Lordstown plant after 52 years",
+         "Harlow Motors is shuttering its Lordstown plant as part of a restructuring. The company is eliminating "
+         "1,700 hourly jobs at the facility.", "Harlow Motors", 1700),
+        # a headline's short form ("at Walsall") and the body's full name are one employer: the body's figure counts
+        ("Hundreds of jobs to go at Walsall",
+         "Walsall Healthcare Trust has announced plans to shed nearly 300 posts over the next five years. The trust "
+         "said it would aim for a net figure of 293 jobs to be lost through vacant posts and redundancy.",
+         "Walsall Healthcare Trust", 293),
+    ],
+)
+def test_the_figure_of_this_action_part_2(title: str, text: str, employer: str, count: int, table: CompanyTable) -> None:
+    got = classify("c", title, text, PUB, companies=table)
+    assert got.label == "layoff_report", got.evidence
+    assert employer in got.companies[0]
+    assert got.headcount == count

@@ -243,13 +243,22 @@ def _same_employer(main: Event, e: Event) -> bool:
         acting = not e.in_title and e.sentence.index <= _EXTENDED_LEAD
     else:
         # a sister unit's figure inside a unit's story is another action ("Twitch laid off 500" beside Audible's cut)
-        acting = main.actor is not None and e.actor.parent == main.actor.parent and (
+        acting = main.actor is not None and (e.actor.parent == main.actor.parent or _short_form(main, e)) and (
             main.actor.unit is None or e.actor.unit in (None, main.actor.unit))
     # the reading last: an event of another employer is never read further; a plan's horizon the employer states
     # ("About 2,100 jobs will be axed over the next two years, the Cabinet Office said") gives its figure
     stated = e.reading.modality in ("asserted", "leaked") or (
         e.reading.modality == "forecast" and bool(e.amounts) and bool(e.clause_kinds & {"speech", "confirm"}))
     return acting and stated and e.reading.time == "current"
+
+
+def _short_form(main: Event, e: Event) -> bool:
+    """Return whether one actor's name is the other's leading words ("jobs to go at Walsall" over "Walsall
+    Healthcare Trust has announced ..."): a headline's short form of the same employer."""
+    if main.actor is None or e.actor is None or main.actor.known or e.actor.known:
+        return False
+    a, b = sorted((main.actor.name.split(), e.actor.name.split()), key=len)
+    return a != b and b[: len(a)] == a
 
 
 def _units(main: Event, events: list[Event]) -> tuple[str, ...]:

@@ -511,8 +511,9 @@ WORDS = Words(
             # "one in six posts" is a share: neither number counts
             r"^\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:rounds?|phases?|stages?|waves?|"
             r"tranches?|years?|months?|weeks?|steps?|batches|parts))|"
-            r"^\s*(?:%|percent|per\s+cent|billion|bn\b|m\b|million\s+(?:dollars|pounds|euros|in|a|of)|years?|"
-            r"months?|weeks?|days?|hours?|stores|branches|shops|sites|locations|plants|factories|offices|"
+            # ("1,700 hourly jobs" counts: "hourly" is no unit of time)
+            r"^\s*(?:%|percent|per\s+cent|billion|bn\b|m\b|million\s+(?:dollars|pounds|euros|in|a|of)|years?\b|"
+            r"months?\b|weeks?\b|days?\b|hours?\b|stores|branches|shops|sites|locations|plants|factories|offices|"
             r"restaurants|routes|stations|warehouses|centres|centers|schools|libraries|buildings|facilities|"
             r"mills|pubs|hubs|outlets|departments|seats|points|pence|p\b|cents?|dollars|pounds|euros|times|"
             r"radio|tv|stores?)"

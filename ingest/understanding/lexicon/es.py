@@ -218,7 +218,7 @@ WORDS = Words(
             r"tiendas|oficinas|centros|fábricas|plantas|sucursales|puntos|contrataciones|procedimientos)"
         ),
         "verb_before": (
-            r"(?:despid\w+\s+a|recort\w+|elimin\w+|suprim\w+|afect\w+\s+a|deja\s+en\s+la\s+calle\s+a|prescind\w+\s+de|"
+            r"(?:desp[ie]d\w*(?:\s+a)?|recort\w+|elimin\w+|suprim\w+|afect\w+\s+a|deja\s+en\s+la\s+calle\s+a|prescind\w+\s+de|"
             r"otros|otras|para|renovar\w*|renovarse)\s*$"
         ),
         "cumulative": r"\b(?:desde|suman|acumul\w+|hasta\s+ahora)\b",
