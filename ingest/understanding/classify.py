@@ -81,9 +81,11 @@ from ingest.understanding.status import (
 # wave, a tracker, staff bracing for cuts and a union's headline over past cuts are no reports; "expects to cut",
 # "says it may cut up to N" and "risks N jobs" under a closure are; unions, protesters, titles and descriptors never
 # employ; the pool at risk is not the count, nor another unit's, a group's or a legal threshold's figure.
-# rules-10: from probe 6's misses, read as grammar (validated on blind probe 7): a site closing with its workforce
-# stated loses those jobs, in the five languages; one person's job is a dismissal; a sentence telling another action
-# beside this one ("separate from the cuts outlined last week") does not date it.
+# rules-10: from the misses of real probes 6, 7 (one half; the other sealed) and 8, read as grammar: a site closing
+# with its workforce stated loses those jobs, in the five languages; one person's job is a dismissal; cuts explained
+# after the fact ("the layoffs were about culture") are a topic; a sentence telling another action beside this one
+# does not date it; "N out of M", a stated plan's horizon, a floor or round headline figure made exact, and a
+# headline's short form of the employer give this action's figure.
 CLASSIFIER_VERSION = "rules-10"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
