@@ -202,3 +202,73 @@ def test_the_figure_of_this_action_part_2(title: str, text: str, employer: str, 
     assert got.label == "layoff_report", got.evidence
     assert employer in got.companies[0]
     assert got.headcount == count
+
+
+# --- mentions read as reports (probe 8's misses, read as grammar) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a decision explained after the fact, whatever the cue's kind
+        ("Harlow CEO says 14,000 layoffs rooted in culture, not cost cutting or AI",
+         "Harlow chief executive Dan Reyes has stated that the company's decision to lay off 14,000 corporate "
+         "employees is rooted in a shift in company culture rather than efforts to cut costs or automate jobs."),
+        # two employers' cuts together in the headline: a region's or a sector's story
+        ("Layoffs at Harlow and Brenton deal big blow to Seattle",
+         "Job cuts at Harlow and Brenton are the latest blow for the Seattle region. The number of jobs lost, at least "
+         "28,000 between the two companies, may seem minor."),
+        ("Harlow and Brenton layoffs hit Seattle",
+         "Harlow cut 18,000 jobs and Brenton cut 10,000 this month, and the Seattle region is feeling it."),
+        ("Stellenabbau bei Harlow und Brenton trifft Seattle", "Harlow streicht 18.000 Stellen, Brenton 10.000."),
+    ],
+)
+def test_mentions_that_read_like_reports(title: str, text: str, table: CompanyTable) -> None:
+    assert classify("c", title, text, PUB, companies=table).label == "layoff_mention"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer"),
+    [
+        # a pair that is one name stays one employer's report
+        ("Layoffs at Procter & Gamble hit Cincinnati", "Procter & Gamble said it would cut 7,000 jobs.",
+         "Procter & Gamble"),
+        ("Job cuts at Harlow and at its supplier Brenton", "Harlow said it would cut 500 jobs.", "Harlow"),
+    ],
+)
+def test_one_employer_named_with_an_and_still_reports(title: str, text: str, employer: str,
+                                                       table: CompanyTable) -> None:
+    got = classify("c", title, text, PUB, companies=table)
+    assert got.label == "layoff_report"
+    assert got.companies[0] == employer
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "noise"),
+    [
+        ("El consejero delegado de Harlow avisa: la IA reducirá la plantilla",
+         "En un memorando, el consejero delegado de Harlow afirma que la IA reducirá la plantilla corporativa en los "
+         "próximos años.", "IA"),
+        ("'Scariest time since Great Recession' as layoffs hit Seattle region",
+         "Experts describe recent rounds of layoffs at tech companies as scary.", "Great Recession"),
+    ],
+)
+def test_an_era_or_ai_is_no_employer(title: str, text: str, noise: str, table: CompanyTable) -> None:
+    got = classify("c", title, text, PUB, companies=table)
+    assert got.label != "layoff_report"
+    assert noise not in got.companies
+
+
+def test_a_parent_and_its_unit_in_one_headline_are_one_employer(table: CompanyTable) -> None:
+    got = classify("c", "Layoffs at Amazon and Twitch hit Seattle",
+                   "Amazon said on Tuesday that Twitch would cut 500 jobs.", PUB, companies=table)
+    assert got.label == "layoff_report"
+    assert got.companies == ("Amazon",)
+
+
+def test_about_to_cut_is_imminent_not_an_explanation(table: CompanyTable) -> None:
+    got = classify("c", "Harlow to cut 4,000 more corporate jobs next week",
+                   "Harlow is about to lay off 4,000 more corporate employees, bringing this round of cuts to 9,000.",
+                   PUB, companies=table)
+    assert got.label == "layoff_report"
+    assert got.headcount == 4000

@@ -48,7 +48,7 @@ from ingest.understanding.headline import (
     newsletter, only_threatened, reacts,
 )
 from ingest.understanding.modality import asserts_decision
-from ingest.understanding.sector import opens_on_sector, unnamed_in_headline
+from ingest.understanding.sector import opens_on_sector, pair_in_headline, unnamed_in_headline
 from ingest.understanding.status import (
     attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences,
 )
@@ -105,10 +105,10 @@ def _guess_language(title: str, text: str) -> str:
 
 def _asserts_action(e: Event, headline_kinds: frozenset[str] = frozenset()) -> bool:
     """Return whether a cue states an action, not just a topic ("Amazon's layoffs are about culture")."""
-    if e.cue.kind in ("cut", "staff", "loss", "notice", "furlough"):
+    if "explained" in e.clause_kinds:
+        return False  # "Amazon's 14,000 layoffs were about culture", "the decision to lay off ... is rooted in": a topic
+    if e.cue.kind in ("cut", "staff", "loss", "notice", "furlough") or e.amounts:
         return True
-    if e.amounts:
-        return "explained" not in e.clause_kinds  # "Amazon's 14,000 layoffs were about culture": a topic
     if e.cue.kind == "affected":
         return bool((e.sentence_kinds | headline_kinds) & {"closure", "restructuring"})
     # a layoff noun beside a closure in a headline: "Inverclyde jobs blow as Amazon plans to shut ..."
@@ -187,8 +187,8 @@ def _reaction_to_cuts(article: Article, title_events: list[Event], lex: Lexicon)
 
 def main_event(article: Article, lex: Lexicon) -> Event | None:
     """Return the event that makes the article a report, or None when it is not one."""
-    if framed(article) or addresses_reader(article):
-        return None  # a recap, an opinion, advice, a list of cases or a lesson: its employers are examples
+    if framed(article) or addresses_reader(article) or pair_in_headline(article):
+        return None  # a recap, an opinion, advice, a list of cases, a lesson or two employers' cuts together
     all_title_events = [e for e in article.events if e.in_title]
     title_events = [e for e in all_title_events if not circumstance(e, lex)]
     headline_kinds = frozenset(m.kind for m in article.title_markers)

@@ -14,6 +14,52 @@ from ingest.understanding.events import LEAD, Article, Event
 from ingest.understanding.lexicon.frames import across, statistic
 
 
+# Two employers joined in one headline cut ("Layoffs at Amazon and Microsoft deal blow to Seattle", "Meta and Google job
+# cuts"): the story is their region's or sector's, not one employer's action. "&" joins one name ("Procter & Gamble").
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_AND = r"(?:and|And|und|Und|et|Et|y|Y|e|E)"
+_PAIR = re.compile(
+    rf"(?i:\b(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies|job\s+losses|stellenabbau|entlassungen|licenciements|"
+    rf"suppressions\s+de\s+postes|despidos|licenziamenti|tagli))\s+(?i:at|by|from|bei|chez|en|in|da|di)\s+"
+    rf"(?P<a>{_NAME})\s+{_AND}\s+(?P<b>{_NAME})"
+    rf"|\b(?P<c>{_NAME})\s+{_AND}\s+(?P<d>{_NAME}?)(?:['’]s?)?\s+(?i:layoffs|lay-offs|job\s+cuts|redundancies)\b"
+)
+
+
+def pair_in_headline(article: Article) -> bool:
+    """Return whether the headline's cut is two employers' together ("Layoffs at Amazon and Microsoft ..."): one side
+    acts in the article's cues, and the pair is two names (a side the alias table knows, or each side named alone in
+    the body), not one ("Marks and Spencer job cuts")."""
+    title = article.sentences[0] if article.sentences and article.sentences[0].is_title else None
+    m = _PAIR.search(title.text) if title is not None else None
+    if m is None:
+        return False
+    first, second = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+    if not second or first == second:
+        return False
+    joined = m.group()[m.start("a" if m.group("a") else "c") - m.start() :]
+    actors = {name for e in article.events if e.actor is not None for name in (e.actor.name, e.actor.parent)}
+    if any(name in joined and " " in name and name not in (first, second) for name in actors):
+        return False  # the pair is one employer's name
+    parent_of = {n.text: n.parent for _, names in article.lead_names for n in names if n.known}
+    parent_of |= {name: e.actor.parent for e in article.events if e.actor is not None and e.actor.known
+                  for name in (e.actor.name, e.actor.unit or e.actor.name, e.actor.parent)}
+    if first in parent_of and parent_of[first] == parent_of.get(second):
+        return False  # a parent and its unit, or two units of one parent ("Amazon and Twitch layoffs"): one employer
+    body = " ".join(s.text for s in article.sentences[1:])
+    separate = bool({first, second} & parent_of.keys()) or (_alone(first, body) and _alone(second, body))
+    return separate and any(side in name or name in side for side in (first, second) for name in actors)
+
+
+def _alone(side: str, body: str) -> bool:
+    """Return whether the body names `side` outside an "X and Y" pair."""
+    for m in re.finditer(rf"\b{re.escape(side)}\b", body):
+        if (not re.search(rf"\b[A-Z][\w.'’-]*\s+{_AND}\s*$", body[: m.start()])
+                and not re.match(rf"\s+{_AND}\s+[A-Z]", body[m.end() :])):
+            return True
+    return False
+
+
 # Between a sector noun and a name it gives as an example, in the five languages
 _EXAMPLE = re.compile(r",?\s+(?:like|such\s+as|including|wie|etwa|comme|tels?\s+que|como|tales\s+como|come)\s+")
 

@@ -156,9 +156,12 @@ MARKERS = (
     # cuts as the subject of an explanation ("the 14,000 layoffs were about culture", "job cuts weren't driven by AI"):
     # the cuts are a topic, their count no act ("about 500" is a figure; "were due to falling orders" may report them)
     ("explained", r"\b(?:were|was|are|is|weren['’]t|wasn['’]t|aren['’]t|isn['’]t)\s+(?:not\s+)?(?:\w+ly\s+)?(?:"
-                  r"about\s+(?!\d|a\s+(?:third|quarter|fifth|tenth|half|dozen|hundred|thousand)\b|half\b|one\b|two\b|"
+                  # ("is about to lay off" is imminent, not an explanation)
+                  r"about\s+(?!\d|to\b|a\s+(?:third|quarter|fifth|tenth|half|dozen|hundred|thousand)\b|half\b|one\b|two\b|"
                   r"three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|twenty\b|thirty\b|forty\b|fifty\b|"
-                  r"hundreds\b|thousands\b|\d)|driven\s+by|motivated\s+by|not\s+about)"),
+                  r"hundreds\b|thousands\b|\d)|driven\s+by|motivated\s+by|not\s+about)"
+                  # a headline's "14,000 layoffs rooted in culture", "a decision ... is rooted in"
+                  r"|\b(?:layoffs|job\s+cuts|cuts|decision)\s+(?:\w+\s+){0,2}?(?:(?:is|are|was|were)\s+)?rooted\s+in\b"),
     # another action told beside this one ("separate from the global cuts outlined last week"): its date is not this one's
     ("separate", r"\b(?:separate\s+from|unrelated\s+to|not\s+related\s+to|independent\s+of|distinct\s+from)\b"),
     ("leak", r"\b(?:people|persons?|someone|one\s+person|sources?)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|"
@@ -397,6 +400,8 @@ WORDS = Words(
     non_employers=(
         r"(?:(?!.*Credit\s+Union).*\b(?:[Uu]nion|Unions|Federation\s+of\s+\w+|TUC|Congress)\b.*)|Unite|Unison|GMB|"
         r"Teamsters|UAW|CWA|NUJ|Protesters|Campaigners|Demonstrators|Activists|Strikers|"
+        # an era or an event names no employer ("the worst since the Great Recession")
+        r"Great\s+(?:Recession|Depression|Resignation|Financial\s+Crisis)|Covid(?:-19)?|Brexit|Black\s+Friday|"
         r"UCU|PCS|FDA|Accord|Unifor|USW|SEIU|AFL-CIO|RMT|Usdaw|Prospect|Aslef|Community|Challenger|Challenger,\s+"
         r"Gray\s*&\s*Christmas|Coresight|Layoffs\.fyi|TrueUp|Insolvency\s+Service|Office\s+for\s+National\s+"
         r"Statistics|ONS|Gray\s*&\s*Christmas|Bureau\s+of\s+Labor\s+Statistics|BLS|Reuters|Bloomberg|AFP|AP|"
