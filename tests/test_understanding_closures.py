@@ -272,3 +272,32 @@ def test_about_to_cut_is_imminent_not_an_explanation(table: CompanyTable) -> Non
                    PUB, companies=table)
     assert got.label == "layoff_report"
     assert got.headcount == 4000
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # one person's dismissal told as a story
+        ("Harlow laid him off, then tried to re-hire him four times",
+         "A former Harlow analyst says the company has tried to re-hire him four times since he was abruptly laid off "
+         "in January. He refuses to go back."),
+        # cuts explained as culture after the fact, in other wordings
+        ("Harlow CEO says 14,000 layoffs driven by culture, not AI",
+         "Harlow chief executive Dan Reyes said the company's recent decision to lay off 14,000 employees is not a "
+         "cost-cutting measure."),
+        ("Harlow: el despido de 14 mil empleados fue un ajuste cultural, dice Reyes",
+         "Harlow explicó que el despido de 14 mil empleados fue un ajuste cultural y no respondió a una crisis "
+         "económica, según su consejero delegado."),
+        # robots replacing jobs over years: a forecast of automation
+        ("Harlow plans to replace 60,000 US jobs with robots: Report",
+         "Harlow is planning to automate much of its US operations, according to leaked internal documents. The "
+         "company hopes its robots can replace over 60,000 jobs by 2033.\n\nFinancial impact Automation could "
+         "eliminate up to 16,000 US jobs by 2027."),
+        ("Harlow vuole sostituire 60mila posti di lavoro con robot",
+         "Secondo indiscrezioni, Harlow è pronta a sostituire 60mila posti di lavoro negli Stati Uniti con robot "
+         "entro il 2033."),
+    ],
+)
+def test_a_person_an_explanation_or_automation_is_no_report(title: str, text: str, table: CompanyTable) -> None:
+    got = classify("c", title, text, PUB, companies=table)
+    assert got.label != "layoff_report", got.evidence

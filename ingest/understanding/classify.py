@@ -105,8 +105,8 @@ def _guess_language(title: str, text: str) -> str:
 
 def _asserts_action(e: Event, headline_kinds: frozenset[str] = frozenset()) -> bool:
     """Return whether a cue states an action, not just a topic ("Amazon's layoffs are about culture")."""
-    if "explained" in e.clause_kinds:
-        return False  # "Amazon's 14,000 layoffs were about culture", "the decision to lay off ... is rooted in": a topic
+    if e.clause_kinds & {"explained", "individual"}:
+        return False  # "Amazon's 14,000 layoffs were about culture"; "he was laid off in January": a topic, a person
     if e.cue.kind in ("cut", "staff", "loss", "notice", "furlough") or e.amounts:
         return True
     if e.cue.kind == "affected":

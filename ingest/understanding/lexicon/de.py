@@ -65,6 +65,9 @@ _DAYS = r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
 # A news outlet as the origin of a claim: "schreibt die Zeitung", "das Blatt meldete", "mit Verweis auf Insider".
 _PRESS = r"(?:Zeitung|Blatt|Magazin|Nachrichtenagentur|Agentur|Portal|Sender|Nachrichtendienst|Wirtschaftszeitung)"
 MARKERS = (
+    # Roboter, die Stellen ersetzen: eine Prognose der Automatisierung
+    ("forecast", r"\bdurch\s+(?:roboter|automatisierung)\s+ersetz\w*|\broboter\s+(?:sollen|könnten|werden)\s+"
+                 r"(?:\S+\s+){0,4}?ersetzen\b"),
     # Stellenabbau als Gegenstand einer Erklärung ("beim Abbau der 14.000 Stellen gehe es um Kultur"): ein Thema
     ("explained", r"\b(?:gehe|ging|geht)\s+es\s+(?:\w+\s+){0,3}?um\s+(?:die\s+)?kultur\b|\b(?:seien|waren|sind|sei|war)\s+"
                   r"(?:nicht\s+)?(?:\w+\s+){0,2}?(?:finanziell|kulturell)\s+(?:motiviert|bedingt|getrieben)\b"),

@@ -153,6 +153,19 @@ _ORG_NOUNS = (
 )
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 MARKERS = (
+    # one person's dismissal told as a story ("he was laid off in January", "Amazon laid him off"): not a layoff round
+    ("individual", r"\b(?:he|she|i)\s+(?:was|got|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:laid\s+off|made\s+redundant|"
+                   r"fired|sacked|let\s+go|dismissed)\b|\blaid\s+(?:him|her|me)\s+off\b|\b(?:his|her|my)\s+(?:role|job|"
+                   r"position)\s+(?:had|has)\s+been\s+(?:made\s+redundant|eliminated|cut)\b"),
+    # cuts explained as culture, not cost ("14,000 layoffs driven by culture", "the layoffs were cultural, not
+    # financial", "is not a cost-cutting measure")
+    ("explained", r"\b(?:layoffs|job\s+cuts|cuts|decision)\b[^.;]{0,40}?\b(?:driven\s+by|rooted\s+in|about)\s+['‘\"“]?"
+                  r"culture\b|\b(?:were|was|is|are)\s+(?:not\s+)?(?:\w+ly\s+)?(?:cultural|financially\s+driven|"
+                  r"ai-driven)\b|\bis\s+not\s+a\s+cost-cutting\s+measure\b"),
+    # robots or AI replacing jobs over years is a forecast of automation, not a layoff
+    ("forecast", r"\breplac\w*\s+(?:\S+\s+){0,5}?(?:jobs|workers|roles|positions|staff|employees)\s+with\s+(?:robots?|"
+                 r"automation|machines|ai\b|artificial\s+intelligence)|\b(?:robots?|automation|machines)\s+(?:could|can|"
+                 r"will|would|may|might)\s+(?:replace|eliminate|take\s+over)\b"),
     # cuts as the subject of an explanation ("the 14,000 layoffs were about culture", "job cuts weren't driven by AI"):
     # the cuts are a topic, their count no act ("about 500" is a figure; "were due to falling orders" may report them)
     ("explained", r"\b(?:were|was|are|is|weren['’]t|wasn['’]t|aren['’]t|isn['’]t)\s+(?:not\s+)?(?:\w+ly\s+)?(?:"

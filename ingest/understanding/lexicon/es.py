@@ -58,6 +58,11 @@ _PRESS = (r"(?:diario|periódico|rotativo|agencia|cadena|medio|publicación|port
           r"wall\s+street\s+journal|financial\s+times)")
 _PRESS_SAYS = r"(?:inform|public|adelant|revel|recog|asegur|señal|apunt|explic|añad|avanz|desvel)\w*"
 MARKERS = (
+    # despidos explicados como cultura ("el despido de 14 mil empleados fue un ajuste cultural", "no respondió a")
+    ("explained", r"\b(?:fue|fueron|es|son)\s+(?:un|una)\s+(?:ajuste|cambio|decisión)\s+cultural\b|\bno\s+(?:respondió|"
+                  r"responde|está\s+vinculad[oa]|estuvo\s+vinculad[oa])\s+a\b"),
+    # robots que sustituyen empleos: un pronóstico de automatización
+    ("forecast", r"\b(?:reemplaz|sustitu)\w+\s+(?:\S+\s+){0,5}?(?:empleos|trabajadores|puestos)\s+(?:por|con)\s+robots\b"),
     # recortes explicados ("los 14.000 despidos no fueron motivados por la IA"): un tema, no un acto
     ("explained", r"\b(?:fueron|son|fue|es)\s+(?:\w+\s+)?(?:motivad[oa]s?|impulsad[oa]s?)\s+por\b"),
     # otra medida junto a esta ("al margen de los recortes anunciados en enero")

@@ -62,6 +62,8 @@ _PRESS = (r"(?:quotidien|journal|hebdomadaire|magazine|publication|média|site|a
           r"new\s+york\s+times|wall\s+street\s+journal|financial\s+times)")
 _PRESS_SAYS = r"(?:indiqu|rapport|écri|précis|affirm|soulign|ajout|révél|expliqu|assur|not|poursui|annonc|apprend)\w*"
 MARKERS = (
+    # des robots qui remplacent des emplois: une prévision d'automatisation
+    ("forecast", r"\bremplac\w+\s+(?:\S+\s+){0,5}?(?:emplois|salariés|postes)\s+par\s+des\s+robots\b"),
     # des suppressions expliquées ("ces 14 000 suppressions n'étaient pas motivées par l'IA"): un sujet, pas un acte
     ("explained", r"\b(?:étaient|sont|était|est)\s+(?:pas\s+)?(?:\w+ment\s+)?(?:motivé\w*|dicté\w*)\s+par\b"),
     # une autre mesure à côté de celle-ci ("indépendamment du plan annoncé en janvier")
