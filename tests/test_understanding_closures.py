@@ -66,8 +66,6 @@ def test_a_closing_site_loses_its_stated_workforce(
         # staff kept elsewhere, a site that stays open, a company's own size, a site that grows
         ("Council offices shut", "Dunmore Council will close its Bank Street offices, with 500 staff working from "
                                  "home instead."),
-        ("Amazon to close three warehouses", "Amazon, which employs 1.5 million people, will close three "
-                                             "warehouses in Arizona."),
         ("L'usine ne fermera pas", "L'usine de Rennes, qui emploie 1 200 salariés, ne fermera pas, a assuré "
                                    "Stellantis mardi."),
         ("Bosch investiert in Bamberg", "Bosch beschäftigt im Werk Bamberg rund 1.800 Mitarbeiter und investiert 50 "
@@ -301,3 +299,69 @@ def test_about_to_cut_is_imminent_not_an_explanation(table: CompanyTable) -> Non
 def test_a_person_an_explanation_or_automation_is_no_report(title: str, text: str, table: CompanyTable) -> None:
     got = classify("c", title, text, PUB, companies=table)
     assert got.label != "layoff_report", got.evidence
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer"),
+    [
+        # a workplace closing loses its jobs even where no job word is written
+        ("Harlow Motors to close Ohio's largest auto plant",
+         "As part of a worldwide restructuring, Harlow Motors is closing five plants in North America, including its "
+         "Lordstown complex, the company said on Monday.", "Harlow Motors"),
+        ("Chauny : Arvelle ferme son site", "Le chimiste Arvelle a annoncé mardi qu'il fermera son usine de Chauny "
+                                            "d'ici à l'été.", "Arvelle"),
+        ("Kellner schließt Werk in Bamberg", "Der Zulieferer Kellner schließt sein Werk in Bamberg Ende 2026, teilte "
+                                             "das Unternehmen mit.", "Kellner"),
+        ("Veltra chiude lo stabilimento di Siena", "Veltra ha annunciato che chiuderà lo stabilimento di Siena entro "
+                                                   "la fine dell'anno.", "Veltra"),
+        ("Veltra cerrará su planta de Zaragoza", "La empresa Veltra ha anunciado que cerrará su planta de Zaragoza a "
+                                                 "finales de año.", "Veltra"),
+    ],
+)
+def test_a_workplace_closing_is_a_report(title: str, text: str, employer: str, table: CompanyTable) -> None:
+    got = classify("c", title, text, PUB, companies=table)
+    assert got.label == "layoff_report", got.evidence
+    assert got.companies[0] == employer
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Four months after the poultry plant closed, families are still scrambling",
+         "The Gainesville plant closed in the spring. Families who relied on it are still looking for work."),
+        ("Orvalis renoue avec les bénéfices, porté par son plan d'économies",
+         "Le groupe attribue ce redressement aux économies du plan lancé au printemps dernier, qui s'était traduit par "
+         "la suppression de 1 100 postes. « Les effets du plan sont désormais visibles », a dit le directeur "
+         "financier."),
+    ],
+)
+def test_a_closure_or_a_cut_gone_by_is_no_report(title: str, text: str, table: CompanyTable) -> None:
+    assert classify("c", title, text, PUB, companies=table).label != "layoff_report"
+
+
+def test_a_french_quote_opens_a_sentence(table: CompanyTable) -> None:
+    # "mars. « À la suite ...": the quote's past ("jusqu'en 2020") does not date the closure before it
+    got = classify("c", "Verdane va fermer tous ses entrepôts en Bretagne",
+                   "Le distributeur Verdane a annoncé qu'il allait fermer ses cinq sites en Bretagne. Employant quelque "
+                   "900 personnes, ces centres seront fermés d'ici à la fin mars. « À la suite d'un examen, nous "
+                   "revenons au modèle que nous avions jusqu'en 2020 », a dit une porte-parole.", PUB, companies=table)
+    assert got.label == "layoff_report"
+    assert got.headcount == 900
+
+
+def test_a_companys_own_size_is_not_a_closures_count(table: CompanyTable) -> None:
+    got = classify("c", "Amazon to close three warehouses",
+                   "Amazon, which employs 1.5 million people, will close three warehouses in Arizona.", PUB,
+                   companies=table)
+    assert got.label == "layoff_report"  # a workplace closing loses its jobs
+    assert got.headcount is None  # but the company's size is not their number
+
+
+def test_a_fronted_past_time_governs_its_whole_sentence(table: CompanyTable) -> None:
+    # "Earlier this year, ..., despite making 90 staff redundant": last round's 90 is not this closure's count
+    got = classify("c", "Union slams Field Cartons over plant closure",
+                   "A union official has slammed Field Cartons' decision to close its Thatcham plant, which could lead "
+                   "to up to 175 job losses.\n\nEarlier this year, Field Cartons spent £800,000 on the plant, despite "
+                   "making 90 staff redundant.", PUB, companies=table)
+    assert got.label == "layoff_report"
+    assert got.headcount != 90

@@ -169,6 +169,10 @@ def _time(
     """Return whether a cue is about now, the past, or a running total."""
     clauses = {cue.clause} if hangs_on is None else {cue.clause, hangs_on}
     past = sum(1 for m in markers if m.kind == "past" and m.clause in clauses) + (2 if earlier else 0)
+    # a time fronted before the sentence's comma governs all of it ("Earlier this year, Field spent £800,000 ...,
+    # despite making 90 staff redundant")
+    past += sum(1 for m in markers if m.kind == "past" and m.clause not in clauses and m.start <= 2
+                and text[m.end : m.end + 1] == ",")
     current = len(_clause(markers, cue, "current"))
     cumulative = sum(1 for m in markers if m.kind == "cumulative" and m.clause in clauses and not _compares(text, m))
     for date, clause in zip(dates, clause_of_date, strict=True):

@@ -19,7 +19,8 @@ _ABBREVIATIONS = frozenset(
     "dott dr.ssa sig sigg ing avv ecc pag".split()  # Italian
 )
 _WINDOW = 48  # characters read back from a sentence end to find its last word
-_BOUNDARY = re.compile(r"[.!?]+[\"”’»)\]]*\s+(?=[\"“‘«(\[¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
+# (French quotes open with a space: "mars. « À la suite ...")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’»)\]]*\s+(?=(?:[\"“‘(\[¿¡]|«[\s\u00a0\u202f]?)?[A-ZÀ-ÖØ-Þ0-9])")
 _BOILERPLATE_HEADING = re.compile(
     r"(?i)^\s*(?:more\s+(?:stories|news|from|on\s+this)|r\w*lated(?:\s+(?:stories|articles|news|coverage|posts|"
     r"reading|content|topics))?|read\s+(?:more|also|next)|also\s+read|you\s+(?:may|might)\s+also\s+like|recommended"

@@ -52,6 +52,12 @@ _SITES = (
     r"cent(?:re|er)s?|facility|facilities|branch(?:es)?|mines?|(?:ship)?yards?|smelters?|labs?|laboratory|"
     r"studios?|hotels?|operations?|outlets?|hub|call\s+cent(?:re|er)"
 )
+# Workplaces whose closure loses jobs even where no job word is written (shops, offices and branches may close with
+# their staff moved)
+_WORKPLACES = (
+    r"plants?|factory|factories|mills?|brewery|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|shipyards?|warehouses?|"
+    r"(?:fulfil+ment|distribution|sorting)\s+cent(?:re|er)s?|mines?|works"
+)
 _WORKFORCE = (
     rf"(?:{_QUAL})?{_NUMBER}(?:\s+(?:\S+\s+)?(?:people|staff|workers|employees|jobs|members\s+of\s+staff)"
     r"(?:\s+work(?:ed)?)?\b|(?=\s*(?:$|[,.;:])))"
@@ -121,6 +127,11 @@ CUES = (
              rf"with\s+|where\s+){_WORKFORCE}"
              rf"|\b(?:{_SITES}),?\s+(?:(?:which|that)\s+(?:employs|has)\s+|employing\s+|where\s+){_WORKFORCE},?\s+"
              r"(?:\S+\s+){0,3}?(?:is\s+to|will|is\s+set\s+to|is\s+due\s+to|would)\s+(?:\S+\s+)?(?:close|shut)\b"),
+    # a workplace closing loses its jobs even where no job word is written ("GM to close Ohio's largest auto plant",
+    # "Amazon will close three distribution centers"); shops, offices and branches may close with staff moved
+    ("loss", r"\b(?:to\s+(?:\w+ly\s+)?(?:close|shut|shutter)|will\s+(?:\w+ly\s+)?(?:close|shut)|(?:is|are)\s+(?:closing|"
+             r"shutting)|closes|shuts|"
+             rf"shutters)\s+(?:(?!and\b|or\b)\S+\s+){{0,5}}?(?:{_WORKPLACES})\b"),
     # jobs moved abroad are lost where they were ("plans to move 500 jobs offshore", "offshore these roles")
     ("cut", rf"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transfer(?:s|red|ring)?|relocat(?:e|es|ed|ing))\s+"
             rf"(?:\S+\s+){{0,3}}?(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:offshore|overseas|abroad|to\s+(?:india|the\s+"

@@ -49,6 +49,9 @@ CUES = (
     ("furlough", r"(?-i:\bERTEs?\b)"),
     ("furlough", r"\bexpediente\s+de\s+regulación\s+temporal\b|\bsuspensión\s+temporal\s+de\s+empleo\b"),
     ("notice", r"(?-i:\bEREs?\b)"),
+    # un centro de trabajo que cierra pierde sus empleos, aunque no se diga ("Nissan cerrará su planta de Barcelona")
+    ("loss", r"\b(?:cierra|cerrará|cierran|cerrarán)\s+(?:\S+\s+){0,4}?(?:plantas?|fábricas?|factoría|"
+             r"almac[ée]n(?:es)?|centros?\s+de\s+distribución|centros?\s+logísticos?)\b"),
 )
 
 _DAYS = r"lunes|martes|miércoles|jueves|viernes|sábado|domingo"

@@ -53,6 +53,9 @@ CUES = (
                  rf"\b(?:concerne|touche|affecte)\w*\s+(?:{_QUAL})?(?:{_NUM})\s+(?:{JOBS})\b"),
     ("furlough", r"\bchômage\s+(?:partiel|technique)\b|\bactivité\s+partielle\b"),
     ("notice", r"\bprocédure\s+de\s+licenciement\s+collectif\b|\bplan\s+de\s+départs\b"),
+    # un lieu de travail qui ferme perd ses emplois, même sans mot d'emploi ("Arkema ferme son site de Chauny")
+    ("loss", r"\b(?:ferm(?:e|ent|era|eront)|va\s+fermer|vont\s+fermer)\s*(?:(?!et\b|ou\b)\S+\s+){0,4}?"
+             r"(?:usines?|sites?|entrepôts?|raffinerie|fonderie|abattoir|papeterie|aciérie|centres?\s+de\s+distribution)\b"),
 )
 
 _DAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
@@ -93,6 +96,9 @@ MARKERS = (
                  r"à\s+l['’]horizon|prévien\w+|avert\w+|alert\w+)\b"),
     ("hypothetical", r"\?|\bet\s+si\b|\bque\s+se\s+passerait\b"),
     ("past", r"\b(?:déjà|l['’]an\s+(?:dernier|passé)|l['’]année\s+dernière|le\s+mois\s+dernier|précédent\w*|auparavant|"
+             # a season gone by, and the pluperfect of a plan's result ("lancé au printemps dernier, qui s'était
+             # traduit par la suppression de 1 100 postes")
+             r"(?:au|à\s+l['’])\s*(?:printemps|été|automne|hiver)\s+dernier|s['’]était\s+traduite?s?\s+par|"
              r"il\s+y\s+a\s+(?:un|une|deux|trois|\d+)\s+(?:an|ans|mois|semaines)|avai(?:t|ent)\s+(?:\S+\s+){0,3}?"
              r"(?:annoncé|supprimé|licencié|fermé|confirmé)|ancien\w*|un\s+an\s+après|jadis|autrefois|dès\s+20\d\d|"
              r"pendant\s+la\s+(?:crise|pandémie)|avoir\s+supprimé|(?:\w+\s+)?(?:jours?|semaines?|mois)\s+après\s+"

@@ -48,6 +48,10 @@ CUES = (
     ("notice", r"\bprocedura\s+(?:\S+\s+){0,2}?(?:di|per)\s+(?:\S+\s+){0,2}?licenziament[io]\b|"
                r"\bprocedura\s+di\s+mobilità\b|"
                r"\blettere\s+di\s+licenziamento\b"),
+    # un luogo di lavoro che chiude perde i suoi posti, anche senza parole sui posti ("Whirlpool chiude lo stabilimento")
+    ("loss", r"\b(?:chiude|chiuderà|chiudono|chiuderanno)\s+(?:\S+\s+){0,4}?"
+             r"(?:stabiliment[oi]|fabbric(?:a|he)|impiant[oi]|magazzin[oi]|acciaieria|cartiera|sito\s+produttivo|"
+             r"centr[oi]\s+(?:di\s+)?distribuzione)\b"),
 )
 
 _DAYS = r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
