@@ -74,6 +74,13 @@ def test_a_closing_site_loses_its_stated_workforce(
                                          "detto Whirlpool."),
         ("Nissan amplía Barcelona", "Nissan ha ampliado su planta de Barcelona, que emplea a 2.500 trabajadores, con "
                                     "una nueva línea."),
+        # a closure or a cut gone by
+        ("Four months after the poultry plant closed, families are still scrambling",
+         "The Gainesville plant closed in the spring. Families who relied on it are still looking for work."),
+        ("Orvalis renoue avec les bénéfices, porté par son plan d'économies",
+         "Le groupe attribue ce redressement aux économies du plan lancé au printemps dernier, qui s'était traduit par "
+         "la suppression de 1 100 postes. « Les effets du plan sont désormais visibles », a dit le directeur "
+         "financier."),
     ],
 )
 def test_a_workforce_beside_no_closure_is_no_report(title: str, text: str, table: CompanyTable) -> None:
@@ -325,43 +332,25 @@ def test_a_workplace_closing_is_a_report(title: str, text: str, employer: str, t
 
 
 @pytest.mark.parametrize(
-    ("title", "text"),
+    ("title", "text", "count"),
     [
-        ("Four months after the poultry plant closed, families are still scrambling",
-         "The Gainesville plant closed in the spring. Families who relied on it are still looking for work."),
-        ("Orvalis renoue avec les bénéfices, porté par son plan d'économies",
-         "Le groupe attribue ce redressement aux économies du plan lancé au printemps dernier, qui s'était traduit par "
-         "la suppression de 1 100 postes. « Les effets du plan sont désormais visibles », a dit le directeur "
-         "financier."),
+        # "mars. « À la suite ...": a French quote opens a sentence, so its past ("jusqu'en 2020") does not date the
+        # closure before it
+        ("Verdane va fermer tous ses entrepôts en Bretagne",
+         "Le distributeur Verdane a annoncé qu'il allait fermer ses cinq sites en Bretagne. Employant quelque 900 "
+         "personnes, ces centres seront fermés d'ici à la fin mars. « À la suite d'un examen, nous revenons au modèle "
+         "que nous avions jusqu'en 2020 », a dit une porte-parole.", 900),
+        # a workplace closing loses its jobs, but the company's size is not their number
+        ("Amazon to close three warehouses",
+         "Amazon, which employs 1.5 million people, will close three warehouses in Arizona.", None),
+        # a time fronted before the comma governs the sentence: last round's 90 is not this closure's count
+        ("Union slams Field Cartons over plant closure",
+         "A union official has slammed Field Cartons' decision to close its Thatcham plant, which could lead to up to "
+         "175 job losses.\n\nEarlier this year, Field Cartons spent £800,000 on the plant, despite making 90 staff "
+         "redundant.", 175),
     ],
 )
-def test_a_closure_or_a_cut_gone_by_is_no_report(title: str, text: str, table: CompanyTable) -> None:
-    assert classify("c", title, text, PUB, companies=table).label != "layoff_report"
-
-
-def test_a_french_quote_opens_a_sentence(table: CompanyTable) -> None:
-    # "mars. « À la suite ...": the quote's past ("jusqu'en 2020") does not date the closure before it
-    got = classify("c", "Verdane va fermer tous ses entrepôts en Bretagne",
-                   "Le distributeur Verdane a annoncé qu'il allait fermer ses cinq sites en Bretagne. Employant quelque "
-                   "900 personnes, ces centres seront fermés d'ici à la fin mars. « À la suite d'un examen, nous "
-                   "revenons au modèle que nous avions jusqu'en 2020 », a dit une porte-parole.", PUB, companies=table)
-    assert got.label == "layoff_report"
-    assert got.headcount == 900
-
-
-def test_a_companys_own_size_is_not_a_closures_count(table: CompanyTable) -> None:
-    got = classify("c", "Amazon to close three warehouses",
-                   "Amazon, which employs 1.5 million people, will close three warehouses in Arizona.", PUB,
-                   companies=table)
-    assert got.label == "layoff_report"  # a workplace closing loses its jobs
-    assert got.headcount is None  # but the company's size is not their number
-
-
-def test_a_fronted_past_time_governs_its_whole_sentence(table: CompanyTable) -> None:
-    # "Earlier this year, ..., despite making 90 staff redundant": last round's 90 is not this closure's count
-    got = classify("c", "Union slams Field Cartons over plant closure",
-                   "A union official has slammed Field Cartons' decision to close its Thatcham plant, which could lead "
-                   "to up to 175 job losses.\n\nEarlier this year, Field Cartons spent £800,000 on the plant, despite "
-                   "making 90 staff redundant.", PUB, companies=table)
-    assert got.label == "layoff_report"
-    assert got.headcount != 90
+def test_the_count_of_a_closure(title: str, text: str, count: int | None, table: CompanyTable) -> None:
+    got = classify("c", title, text, PUB, companies=table)
+    assert got.label == "layoff_report", got.evidence
+    assert got.headcount == count
