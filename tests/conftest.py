@@ -1,4 +1,4 @@
-"""Shared fixtures: one Prefect test server per session, and an isolated layoffwatch environment."""
+"""Shared fixtures: one Prefect test server per session, an isolated layoffwatch environment, and the alias table."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from ingest.understanding import CompanyTable, load_company_table
 
 PREFECT_SERVER = "prefect_server"
 
@@ -147,3 +149,9 @@ def sample_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lw_env: Path) -
         feeds.write_text(sample_feeds_toml(base), encoding="utf-8")
         monkeypatch.setenv("LAYOFFWATCH_FEEDS", str(feeds))
         yield lw_env
+
+
+@pytest.fixture(scope="session")
+def table() -> CompanyTable:
+    """The shipped alias table, read once for the tests that classify."""
+    return load_company_table()

@@ -37,11 +37,6 @@ SEEDS = Path(__file__).parent / "data" / "seeds"  # the brief's five seed articl
 PUB = datetime(2025, 10, 29, 15, 0)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def table() -> CompanyTable:
-    return load_company_table()
-
-
 def _seed(prefix: str, title_first_line: bool) -> tuple[str, str]:
     paths = sorted(SEEDS.glob(f"{prefix}_*.txt"))
     assert paths, f"seed {prefix} missing from {SEEDS}"

@@ -8,14 +8,9 @@ from datetime import date, datetime
 
 import pytest
 
-from ingest.understanding import CompanyTable, classify, load_company_table
+from ingest.understanding import CompanyTable, classify
 
 PUB = datetime(2025, 3, 4, 8, 0)
-
-
-@pytest.fixture(scope="module")
-def table() -> CompanyTable:
-    return load_company_table()
 
 
 @pytest.mark.parametrize(

@@ -8,16 +8,11 @@ from datetime import datetime
 import pytest
 
 from ingest.models import Classification
-from ingest.understanding import CompanyTable, classify, load_company_table
+from ingest.understanding import CompanyTable, classify
 from ingest.understanding.headcount import find_amounts
 from ingest.understanding.lexicon import lexicon
 
 PUB = datetime(2025, 6, 11, 9, 0)
-
-
-@pytest.fixture(scope="module")
-def table() -> CompanyTable:
-    return load_company_table()
 
 
 def _counts(sentence: str, code: str = "en") -> list[int | None]:

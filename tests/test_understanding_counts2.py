@@ -10,18 +10,13 @@ from datetime import datetime
 import pytest
 
 from ingest.models import Classification
-from ingest.understanding import CompanyTable, classify, load_company_table
+from ingest.understanding import CompanyTable, classify
 from ingest.understanding.count_restated import named_figure, restated_count
 from ingest.understanding.headcount import find_amounts
 from ingest.understanding.lexicon import lexicon
 from ingest.understanding.sentences import Sentence
 
 PUB = datetime(2025, 3, 4, 8, 0)
-
-
-@pytest.fixture(scope="module")
-def table() -> CompanyTable:
-    return load_company_table()
 
 
 def _counts(sentence: str, code: str = "en") -> list[int | None]:
@@ -163,24 +158,22 @@ def test_an_asserted_count_beats_a_later_estimate(table: CompanyTable) -> None:
 
 
 def test_the_medias_figure_counts_when_the_employer_gives_none(table: CompanyTable) -> None:
-    got = classify(
-        "c3", "Stellenabbau bei Nordwerk",
+    got = _report(
+        "Stellenabbau bei Nordwerk",
         "Nordwerk hat mit dem angekündigten Stellenabbau begonnen.\n\nBetroffen sind vor allem die Verwaltung und der "
         "Vertrieb.\n\nZuletzt hatten mehrere Medien berichtet, rund 3000 Stellen sollten gestrichen werden.",
-        PUB, companies=table,
+        table,
     )
-    assert got.label == "layoff_report"
     assert got.headcount == 3000
 
 
 def test_a_headlines_count_after_a_colon_is_its_cut(table: CompanyTable) -> None:
-    got = classify(
-        "c4", "Gruppo Verdi, maxi licenziamento: via in 2mila",
+    got = _report(
+        "Gruppo Verdi, maxi licenziamento: via in 2mila",
         "Gruppo Verdi ha annunciato un piano di licenziamenti nei suoi stabilimenti del nord.\n\nLe lettere arriveranno "
         "ai dipendenti dal mese prossimo, ha precisato l'azienda.",
-        PUB, companies=table,
+        table,
     )
-    assert got.label == "layoff_report"
     assert got.headcount == 2000
 
 

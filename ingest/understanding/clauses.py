@@ -143,7 +143,9 @@ def _cue_matches(text: str, low: str, lex: Lexicon) -> list[tuple[int, int, CueK
         for m in pattern.finditer(text) if is_cased else matches_at(pattern, low, starts):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), kind))
-    found.sort(key=lambda f: (-_PRIORITY[f[2]], f[0]))
+    # the more specific kind first; of one kind, the longer match (it holds more: "schließt ihren Standort, an dem
+    # 240 Mitarbeiter arbeiten" over "schließt ihren Standort"), then the earlier
+    found.sort(key=lambda f: (-_PRIORITY[f[2]], f[0] - f[1], f[0]))
     kept: list[tuple[int, int, CueKind]] = []
     for start, end, kind in found:
         if not any(s < end and start < e for s, e, _ in kept):

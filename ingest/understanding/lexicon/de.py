@@ -62,8 +62,6 @@ CUES = (
     # ein Werk, das schließt, kostet seine Stellen, auch ohne Wort für Stellen ("Bosch schließt Werk in Bamberg")
     ("loss", r"\b(?:schließt|schließen)\s+(?:\S+\s+){0,4}?(?:werke?s?|fabrik\w*|"
              r"standorte?s?|produktionsstandort\w*|logistikzentr\w+|verteilzentr\w+|brauerei)\b"
-             # its workforce told after it ("ihren Standort in Fürth, an dem 240 Mitarbeiter arbeiten") is its count
-             rf"(?:(?:\s+\S+){{0,3}}?,?\s+(?:an|in)\s+dem\s+(?:{_QUAL})?(?:{_NUM})\s+\S+\s+arbeiten)?"
              r"|\b(?:werke?s?|fabrik|standort|logistikzentrum)\s+(?:\S+\s+){0,5}?(?:wird|werden|soll|sollen)\s+(?:\S+\s+){0,3}?"
              r"(?:geschlossen|dichtgemacht|stillgelegt)\b"),
 )
