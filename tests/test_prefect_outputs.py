@@ -35,15 +35,18 @@ def test_new_round_emits_an_event_fills_the_artifact_and_reaches_a_prefect_block
 ) -> None:
     from flows.ingest_flow import ingest
 
+    published = utcnow() - timedelta(hours=3)
+    # The day named is the publication's own: a fixed weekday would be up to six days old, and a round announced
+    # more than `alert_freshness_days` before it is first seen is recorded as suppressed, not sent.
     text = (
-        "Zoox, Amazon's self-driving unit, said on Thursday it is laying off about 120 employees in its "
+        f"Zoox, Amazon's self-driving unit, said on {published:%A} it is laying off about 120 employees in its "
         "testing operations. A Zoox spokesperson confirmed the cuts in a statement."
     )
     httpserver.expect_request("/zoox.html").respond_with_data(
         article_page("Zoox lays off about 120 employees", [text, text]), content_type="text/html"
     )
     httpserver.expect_request("/feed.xml").respond_with_data(
-        rss([("z1", "Zoox lays off about 120 employees", httpserver.url_for("/zoox.html"), rfc822(utcnow() - timedelta(hours=3)))]),
+        rss([("z1", "Zoox lays off about 120 employees", httpserver.url_for("/zoox.html"), rfc822(published))]),
         content_type="application/rss+xml",
     )
     with receive_webhooks() as hook:

@@ -96,13 +96,17 @@ def date_patterns(code: str) -> object:
     return _patterns(code)
 
 
+_AHEAD_DAYS = 61  # how far ahead a day without a year may be: the coming two months, as for a month alone
+
+
 def _recent_day(month: int, day: int, year: int | None, published: date) -> date | None:
-    """Return the dated day; without a year, the latest such day not after publication."""
+    """Return the dated day; without a year, the latest such day not after publication, or one of the coming two
+    months ("will close its stores on June 1", written on May 28), as a month without a year is read."""
     try:
         if year is not None:
             return date(year, month, day)
         candidate = date(published.year, month, day)
-        if candidate > published + timedelta(days=1):
+        if candidate > published + timedelta(days=_AHEAD_DAYS):
             candidate = date(published.year - 1, month, day)
         return candidate
     except ValueError:

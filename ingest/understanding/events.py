@@ -183,6 +183,23 @@ def _amounts_for(amounts: list[Amount], cue: Cue, spans: list[tuple[int, int]]) 
     return tuple(a for a in amounts if clause_of(spans, a.start) == cue.clause or cue.start <= a.start < cue.end)
 
 
+def _headline_actor_shared(
+    cues: list[Cue], actors: list[Actor | None], names: list[Name], spans: list[tuple[int, int]],
+) -> list[Actor | None]:
+    """Return the headline's actors with a job-loss clause that names nobody given the headline's one employer:
+    "Job cuts at <firm> as 120 roles go" tells one action twice, its count in the clause without a subject (with a
+    second organisation named, "<firm> buys <rival> as 120 roles go", the clause may be either's)."""
+    shared = next((a for a in actors if a is not None), None)
+    if shared is None or any(n.text != shared.name and n.parent != shared.parent for n in names if not n.weak):
+        return actors
+    out = list(actors)
+    for i, (cue, actor) in enumerate(zip(cues, actors, strict=True)):
+        start, end = spans[cue.clause]
+        if actor is None and cue.kind in ("loss", "staff") and not any(start <= n.start < end for n in names):
+            out[i] = shared
+    return out
+
+
 def _read_sentence(
     s: Sentence, lex: Lexicon, table: CompanyTable, names_context: ArticleNames, published: date,
     employers: Employers, cues: list[Cue], spans: list[tuple[int, int]], lead: int,
@@ -194,10 +211,15 @@ def _read_sentence(
     facts = _SentenceFacts(s, lex, published, spans)
     sentence_kinds = frozenset(m.kind for m in markers)
     events = []
+    actors = []
     for cue in cues:
         actor = actor_for(text, cue, spans, names, markers, lex, employers, in_lead=not s.is_title and s.index <= lead)
         if actor is None and cue.kind in ("loss", "staff", "noun"):
             actor = _at_employer(text, cue, spans, names, employers.main)
+        actors.append(actor)
+    if s.is_title:
+        actors = _headline_actor_shared(cues, actors, names, spans)
+    for cue, actor in zip(cues, actors, strict=True):
         start, end = spans[cue.clause]
         units = tuple(n.unit for n in names if n.unit and start <= n.start < end)
         events.append(Event(

@@ -26,6 +26,7 @@ from ingest.understanding.name_parts import (
 )
 from ingest.understanding.persons import UPPER as _UPPER
 from ingest.understanding.persons import persons, role_patterns, without_person
+from ingest.understanding.title_case import is_title_case
 
 _CAP = rf"(?:[{_UPPER}][\w'’&.\-/]*|(?!(?:19|20)\d\d[A-Z][a-z])\d+[A-Z][\w&-]*)"  # not "2026For": a glued year
 _SEP = (
@@ -129,20 +130,17 @@ class ArticleNames:
 
 def clean_name(name: str, code: str = "") -> str:
     """Return a name without its legal form or a leading article ("The Cargonaut GmbH" -> "Cargonaut")."""
-    name = _LEGAL.sub("", name.strip(" ,.;:'\"“”‘’")).strip()
+    name = name.strip(" ,.;:'\"“”‘’")
+    if not re.search(r"\s(?:&|and)\s+Co$", name):  # "Brindle & Co": a partnership's name keeps its "& Co"
+        name = _LEGAL.sub("", name).strip()
     # In English a foreign article is part of a proper name ("Los Angeles Times", "Le Monde", "El Paso Electric")
     return (_THE if code == "en" else _ARTICLE).sub("", name) or name
-
-
-def _is_title_case(title: str) -> bool:
-    words = re.findall(r"[^\W\d_][\w'’-]{3,}", title)
-    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
 def article_names(title: str, text: str, lex: Lexicon) -> ArticleNames:
     """Return the article-wide facts used to tell names from capitalised words."""
     body = text[:6000]
-    context = ArticleNames(sample=f"{title}\n{body}", persons=persons(title, body, lex), body=body, title_case=_is_title_case(title),
+    context = ArticleNames(sample=f"{title}\n{body}", persons=persons(title, body, lex), body=body, title_case=is_title_case(title, lex.code),
                            german_names=frozenset(), unions=union_acronyms(f"{title}\n{body}", lex))
     if lex.code == "de":
         context.german_names = frozenset(german_evidence(f"{title}\n{body}", context.persons))
@@ -196,9 +194,9 @@ def _title_part(run: str, context: ArticleNames, lex: Lexicon, times: int) -> tu
     return at, part, modifier
 
 
-def is_heading(text: str) -> bool:
+def is_heading(text: str, code: str = "en") -> bool:
     """Return whether a body line is a Title Case heading ("The Workforce Restructuring: From Layoffs to Gains")."""
-    return len(text.split()) <= 14 and text[-1:] not in ".!?\"”" and _is_title_case(text)
+    return len(text.split()) <= 14 and text[-1:] not in ".!?\"”" and is_title_case(text, code)
 
 
 def _accept(run: str, at_start: bool, context: ArticleNames, lex: Lexicon) -> bool:
@@ -230,7 +228,7 @@ def _possessive(run: str, end: int, text: str, context: ArticleNames) -> bool:
 
 
 def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool) -> list[Name]:
-    title_case = context.title_case if in_title else is_heading(text)
+    title_case = context.title_case if in_title else is_heading(text, lex.code)
     out = []
     for m in _RUN.finditer(text):
         run, start = _trim_run(m.group(), m.start(), lex)
@@ -270,6 +268,10 @@ def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool)
 
 # What may follow a headline's subject: a plan ("va", "to", "will"), a closure, an announcement.
 _ACTING_KINDS = frozenset(("plan", "closure", "confirm", "current"))
+# The auxiliary of a compound past between a headline's subject and its verb ("has cut", "a supprimé", "ha tagliato").
+_PERFECT = {code: re.compile(rf"(?:{words})\s+") for code, words in {
+    "en": "has|have|had", "fr": "a|ont|avait|avaient", "it": "ha|hanno|aveva|avevano", "es": "ha|han|había|habían",
+}.items()}
 
 
 def _common_word(word: str, context: ArticleNames) -> bool:
@@ -288,6 +290,8 @@ def _acts(text: str, start: int, end: int, lex: Lexicon, context: ArticleNames) 
         return False
     low = lower_same_length(text)
     after = end + len(text[end:]) - len(text[end:].lstrip())
+    if (perfect := _PERFECT.get(lex.code)) is not None and (aux := perfect.match(low, after)) is not None:
+        after = aux.end()  # "Roset-Cinna a licencié 93 salariés": the verb's past is written with an auxiliary
     patterns = [p for _, p, cased in lex.cues if not cased]
     patterns += [p for kind, p, cased in lex.markers if kind in _ACTING_KINDS and not cased]
     return after > end and any(p.match(low, after) for p in patterns) and not _common_word(word, context)

@@ -1,4 +1,4 @@
-"""Capitalised runs that a headline written in title case makes look like names, and are not.
+"""Lines written in title case, and the capitalised runs such a headline makes look like names.
 
 "89 Days Into 2024 And 8,000 Layoffs Have Been Announced": every word of such a headline is capitalised, so a run of
 them reads as an organisation's name. A run that ends on a function word ("Into", "And", "Over") is the start of a
@@ -7,7 +7,32 @@ clause, not a name ("Bank of" is cut back to "Bank" before this by the name read
 
 from __future__ import annotations
 
+import re
+
 from ingest.understanding.lexicon import Lexicon
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+# Words a title-case style leaves in lower case (articles, prepositions, conjunctions, in English and the Romance
+# languages): a lower-case one says nothing of the style.
+_MINOR_WORDS = frozenset(
+    "a an the and but or nor for of to in on at by as up via per vs from with into onto over than amid upon after "
+    "about among its de du des la le les et ou au aux à en sur par pour un une di del della dei e o al alla il lo gli "
+    "i su con da el los las y por para".split())
+_WORD = re.compile(r"(?<![\w'’])(?:[dlDL]['’])?([^\W\d_][\w'’-]*)")  # "d’Entrepôts": the word after the elision
+
+
+def is_title_case(line: str, code: str = "en") -> bool:
+    """Return whether a line capitalises its words for style: most of its longer words are capitalised, and it
+    writes at most one content word in lower case.
+
+    A sentence-case headline whose name fills most of it ("120 jobs to go at Harlow Foods", "Yorkshire Bank to cut
+    400 jobs") writes its verb and nouns in lower case. German capitalises every noun and writes its verbs in lower
+    case, so there the share of capitalised longer words decides alone."""
+    long_words = _LONG_WORD.findall(line)
+    if not long_words or sum(w[0].isupper() for w in long_words) / len(long_words) <= 0.6:
+        return False
+    return code == "de" or sum(
+        1 for w in _WORD.findall(line) if len(w) > 1 and not w[0].isupper() and w.lower() not in _MINOR_WORDS) < 2
 
 
 def clause_not_name(text: str, lex: Lexicon) -> bool:
