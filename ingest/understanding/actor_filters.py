@@ -147,3 +147,12 @@ def described_object(gap: str, lex: Lexicon) -> bool:
     at media group Reach", "cuts at carmaker Veltra"): the preposition, then an organisation noun."""
     return _described_object(lex.words.object_before, lex.words.org_nouns).fullmatch(gap) is not None
 
+
+
+def not_an_organisation(name: str, lex: Lexicon) -> bool:
+    """Return whether a capitalised name is only calendar words or the layoff noun itself ("Monday", "One Layoff at
+    a Time" read as "Layoff", "Job Cuts"): words a headline or a dateline capitalises, never an employer."""
+    low = name.lower()
+    if all(w in lex.words.months or w in lex.words.weekdays for w in low.split()):
+        return True
+    return any(p.fullmatch(low) for kind, p, cased in lex.cues if kind == "noun" and not cased)

@@ -44,7 +44,7 @@ from ingest.understanding.language import detect_language
 from ingest.understanding.lexicon import SUPPORTED, Lexicon, lexicon
 from ingest.understanding.headline import (
     DECIDED, POSSIBLE, ROUNDUP_EMPLOYERS, addresses_reader, anticipated, bare_threat, blocks_lead, circumstance, contested_plan,
-    described, framed, listed, own_proposal, protested, tallied,
+    described, framed, listed, lists_employers, own_proposal, protested, tallied,
     newsletter, only_threatened, reacts,
 )
 from ingest.understanding.modality import asserts_decision
@@ -155,8 +155,8 @@ def _reaction_to_cuts(article: Article, title_events: list[Event], lex: Lexicon)
 
 def main_event(article: Article, lex: Lexicon) -> Event | None:
     """Return the event that makes the article a report, or None when it is not one."""
-    if framed(article) or addresses_reader(article) or pair_in_headline(article):
-        return None  # a recap, an opinion, advice, a list of cases, a lesson or two employers' cuts together
+    if framed(article) or addresses_reader(article) or pair_in_headline(article) or lists_employers(article):
+        return None  # a recap, an opinion, advice, a list of cases, a lesson, or employers' cuts together
     all_title_events = [e for e in article.events if e.in_title]
     title_events = [e for e in all_title_events if not circumstance(e, lex)]
     headline_kinds = frozenset(m.kind for m in article.title_markers)

@@ -13,6 +13,7 @@ from ingest.understanding.events import LEAD, Article, Event
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.lexicon.frames import anticipate, noun_will, undergo
 from ingest.understanding.modality import asked
+from ingest.understanding.names import Name
 
 ROUNDUP_EMPLOYERS = 3  # employers acting in a headline's subject or a lead that make a round-up
 # A headline cue that only says jobs are threatened, in the five languages: whether it is news or a possibility
@@ -23,7 +24,7 @@ THREAT = re.compile(
     re.IGNORECASE,
 )
 # Between the names of a list: "Meta, Amazon, Google, and Microsoft"
-_LIST_GAP = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+(?:and|&|or)\b)\s*")
+_LIST_GAP = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+(?:and|&|or|und|et|ou|e|o|y)\b)\s*")
 # A lead written for a reader, not about one act: it announces a list ("Here are four chains that ...", "We've run
 # through them below") or teaches ("Learn the steps to follow", "But who exactly are these workers?"); "everything you
 # need to know" and "What does this mean for players?" sit over news too, so they are not.
@@ -199,6 +200,23 @@ def listed(e: Event, article: Article) -> bool:
                    key=lambda n: n.start)
     joined = all(_LIST_GAP.fullmatch(text[a.end : b.start]) for a, b in zip(names, names[1:], strict=False))
     return joined and len({n.parent for n in names}) >= ROUNDUP_EMPLOYERS
+
+
+def lists_employers(article: Article) -> bool:
+    """Return whether the headline lists employers anywhere ("closures and layoffs from <A>, <B>, <C> and more",
+    "<A>, <B>, <C>: the giants cut in Italy", "also <A>, <B>, <C> and <D> will cut"): three or more organisations
+    of different parents joined by commas and "and" make a round-up, whatever its cue."""
+    if not article.lead_names or not article.lead_names[0][0].is_title:
+        return False
+    text, names = article.lead_names[0][0].text, [n for n in article.lead_names[0][1] if not n.weak]
+    run: list[Name] = []
+    for name in sorted(names, key=lambda n: n.start):
+        if run and not _LIST_GAP.fullmatch(text[run[-1].end : name.start]):
+            run = []
+        run.append(name)
+        if len({n.parent for n in run}) >= ROUNDUP_EMPLOYERS:
+            return True
+    return False
 
 
 def _keywords(title: str, lex: Lexicon) -> bool:

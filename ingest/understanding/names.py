@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.understanding.actor_filters import (
-    descriptor_words, generic_noun, initials_in_full, legal_form_end, place_tag, union_acronyms,
-    without_union,
+    descriptor_words, generic_noun, initials_in_full, legal_form_end, not_an_organisation, place_tag,
+    union_acronyms, without_union,
 )
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import german_evidence, german_part
@@ -360,8 +360,9 @@ def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNa
             if not kept:
                 continue  # "Unite Wales", "the Finance Sector Union (FSU)": the staff's union, never their employer
             name = Name(kept, name.start, name.start + len(kept), kept, possessive=name.possessive)
-        if lex.non_employers.match(name.text) or role_patterns(lex.code, lex.words.person_titles)[1].fullmatch(name.text):
-            continue  # a union or statistics office, or a job title ("Vice President") standing for a person
+        if (lex.non_employers.match(name.text) or role_patterns(lex.code, lex.words.person_titles)[1].fullmatch(name.text)
+                or not_an_organisation(name.text, lex)):
+            continue  # a union or statistics office, a job title ("Vice President") standing for a person, a day
         if lex.code == "en" and not lex.org_words.search(name.text) and context.place(name.text):
             continue  # "Leeds: 200 jobs go" in an article about a call centre "in Leeds": where, not who
         if " " not in name.text and not name.possessive and generic_noun(lex).fullmatch(name.text):
