@@ -1,7 +1,8 @@
 """A headline names its employer even when the body never repeats the name: a sentence-case headline is not read as
 title case because a name fills most of it, a compound past ("a licencié", "ha tagliato") still acts, and a job-loss
 clause without a subject belongs to the headline's one employer; a day of the coming weeks written without its year is
-ahead, not last year's. Every sentence here is written for the test."""
+ahead, not last year's; in the lead, a possessive or "has announced" does not hide a name, nor "worldwide" a count.
+Every sentence here is written for the test."""
 
 from __future__ import annotations
 
@@ -91,3 +92,32 @@ def test_a_day_without_its_year_in_the_coming_weeks_is_ahead(
 ) -> None:
     got = classify("h", title, "The retailer said the staff would be told this week.", published, companies=table)
     assert got.label == label
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer", "count"),
+    [
+        # a name written once more only as a possessive is still a name; "has announced" is a statement
+        ("Pinefield's big cut", "Pinefield has announced it is cutting nine per cent of its workforce. The cuts, which "
+         "affect about 4,800 jobs, were announced in a letter.", "Pinefield", 4800),
+        # an organisation word before 's makes it a possessive, not part of the name
+        ("Council to cut 262 posts", "Ashby Borough Council’s leader said the council would cut 262 posts.",
+         "Ashby Borough Council", 262),
+        # "the dismissal of N employees worldwide" counts the cut, not the workforce
+        ("Pinefield confirms job cuts", "Pinefield has confirmed the dismissal of over 500 employees worldwide.",
+         "Pinefield", 500),
+    ],
+)
+def test_a_name_and_its_count_read_in_the_lead(
+    title: str, text: str, employer: str, count: int, table: CompanyTable,
+) -> None:
+    got = classify("h", title, text, PUB, companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", (employer,), count)
+
+
+def test_a_name_ending_in_s_keeps_it(table: CompanyTable) -> None:
+    """"Claire's" is the name: an 's is a possessive only when the bare name is written too or an organisation word
+    comes before it."""
+    got = classify("h", "Harriet's to close 40 shops", "Harriet's said on Tuesday it would close 40 shops, with "
+                   "300 jobs lost.", PUB, companies=table)
+    assert got.companies == ("Harriet's",)

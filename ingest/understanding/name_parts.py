@@ -72,3 +72,17 @@ def numbered(text: str, start: int, name: str, sample: str) -> str | None:
         return None
     whole = f"{number.group(1)} {name}"
     return whole if sample.count(whole) >= 2 else None
+
+
+def possessive_s(run: str, sample: str, lex: Lexicon) -> bool:
+    """Return whether a name's trailing 's is a possessive rather than part of the name ("Sainsbury's"): the bare
+    name also occurs in the sample, or the word before it is an organisation word ("Leeds City Council's leader")."""
+    if not re.search(r"['’]s$", run):
+        return False
+    if " " in run and lex.org_words.search(run[:-2].rsplit(" ", 1)[1]):
+        return True
+    # The name not after a word character: the look-behind follows the name (and reaches back over it), so that
+    # `re` can skip to the name's first letters.
+    bare = re.escape(run[:-2])
+    after = rf"(?<![\w'’].{{{len(run) - 2}}})(?!['’]s)(?![\w'’])"
+    return re.search(bare + after, sample) is not None

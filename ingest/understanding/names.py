@@ -22,7 +22,7 @@ from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
 from ingest.understanding.name_parts import (
-    PAGE_FURNITURE, credit_line, joined_start, lone_label, numbered, without_seat,
+    PAGE_FURNITURE, credit_line, joined_start, lone_label, numbered, possessive_s, without_seat,
 )
 from ingest.understanding.persons import UPPER as _UPPER
 from ingest.understanding.persons import persons, role_patterns, without_person
@@ -96,7 +96,8 @@ class ArticleNames:
         """Return how often the article writes `word` capitalised (counted on the first question: many articles
         never ask)."""
         if self._caps is None:
-            self._caps = Counter(_CAPITALISED.findall(self.sample))
+            words = _CAPITALISED.findall(self.sample)
+            self._caps = Counter(words) + Counter(w[:-2] for w in words if w[-2:] in ("'s", "’s"))  # "Ocado's": Ocado
         return self._caps[word]
 
     def place(self, name: str) -> bool:
@@ -216,17 +217,6 @@ def _accept(run: str, at_start: bool, context: ArticleNames, lex: Lexicon) -> bo
     return not at_start or (context.caps(word) >= 2 and word.lower() not in lex.words.not_names)
 
 
-def _possessive(run: str, end: int, text: str, context: ArticleNames) -> bool:
-    """Return whether a trailing 's is a possessive (the bare name also occurs) rather than part of the name."""
-    if not re.search(r"['’]s$", run):
-        return False
-    # The name not after a word character: the look-behind follows the name (and reaches back over it), so that
-    # `re` can skip to the name's first letters.
-    bare = re.escape(run[:-2])
-    after = rf"(?<![\w'’].{{{len(run) - 2}}})(?!['’]s)(?![\w'’])"
-    return re.search(bare + after, f"{context.body}\n{text}") is not None
-
-
 def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool) -> list[Name]:
     title_case = context.title_case if in_title else is_heading(text, lex.code)
     out = []
@@ -245,7 +235,7 @@ def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool)
         end = start + len(run)
         if (legal := legal_form_end(text, end)) is not None:
             run, end = run + text[end:legal], legal  # "Reach plc has": an organisation's name, legal form and all
-        possessive = _possessive(run, end, text, context)
+        possessive = possessive_s(run, f"{context.body}\n{text}", lex)
         if possessive:
             run, end = run[:-2], end - 2
         before = text[:start].rstrip(" \"“‘'(«")
@@ -304,6 +294,8 @@ def _speaks(text: str, word: str, end: int, context: ArticleNames, lex: Lexicon)
         return False
     low = lower_same_length(text)
     after = end + len(text[end:]) - len(text[end:].lstrip())
+    if (perfect := _PERFECT.get(lex.code)) is not None and (aux := perfect.match(low, after)) is not None:
+        after = aux.end()  # "Pinefield has announced ..."
     return after > end and any(
         p.match(text if cased else low, after) for kind, p, cased in lex.markers if kind in ("speech", "confirm")
     ) and not _common_word(word, context)  # (the costly test last: it reads the article)

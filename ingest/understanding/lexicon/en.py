@@ -81,7 +81,8 @@ CUES = (
              r"(?:cuts?|reductions?|cutbacks?|culls?)\b|\bredundanc(?:y|ies)\b|\breductions?\s+in\s+(?:force|"
              r"headcount|staff|workforce)\b|\bworkforce\s+reductions?\b|\bmass\s+dismissals?\b|"
              r"\bwhite-collar\s+cull\b|\bcuts?\s+to\s+(?:staff|jobs|its\s+workforce|the\s+workforce|headcount)\b|"
-             r"\bdownsizing\b|\bjobs?\s+(?:bloodbath|massacre|blow|cull)\b|\b(?:reductions?|cuts?|eliminations?)\s+"
+             r"\bdownsizing\b|\bjobs?\s+(?:bloodbath|massacre|blow|cull)\b|\b(?:reductions?|cuts?|eliminations?|dismissals?|"
+             r"terminations?)\s+"
              rf"(?:of|in)\s+(?:\S+\s+){{0,3}}?(?:{JOBS})\b|\bcuts?\s+(?:equivalent\s+to|amounting\s+to|totall?ing)\s+"
              rf"(?:\S+\s+){{0,5}}?(?:{JOBS})\b"),
     # one person's job ("lose his job ... when he was sacked") is a dismissal, not a layoff
@@ -549,7 +550,7 @@ WORDS = Words(
         ),
         "verb_before": (
             rf"(?:\b(?:(?:{_CUT}|halved)(?:\s+by)?|affect\w*|impact\w*|another|additional|further|loss\s+of|shed|"
-            r"reduction\s+of|"
+            r"reduction\s+of|(?:dismissal|termination|elimination)s?\s+of|"
             r"(?:affected\s+)?(?:employees|workers|positions|staff)(?:\s+affected)?\s*:|affected\s*:|"
             r"(?:cuts|layoffs|lay-offs|losses|redundancies|reductions)\s+(?:\w+\s+){0,2}?(?:swell|rise|climb|reach|top|"
             r"hit|total|exceed|grow|jump|balloon)(?:s|ed)?(?:\s+to)?)\s*)$"
