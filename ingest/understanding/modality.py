@@ -79,11 +79,24 @@ def _negated(text: str, cue: Cue, markers: list[Marker], follows: bool, unsaid: 
     return None
 
 
+# A relative pronoun right after a layoff noun opens a clause that describes the cuts ("les licenciements qui
+# devraient être les plus importants de son histoire", "layoffs that could be its largest"): its modal is not theirs.
+_RELATIVE_AFTER = re.compile(r"\s+(?:qui|che|que|that|which|die|der|das)\s", re.IGNORECASE)
+
+
+def _describing(text: str, cue: Cue, markers: list[Marker]) -> list[Marker]:
+    """Return the markers without the possibility or forecast of a relative clause right after the cue."""
+    if not _RELATIVE_AFTER.match(text, cue.end):
+        return markers
+    return [m for m in markers if not (m.kind in ("forecast", "speculative") and m.start > cue.end)]
+
+
 def _modality(
     text: str, cue: Cue, markers: list[Marker], leak: bool, negation_follows: bool, counted: bool,
     unsaid: re.Pattern[str] | None = None,
 ) -> Modality:
     """Return the modality of a cue from the markers of its clause (and the sentence's attribution)."""
+    markers = _describing(text, cue, markers)
     if any(m.kind == "advice" for m in markers):
         return "hypothetical"
     negated = _negated(text, cue, markers, negation_follows, unsaid)
