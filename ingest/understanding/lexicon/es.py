@@ -146,7 +146,7 @@ WORDS = Words(
         r"mientras|tras|después|pero|que|quien|quienes|donde|cuando|aunque|porque|ya\s+que|pese\s+a|según|lo\s+que|"
         r"sin\s+embargo|y\s+(?:el|la|los|las)"
     ),
-    bare_openers=r"mientras|aunque|porque|pese\s+a|ya\s+que",
+    bare_openers=r"tras(?!\s+(?:\d|más\s+de|casi))|después\s+de(?!\s+(?:\d|más\s+de|casi))|mientras|aunque|porque|pese\s+a|ya\s+que",
     not_subject_before=(
         r"en|de|del|para|con|por|a|al|contra|como|que|sobre|tras|desde|entre|hacia|rival|cliente|proveedor|"
         r"filial\s+de|propietaria\s+de|matriz\s+de"

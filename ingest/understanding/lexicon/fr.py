@@ -155,7 +155,7 @@ WORDS = Words(
         r"alors\s+que|tandis\s+que|après|car|mais|qui|dont|où|lorsque|quand|bien\s+que|même\s+si|parce\s+que|puisque|"
         r"selon|et\s+(?:le|la|les|il|elle)|ce\s+qui|afin\s+de|faute\s+de|malgré"
     ),
-    bare_openers=r"alors\s+que|tandis\s+que|parce\s+que|bien\s+que|même\s+si|malgré",
+    bare_openers=r"après(?!\s+(?:\d|plus\s+de\s+\d|près\s+de\s+\d))|alors\s+que|tandis\s+que|parce\s+que|bien\s+que|même\s+si|malgré",
     not_subject_before=(
         r"chez|pour|avec|par|de|du|des|d['’]|à|au|aux|dans|en|sur|contre|comme|que|face\s+à|après|depuis|entre|vers|"
         r"rival|concurrent|client|fournisseur|filiale\s+de|propriétaire\s+de|patron\s+de"

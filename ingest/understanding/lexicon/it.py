@@ -147,7 +147,7 @@ WORDS = Words(
         r"mentre|dopo|ma|che|cui|dove|quando|anche\s+se|perché|poiché|secondo|e\s+(?:il|la|i|le)|però|tuttavia|"
         r"nonostante"
     ),
-    bare_openers=r"mentre|anche\s+se|perché|nonostante",
+    bare_openers=r"dopo(?!\s+(?:\d|oltre|quasi|più\s+di))|mentre|anche\s+se|perché|nonostante",
     not_subject_before=(
         r"in|di|del|della|dei|degli|delle|da|dal|dalla|per|con|su|sul|tra|fra|a|al|alla|come|presso|verso|contro|"
         r"cliente|fornitore|controllata\s+di|rivale"
