@@ -64,3 +64,20 @@ def test_a_confirmed_cut_keeps_the_week_it_was_announced() -> None:
                    companies=load_company_table())
     assert got.label == "layoff_report" and not got.is_leak
     assert got.announced_on is not None and got.announced_on < date(2024, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "future"),
+    [
+        # the date's own prefix is the limit's word: "by June" is to come, three months ahead or not
+        ("en", "The company said it will cut 8,340 jobs by June.", True),
+        ("de", "Bis Ende 2026 sollen 300 Stellen wegfallen.", True),
+        ("en", "The cuts could begin as early as Tuesday, the people said.", True),
+        # an explicit year already past is past, whatever word comes before it
+        ("en", "The plan began at the tail end of 2022 and cut more than 27,000 jobs.", False),
+        ("en", "The company had cut 300 jobs by 2023.", False),
+    ],
+)
+def test_a_limit_written_with_its_date_is_to_come_unless_its_year_is_past(code: str, sentence: str, future: bool) -> None:
+    (mention,) = find_dates(sentence, MONDAY, lexicon(code))
+    assert mention.future is future

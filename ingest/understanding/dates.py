@@ -180,8 +180,13 @@ def _dates(sentence: str, published: date, code: str) -> tuple[DateMention, ...]
         if resolved is None:
             continue
         label, on, age = resolved
-        before = sentence[max(0, m.start() - 30) : m.start()]
-        future_word = p.future_before is not None and p.future_before.search(before) is not None
+        # the words before the date, with its own prefix ("by June", "bis Ende 2026"): where the date is the limit
+        named = m.start(2) if kind == "year" else m.start(1) if kind == "month" else m.start()
+        before = sentence[max(0, m.start() - 30) : named]
+        # an explicit year already past ("at the end of 2022") is past whatever word comes before it
+        explicit = kind in ("iso", "year") or (kind in ("mdy", "dmy") and m.group(3)) or (kind == "month" and m.group(2))
+        future_word = p.future_before is not None and p.future_before.search(before) is not None and not (
+            explicit and age > 0)
         future = future_word or age < -1 or m.group(0).lower().startswith("next")
         since = _SINCE.search(before) is not None or m.group(0).lower().startswith(_SINCE_WORDS)
         taken.append((m.start(), m.end()))

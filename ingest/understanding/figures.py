@@ -310,7 +310,9 @@ def refine(current: Amount | None, candidate: Amount) -> Amount | None:
 
 
 def _unrounds(current: Amount, candidate: Amount) -> bool:
-    """Return whether `candidate` is the exact figure a round one stands for ("to axe 100 jobs" over "108 posts")."""
+    """Return whether `candidate` is the exact figure a round one stands for ("to axe 100 jobs" over "108 posts",
+    "8,000 employees" over "about 8,340"; "nearly 2,200" over "2,198": an approximate round figure may be above)."""
     a, b = current.value, candidate.value
-    return (a is not None and b is not None and _point(current) and _point(candidate) and a >= 100
-            and a % 100 == 0 and b % 10 != 0 and a < b <= a * 1.1)
+    if a is None or b is None or not (_point(current) and _point(candidate)) or a < 100 or a % 100 or not b % 100:
+        return False
+    return (a * 0.9 <= b < a if current.approx else False) or a < b <= a * 1.1

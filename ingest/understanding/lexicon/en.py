@@ -488,7 +488,7 @@ WORDS = Words(
     ),
     date_context={
         "future_before": (
-            r"(?:as\s+soon\s+as|tomorrow,?|starting|beginning|begin|begins|from|until|by|through|effective|next|will|expected|"
+            r"(?:as\s+(?:soon|early)\s+as|tomorrow,?|starting|beginning|begin|begins|from|until|by|through|effective|next|will|expected|"
             r"would|take\s+effect|takes\s+effect|scheduled\s+for|due|in\s+the\s+coming|complete[ds]?|end\s+of|"
             r"before|ahead\s+of)\s+(?:on\s+|in\s+|the\s+)?$"
         ),
