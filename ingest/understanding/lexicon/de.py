@@ -72,7 +72,8 @@ _PRESS = r"(?:Zeitung|Blatt|Magazin|Nachrichtenagentur|Agentur|Portal|Sender|Nac
 MARKERS = (
     # Roboter, die Stellen ersetzen: eine Prognose der Automatisierung
     ("forecast", r"\bdurch\s+(?:roboter|automatisierung)\s+ersetz\w*|\broboter\s+(?:sollen|könnten|werden)\s+"
-                 r"(?:\S+\s+){0,4}?ersetzen\b"),
+                 r"(?:\S+\s+){0,4}?ersetzen\b|\b(?:roboter|automatisierung|ki)\s+(?:\S+\s+){0,2}?(?:könnte|könnten|wird|werden|"
+                 r"dürfte)\s+(?:\S+\s+){0,4}?(?:ersetzen|vernichten|verkleinern|schrumpfen|überflüssig)"),
     # Stellenabbau als Gegenstand einer Erklärung ("beim Abbau der 14.000 Stellen gehe es um Kultur"): ein Thema
     ("explained", r"\b(?:gehe|ging|geht)\s+es\s+(?:\w+\s+){0,3}?um\s+(?:die\s+)?kultur\b|\b(?:seien|waren|sind|sei|war)\s+"
                   r"(?:nicht\s+)?(?:\w+\s+){0,2}?(?:finanziell|kulturell)\s+(?:motiviert|bedingt|getrieben)\b"),

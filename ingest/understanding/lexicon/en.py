@@ -176,8 +176,9 @@ MARKERS = (
                   r"ai-driven)\b|\bis\s+not\s+a\s+cost-cutting\s+measure\b"),
     # robots or AI replacing jobs over years is a forecast of automation, not a layoff
     ("forecast", r"\breplac\w*\s+(?:\S+\s+){0,5}?(?:jobs|workers|roles|positions|staff|employees)\s+with\s+(?:robots?|"
-                 r"automation|machines|ai\b|artificial\s+intelligence)|\b(?:robots?|automation|machines)\s+(?:could|can|"
-                 r"will|would|may|might)\s+(?:replace|eliminate|take\s+over)\b"),
+                 r"automation|machines|ai\b|artificial\s+intelligence)|\b(?:robots?|robotics|automation|machines|ai)\s+"
+                 r"(?:[a-z]\S*\s+){0,2}?(?:could|can|will|would|may|might)\s+(?:replace|eliminate|take\s+over|shrink|"
+                 r"reduce|wipe\s+out)\b"),
     # cuts as the subject of an explanation ("the 14,000 layoffs were about culture", "job cuts weren't driven by AI"):
     # the cuts are a topic, their count no act ("about 500" is a figure; "were due to falling orders" may report them)
     ("explained", r"\b(?:were|was|are|is|weren['’]t|wasn['’]t|aren['’]t|isn['’]t)\s+(?:not\s+)?(?:\w+ly\s+)?(?:"

@@ -65,7 +65,9 @@ MARKERS = (
     ("explained", r"\b(?:fue|fueron|es|son)\s+(?:un|una)\s+(?:ajuste|cambio|decisión)\s+cultural\b|\bno\s+(?:respondió|"
                   r"responde|está\s+vinculad[oa]|estuvo\s+vinculad[oa])\s+a\b"),
     # robots que sustituyen empleos: un pronóstico de automatización
-    ("forecast", r"\b(?:reemplaz|sustitu)\w+\s+(?:\S+\s+){0,5}?(?:empleos|trabajadores|puestos)\s+(?:por|con)\s+robots\b"),
+    ("forecast", r"\b(?:reemplaz|sustitu)\w+\s+(?:\S+\s+){0,5}?(?:empleos|trabajadores|puestos)\s+(?:por|con)\s+robots\b|"
+                 r"\b(?:robots?|automatización|la\s+ia|inteligencia\s+artificial)\s+(?:\S+\s+){0,2}?(?:podría\w*|"
+                 r"reducirá|eliminará|sustituirá|reemplazará)\b"),
     # recortes explicados ("los 14.000 despidos no fueron motivados por la IA"): un tema, no un acto
     ("explained", r"\b(?:fueron|son|fue|es)\s+(?:\w+\s+)?(?:motivad[oa]s?|impulsad[oa]s?)\s+por\b"),
     # otra medida junto a esta ("al margen de los recortes anunciados en enero")

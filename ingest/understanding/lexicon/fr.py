@@ -66,7 +66,9 @@ _PRESS = (r"(?:quotidien|journal|hebdomadaire|magazine|publication|média|site|a
 _PRESS_SAYS = r"(?:indiqu|rapport|écri|précis|affirm|soulign|ajout|révél|expliqu|assur|not|poursui|annonc|apprend)\w*"
 MARKERS = (
     # des robots qui remplacent des emplois: une prévision d'automatisation
-    ("forecast", r"\bremplac\w+\s+(?:\S+\s+){0,5}?(?:emplois|salariés|postes)\s+par\s+des\s+robots\b"),
+    ("forecast", r"\bremplac\w+\s+(?:\S+\s+){0,5}?(?:emplois|salariés|postes)\s+par\s+des\s+robots\b|"
+                 r"\b(?:robots?|robotique|automatisation|l['’]ia)\s+(?:\S+\s+){0,2}?(?:pourrai\w*|va|vont|devrai\w*|"
+                 r"réduira|supprimera|remplacera)\s+(?:\S+\s+){0,2}?(?:supprimer|remplacer|réduire|effectifs|emplois)"),
     # des suppressions expliquées ("ces 14 000 suppressions n'étaient pas motivées par l'IA"): un sujet, pas un acte
     ("explained", r"\b(?:étaient|sont|était|est)\s+(?:pas\s+)?(?:\w+ment\s+)?(?:motivé\w*|dicté\w*)\s+par\b"),
     # une autre mesure à côté de celle-ci ("indépendamment du plan annoncé en janvier")

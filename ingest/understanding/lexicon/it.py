@@ -62,7 +62,9 @@ _PRESS = (r"(?:quotidiano|giornale|testata|agenzia|sito|settimanale|rivista|new\
 _PRESS_SAYS = r"(?:scriv|scritt|riport|rivel|riferi|anticip|spieg|sottoline|aggiung|precis|afferm)\w*"
 MARKERS = (
     # robot che sostituiscono posti: una previsione di automazione ("sostituire 600mila posti di lavoro con robot")
-    ("forecast", r"\bsostitu\w+\s+(?:\S+\s+){0,6}?(?:posti|lavoratori|dipendenti)\s+(?:\S+\s+){0,5}?con\s+(?:i\s+)?robot\b"),
+    ("forecast", r"\bsostitu\w+\s+(?:\S+\s+){0,6}?(?:posti|lavoratori|dipendenti)\s+(?:\S+\s+){0,5}?con\s+(?:i\s+)?robot\b|"
+                 r"\b(?:robot|automazione|l['’]ia|intelligenza\s+artificiale)\s+(?:\S+\s+){0,2}?(?:potrebbe\w*|ridurrà|"
+                 r"sostituirà|eliminerà|taglierà|farà)\b"),
     # tagli spiegati ("i 14.000 licenziamenti non erano dettati dall'IA"): un tema, non un atto
     ("explained", r"\b(?:erano|sono|era|è)\s+(?:\w+\s+)?(?:dettat[iaeo]|motivat[iaeo])\s+da\w*\b"),
     # un'altra misura accanto a questa ("separati dai tagli annunciati a gennaio")
