@@ -36,6 +36,12 @@ PUB = datetime(2025, 3, 4, 8, 0)
         # "as 120 roles go" has no subject: the headline's employer is its.
         ("Job cuts at Harlow Foods as 120 roles go", "Harlow Foods confirmed the cuts on Tuesday.",
          "Harlow Foods", 120),
+        # German capitalises nouns, so its headlines look title case: a name before a verb of cutting acts alone.
+        ("Zentrix streicht 800 Jobs", "Das Unternehmen streicht 800 Jobs in der Verwaltung.", "Zentrix", 800),
+        ("Zentrix schickt 300 Beschäftigte in Kurzarbeit", "Das Unternehmen meldet Kurzarbeit für 300 Beschäftigte an.",
+         "Zentrix", 300),
+        # one verb among three words is a sentence-case headline
+        ("Harlow Foods furloughs 300", "The company furloughed 300 workers for six weeks.", "Harlow Foods", 300),
         # A partnership's "& Co" is part of its name.
         ("Brindle & Co sheds 85 staff as orders dry up",
          "The engineering firm said 85 roles would go at its Walsall works.", "Brindle & Co", 85),
@@ -61,6 +67,7 @@ def test_a_headline_names_its_employer_without_the_body(
         ("Layoffs at Amazon and Twitch hit Seattle", "en", True),
         # German capitalises its nouns and writes verbs in lower case: the share of capitals decides alone
         ("Kommentar: Amazons Kahlschlag ist kein KI-Problem", "de", True),
+        ("Harlow Foods furloughs 300", "en", False),
         ("Der Konzern will bis Ende des Jahres sparen", "de", False),
     ],
 )
@@ -121,3 +128,11 @@ def test_a_name_ending_in_s_keeps_it(table: CompanyTable) -> None:
     got = classify("h", "Harriet's to close 40 shops", "Harriet's said on Tuesday it would close 40 shops, with "
                    "300 jobs lost.", PUB, companies=table)
     assert got.companies == ("Harriet's",)
+
+
+def test_a_german_commentary_names_no_possessive_phrase(table: CompanyTable) -> None:
+    """"Amazons Kahlschlag ist ...": a possessive before "ist" is no name acting; the body's Amazon is the one."""
+    got = classify("h", "Kommentar: Amazons Kahlschlag ist kein KI-Problem",
+                   "Wenn Amazon 14.000 Stellen streicht und dabei von KI spricht, lohnt es sich, genauer hinzusehen.",
+                   PUB, companies=table)
+    assert "Amazons Kahlschlag" not in got.companies

@@ -81,3 +81,9 @@ def german_part(run: str, start: int, german_names: frozenset[str], lex: Lexicon
         return "", start
     offset = sum(len(t) + 1 for t in tokens[: keep[0]])
     return " ".join(tokens[keep[0] : keep[-1] + 1]), start + offset
+
+
+def cuts_after(text: str, end: int) -> bool:
+    """Return whether a verb of cutting follows at once ("Zentrix streicht 800 Jobs"): a headline's name acting,
+    which needs no second mention in the body."""
+    return _DE_CUT_AFTER.match(text[end:]) is not None

@@ -19,7 +19,7 @@ from ingest.understanding.actor_filters import (
     union_acronyms, without_union,
 )
 from ingest.understanding.aliases import CompanyTable
-from ingest.understanding.german_names import german_evidence, german_part
+from ingest.understanding.german_names import cuts_after, german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
 from ingest.understanding.name_parts import (
     PAGE_FURNITURE, credit_line, joined_start, lone_label, numbered, possessive_s, without_seat,
@@ -225,9 +225,10 @@ def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool)
         modifier = False
         if title_case and run:
             found = _title_part(run, context, lex, 1 if in_title else 2)
-            if found is None:
-                continue
-            start, run, modifier = start + found[0], run[found[0] : found[0] + len(found[1])], found[2]
+            if found is None and not (in_title and lex.code == "de" and cuts_after(text, start + len(run))):
+                continue  # (German capitalises nouns: a name acting in the headline is one without the body)
+            if found is not None:
+                start, run, modifier = start + found[0], run[found[0] : found[0] + len(found[1])], found[2]
         if run and lex.code == "de":
             run, start = german_part(run, start, context.german_names, lex)
         if not run:
