@@ -148,7 +148,6 @@ def described_object(gap: str, lex: Lexicon) -> bool:
     return _described_object(lex.words.object_before, lex.words.org_nouns).fullmatch(gap) is not None
 
 
-
 def not_an_organisation(name: str, lex: Lexicon) -> bool:
     """Return whether a capitalised name is only calendar words or the layoff noun itself ("Monday", "One Layoff at
     a Time" read as "Layoff", "Job Cuts"): words a headline or a dateline capitalises, never an employer."""

@@ -315,4 +315,4 @@ def _unrounds(current: Amount, candidate: Amount) -> bool:
     a, b = current.value, candidate.value
     if a is None or b is None or not (_point(current) and _point(candidate)) or a < 100 or a % 100 or not b % 100:
         return False
-    return (a * 0.9 <= b < a if current.approx else False) or a < b <= a * 1.1
+    return (current.approx and a * 0.9 <= b < a) or a < b <= a * 1.1

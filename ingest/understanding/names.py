@@ -265,6 +265,12 @@ _PERFECT = {code: re.compile(rf"(?:{words})\s+") for code, words in {
 }.items()}
 
 
+def _past_auxiliary_end(low: str, at: int, code: str) -> int:
+    """Return where the verb after a subject starts: past a compound past's auxiliary at `at`, if any."""
+    aux = _PERFECT[code].match(low, at) if code in _PERFECT else None
+    return at if aux is None else aux.end()
+
+
 def _common_word(word: str, context: ArticleNames) -> bool:
     """Return whether the article also writes the word in lower case: a common word ("Officials", "Shoppers"),
     not a name."""
@@ -281,8 +287,7 @@ def _acts(text: str, start: int, end: int, lex: Lexicon, context: ArticleNames) 
         return False
     low = lower_same_length(text)
     after = end + len(text[end:]) - len(text[end:].lstrip())
-    if (perfect := _PERFECT.get(lex.code)) is not None and (aux := perfect.match(low, after)) is not None:
-        after = aux.end()  # "Roset-Cinna a licencié 93 salariés": the verb's past is written with an auxiliary
+    after = _past_auxiliary_end(low, after, lex.code)  # "Roset-Cinna a licencié 93 salariés"
     patterns = [p for _, p, cased in lex.cues if not cased]
     patterns += [p for kind, p, cased in lex.markers if kind in _ACTING_KINDS and not cased]
     return after > end and any(p.match(low, after) for p in patterns) and not _common_word(word, context)
@@ -295,8 +300,7 @@ def _speaks(text: str, word: str, end: int, context: ArticleNames, lex: Lexicon)
         return False
     low = lower_same_length(text)
     after = end + len(text[end:]) - len(text[end:].lstrip())
-    if (perfect := _PERFECT.get(lex.code)) is not None and (aux := perfect.match(low, after)) is not None:
-        after = aux.end()  # "Pinefield has announced ..."
+    after = _past_auxiliary_end(low, after, lex.code)  # "Pinefield has announced ..."
     return after > end and any(
         p.match(text if cased else low, after) for kind, p, cased in lex.markers if kind in ("speech", "confirm")
     ) and not _common_word(word, context)  # (the costly test last: it reads the article)
