@@ -183,6 +183,8 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
         return None  # "Four months after the plant closed, families are still scrambling": a follow-up
     if not all_title_events and newsletter(article, lex):
         return None  # a newsletter's items under a headline without a cue are a digest of news told elsewhere
+    if not all_title_events and _results_story(article):
+        return None  # "<Firm> Q3 profit jumps" over "last week it cut 14,000 jobs": an earnings story, the cut its context
     if opens_on_sector(article):
         return None  # "Of 166 universities, 90 are proposing job cuts": the employers named later are its examples
     reach = _reach(article, all_title_events)
@@ -192,6 +194,13 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
     if len({e.actor.parent for e in lead if e.actor}) >= ROUNDUP_EMPLOYERS:
         return None
     return lead[0] if lead else None
+
+
+def _results_story(article: Article) -> bool:
+    """Return whether a headline without a layoff cue reports a company's financial results and no closure, plan or
+    restructuring: cuts in its lead are told as the results' context (the issue's earnings-call trap)."""
+    kinds = {m.kind for m in article.title_markers}
+    return "results" in kinds and not kinds & {"closure", "restructuring", "plan", "decision"}
 
 
 def _incidental(article: Article) -> bool:

@@ -154,8 +154,9 @@ def _cue_matches(text: str, low: str, lex: Lexicon) -> list[tuple[int, int, CueK
     return kept
 
 
-# Kinds that only frame a headline ("Opinion:", "timeline", "to hire"): not looked for in the body.
-_HEADLINE_KINDS = frozenset(("recap", "advice", "hiring"))
+# Kinds that only frame a headline ("Opinion:", "timeline", "to hire", "third-quarter results"): not looked for in
+# the body.
+_HEADLINE_KINDS = frozenset(("recap", "advice", "hiring", "results"))
 
 
 def find_markers(

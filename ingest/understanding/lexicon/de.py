@@ -137,6 +137,9 @@ MARKERS = (
                       r"richtet\s+sich\s+neu\s+aus|"
                       r"Sparkurs|Sparprogramm\w*|Sanierung\w*|Kostensenkung\w*|Effizienzprogramm|Transformation|"
                       r"Abfindung\w*|Freiwilligenprogramm|Altersteilzeit|Vorruhestand|Umstrukturierung\w*)\b"),
+    # Geschäftszahlen eines Unternehmens ("Quartalszahlen", "Gewinn steigt")
+    ("results", r"\b(?:quartalszahlen|geschäftszahlen|jahreszahlen|quartalsergebnis\w*|jahresergebnis\w*|bilanz|"
+                r"(?:gewinn|umsatz)\s+(?:steigt|sinkt|bricht|wächst|legt))\b"),
     ("hiring", r"\b(?:einstell\w+|eingestellt|Neueinstellungen|sucht|rekrutier\w+|schafft|schaffen|neue\s+(?:Stellen|"
                r"Arbeitsplätze|Jobs|Mitarbeiter))\b"),
     ("advice", r"\b(?:was\s+(?:\S+\s+){0,5}?wissen\s+müssen|Tipps|Ratgeber|was\s+tun|So\s+gehen)\b"),

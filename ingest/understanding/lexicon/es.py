@@ -117,6 +117,9 @@ MARKERS = (
     ("restructuring", r"\b(?:reestructuración|reorganización|ajuste|plan\s+de\s+(?:viabilidad|eficiencia|"
                       r"transformación)|"
                       r"viabilidad|bajas\s+voluntarias|prejubilaciones)\b"),
+    # los resultados de una empresa ("resultados trimestrales", "beneficio se dispara")
+    ("results", r"\b(?:resultados\s+(?:trimestrales|anuales|semestrales|del\s+\w+\s+trimestre)|"
+                r"(?:beneficio|facturación|ingresos)\s+(?:se\s+dispara|crece|cae|sube|baja))\b"),
     ("hiring", r"\b(?:contrat\w+|incorpor\w+|crear\w*\s+(?:\S+\s+){0,3}empleos|creación\s+de\s+(?:\S+\s+){0,3}empleos|"
                r"nuevos\s+empleos|generará)\b"),
     ("advice", r"\b(?:qué\s+hacer|qué\s+debes\s+saber|claves\s+para|guía|consejos)\b"),
