@@ -38,6 +38,9 @@ def test_an_earnings_story_is_no_report_of_the_cuts_it_cites(title: str, text: s
         # the results headline names the cut: a report
         ("Pinefield results: firm to axe 2,000 roles as profits slide",
          "Pinefield said on Thursday it would axe 2,000 roles after profit fell.", 2000),
+        # a headline telling a new action beside results to come is no earnings story
+        ("A new round hits Pinefield's marketplace unit. The next profit signal arrives with Q3 earnings.",
+         "Pinefield cut 300 more roles in its marketplace unit this week, a spokesperson confirmed.", 300),
         # results to come are a time, not the story
         ("Pinefield plans new job cuts before earnings",
          "Pinefield is planning to cut about 3,000 jobs as early as next week, people familiar with the matter "

@@ -197,10 +197,12 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
 
 
 def _results_story(article: Article) -> bool:
-    """Return whether a headline without a layoff cue reports a company's financial results and no closure, plan or
-    restructuring: cuts in its lead are told as the results' context (the issue's earnings-call trap)."""
+    """Return whether a headline without a layoff cue reports a company's financial results and no closure, plan,
+    restructuring or new action: cuts in its lead are told as the results' context (the issue's earnings-call trap).
+    A headline telling something new beside results to come ("The new round targets ... The next margin signal
+    arrives with Q2 earnings") is not one."""
     kinds = {m.kind for m in article.title_markers}
-    return "results" in kinds and not kinds & {"closure", "restructuring", "plan", "decision"}
+    return "results" in kinds and not kinds & {"closure", "restructuring", "plan", "decision", "current"}
 
 
 def _incidental(article: Article) -> bool:
