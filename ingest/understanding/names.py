@@ -141,8 +141,9 @@ def clean_name(name: str, code: str = "") -> str:
 def article_names(title: str, text: str, lex: Lexicon) -> ArticleNames:
     """Return the article-wide facts used to tell names from capitalised words."""
     body = text[:6000]
-    context = ArticleNames(sample=f"{title}\n{body}", persons=persons(title, body, lex), body=body, title_case=is_title_case(title, lex.code),
-                           german_names=frozenset(), unions=union_acronyms(f"{title}\n{body}", lex))
+    context = ArticleNames(sample=f"{title}\n{body}", persons=persons(title, body, lex), body=body,
+                           title_case=is_title_case(title, lex.code), german_names=frozenset(),
+                           unions=union_acronyms(f"{title}\n{body}", lex))
     if lex.code == "de":
         context.german_names = frozenset(german_evidence(f"{title}\n{body}", context.persons))
     return context
@@ -195,7 +196,7 @@ def _title_part(run: str, context: ArticleNames, lex: Lexicon, times: int) -> tu
     return at, part, modifier
 
 
-def is_heading(text: str, code: str = "en") -> bool:
+def is_heading(text: str, code: str) -> bool:
     """Return whether a body line is a Title Case heading ("The Workforce Restructuring: From Layoffs to Gains")."""
     return len(text.split()) <= 14 and text[-1:] not in ".!?\"”" and is_title_case(text, code)
 

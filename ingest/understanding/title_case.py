@@ -21,7 +21,7 @@ _MINOR_WORDS = frozenset(
 _WORD = re.compile(r"(?<![\w'’])(?:[dlDL]['’])?([^\W\d_][\w'’-]*)")  # "d’Entrepôts": the word after the elision
 
 
-def is_title_case(line: str, code: str = "en") -> bool:
+def is_title_case(line: str, code: str) -> bool:
     """Return whether a line capitalises its words for style: most of its longer words are capitalised, and it
     writes at most one content word in four, and one in all, in lower case.
 

@@ -330,7 +330,8 @@ MARKERS = (
                       r"structure)|voluntary\s+(?:redundancy|severance|exit)|severance|buyouts?)\b"),
     # a company's financial results ("third-quarter results", "beats earnings estimates", "Q3 profit jumps"; not the
     # results to come, "news for workers before earnings", "the next signal arrives with earnings")
-    ("results", r"(?<!before )(?<!ahead of )(?<!next )(?<!upcoming )(?<!with )\b(?:results|earnings|(?:quarterly|annual|half-year|full-year|q[1-4])\s+(?:profits?|revenue|sales|loss)|"
+    ("results", r"(?<!before )(?<!ahead of )(?<!next )(?<!upcoming )(?<!with )\b(?:results|earnings|"
+                r"(?:quarterly|annual|half-year|full-year|q[1-4])\s+(?:profits?|revenue|sales|loss)|"
                 r"profits?\s+(?:jumps?|rises?|falls?|slumps?|soars?|surges?|beats?|tops?|misses?)|beats?\s+(?:expectations|"
                 r"estimates|forecasts))\b"),
     ("hiring", r"\b(?:hir(?:e|es|ed|ing)|recruit(?:s|ed|ing|ment)?|creat(?:e|es|ed|ing)|add(?:s|ed|ing)?|"
