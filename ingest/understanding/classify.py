@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from ingest.models import Classification
 from ingest.understanding.aliases import CompanyTable, load_company_table
+from ingest.understanding.automation import automation_story
 from ingest.understanding.clauses import forget_sentences
 from ingest.understanding.dates import forget_dates, resolve_announced_on, vague_week
 from ingest.understanding.events import HEADLINE_FREE_LEAD, LEAD, Article, Event, read_article
@@ -54,7 +55,7 @@ from ingest.understanding.status import (
 )
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-11"
+CLASSIFIER_VERSION = "rules-12"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far).
@@ -371,7 +372,10 @@ def classify(
         return Classification(**base, label="not_layoff", confidence=0.95)
     main = main_event(article, lexicon(code))
     if main is not None:
-        return _report(base, article, main, published, code)
+        report = _report(base, article, main, published, code)
+        if not automation_story(main, report, lexicon(code)):
+            return report
+        return _mention(base, article)
     if _incidental(article):
         return Classification(**base, label="not_layoff", confidence=0.8, evidence=_trim(article.events[0].sentence.text))
     return _mention(base, article)

@@ -104,7 +104,7 @@ class Event:
                 s.text, self.cue, markers, dates, [clause_of(spans, d.start) for d in dates],
                 hangs_on(s.low, spans, self.cue.clause), earlier=_told_before(s.low, spans, self.cue, self.facts.lex),
                 negation_follows=self.facts.lex.words.negation_follows, counted=bool(self.amounts),
-                unsaid=self.facts.lex.unsaid,
+                unsaid=self.facts.lex.unsaid, technology=self.facts.lex.technology,
             )
         return self._later["reading"]  # type: ignore[return-value]
 

@@ -152,13 +152,16 @@ def blocks_lead(e: Event, lex: Lexicon) -> bool:
         return True  # jobs at risk under a fear or a forecast in the headline: a possibility, whoever says it
     if e.actor is None and "generic" in e.sentence_kinds:
         return True  # "The AI layoffs are here, whatever bosses say": a trend, its examples in the body
-    if e.cue.kind == "noun" and not e.amounts and (_topic_label(e) or _keywords(e.sentence.low, lex)):
+    if e.cue.kind == "noun" and not e.amounts and (_topic_label(e) or _keywords(e.sentence.low, lex) or _labelled(e)):
         return False  # "Halden Motors job cuts: live updates": the headline names the topic, the lead the action
     if e.cue.kind == "noun" and not e.amounts and undergone(e, lex):
         return False  # "<Firm> prepares for redundancies": the cuts are coming; the lead says whether decided
     if e.cue.kind == "noun" and e.actor is not None and e.actor.how == "descriptor" and coming_cuts(e, lex):
         return False  # "Council job cuts to save £1.25m": the cuts are the subject; the lead says what they are
-    return e.actor is not None and not (e.actor.how == "object" and e.cue.start == 0)
+    # "Redundancies at <firm> as orders shrink", "Nächste Entlassungswelle bei <firm>": the layoffs at a place,
+    # at most one word before them
+    opens = len(e.sentence.text[e.facts.spans[e.cue.clause][0] : e.cue.start].split()) <= 1
+    return e.actor is not None and not (e.actor.how == "object" and opens)
 
 
 def coming_cuts(e: Event, lex: Lexicon) -> bool:
@@ -260,7 +263,30 @@ def _topic_label(e: Event) -> bool:
     """Return whether a headline cue ends a heading before a colon or dash: a topic ("<Employer> job cuts:",
     "Redundancies live:"), not a claim about the cuts ("Jassy says Amazon's layoffs are about culture")."""
     rest = e.sentence.low[e.cue.end :]
-    return re.match(r"\s*(?:live\b)?\s*(?:[:|–—]|-\s)", rest) is not None
+    return re.match(r"\s*(?:(?:19|20)\d\d\b)?\s*(?:live\b)?\s*(?:[:|–—]|-\s)", rest) is not None or _named_topic(e)
+
+
+def _named_topic(e: Event) -> bool:
+    """Return whether the headline's clause is only the employer's name and the layoff noun, then nothing or a clause
+    of circumstance ("<Unit> job cuts as <parent> restructures its podcast business"): a topic, not a claim."""
+    if e.actor is None or e.actor.how != "subject":
+        return False
+    start, end = e.facts.spans[e.cue.clause]
+    head = e.sentence.text[start : e.cue.start].strip(" '’s")
+    rest = e.sentence.low[e.cue.end : end]
+    return head.endswith(e.actor.name) and len(head.split()) == len(e.actor.name.split()) and (
+        not rest.strip() or re.match(r"\s+(?:as|amid|after|while)\s", rest) is not None)
+
+
+def _labelled(e: Event) -> bool:
+    """Return whether a headline names its employer, then a colon or comma, then the layoffs ("<Firm> : licenciement
+    massif dans la division ...", "<Unit>: Entlassungswelle beim ...", "<Unit>, licenziamenti anche nella ..."): the
+    employer labels the topic; the lead says what the cuts are."""
+    if e.actor is None or e.actor.how != "subject":
+        return False
+    head = e.sentence.text[: e.cue.start]
+    m = re.search(r"\s*[:,]\s*(?:\S+\s+)?$", head)
+    return m is not None and head[: m.start()].strip().endswith(e.actor.name.split()[-1]) and len(head[: m.start()].split()) <= 3
 
 
 @lru_cache(maxsize=8)

@@ -24,9 +24,16 @@ _NEGATION_REACH = 40  # characters between a negation and the cue it negates
 # A superlative naming one action right before "since" compares it with the past, not a running total: "in its
 # biggest round since 2023", "the deepest cuts since the pandemic"; "the highest level since 2020" still sums many.
 _SUPERLATIVE = re.compile(
-    r"(?i)\b(?:biggest|largest|deepest|worst|steepest|most\s+severe|sharpest|first|smallest)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?i)(?:\b(?:biggest|largest|deepest|worst|steepest|most\s+severe|sharpest|first|smallest)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:round|wave|cuts?|layoffs?|lay-offs?|job\s+cuts|reduction|restructuring|overhaul|shake-?up|cull|downsizing)"
-    r"(?:\s+of\s+(?:[\w-]+\s+)?(?:layoffs|job\s+cuts|cuts|redundancies))?\s+$"
+    r"(?:\s+of\s+(?:[\w-]+\s+)?(?:layoffs|job\s+cuts|cuts|redundancies))?"
+    # "le plus grand plan social du pays depuis 20 ans", "der größte Stellenabbau seit", "el mayor ERE desde"
+    r"|\bplus\s+(?:grand|important|lourd|massi[fv])e?s?\s+(?:[\w'’-]+\s+)?(?:plan\s+social|vague|licenciements?|"
+    r"suppressions?|restructuration|charrette)|\b(?:größte|grösste|massivste|umfangreichste)[nrs]?\s+(?:[\w-]+\s+)?"
+    r"(?:Stellenabbau|Entlassungswelle|Abbau\w*|Kahlschlag|Welle|Entlassungen|Jobabbau)|\b(?:mayor|más\s+grande|más\s+"
+    r"importante)\s+(?:[\w-]+\s+)?(?:ERE|recorte|ola|despidos?|reestructuración|ajuste)|\b(?:più\s+grande|più\s+"
+    r"pesante|più\s+ampi[oa]|maggiore)\s+(?:[\w-]+\s+)?(?:taglio|tagli|ondata|licenziament\w+|ristrutturazione|esuberi))"
+    r"(?:\s+(?:du|de|des|of|in|des|im|del|de\s+la|della|dell['’]\w+|nel(?:la)?)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+$"
 )
 # A clause opened by one of these hangs on the clause before it and shares its time ("the
 # reorganisation announced last March, | when the group said it would cut 1,300 roles").
@@ -93,7 +100,7 @@ def _describing(text: str, cue: Cue, markers: list[Marker]) -> list[Marker]:
 
 def _modality(
     text: str, cue: Cue, markers: list[Marker], leak: bool, negation_follows: bool, counted: bool,
-    unsaid: re.Pattern[str] | None = None,
+    unsaid: re.Pattern[str] | None = None, technology: re.Pattern[str] | None = None,
 ) -> Modality:
     """Return the modality of a cue from the markers of its clause (and the sentence's attribution)."""
     markers = _describing(text, cue, markers)
@@ -110,8 +117,10 @@ def _modality(
         return "conditional"
     if _clause(markers, cue, "speculative") and not consequence(text, markers, cue):
         # a modal carrying a cited report is the leak itself ("could see 21,000 jobs cut, people familiar said"),
-        # one in a study's forecast is not
-        reported = leak and _modal_only(markers, cue) and not any(m.kind == "forecast" for m in markers)
+        # one in a study's forecast is not, nor what a technology could do ("documents suggest it could eliminate
+        # 600,000 positions through automation")
+        reported = leak and _modal_only(markers, cue) and not any(m.kind == "forecast" for m in markers) and (
+            technology is None or technology.search(text) is None)
         return "leaked" if reported else "speculative"
     if _clause(markers, cue, "forecast") and not leak:
         return "forecast"
@@ -172,7 +181,7 @@ def asserts_decision(text: str, markers: list[Marker]) -> bool:
 
 def _compares(text: str, m: Marker) -> bool:
     """Return whether a running-total marker only dates a comparison ("the biggest round since 2023")."""
-    return _SUPERLATIVE.search(text, max(0, m.start - 40), m.start) is not None
+    return _SUPERLATIVE.search(text, max(0, m.start - 60), m.start) is not None
 
 
 def _time(
@@ -239,7 +248,7 @@ def hangs_on(low: str, spans: list[tuple[int, int]], clause: int) -> int | None:
 def read_cue(
     text: str, cue: Cue, markers: list[Marker], dates: list[DateMention], clause_of_date: list[int],
     parent_clause: int | None = None, earlier: bool = False, negation_follows: bool = False, counted: bool = False,
-    unsaid: re.Pattern[str] | None = None,
+    unsaid: re.Pattern[str] | None = None, technology: re.Pattern[str] | None = None,
 ) -> Reading:
     """Return the modality and time of `cue` in its sentence."""
     # "people familiar said", not "did not cite sources": a negated attribution leaks nothing
@@ -247,7 +256,7 @@ def read_cue(
         m.kind == "negation" and m.end <= mk.start and mk.start - m.end < 20
         for mk in markers if mk.kind == "leak" for m in markers
     )
-    modality = _modality(text, cue, markers, leak, negation_follows, counted, unsaid)
+    modality = _modality(text, cue, markers, leak, negation_follows, counted, unsaid, technology)
     return Reading(
         modality=modality, time=_time(text, cue, markers, dates, clause_of_date, parent_clause, earlier),
         modal_only=modality == "speculative" and _modal_only(markers, cue),

@@ -16,7 +16,7 @@ fewer tests per character.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from importlib import import_module
 from typing import Literal
@@ -73,6 +73,12 @@ class Words:
     # words that make a headline a sentence ("the", "to", "says"): a headline with none of them and no punctuation is
     # a list of keywords (a page's slug, "<Firm> job cuts news"), naming a topic, not claiming anything about it
     function_words: str = ""
+    # a letter some writers of the language spell otherwise, and how: the patterns match either spelling (Swiss
+    # German writes "ss" for "ß": "schliesst", "Massnahmen")
+    respellings: tuple[tuple[str, str], ...] = ()
+    # the technologies a story may say will do people's work (AI, automation, robots): cased where an acronym is a
+    # common word in lower case (Italian "ai")
+    technology: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,7 @@ class Lexicon:
     newsletter: re.Pattern[str] | None
     unsaid: re.Pattern[str] | None
     function_words: re.Pattern[str] | None
+    technology: re.Pattern[str] | None
     # For a cased cue or marker pattern (and `any_cased_cue`), the same without its word boundaries: when that
     # finds nothing, neither can the pattern, and it costs a tenth of the pattern's own scan (see `may_match`).
     guards: dict[re.Pattern[str], re.Pattern[str]] = field(default_factory=dict)
@@ -158,7 +165,7 @@ def lexicon(code: str) -> Lexicon:
     """Return the compiled lexicon of a supported language (ValueError for any other)."""
     if code not in SUPPORTED:
         raise ValueError(f"no lexicon for language {code!r}")
-    words: Words = import_module(f"ingest.understanding.lexicon.{code}").WORDS
+    words: Words = _respelled(import_module(f"ingest.understanding.lexicon.{code}").WORDS)
     # "?" inside a sentence (a headline's "Is this the end for X? Chain shuts 31 shops") ends a question
     # clause: the statement after it is not hypothetical.
     cased_cues = [(kind, p) for kind, p in words.cues if "(?-i:" in p]
@@ -191,8 +198,34 @@ def lexicon(code: str) -> Lexicon:
         newsletter=_compile(words.newsletter) if words.newsletter else None,
         unsaid=_compile(rf"\b(?:{words.unsaid})\b") if words.unsaid else None,
         function_words=re.compile(rf"[,:;?!'’\"“”|–—(]|\s-\s|\b(?:{words.function_words})\b") if words.function_words else None,
+        technology=_compile(rf"\b(?:{words.technology})\b") if words.technology else None,
         guards=_guards([p for _, p, cased in (*cues, *markers) if cased] + ([any_cased_cue] if any_cased_cue else [])),
     )
+
+
+def _respelled(words: Words) -> Words:
+    """Return the vocabulary with every pattern matching the other spellings of its letters (`Words.respellings`)."""
+    if not words.respellings:
+        return words
+
+    def both(pattern: str) -> str:
+        for letter, other in words.respellings:
+            pattern = pattern.replace(letter, f"(?:{letter}|{other})")
+        return pattern
+
+    changed: dict[str, object] = {}
+    for f in fields(words):
+        value = getattr(words, f.name)
+        if f.name in ("code", "respellings"):
+            continue
+        if isinstance(value, str):
+            changed[f.name] = both(value)
+        elif isinstance(value, tuple) and value and all(isinstance(v, tuple) and len(v) == 2 and isinstance(v[1], str)
+                                                          for v in value):
+            changed[f.name] = tuple((k, both(v)) for k, v in value)
+        elif isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+            changed[f.name] = {k: both(v) for k, v in value.items()}
+    return replace(words, **changed)  # type: ignore[arg-type]
 
 
 def _guards(patterns: list[re.Pattern[str]]) -> dict[re.Pattern[str], re.Pattern[str]]:

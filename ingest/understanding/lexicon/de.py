@@ -45,7 +45,8 @@ CUES = (
              r"\bSozialplan\b|\b(?:Abbau|Streichung|Wegfall)\s+von\s+(?:\S+\s+){0,3}?" + JOBS + r"\b|\bStellen-Abbau\b|"
              r"\bJobverlust\w*\b"),
     ("loss", rf"\b{JOBS}\b(?:\s+\S+){{0,6}}?\s+(?:wegfallen|wegzufallen|fallen\s+(?:\S+\s+){{0,3}}?weg|fällt\s+weg|"
-             r"gefährdet|bedroht|auf\s+dem\s+Spiel|auf\s+der\s+Kippe|verloren\s+gehen)\b"
+             r"gefährdet|bedroht|in\s+Gefahr|auf\s+dem\s+Spiel|auf\s+der\s+Kippe|verloren\s+gehen)\b"
+             rf"|\b(?:bedroht|bedrohen|gefährdet|gefährden)\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+)?{JOBS}\b"
              rf"|\b(?:fallen|fällt)\s+(?:\S+\s+){{0,4}}?{JOBS}\s+weg\b"
              r"|\bverlier(?:en|t)\s+(?:\S+\s+){0,3}?(?:ihren|ihre|seinen|den)\s+(?:Job|Jobs|Arbeitsplatz|Arbeitsplätze|"
              r"Arbeit|Stelle)\b|\bJobverlust\w*|\bVerlust\s+von\s+(?:\S+\s+){0,3}?" + JOBS + r"\b"
@@ -60,7 +61,8 @@ CUES = (
     ("furlough", r"\bKurzarbeit\w*\b"),
     ("notice", r"\bMassenentlassungsanzeige\b|\bFrühwarnsystem\b"),
     # ein Werk, das schließt, kostet seine Stellen, auch ohne Wort für Stellen ("Bosch schließt Werk in Bamberg")
-    ("loss", r"\b(?:schließt|schließen)\s+(?:\S+\s+){0,4}?(?:werke?s?|fabrik\w*|"
+    # (a compound's head too: "schliesst Transporter-Werk")
+    ("loss", r"\b(?:schließt|schließen)\s+(?:\S+\s+){0,4}?(?:\w+-)?(?:werke?s?|fabrik\w*|"
              r"standorte?s?|produktionsstandort\w*|logistikzentr\w+|verteilzentr\w+|brauerei)\b"
              r"|\b(?:werke?s?|fabrik|standort|logistikzentrum)\s+(?:\S+\s+){0,5}?(?:wird|werden|soll|sollen)\s+(?:\S+\s+){0,3}?"
              r"(?:geschlossen|dichtgemacht|stillgelegt)\b"),
@@ -276,5 +278,7 @@ WORDS = Words(
         "range_between": r"zwischen",
         "range_and": r"und",
     },
+    respellings=(("ß", "ss"),),  # Swiss German ("schliesst", "Massnahmen", "heisst")
     space_thousands=True,  # "18 000": a thin or plain space between thousands is common in print
+    technology=r"(?-i:KI|AI|GenAI)|künstliche[nr]?\s+Intelligenz|Automatisierung|Roboter\w*",
 )

@@ -72,8 +72,8 @@ CUES = (
     # management and admin posts"), where an "and" would otherwise end the gap ("cut costs and jobs")
     ("cut", rf"\b(?:{_COUNT_VERBS})\s+(?:{_QUAL})?{_NUMBER}(?:\s+(?!(?:for|to|from|on|at|in|by|of|with)\b)[\w'’-]+)"
             rf"{{1,5}}?\s+(?:{JOBS})\b"),
-    ("staff", rf"\b(?:lay(?:s|ing)?|laid)[\s-]+off\b(?<!laid-off)|\bmade\s+redundant\b|\bmak(?:e|es|"
-              rf"ing)\s+(?:\S+\s+){{1,4}}?"
+    ("staff", rf"\b(?:lay(?:s|ing)?|laid)[\s-]+off\b(?<!laid-off)|\bmade\s+redundant\b|\bma(?:ke|kes|"
+              rf"king|de)\s+(?:\S+\s+){{1,4}}?"
               rf"redundant\b|\b(?:{_COUNT_VERBS})\s+(?:{_QUAL})?{_NUMBER}{_COUNT_END}"),
     ("noun", r"\blaid-off\b|\blay-?offs?\b|\blay\s+offs\b|\bjob[\s-]+(?:cuts?|cutting|losses|reductions?|"
              r"eliminations?|cull|"
@@ -301,6 +301,8 @@ MARKERS = (
                 r"\b(?:new|latest|fresh|another|further|additional|second|third|fourth|fifth)\s+(?:\w+\s+)?"
                 r"(?:round|wave|batch|tranche|layoffs|job\s+cuts|cuts|redundancies)\b|\bagain\b|\bnow\b|"
                 r"\bbeg(?:in|ins|an|un|inning)\b|\bstart(?:s|ed|ing)?\b|\bkick(?:s|ed)?\s+off\b|\bthis\s+time\b|"
+                # carrying cuts out ("<Firm> implements major job cuts")
+                r"\bimplement(?:s|ed|ing)?\b|\bcarr(?:y|ies|ied|ying)\s+out\b|\benact(?:s|ed|ing)?\b|"
                 r"\b(?:more|another|additional|further)\s+(?:\d[\d,.]*\s+)?(?:[a-z-]+\s+)?(?:jobs|roles|positions|staff|"
                 r"employees|workers|posts)\b|\bis\s+(?:now\s+)?(?:cutting|laying|shedding|axing|eliminating)\b"),
     ("plan", r"\b(?:will|plans?|planned|planning|set|intends?|proposes?|proposed|proposing|is|are|aims?|seeks?|"
@@ -609,4 +611,5 @@ WORDS = Words(
         r"operations?|offices?|staff|workers|employees|jobs|the|a|an|its|their|into|across|of|about|than|like|more|"
         r"less|first|last|this|next"
     ),
+    technology=r"(?-i:AI|A\.I\.|GenAI)|artificial\s+intelligence|automation|automating|robots?|robotics",
 )

@@ -245,4 +245,5 @@ WORDS = Words(
         "range_and": r"y",
     },
     space_thousands=True,  # "18 000": a thin or plain space between thousands is common in print
+    technology=r"(?-i:IA|AI)|inteligencia\s+artificial|automatización|robots?|robótica",
 )

@@ -32,7 +32,7 @@ CUES = (
     ),
     ("cut", rf"\b(?:supprim\w+|suppression\s+de|réduire|réduit|réduira|réduiront|réduisent|réduction\s+de|sabr\w+|"
             rf"taill\w+\s+dans|coupe\w*\s+dans|se\s+sépar\w+\s+de|se\s+séparer\s+de|congédi\w+|élimin\w+|"
-            rf"licenci\w+){_GAP}\s+(?:{JOBS})\b"),
+            rf"licenci\w+){_GAP}\s+(?:d['’])?(?:{JOBS})\b"),  # "ne supprimera pas d'emplois"
     ("staff", r"\blicenci(?:e|ent|er|era|eront|ait|aient|é|és|ée|ées)\b|\bmis(?:e|es)?\s+à\s+la\s+porte\b|"
               r"\bremerci(?:e|é|és)\s+(?:\S+\s+){0,3}?(?:salariés|employés)\b"),
     ("noun", r"\blicenciements?\b|\bsuppressions?\s+(?:de\s+|d['’])(?:\S+\s+){0,2}?(?:de\s+|d['’])?(?:postes|emplois)\b|"
@@ -266,4 +266,5 @@ WORDS = Words(
         "range_and": r"et",
     },
     space_thousands=True,
+    technology=r"(?-i:IA|AI)|intelligence\s+artificielle|automatisation|robots?|robotique",
 )

@@ -252,4 +252,5 @@ WORDS = Words(
         "range_and": r"e",
     },
     space_thousands=True,  # "18 000": a thin or plain space between thousands is common in print
+    technology=r"(?-i:IA|AI)|intelligenza\s+artificiale|automazione|robot|robotica",
 )

@@ -1,0 +1,105 @@
+"""Forms of real coverage the rules-12 pass reads: Swiss German spelling, a layoff noun headline that only names its
+topic, a superlative dated by "since" in four languages, a negated cut in French, a past "made N people redundant",
+and the story of a technology that will shrink a workforce with no size or team of its own. Every sentence here is
+written for the test (fictional employers except the watched one)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from ingest.understanding import CompanyTable, classify
+
+PUB = datetime(2025, 3, 12, 9, 0)
+
+
+def _got(table: CompanyTable, title: str, text: str) -> tuple[str, int | None]:
+    got = classify("t", title, text, PUB, companies=table)
+    return got.label, got.headcount
+
+
+def test_swiss_spelling_reads_like_german(table: CompanyTable) -> None:
+    """Swiss German writes "ss" for "ß": "schliesst" closes a plant as "schließt" does; "in Gefahr" threatens jobs."""
+    title = "Talwerk schliesst Getriebe-Werk - 640 Jobs in Gefahr"
+    text = ("Der Zulieferer Talwerk schliesst sein Getriebe-Werk in Winterthur. Der Schritt bedroht 640 Arbeitsplätze. "
+            "Die Produktion soll nach Polen verlagert werden.")
+    assert _got(table, title, text) == ("layoff_report", 640)
+
+
+def test_a_headline_that_names_the_topic_leaves_the_act_to_the_lead(table: CompanyTable) -> None:
+    """"Nächste Entlassungswelle bei <firm>" and "<Firm> layoffs 2025: <unit> job cuts as ..." name the topic; the lead
+    states the cut."""
+    got = classify("t", "Nächste Entlassungswelle bei Amazon",
+                   "Amazon will bei seiner Sparte Audible rund 120 Mitarbeiter entlassen. Der Konzern bestätigte am "
+                   "Dienstag entsprechende Berichte.", PUB, companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Amazon",), 120)
+    got = classify("t", "Amazon layoffs 2025: Audible job cuts as Amazon restructures its audio arm",
+                   "The retail giant is reshaping its audiobook business. About 90 roles are being cut, and the unit's "
+                   "head of content is leaving, Amazon says.", PUB, companies=table)
+    assert (got.label, got.units, got.headcount) == ("layoff_report", ("Audible",), 90)
+
+
+def test_an_employer_then_a_comma_then_the_layoffs_is_a_label(table: CompanyTable) -> None:
+    got = classify("t", "Audible, licenziamenti anche nella controllata di Amazon: ecco perché",
+                   "Amazon taglia ancora: questa volta tocca alla controllata Audible. Audible licenzia circa 80 "
+                   "dipendenti, pari al 5% dell'organico, ha confermato l'azienda.", PUB, companies=table)
+    assert (got.label, got.companies) == ("layoff_report", ("Amazon",))
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "count"),
+    [
+        ("Brenmoor Luxembourg : 310 licenciements, le plus grand plan social du pays depuis 15 ans",
+         "Brenmoor a confirmé mardi la suppression de 310 postes dans son siège luxembourgeois.", 310),
+        ("Velsing streicht 900 Stellen - der größte Stellenabbau seit 2009",
+         "Der Maschinenbauer Velsing streicht 900 Stellen in Bayern, teilte das Unternehmen am Mittwoch mit.", 900),
+    ],
+)
+def test_the_largest_since_compares_and_sums_nothing(table: CompanyTable, title: str, text: str, count: int) -> None:
+    assert _got(table, title, text) == ("layoff_report", count)
+
+
+def test_a_negated_cut_in_french_is_denied(table: CompanyTable) -> None:
+    """"ne supprimera pas d'emplois": the elided article still holds the cut, and the negation denies it."""
+    label, _ = _got(table, "Amazon ne supprimera pas d'emplois en Espagne, selon les syndicats",
+                    "Amazon a annoncé début janvier la suppression de plus de 18 000 emplois dans le monde. Les "
+                    "syndicats espagnols affirment qu'aucun poste ne sera touché dans le pays.")
+    assert label == "layoff_mention"
+
+
+def test_made_n_people_redundant(table: CompanyTable) -> None:
+    assert _got(table, "Nearly 30 redundancies at Fenbridge charity",
+                "Fenbridge Care Trust has made 28 people redundant as the charity closes two of its day centres.") == (
+        "layoff_report", 28)
+
+
+def test_implementing_job_cuts_is_acting(table: CompanyTable) -> None:
+    label, _ = _got(table, "Amazon Implements Job Cuts In Its Pharmacy Unit",
+                    "Amazon has begun laying off staff in its pharmacy business as part of a cost-cutting drive, the "
+                    "company confirmed on Tuesday.")
+    assert label == "layoff_report"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Die KI übernimmt: Amazon will mehr Jobs streichen",
+         "In einem internen Memo schreibt der Amazon-Chef, dass künftig weniger Menschen für manche Aufgaben gebraucht "
+         "würden. Generative KI sei der Grund."),
+        ("Amazon licenzia e assume solo robot",
+         "Secondo indiscrezioni, il gruppo punta a sostituire molti addetti dei magazzini con robot nei prossimi anni."),
+        ("Amazon robotics plan could eliminate 500,000 jobs, report says",
+         "Internal documents seen by a newspaper suggest the company could eliminate more than 500,000 positions "
+         "through automation by 2033."),
+    ],
+)
+def test_a_technology_doing_the_work_someday_is_no_round(table: CompanyTable, title: str, text: str) -> None:
+    label, _ = _got(table, title, text)
+    assert label == "layoff_mention"
+
+
+def test_a_cut_with_its_size_stays_a_report_whatever_the_reason(table: CompanyTable) -> None:
+    assert _got(table, "Amazon cuts 1,200 jobs as AI reshapes its retail teams",
+                "Amazon said on Tuesday it is cutting 1,200 jobs in its retail division as AI tools take over routine "
+                "work.") == ("layoff_report", 1200)
