@@ -103,3 +103,28 @@ def test_a_cut_with_its_size_stays_a_report_whatever_the_reason(table: CompanyTa
     assert _got(table, "Amazon cuts 1,200 jobs as AI reshapes its retail teams",
                 "Amazon said on Tuesday it is cutting 1,200 jobs in its retail division as AI tools take over routine "
                 "work.") == ("layoff_report", 1200)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "count"),
+    [
+        # a share, then a sentence equating it with a figure
+        ("Twitch entlässt ein Drittel seiner Belegschaft",
+         "Die Streaming-Plattform Twitch trennt sich von einem Drittel ihrer Mitarbeiter, wie der Chef in einer Mail "
+         "mitteilte. Dies entspricht etwa 480 Mitarbeitern.", 480),
+        ("Twitch streicht 35 Prozent der Stellen",
+         "Twitch baut 35 Prozent seiner Stellen ab. Die Zahl der betroffenen Beschäftigten liegt damit bei etwa 480.",
+         480),
+        # the plan's size under an expectation, when nothing asserts one
+        ("Harwick staff face further cuts",
+         "Harwick University shocked staff by announcing a new wave of job losses. About 30 academic posts are "
+         "expected to go in the latest severance scheme.", 30),
+        # an adjective opening a headline is no employer; "limoger" dismisses
+        ("Nouveaux licenciements chez Amazon",
+         "Amazon a annoncé la suppression de 9 000 postes supplémentaires dans une lettre aux équipes.", 9000),
+        ("Amazon annonce une vague de licenciements record",
+         "Le géant américain va limoger un peu plus de 18 000 personnes, a annoncé son patron.", 18000),
+    ],
+)
+def test_the_figure_of_the_action(table: CompanyTable, title: str, text: str, count: int) -> None:
+    assert _got(table, title, text) == ("layoff_report", count)

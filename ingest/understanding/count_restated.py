@@ -29,7 +29,7 @@ _NAMED = {
            r"(?:number|figure|tally)\b",
            r"\b(?:is|was|be|at|of|stands\s+at|stood\s+at)\s+(?:now\s+|just\s+)?"),
     "de": (r"\b(?:die|der)\s+(?:genaue\s+|endgültige\s+)?(?:Zahl|Anzahl)\b",
-           r"\b(?:(?:liegt|lag|liege|läge)\s+bei|beträgt|betrug|betrage|von|auf)\s+"),
+           r"\b(?:(?:liegt|lag|liege|läge)\s+(?:damit\s+|nun\s+|jetzt\s+|demnach\s+)?bei|beträgt|betrug|betrage|von|auf)\s+"),
     "fr": (r"\b(?:le|ce)\s+(?:nombre|chiffre)\b",
            r"(?:\bs['’](?:élève|élèverait|établit|établirait)\s+à|\best\s+de|\batteint|\bde|\bà)\s+"),
     "es": (r"\b(?:la|esa|esta)\s+cifra\b|\bel\s+número\b",
@@ -37,6 +37,15 @@ _NAMED = {
     "it": (r"\b(?:il|questo)\s+numero\b|\bla\s+cifra\b",
            r"\b(?:(?:è|sarebbe)\s+di|ammonta\s+a|sale\s+a|di|a)\s+"),
 }
+# A sentence that opens by equating what the one before said with a figure ("This equals about 500 employees",
+# "Dies entspricht etwa 500 Mitarbeitern"): the count of a cut the sentence before gave as a share
+_EQUALS = {code: re.compile(rf"^\W*(?:{words})\s+", re.IGNORECASE) for code, words in {
+    "en": r"(?:this|that)\s+(?:equals|equates\s+to|amounts\s+to|translates\s+to|represents|means)",
+    "de": r"(?:dies|das)\s+(?:entspricht|entspräche|sind|wären|bedeutet|macht)",
+    "fr": r"(?:cela|ceci)\s+(?:représente|correspond\s+à|équivaut\s+à|concerne)",
+    "es": r"(?:esto|eso)\s+(?:supone|supondría|equivale\s+a|representa|significa)",
+    "it": r"(?:ciò|questo)\s+(?:equivale\s+a|corrisponde\s+a|significa|rappresenta)",
+}.items()}
 # A word of losing jobs somewhere in the sentence: the number is the action's size, not some other quantity
 _LOSS = {
     "en": r"\b(?:affected|hit|impacted|laid\s+off|let\s+go|go|gone|going|lay-?offs?|job\s+(?:cuts|losses)|cuts?|los(?:e|ing)|"
@@ -104,6 +113,11 @@ def named_figure(text: str, lex: Lexicon) -> Amount | None:
     m = (field.match(text) if field is not None else None) or (inline.search(text) if inline is not None else None)
     if m is not None:
         return figure_at(text, m.end(), lex)
+    equals = _EQUALS.get(lex.code)
+    if equals is not None and (m := equals.match(text)) is not None:
+        amount = figure_at(text, m.end(), lex)
+        if amount is not None and amount.pct is None and amount.value and lex.job_nouns.match(text, amount.end + 1):
+            return amount
     patterns = _patterns(lex.code)
     if patterns is None:
         return None

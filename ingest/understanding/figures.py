@@ -12,9 +12,10 @@ sector's total. Rules, each about how news is worded, not about one article:
 - the pool is not the cut: staff put at risk or consulted ("600 journalists at risk", "250 staff enter
   consultation") are the people a cut is drawn from; a smaller figure of the jobs that go stated in the headline or
   lead ("threatening 321 jobs", "192 roles being cut") is the count;
-- a plan's size given only under a modal ("may be forced to lay off nearly 2,500", "it has been estimated that over
-  100 redundancies could be made", wherever it stands) is its count; failing that, the size the media reported
-  before the employer confirmed ("Medien hatten berichtet, rund 10 000 Stellen sollten gestrichen werden");
+- a plan's size given only under a modal or an expectation ("may be forced to lay off nearly 2,500", "it has been
+  estimated that over 100 redundancies could be made", "about 24 posts are expected to go", wherever it stands) is
+  its count; failing that, the size the media reported before the employer confirmed ("Medien hatten berichtet,
+  rund 10 000 Stellen sollten gestrichen werden");
 - a share's count in apposition past its clause ("one-third of its staff, which amounts to 500 employees") counts;
 - the parts of one cut joined by "and" ("4,700 jobs and 3,000 contractor roles") count together;
 - a total the employer only has the bulk of ("150 jobs go in Cork and Clonmel, with the bulk at <employer>") is
@@ -209,13 +210,14 @@ def _bulk_of(e: Event, amount: Amount, main: Event) -> bool:
 def _planned_size(main: Event, every: Sequence[Event]) -> list[tuple[Event, Amount]]:
     """Return the counts the article gives the employer's action under a modal when no sentence asserts one ("it may
     be forced to lay off nearly 2,500 workers", "a budget gap which could lead to the axing of 40 jobs", "it has been
-    estimated that over 100 redundancies could be made"): the size of the plan the report is about."""
+    estimated that over 100 redundancies could be made", "about 24 posts are expected to go"): the size of the plan the
+    report is about."""
     if main.actor is None:
         return []
     parent = main.actor.parent
     return [(e, a) for e in every
             if not e.in_title and e.sentence.index <= _PLAN_REACH and e.actor is not None and e.actor.parent == parent
-            and e.reading.modality in ("speculative", "conditional") for a in e.amounts]
+            and e.reading.modality in ("speculative", "conditional", "forecast") for a in e.amounts]
 
 
 def _reported_size(main: Event, every: Sequence[Event]) -> list[tuple[Event, Amount]]:

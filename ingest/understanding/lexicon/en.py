@@ -448,6 +448,8 @@ WORDS = Words(
         r"(?:\s+of\s+.*)?|Christmas|Easter|Thanksgiving|Halloween|New\s+Year|Labou?r\s+Day)"
     ),
     not_names=frozenset(
+        # adjectives a headline may open on ("Nouveaux licenciements chez <firm>"): never a name
+        "fresh "
         "the a an in on at for but and or it its this that these those he she they we i you our their his her "
         "after before as while when where why how what who which there here some many most all both each every "
         "more less about around nearly almost up over under last next one two three four five six seven eight nine "

@@ -172,6 +172,8 @@ WORDS = Words(
         r"Juzgado\b.*|Ley\b.*|Estatuto\s+de\s+los\s+Trabajadores|Navidad|Semana\s+Santa|Nochevieja)"
     ),
     not_names=frozenset(
+        # adjectives a headline may open on ("Nouveaux licenciements chez <firm>"): never a name
+        "nuevos nuevas nueva nuevo masivos masivo masivas otra otro "
         "el la los las lo un una unos unas del de al a en por para con sin sobre tras desde hasta según entre mientras "
         "pero y o ni que quien cuando donde como más menos todo todos toda todas cada ningún ninguna varios varias "
         "algunos algunas este esta estos estas ese esa su sus se le les ya también además hoy ayer trabajadores "

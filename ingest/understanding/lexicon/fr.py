@@ -32,7 +32,7 @@ CUES = (
     ),
     ("cut", rf"\b(?:supprim\w+|suppression\s+de|réduire|réduit|réduira|réduiront|réduisent|réduction\s+de|sabr\w+|"
             rf"taill\w+\s+dans|coupe\w*\s+dans|se\s+sépar\w+\s+de|se\s+séparer\s+de|congédi\w+|élimin\w+|"
-            rf"licenci\w+){_GAP}\s+(?:d['’])?(?:{JOBS})\b"),  # "ne supprimera pas d'emplois"
+            rf"licenci\w+|limog\w+){_GAP}\s+(?:d['’])?(?:{JOBS})\b"),  # "ne supprimera pas d'emplois"
     ("staff", r"\blicenci(?:e|ent|er|era|eront|ait|aient|é|és|ée|ées)\b|\bmis(?:e|es)?\s+à\s+la\s+porte\b|"
               r"\bremerci(?:e|é|és)\s+(?:\S+\s+){0,3}?(?:salariés|employés)\b"),
     ("noun", r"\blicenciements?\b|\bsuppressions?\s+(?:de\s+|d['’])(?:\S+\s+){0,2}?(?:de\s+|d['’])?(?:postes|emplois)\b|"
@@ -149,7 +149,7 @@ WORDS = Words(
         r"licenci|suppression|supprim|plans?\s+soci|pse\b|sauvegarde\s+de\s+l|rupture\s+conv|rcc\b|départs?|"
         r"réduction|rédui|compression|casse\s+sociale|dégraissage|perd|perte|carreau|chômage|"
         r"activité\s+partielle|porte\b|remerci|mena[cç]|jeu\b|sellette|condamn|détruit|dispar|aboli|danger|concern|"
-        r"touch|impact|affect|sabr|taill|coupe|sépar|congédi|élimin|baisse|diminution"
+        r"touch|impact|affect|sabr|taill|coupe|sépar|congédi|limog|élimin|baisse|diminution"
     ),
     cues=CUES,  # type: ignore[arg-type]
     markers=MARKERS,  # type: ignore[arg-type]
@@ -184,6 +184,8 @@ WORDS = Words(
         r"Toussaint|Nouvel\s+An)"
     ),
     not_names=frozenset(
+        # adjectives a headline may open on ("Nouveaux licenciements chez <firm>"): never a name
+        "nouveaux nouvelles nouvelle nouveau nouvel massifs massive massives importants importantes "
         "le la les l un une des du de d ce cette ces il elle ils elles on nous vous en au aux à dans pour par sur "
         "avec sans selon après avant depuis pendant mais et ou donc or ni car si que qui quand lorsque comme alors "
         "plus moins tous tout toute toutes chaque aucun aucune plusieurs certains certaines quelque quelques environ "

@@ -172,6 +172,8 @@ WORDS = Words(
         r"Capodanno|Jobs\s+Act)"
     ),
     not_names=frozenset(
+        # adjectives a headline may open on ("Nouveaux licenciements chez <firm>"): never a name
+        "nuovi nuove nuovo nuova altri altre massicci maxi "
         "il lo la i gli le un uno una del della dei degli delle di da dal dalla in nel nella con su per tra fra e o "
         "ma che chi come quando dove più meno tutti tutte ogni nessun alcuni alcune questo questa questi queste quel "
         "quella suo sua suoi sue si ci ne anche già oggi ieri lavoratori dipendenti sindacati azienda chiude via "
