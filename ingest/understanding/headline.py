@@ -263,7 +263,10 @@ def _topic_label(e: Event) -> bool:
     """Return whether a headline cue ends a heading before a colon or dash: a topic ("<Employer> job cuts:",
     "Redundancies live:"), not a claim about the cuts ("Jassy says Amazon's layoffs are about culture")."""
     rest = e.sentence.low[e.cue.end :]
-    return re.match(r"\s*(?:(?:19|20)\d\d\b)?\s*(?:live\b)?\s*(?:[:|–—]|-\s)", rest) is not None or _named_topic(e)
+    m = re.match(r"\s*(?:(?:(?P<month>[^\W\d]+)\s+)?(?:19|20)\d\d\b)?\s*(?:live\b)?\s*(?:[:|–—]|-\s)", rest)
+    # a year, or a month and year, may date the topic ("<Firm> layoffs October 2025:")
+    return (m is not None and (m.group("month") is None or m.group("month") in e.facts.lex.words.months)) or (
+        _named_topic(e))
 
 
 def _named_topic(e: Event) -> bool:
@@ -285,7 +288,7 @@ def _labelled(e: Event) -> bool:
     if e.actor is None or e.actor.how != "subject":
         return False
     head = e.sentence.text[: e.cue.start]
-    m = re.search(r"\s*[:,]\s*(?:\S+\s+)?$", head)
+    m = re.search(r"\s*[:,]\s*(?:\S+\s+){0,2}$", head)
     return m is not None and head[: m.start()].strip().endswith(e.actor.name.split()[-1]) and len(head[: m.start()].split()) <= 3
 
 

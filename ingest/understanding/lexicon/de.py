@@ -141,7 +141,8 @@ MARKERS = (
                       r"Abfindung\w*|Freiwilligenprogramm|Altersteilzeit|Vorruhestand|Umstrukturierung\w*)\b"),
     # Geschäftszahlen eines Unternehmens ("Quartalszahlen", "Gewinn steigt")
     ("results", r"\b(?:quartalszahlen|geschäftszahlen|jahreszahlen|quartalsergebnis\w*|jahresergebnis\w*|bilanz|"
-                r"(?:gewinn|umsatz)\s+(?:steigt|sinkt|bricht|wächst|legt))\b"),
+                r"(?:gewinn|umsatz)\s+(?:steigt|sinkt|bricht|wächst|legt)|gewinn(?:einbruch|sprung|rückgang|warnung)|"
+                r"quartalsgewinn\w*|rekordgewinn\w*)\b"),
     ("hiring", r"\b(?:einstell\w+|eingestellt|Neueinstellungen|sucht|rekrutier\w+|schafft|schaffen|neue\s+(?:Stellen|"
                r"Arbeitsplätze|Jobs|Mitarbeiter))\b"),
     ("advice", r"\b(?:was\s+(?:\S+\s+){0,5}?wissen\s+müssen|Tipps|Ratgeber|was\s+tun|So\s+gehen)\b"),

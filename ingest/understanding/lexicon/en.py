@@ -251,7 +251,10 @@ MARKERS = (
                        r"propos(?:es|ed)|restructur(?:es|ing)|clos(?:es|ing)|shut(?:s|ting)|plans\s+to|told\s+staff)\b"),
     ("conditional", r"\b(?:if|unless|whether|otherwise)\b|\bin\s+the\s+event\s+(?:of|that)\b|\bshould\s+(?:the|it|"
                     r"they)\b"),
-    ("forecast", r"(?-i:\b[Ww]arn(?:s|ed|ing)?\b)"),  # the verb, never the WARN Act
+    # the verb, never the WARN Act; an employer warning that it must cut states its own plan ("warns it must cut")
+    ("forecast", r"(?-i:\b[Ww]arn(?:s|ed|ing)?\b)(?!\s+(?:(?:its\s+)?(?:staff|employees|workers|unions)\s+)?(?:that\s+)?"
+                 r"(?:it|they)\s+(?:must|will|needs?\s+to|has\s+to|would\s+have\s+to|is\s+to|plans\s+to)\s+(?:\w+\s+)?"
+                 r"(?:cut|axe|shed|reduce|lose|make|lay|close|slash|eliminate|trim)\b)"),
     ("forecast", r"\bexpect(?:s|ed|ing)?\b|\bpredict(?:s|ed|ing|ion)?\b|\bforecasts?\b|"
                  # an outcome at some unnamed time is a forecast ("AI will ultimately lead to a smaller workforce")
                  r"\b(?:ultimately|eventually)\b|\b(?:in|over)\s+the\s+long(?:er)?[\s-]term\b|"
@@ -301,7 +304,9 @@ MARKERS = (
                 r"\b(?:new|latest|fresh|another|further|additional|second|third|fourth|fifth)\s+(?:\w+\s+)?"
                 r"(?:round|wave|batch|tranche|layoffs|job\s+cuts|cuts|redundancies)\b|\bagain\b|\bnow\b|"
                 r"\bbeg(?:in|ins|an|un|inning)\b|\bstart(?:s|ed|ing)?\b|\bkick(?:s|ed)?\s+off\b|\bthis\s+time\b|"
-                # carrying cuts out ("<Firm> implements major job cuts")
+                # carrying cuts out ("<Firm> implements major job cuts", "<Firm> continues the layoffs in ...")
+                r"\bcontinu(?:e|es|ed|ing)\s+(?:(?:the|its|their|with)\s+)?(?:[\w-]+\s+)?(?:layoffs|lay-offs|job\s+cuts|"
+                r"cuts|redundancies|downsizing)\b|"
                 r"\bimplement(?:s|ed|ing)?\b|\bcarr(?:y|ies|ied|ying)\s+out\b|\benact(?:s|ed|ing)?\b|"
                 r"\b(?:more|another|additional|further)\s+(?:\d[\d,.]*\s+)?(?:[a-z-]+\s+)?(?:jobs|roles|positions|staff|"
                 r"employees|workers|posts)\b|\bis\s+(?:now\s+)?(?:cutting|laying|shedding|axing|eliminating)\b"),
@@ -335,7 +340,8 @@ MARKERS = (
     ("results", r"(?<!before )(?<!ahead of )(?<!next )(?<!upcoming )(?<!with )\b(?:results|earnings|"
                 r"(?:quarterly|annual|half-year|full-year|q[1-4])\s+(?:profits?|revenue|sales|loss)|"
                 r"profits?\s+(?:jumps?|rises?|falls?|slumps?|soars?|surges?|beats?|tops?|misses?)|beats?\s+(?:expectations|"
-                r"estimates|forecasts))\b"),
+                r"estimates|forecasts)|(?:help|helps|helped|boost|boosts|boosted|lift|lifts|lifted|dent|dents|dented)\s+"
+                r"(?:\w+\s+)?(?:profits?|earnings|margins)|profit\s+warning)\b"),
     ("hiring", r"\b(?:hir(?:e|es|ed|ing)|recruit(?:s|ed|ing|ment)?|creat(?:e|es|ed|ing)|add(?:s|ed|ing)?|"
                r"take\s+on|taking\s+on|new\s+jobs|seasonal|apprentices?|openings?|vacancies)\b"),
     ("advice", r"\bif\s+you(?:['’]ve|['’]re|\s+have|\s+are|\s+were|\s+get|\s+got)?\s+(?:been\s+|just\s+|recently\s+)*"
@@ -346,7 +352,7 @@ MARKERS = (
                # journalism; a first-person lesson ("what I got wrong") is an essay
                r"\byour\s+(?:own\s+)?(?:jobs?|career|role|livelihood)\b|\bwhat\s+i\s+(?:learned|learnt|got\s+wrong|"
                r"wish|would\s+do|['’]d\s+do)\b"),
-    ("recap", r"\btimeline\b|\bchronology\b|\btracker\b|\brunning\s+list\b|\bthe\s+questions\s+(?:facing|for)\b|\bround-?up\b|\bin\s+(?:one\s+)?charts?\b|"
+    ("recap", r"\btimeline\b|\bchronology\b|\btracker\b|\brunning\s+list\b|\bcompilation\b|\bcomprehensive\s+list\b|\bthe\s+questions\s+(?:facing|for)\b|\bround-?up\b|\bin\s+(?:one\s+)?charts?\b|"
               r"\byear\s+in\s+review\b|"
               r"\bthe\s+year['’]s\s+biggest\b|\bthe\s+week\s+in\b|\bhere['’]s\s+(?:a\s+)?(?:list|every)\b|"
               r"\bwho['’]s\s+cutting\b|\bcompanies\s+(?:that|cutting|laying)\b|\b\d+\s+companies\b|\blayoffs\s+this\s+"
@@ -356,7 +362,7 @@ MARKERS = (
               # an explainer on news already out: "What BT's announcement tells us", "what the cuts mean for you"
               r"\bwhat\s+(?:\S+\s+){1,4}?(?:tells?|teach(?:es)?|means?)\s+(?:us|about|for\s+you)\b|"
               r"\bhere['’]s\s+the\s+breakdown\b|(?:^|[|:–-]\s*)(?:opinion|analysis|explainer|comment(?:ary)?|column|editorial|essay|"
-              r"letters?|review|podcast|perspective)\s*[:|–-]|^opinion\b"),
+              r"letters?|review|podcast|perspective|guest\s+(?:post|column|blog|essay)|op-ed|viewpoint)\s*[:|–-]|^opinion\b"),
 )
 
 WORDS = Words(

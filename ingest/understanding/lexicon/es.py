@@ -63,7 +63,7 @@ _PRESS_SAYS = r"(?:inform|public|adelant|revel|recog|asegur|señal|apunt|explic|
 MARKERS = (
     # despidos explicados como cultura ("el despido de 14 mil empleados fue un ajuste cultural", "no respondió a")
     ("explained", r"\b(?:fue|fueron|es|son)\s+(?:un|una)\s+(?:ajuste|cambio|decisión)\s+cultural\b|\bno\s+(?:respondió|"
-                  r"responde|está\s+vinculad[oa]|estuvo\s+vinculad[oa])\s+a\b"),
+                  r"responde|está\s+vinculad[oa]|estuvo\s+vinculad[oa]|se\s+debió|se\s+debe|se\s+debían|se\s+deben)\s+a\b"),
     # robots que sustituyen empleos: un pronóstico de automatización
     ("forecast", r"\b(?:reemplaz|sustitu)\w+\s+(?:\S+\s+){0,5}?(?:empleos|trabajadores|puestos)\s+(?:por|con)\s+robots\b|"
                  r"\b(?:robots?|automatización|la\s+ia|inteligencia\s+artificial)\s+(?:\S+\s+){0,2}?(?:podría\w*|"
@@ -119,7 +119,7 @@ MARKERS = (
                       r"viabilidad|bajas\s+voluntarias|prejubilaciones)\b"),
     # los resultados de una empresa ("resultados trimestrales", "beneficio se dispara")
     ("results", r"\b(?:resultados\s+(?:trimestrales|anuales|semestrales|del\s+\w+\s+trimestre)|"
-                r"(?:beneficio|facturación|ingresos)\s+(?:se\s+dispara|crece|cae|sube|baja))\b"),
+                r"(?:beneficio|facturación|ingresos)\s+(?:se\s+dispara|crece|cae|sube|baja)|beneficio\s+neto|pérdidas?\s+netas?)\b"),
     ("hiring", r"\b(?:contrat\w+|incorpor\w+|crear\w*\s+(?:\S+\s+){0,3}empleos|creación\s+de\s+(?:\S+\s+){0,3}empleos|"
                r"nuevos\s+empleos|generará)\b"),
     ("advice", r"\b(?:qué\s+hacer|qué\s+debes\s+saber|claves\s+para|guía|consejos)\b"),

@@ -125,7 +125,8 @@ MARKERS = (
                       r"recentr\w+|réduction\s+des\s+coûts|départs\s+volontaires|préretraite\w*|reclassement)\b"),
     # les résultats financiers d'une entreprise ("résultats trimestriels", "bénéfice en hausse")
     ("results", r"\b(?:résultats\s+(?:trimestriels|annuels|semestriels|financiers|du\s+\w+\s+trimestre)|"
-                r"(?:bénéfice|chiffre\s+d['’]affaires)\s+(?:en\s+hausse|en\s+baisse|bondit|recule|progresse))\b"),
+                r"(?:bénéfice|chiffre\s+d['’]affaires)\s+(?:en\s+hausse|en\s+baisse|bondit|recule|progresse)|bénéfices?\s+nets?|"
+                r"perte\s+nette|avertissement\s+sur\s+(?:les\s+)?résultats)\b"),
     ("hiring", r"\b(?:recrut\w+|embauch\w+|créer\s+(?:\S+\s+){0,3}emplois|création\s+de\s+(?:\S+\s+){0,3}emplois)\b"),
     ("advice", r"\b(?:ce\s+qu['’]il\s+faut\s+savoir|que\s+faire|nos\s+conseils|comment\s+(?:réagir|rebondir))\b"),
     ("recap", r"\b(?:chronologie|retour\s+sur|rétrospective|bilan\s+de\s+l['’]année|l['’]année\s+où|"

@@ -120,7 +120,7 @@ MARKERS = (
                       r"uscite\s+volontarie|prepensionamenti)\b"),
     # i conti di un'azienda ("risultati trimestrali", "utile in crescita")
     ("results", r"\b(?:risultati\s+(?:trimestrali|annuali|semestrali|del\s+\w+\s+trimestre)|conti\s+del\s+trimestre|"
-                r"(?:utile|ricavi|fatturato)\s+(?:in\s+crescita|in\s+calo|sale|cala|balza))\b"),
+                r"(?:utile|ricavi|fatturato)\s+(?:in\s+crescita|in\s+calo|sale|cala|balza)|utile\s+netto|perdita\s+netta)\b"),
     ("hiring", r"\b(?:assunzion\w+|assum\w+|nuovi\s+posti|creer\w+|recluta\w*)\b"),
     ("advice", r"\b(?:cosa\s+fare|cosa\s+sapere|guida|consigli)\b"),
     ("recap", r"\b(?:tutte\s+le\s+ondate|cronologia|la\s+lezione|il\s+lavoro\s+che\s+cambia)\b|(?:^|[|:–-]\s*)"
