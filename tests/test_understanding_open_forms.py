@@ -128,3 +128,45 @@ def test_a_cut_with_its_size_stays_a_report_whatever_the_reason(table: CompanyTa
 )
 def test_the_figure_of_the_action(table: CompanyTable, title: str, text: str, count: int) -> None:
     assert _got(table, title, text) == ("layoff_report", count)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "count"),
+    [
+        # a topic headline dated by its month and year
+        ("Corvane layoffs March 2026: warehouse restructuring",
+         "Corvane confirmed on March 3 that it will eliminate about 1,400 warehouse positions across Europe.", 1400),
+        # an employer warning that it must cut states its own plan
+        ("City council warns it must cut 600 full time jobs",
+         "Eastmoor City Council says it must reduce its workforce by up to 600 full-time equivalent posts by next "
+         "April.", 600),
+        # a first wave confirmed is the news, not a past round
+        ("Corvane confirms first wave of job losses as its chief warns cuts will run into next year",
+         "Corvane has confirmed it is laying off about 300 corporate staff, with its chief executive warning that the "
+         "job losses will continue.", 300),
+        # a closure whose staff enter a redundancy consultation
+        ("All of Corvane's city stores to close with 240 staff facing consultation",
+         "Corvane is to shut all 17 of its city grocery stores, with around 240 staff now facing a consultation over "
+         "their futures.", 240),
+    ],
+)
+def test_reports_in_other_words(table: CompanyTable, title: str, text: str, count: int) -> None:
+    assert _got(table, title, text) == ("layoff_report", count)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Guest post: Steelworks closure - 'the human cost cannot be counted'",
+         "The closure of the Teesmouth steelworks saw 1,900 people lose their jobs, writes a steelworker's wife. We "
+         "always believed the plant was a job for life."),
+        ("2024 Tech Layoffs: A Comprehensive Compilation",
+         "With more than 150,000 jobs lost this year, Corvane, Pinefield and Halden have all made deep cuts."),
+        ("Corvane asegura que el despido de 9.000 personas no se debió a la economía: fue por cultura",
+         "El director ejecutivo de Corvane explicó que el despido de 9.000 empleados no se debió a cuestiones "
+         "económicas, sino a la cultura de la empresa."),
+    ],
+)
+def test_opinion_lists_and_explanations_are_mentions(table: CompanyTable, title: str, text: str) -> None:
+    label, _ = _got(table, title, text)
+    assert label == "layoff_mention"

@@ -115,7 +115,10 @@ CUES = (
                  rf"dozens|"
                  rf"several\s+hundred)\s+(?:\S+\s+){{0,2}}?(?:{JOBS})\b"
                  r"|\bnumber\s+of\s+(?:employees|workers|positions|staff|jobs)\s+affected\b|\b(?:employees|workers|"
-                 r"positions)\s+affected\s*:"),
+                 r"positions)\s+affected\s*:"
+                 # staff put into a redundancy consultation ("with around 250 staff now facing a consultation")
+                 rf"|\b(?:{_QUAL})?\d[\d,.]*\s+(?:\S+\s+)?(?:{JOBS})\s+(?:\S+\s+){{0,2}}?(?:fac(?:e|es|ing)|enter(?:s|ing)?|"
+                 r"put\s+(?:in|into))\s+(?:a\s+|the\s+)?(?:\S+\s+)?consultation\b"),
     ("furlough", r"\bfurlough(?:s|ed|ing)?\b|\btemporary\s+lay-?offs?\b|\bshort-time\s+work(?:ing)?\b"),
     # a closure told to its staff without the word "jobs" ("200 employees have been told the plant will shut")
     ("loss", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,8}}?(?:(?:have\s+been|has\s+been|were|was|are|being)\s+)?told\s+"
@@ -276,7 +279,8 @@ MARKERS = (
              r"\bafter\s+(?:the|two|three|several|its|their|last\s+year['’]s|earlier|previous|recent)\s+(?:\w+\s+)?"
              r"(?:rounds?|layoffs|cuts|job\s+cuts|redundancies)\b|\bhad\s+(?:already\s+|previously\s+)?(?:cut|laid|"
              r"eliminated|shed|announced|axed|slashed|made|lost|closed)\b|\bformer(?:ly)?\b|\bex-\w|\bback\s+in\b|"
-             r"\bfirst\s+(?:round|wave)\b|\binitial\s+(?:round|wave)\b|\bin\s+the\s+past\b|\bonce\b|"
+             # (a first wave being confirmed or begun is the news: "<Firm> confirms first wave of job losses")
+             r"(?<!confirms )(?<!confirmed )(?<!announces )(?<!announced )(?<!begins )(?<!began )(?<!starts )(?<!started )(?<!unveils )(?<!unveiled )(?<!launches )\b(?:first|initial)\s+(?:round|wave)\b|\bin\s+the\s+past\b|\bonce\b|"
              r"\blaid-off\b|\brecent\s+(?:\w+\s+)?(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies|rounds?)\b|\bduring\s+the\s+(?:pandemic|crisis|financial\s+crisis|recession|lockdowns?|covid)\b|"
              r"\bwent\s+on\s+to\b|\bsince\s+then\b|\bthe\s+(?:earlier|previous|last|prior)\s+(?:round|cuts|layoffs)\b|"
              r"\bwhen\s+(?:\S+\s+){0,4}?(?:said|announced|cut|confirmed|closed|shed|axed|laid|unveiled)\b|"
