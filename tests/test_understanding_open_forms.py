@@ -170,3 +170,25 @@ def test_reports_in_other_words(table: CompanyTable, title: str, text: str, coun
 def test_opinion_lists_and_explanations_are_mentions(table: CompanyTable, title: str, text: str) -> None:
     label, _ = _got(table, title, text)
     assert label == "layoff_mention"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "count"),
+    [
+        # a share, then "that number equates to" its count
+        ("Pinefield is cutting 10 percent of its workforce",
+         "Pinefield will lay off roughly 10 percent of its workforce, its chief executive told staff on Friday. That "
+         "number equates to 2,300 jobs, a news agency reports.", 2300),
+        # "the <place>, <state>-based company" is the employer, not the place
+        ("Corvane lays out cost-cutting plan, starting with 12% of workforce",
+         "Chipmaker Corvane said it is cutting 12% of its workforce. The Santa Clara, California-based company also "
+         "suspended its dividend. Based on its last filing, the number of jobs it plans to cut would be more than "
+         "9,000.", 9000),
+        # "reduce its workforce by N" with no job noun after the figure
+        ("Eastmoor care board confirms job cuts",
+         "Eastmoor Integrated Care Board is to reduce its workforce by 312 across its two hospital trusts.", 312),
+    ],
+)
+def test_counts_stated_around_the_cut(table: CompanyTable, title: str, text: str, count: int) -> None:
+    got = classify("t", title, text, PUB, companies=table)
+    assert (got.label, got.headcount) == ("layoff_report", count)

@@ -40,7 +40,7 @@ _NAMED = {
 # A sentence that opens by equating what the one before said with a figure ("This equals about 500 employees",
 # "Dies entspricht etwa 500 Mitarbeitern"): the count of a cut the sentence before gave as a share
 _EQUALS = {code: re.compile(rf"^\W*(?:{words})\s+", re.IGNORECASE) for code, words in {
-    "en": r"(?:this|that)\s+(?:equals|equates\s+to|amounts\s+to|translates\s+to|represents|means)",
+    "en": r"(?:this|that)\s+(?:(?:number|figure)\s+)?(?:equals|equates\s+to|amounts\s+to|translates\s+to|represents|means)",
     "de": r"(?:dies|das)\s+(?:entspricht|entspräche|sind|wären|bedeutet|macht)",
     "fr": r"(?:cela|ceci)\s+(?:représente|correspond\s+à|équivaut\s+à|concerne)",
     "es": r"(?:esto|eso)\s+(?:supone|supondría|equivale\s+a|representa|significa)",

@@ -408,7 +408,9 @@ WORDS = Words(
         r"that\s+\w+|which\s+\w+|who\s+\w+|whose"
     ),
     descriptor_after=(
-        r"[-‑](?:owned|backed|based|led|funded|operated|controlled|linked|supplier|affiliated)\b|['’]s\s+(?:parent|"
+        r"[-‑](?:owned|backed|based|led|funded|operated|controlled|linked|supplier|affiliated)\b|"
+        # "The Santa Clara, California-based company": a place and its state before "-based"
+        r",\s+[\w.]+(?:\s+[\w.]+)?[-‑]based\s+(?:company|firm|group|chipmaker|retailer|maker|business)\b|['’]s\s+(?:parent|"
         r"owner|supplier|customer|rival|partner|largest\s+customer)\b|\s+(?:supplier|suppliers|customer|customers|"
         r"rival|rivals|partner|partners|owner|parent|contractor|contractors|sellers?|shipments|deliveries|vendors?|"
         r"clients?|merchants|rivals)\b|"
@@ -570,7 +572,8 @@ WORDS = Words(
             r"radio|tv|stores?)"
         ),
         "verb_before": (
-            rf"(?:\b(?:(?:{_CUT}|halved)(?:\s+by)?|affect\w*|impact\w*|another|additional|further|loss\s+of|shed|"
+            rf"(?:\b(?:(?:{_CUT}|halved)(?:\s+by)?|(?:{_CUT})\s+(?:its|their|the)\s+(?:\w+\s+)?(?:workforce|headcount|"
+            r"staff|staffing|payroll|establishment|employees)\s+by|affect\w*|impact\w*|another|additional|further|loss\s+of|shed|"
             r"reduction\s+of|(?:dismissal|termination|elimination)s?\s+of|"
             r"(?:affected\s+)?(?:employees|workers|positions|staff)(?:\s+affected)?\s*:|affected\s*:|"
             r"(?:cuts|layoffs|lay-offs|losses|redundancies|reductions)\s+(?:\w+\s+){0,2}?(?:swell|rise|climb|reach|top|"
