@@ -192,3 +192,27 @@ def test_opinion_lists_and_explanations_are_mentions(table: CompanyTable, title:
 def test_counts_stated_around_the_cut(table: CompanyTable, title: str, text: str, count: int) -> None:
     got = classify("t", title, text, PUB, companies=table)
     assert (got.label, got.headcount) == ("layoff_report", count)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Restaurants shed 12,000 jobs as costs bite",
+         "Britain's restaurants cut 12,000 jobs in the first quarter, an industry survey found. Pubs and restaurants "
+         "blamed higher wage bills and energy costs."),
+        ("Hospitals cut jobs as budgets tighten",
+         "Hospitals across the region are cutting jobs. Three hospitals have announced redundancies this month, and "
+         "more are expected."),
+    ],
+)
+def test_a_common_word_opening_a_headline_is_no_employer(table: CompanyTable, title: str, text: str) -> None:
+    """The article writes the word in lower case too: a sector a headline opens on, not an organisation's name."""
+    got = classify("t", title, text, PUB, companies=table)
+    assert (got.label, got.companies) == ("layoff_mention", ())
+
+
+def test_a_name_written_in_an_address_stays_a_name(table: CompanyTable) -> None:
+    got = classify("t", "Cargolane richtet sich neu aus",
+                   "Die Cargolane GmbH stellt ihr Geschäftsmodell neu auf. Im Zuge der Neuausrichtung trennt sich "
+                   "Cargolane von 85 Beschäftigten. Pressekontakt: presse@cargolane.example", PUB, companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Cargolane",), 85)

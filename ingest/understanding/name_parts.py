@@ -86,3 +86,11 @@ def possessive_s(run: str, sample: str, lex: Lexicon) -> bool:
     bare = re.escape(run[:-2])
     after = rf"(?<![\w'’].{{{len(run) - 2}}})(?!['’]s)(?![\w'’])"
     return re.search(bare + after, sample) is not None
+
+
+def written_lower(word: str, sample: str) -> bool:
+    """Return whether the article (`sample`) also writes `word` in lower case ("Couriers lost 9,000 jobs" beside
+    "couriers and messengers"): a common word a sentence or headline opens on, not a name."""
+    low = word.lower()
+    # (not inside an address: "presse@cargonaut.example", "www.acme.com")
+    return low != word and re.search(rf"(?<![\w@./-]){re.escape(low)}(?![\w@-]|\.\w)", sample) is not None

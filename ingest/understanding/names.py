@@ -22,7 +22,7 @@ from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import cuts_after, german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
 from ingest.understanding.name_parts import (
-    PAGE_FURNITURE, credit_line, joined_start, lone_label, numbered, possessive_s, without_seat,
+    PAGE_FURNITURE, credit_line, joined_start, lone_label, numbered, possessive_s, without_seat, written_lower,
 )
 from ingest.understanding.persons import UPPER as _UPPER
 from ingest.understanding.persons import persons, role_patterns, without_person
@@ -363,7 +363,9 @@ def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNa
             continue  # a union or statistics office, a job title ("Vice President") standing for a person, a day
         if lex.code == "en" and not lex.org_words.search(name.text) and context.place(name.text):
             continue  # "Leeds: 200 jobs go" in an article about a call centre "in Leeds": where, not who
-        if " " not in name.text and not name.possessive and generic_noun(lex).fullmatch(name.text):
+        if " " not in name.text and not name.possessive and (
+                generic_noun(lex).fullmatch(name.text)
+                or ((in_title or not text[: name.start].strip(" \"'“‘-•*")) and written_lower(name.text, context.sample))):
             continue  # "Der Konzern", "Council confirms ...": a common noun standing for the employer, not a name
         if not lex.org_words.search(name.text) and (full := context.full(name.text, lex)) != name.text:
             name = Name(full, name.start, name.end, full, possessive=name.possessive, attributive=name.attributive)
