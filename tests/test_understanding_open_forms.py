@@ -20,11 +20,29 @@ def _got(table: CompanyTable, title: str, text: str) -> tuple[str, int | None]:
 
 
 def test_swiss_spelling_reads_like_german(table: CompanyTable) -> None:
-    """Swiss German writes "ss" for "ß": "schliesst" closes a plant as "schließt" does; "in Gefahr" threatens jobs."""
-    title = "Talwerk schliesst Getriebe-Werk - 640 Jobs in Gefahr"
-    text = ("Der Zulieferer Talwerk schliesst sein Getriebe-Werk in Winterthur. Der Schritt bedroht 640 Arbeitsplätze. "
-            "Die Produktion soll nach Polen verlagert werden.")
-    assert _got(table, title, text) == ("layoff_report", 640)
+    """Swiss German writes "ss" for "ß": "schliesst" closes a plant as "schließt" does, "dreissig" counts."""
+    got = classify("t", "Talwerk schliesst Werk in Winterthur",
+                   "Der Zulieferer will die Produktion bis Ende Jahr nach Polen verlagern. Betroffen sind 120 "
+                   "Mitarbeitende.", PUB, companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Talwerk",), 120)
+    assert _got(table, "Brauerei Hollinger entlässt dreissig Mitarbeiter",
+                "Die Brauerei Hollinger entlässt dreissig Mitarbeiter, teilte das Unternehmen am Montag mit.") == (
+        "layoff_report", 30)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talwerk schliesst sein Transporter-Werk in Luton",  # a compound's head, Swiss spelling
+        "Der Schritt bedroht 640 Arbeitsplätze",  # the verb before the jobs
+        "640 Jobs in Gefahr",
+    ],
+)
+def test_german_cues_for_closures_and_threats(sentence: str) -> None:
+    from ingest.understanding.clauses import sentence_cues
+    from ingest.understanding.lexicon import lexicon
+
+    assert sentence_cues(sentence, sentence.lower(), lexicon("de"))
 
 
 def test_a_headline_that_names_the_topic_leaves_the_act_to_the_lead(table: CompanyTable) -> None:
@@ -61,10 +79,11 @@ def test_the_largest_since_compares_and_sums_nothing(table: CompanyTable, title:
 
 
 def test_a_negated_cut_in_french_is_denied(table: CompanyTable) -> None:
-    """"ne supprimera pas d'emplois": the elided article still holds the cut, and the negation denies it."""
-    label, _ = _got(table, "Amazon ne supprimera pas d'emplois en Espagne, selon les syndicats",
-                    "Amazon a annoncé début janvier la suppression de plus de 18 000 emplois dans le monde. Les "
-                    "syndicats espagnols affirment qu'aucun poste ne sera touché dans le pays.")
+    """"ne supprimera pas d'emplois": the elided article still holds the cut, and the negation denies it, so the
+    group's earlier worldwide cut the lead recalls is not the news."""
+    label, _ = _got(table, "Brenmoor ne supprimera pas d'emplois en Belgique, assurent les syndicats",
+                    "Brenmoor a fait savoir ce mois-ci qu'il comptait supprimer plus de 2 400 emplois dans le monde. "
+                    "Une réunion a eu lieu mardi avec la direction belge.")
     assert label == "layoff_mention"
 
 
@@ -84,14 +103,14 @@ def test_implementing_job_cuts_is_acting(table: CompanyTable) -> None:
 @pytest.mark.parametrize(
     ("title", "text"),
     [
-        ("Die KI übernimmt: Amazon will mehr Jobs streichen",
-         "In einem internen Memo schreibt der Amazon-Chef, dass künftig weniger Menschen für manche Aufgaben gebraucht "
-         "würden. Generative KI sei der Grund."),
-        ("Amazon licenzia e assume solo robot",
-         "Secondo indiscrezioni, il gruppo punta a sostituire molti addetti dei magazzini con robot nei prossimi anni."),
-        ("Amazon robotics plan could eliminate 500,000 jobs, report says",
-         "Internal documents seen by a newspaper suggest the company could eliminate more than 500,000 positions "
-         "through automation by 2033."),
+        ("KI statt Büro: Amazon will künftig Stellen streichen",
+         "Der Konzernchef rechnet in einem Rundschreiben damit, dass für Büroarbeit mit der Zeit weniger Leute nötig "
+         "sein werden."),
+        ("Pinefield licenzia e punta sui robot",
+         "Il gruppo Pinefield vuole affidare ai robot buona parte del lavoro nei magazzini nei prossimi anni."),
+        ("Pinefield robotics push could cut 80,000 jobs, newspaper reports",
+         "Internal documents reviewed by a newspaper set out Pinefield's plan to automate its warehouses. The leaked "
+         "papers suggest the company could eliminate more than 80,000 positions through automation by 2031."),
     ],
 )
 def test_a_technology_doing_the_work_someday_is_no_round(table: CompanyTable, title: str, text: str) -> None:
@@ -109,21 +128,22 @@ def test_a_cut_with_its_size_stays_a_report_whatever_the_reason(table: CompanyTa
     ("title", "text", "count"),
     [
         # a share, then a sentence equating it with a figure
-        ("Twitch entlässt ein Drittel seiner Belegschaft",
-         "Die Streaming-Plattform Twitch trennt sich von einem Drittel ihrer Mitarbeiter, wie der Chef in einer Mail "
-         "mitteilte. Dies entspricht etwa 480 Mitarbeitern.", 480),
-        ("Twitch streicht 35 Prozent der Stellen",
-         "Twitch baut 35 Prozent seiner Stellen ab. Die Zahl der betroffenen Beschäftigten liegt damit bei etwa 480.",
-         480),
+        ("Streamora entlässt ein Viertel der Belegschaft",
+         "Der Videodienst Streamora entlässt ein Viertel seiner Belegschaft, schrieb die Gründerin an das Team. Dies "
+         "entspricht rund 140 Beschäftigten.", 140),
+        ("Streamora streicht 25 Prozent der Stellen",
+         "Streamora baut 25 Prozent seiner Stellen ab. Die Zahl der betroffenen Beschäftigten liegt damit bei rund 140.",
+         140),
         # the plan's size under an expectation, when nothing asserts one
         ("Harwick staff face further cuts",
          "Harwick University shocked staff by announcing a new wave of job losses. About 30 academic posts are "
          "expected to go in the latest severance scheme.", 30),
         # an adjective opening a headline is no employer; "limoger" dismisses
-        ("Nouveaux licenciements chez Amazon",
-         "Amazon a annoncé la suppression de 9 000 postes supplémentaires dans une lettre aux équipes.", 9000),
-        ("Amazon annonce une vague de licenciements record",
-         "Le géant américain va limoger un peu plus de 18 000 personnes, a annoncé son patron.", 18000),
+        ("Nouvelles suppressions chez Brenmoor",
+         "Le groupe Brenmoor supprime 640 postes de plus, selon une note interne envoyée jeudi aux cadres.", 640),
+        ("Brenmoor annonce un plan social d'ampleur",
+         "Le fabricant Brenmoor va limoger environ 1 150 personnes dans ses trois usines, a indiqué sa direction.",
+         1150),
     ],
 )
 def test_the_figure_of_the_action(table: CompanyTable, title: str, text: str, count: int) -> None:
@@ -178,12 +198,12 @@ def test_opinion_lists_and_explanations_are_mentions(table: CompanyTable, title:
         # a share, then "that number equates to" its count
         ("Pinefield is cutting 10 percent of its workforce",
          "Pinefield will lay off roughly 10 percent of its workforce, its chief executive told staff on Friday. That "
-         "number equates to 2,300 jobs, a news agency reports.", 2300),
+         "number equates to 2,300 full-time jobs, a news agency reports.", 2300),
         # "the <place>, <state>-based company" is the employer, not the place
-        ("Corvane lays out cost-cutting plan, starting with 12% of workforce",
-         "Chipmaker Corvane said it is cutting 12% of its workforce. The Santa Clara, California-based company also "
-         "suspended its dividend. Based on its last filing, the number of jobs it plans to cut would be more than "
-         "9,000.", 9000),
+        ("Corvane to shed 12% of staff in turnaround push",
+         "Corvane is letting go of 12% of its employees, the firm said on Monday. The Dayton, Ohio-based company will "
+         "also pause buybacks. On the staff count in its annual report, the number of jobs it plans to cut would be "
+         "about 2,600.", 2600),
         # "reduce its workforce by N" with no job noun after the figure
         ("Eastmoor care board confirms job cuts",
          "Eastmoor Integrated Care Board is to reduce its workforce by 312 across its two hospital trusts.", 312),
@@ -216,3 +236,44 @@ def test_a_name_written_in_an_address_stays_a_name(table: CompanyTable) -> None:
                    "Die Cargolane GmbH stellt ihr Geschäftsmodell neu auf. Im Zuge der Neuausrichtung trennt sich "
                    "Cargolane von 85 Beschäftigten. Pressekontakt: presse@cargolane.example", PUB, companies=table)
     assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Cargolane",), 85)
+
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "label"),
+    [
+        # "continues the layoffs" acts
+        ("Corvane Continues the Layoffs in Cloud and Store Tech Teams",
+         "Corvane's cloud unit is cutting several hundred positions in sales and marketing, according to internal "
+         "emails.", "layoff_report"),
+        # a guest post is an essay, whatever its lead reports
+        ("Guest post: Why the Teesmouth closure hurts",
+         "The closure of the Teesmouth works by Corvane Steel will cost 1,900 jobs, writes a local councillor.",
+         "layoff_mention"),
+        # a headline on profits the cuts helped: an earnings story
+        ("Corvane's cost cuts help profits, but cloud growth slows",
+         "Corvane reported a quarterly profit above forecasts on Thursday, helped by the elimination of some 5,000 "
+         "corporate jobs announced since November.", "layoff_mention"),
+    ],
+)
+def test_headline_kinds(table: CompanyTable, title: str, text: str, label: str) -> None:
+    assert _got(table, title, text)[0] == label
+
+
+def test_a_topic_headline_names_an_employer_ending_in_s(table: CompanyTable) -> None:
+    """"<Firm> job cuts as <firm> restructures": the name is read whole, a final "s" included."""
+    got = classify("t", "Zappos job cuts as Amazon restructures its shoe arm",
+                   "Amazon is cutting about 260 roles at Zappos, its online shoe shop, the company confirmed on Monday.",
+                   PUB, companies=table)
+    assert (got.label, got.units, got.headcount) == ("layoff_report", ("Zappos",), 260)
+
+
+def test_a_letter_respelt_inside_a_class_is_refused() -> None:
+    from ingest.understanding.lexicon import Words, _respelled
+    from ingest.understanding.lexicon import lexicon
+
+    words = lexicon("de").words
+    broken = Words(**{**{f: getattr(words, f) for f in words.__dataclass_fields__}, "trigger": "stra[ßs]e",
+                      "respellings": (("ß", "ss"),)})
+    with pytest.raises(ValueError):
+        _respelled(broken)

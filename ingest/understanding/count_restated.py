@@ -37,8 +37,9 @@ _NAMED = {
     "it": (r"\b(?:il|questo)\s+numero\b|\bla\s+cifra\b",
            r"\b(?:(?:è|sarebbe)\s+di|ammonta\s+a|sale\s+a|di|a)\s+"),
 }
-# A sentence that opens by equating what the one before said with a figure ("This equals about 500 employees",
-# "Dies entspricht etwa 500 Mitarbeitern"): the count of a cut the sentence before gave as a share
+# A sentence that opens by equating what was said before with a figure of staff ("This equals about 500 employees",
+# "That number equates to 2,300 full-time jobs", "Dies entspricht etwa 500 Mitarbeitern"): read, like the sentences
+# naming "the number", only when the action has no figure of its own (a share, or nothing)
 _EQUALS = {code: re.compile(rf"^\W*(?:{words})\s+", re.IGNORECASE) for code, words in {
     "en": r"(?:this|that)\s+(?:(?:number|figure)\s+)?(?:equals|equates\s+to|amounts\s+to|translates\s+to|represents|means)",
     "de": r"(?:dies|das)\s+(?:entspricht|entspräche|sind|wären|bedeutet|macht)",
@@ -116,7 +117,7 @@ def named_figure(text: str, lex: Lexicon) -> Amount | None:
     equals = _EQUALS.get(lex.code)
     if equals is not None and (m := equals.match(text)) is not None:
         amount = figure_at(text, m.end(), lex)
-        if amount is not None and amount.pct is None and amount.value and lex.job_nouns.match(text, amount.end + 1):
+        if amount is not None and amount.pct is None and amount.value and _staff_after(text, amount.end, lex):
             return amount
     patterns = _patterns(lex.code)
     if patterns is None:
@@ -133,6 +134,16 @@ def named_figure(text: str, lex: Lexicon) -> Amount | None:
                 # the words from the noun to the figure say whose count it is: a total's or the workforce's
                 return None if not_action.search(text, named.start(), amount.end) else amount
     return None
+
+
+def _staff_after(text: str, end: int, lex: Lexicon) -> bool:
+    """Return whether a job noun follows a figure, at most two words after it ("2,300 full-time jobs")."""
+    words = re.match(r"\s+((?:[\w'’-]+\s+){0,2})", text[end:])
+    if words is None:
+        return False
+    first = end + words.start(1)
+    starts = [first] + [first + w.end() for w in re.finditer(r"[\w'’-]+\s+", words.group(1))]
+    return any(lex.job_nouns.match(text, at) is not None for at in starts)
 
 
 def _fields(text: str, lex: Lexicon) -> bool:

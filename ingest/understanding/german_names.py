@@ -14,13 +14,13 @@ _DE_DESCRIPTOR = re.compile(
     r"werft|reederei|airline|fluggesellschaft|discounter|versender|plattform|dienst|sparte|haus)$"
 )
 _DE_VERB_AFTER = re.compile(
-    r"^\s+(?:streicht|streichen|baut|bauen|schließt|entlässt|will|plant|kündigt|bestätigt|meldet|richtet|stellt|"
+    r"^\s+(?:streicht|streichen|baut|bauen|schließt|schliesst|entlässt|will|plant|kündigt|bestätigt|meldet|richtet|stellt|"
     r"trennt|verlagert|ist|hat|muss|soll|setzt|insolvent|reduziert|verschärft|investiert|rechnet|schickt|fährt|"
     r"gibt|meldete|strich|kürzt|verkleinert|schrumpft)\b"
 )
 
 # The verbs of cutting alone (no "ist", "hat"): after an article, only they make "<Noun> <Name>" a name.
-_DE_CUT_AFTER = re.compile(r"^\s+(?:streicht|baut|schließt|entlässt|kündigt|fährt|schickt|meldet|verlagert|reduziert|kürzt)\b")
+_DE_CUT_AFTER = re.compile(r"^\s+(?:streicht|baut|schließt|schliesst|entlässt|kündigt|fährt|schickt|meldet|verlagert|reduziert|kürzt)\b")
 
 
 def german_evidence(text: str, persons: frozenset[str]) -> set[str]:

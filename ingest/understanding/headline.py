@@ -275,7 +275,7 @@ def _named_topic(e: Event) -> bool:
     if e.actor is None or e.actor.how != "subject":
         return False
     start, end = e.facts.spans[e.cue.clause]
-    head = e.sentence.text[start : e.cue.start].strip(" '’s")
+    head = re.sub(r"['’]s?\s*$", "", e.sentence.text[start : e.cue.start].strip())
     rest = e.sentence.low[e.cue.end : end]
     return head.endswith(e.actor.name) and len(head.split()) == len(e.actor.name.split()) and (
         not rest.strip() or re.match(r"\s+(?:as|amid|after|while)\s", rest) is not None)
@@ -289,7 +289,8 @@ def _labelled(e: Event) -> bool:
         return False
     head = e.sentence.text[: e.cue.start]
     m = re.search(r"\s*[:,]\s*(?:\S+\s+){0,2}$", head)
-    return m is not None and head[: m.start()].strip().endswith(e.actor.name.split()[-1]) and len(head[: m.start()].split()) <= 3
+    name = head[: m.start()] if m is not None else ""
+    return bool(name) and name.strip().endswith(e.actor.name.split()[-1]) and len(name.split()) <= 3
 
 
 @lru_cache(maxsize=8)

@@ -33,7 +33,7 @@ _SUPERLATIVE = re.compile(
     r"(?:Stellenabbau|Entlassungswelle|Abbau\w*|Kahlschlag|Welle|Entlassungen|Jobabbau)|\b(?:mayor|más\s+grande|más\s+"
     r"importante)\s+(?:[\w-]+\s+)?(?:ERE|recorte|ola|despidos?|reestructuración|ajuste)|\b(?:più\s+grande|più\s+"
     r"pesante|più\s+ampi[oa]|maggiore)\s+(?:[\w-]+\s+)?(?:taglio|tagli|ondata|licenziament\w+|ristrutturazione|esuberi))"
-    r"(?:\s+(?:du|de|des|of|in|des|im|del|de\s+la|della|dell['’]\w+|nel(?:la)?)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+$"
+    r"(?:\s+(?:du|de|des|of|in|im|del|de\s+la|della|dell['’]\w+|nel(?:la)?)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+$"
 )
 # A clause opened by one of these hangs on the clause before it and shares its time ("the
 # reorganisation announced last March, | when the group said it would cut 1,300 roles").

@@ -28,7 +28,7 @@ _NO_COMMENT = re.compile(
     r"(?:neither|nor)\s+(?:has|did)\s+(?:it|the\s+company)|declin\w+\s+to|refus\w+\s+to|"
     r"(?:did|does|would)\s+not\s+(?:immediately\s+)?(?:respond|reply|return|comment|confirm)|(?:didn|doesn|wouldn)['’]t\s+(?:respond|reply|comment|confirm)|not\s+immediately\s+available|"
     r"no\s+comment|not\s+comment|rumou?rs?|speculation|lehnte\s+(?:\S+\s+){0,3}?ab|wollte\s+sich\s+nicht|"
-    r"nicht\s+(?:äußern|kommentieren|bestätigen)|n['’]a\s+pas\s+(?:souhaité|répondu|commenté|confirmé)|"
+    r"nicht\s+(?:äußern|äussern|kommentieren|bestätigen)|n['’]a\s+pas\s+(?:souhaité|répondu|commenté|confirmé)|"
     r"ni\s+confirmé|no\s+(?:ha\s+)?(?:quiso|querido|respondido|confirmado)|non\s+ha\s+(?:voluto|risposto|confermato)|"
     r"nessun\s+commento)"
 )

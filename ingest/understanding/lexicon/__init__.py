@@ -204,14 +204,23 @@ def lexicon(code: str) -> Lexicon:
 
 
 def _respelled(words: Words) -> Words:
-    """Return the vocabulary with every pattern matching the other spellings of its letters (`Words.respellings`)."""
+    """Return the vocabulary with its patterns matching the other spellings of their letters (`Words.respellings`):
+    every regex field (a string, the pattern of a (kind, pattern) pair, a dict's pattern values) and the number
+    words. A letter inside a character class or a lookbehind cannot be given a two-letter spelling: ValueError."""
     if not words.respellings:
         return words
 
     def both(pattern: str) -> str:
         for letter, other in words.respellings:
+            if re.search(rf"\[[^\]]*{letter}[^\]]*\]|\(\?<[=!][^)]*{letter}", pattern):
+                raise ValueError(f"{letter!r} in a character class or lookbehind of {pattern[:60]!r}")
             pattern = pattern.replace(letter, f"(?:{letter}|{other})")
         return pattern
+
+    def spelt(word: str) -> str:
+        for letter, other in words.respellings:
+            word = word.replace(letter, other)
+        return word
 
     changed: dict[str, object] = {}
     for f in fields(words):
@@ -225,6 +234,8 @@ def _respelled(words: Words) -> Words:
             changed[f.name] = tuple((k, both(v)) for k, v in value)
         elif isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
             changed[f.name] = {k: both(v) for k, v in value.items()}
+    # "dreissig": the number words in the other spelling too
+    changed["number_words"] = {**words.number_words, **{spelt(k): v for k, v in words.number_words.items()}}
     return replace(words, **changed)  # type: ignore[arg-type]
 
 

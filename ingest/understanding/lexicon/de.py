@@ -281,7 +281,7 @@ WORDS = Words(
         "range_between": r"zwischen",
         "range_and": r"und",
     },
-    respellings=(("ß", "ss"),),  # Swiss German ("schliesst", "Massnahmen", "heisst")
+    respellings=(("ß", "ss"),),  # Swiss German ("schliesst", "entliess", "dreissig")
     space_thousands=True,  # "18 000": a thin or plain space between thousands is common in print
     technology=r"(?-i:KI|AI|GenAI)|künstliche[nr]?\s+Intelligenz|Automatisierung|Roboter\w*",
 )

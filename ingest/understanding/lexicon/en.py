@@ -280,7 +280,8 @@ MARKERS = (
              r"(?:rounds?|layoffs|cuts|job\s+cuts|redundancies)\b|\bhad\s+(?:already\s+|previously\s+)?(?:cut|laid|"
              r"eliminated|shed|announced|axed|slashed|made|lost|closed)\b|\bformer(?:ly)?\b|\bex-\w|\bback\s+in\b|"
              # (a first wave being confirmed or begun is the news: "<Firm> confirms first wave of job losses")
-             r"(?<!confirms )(?<!confirmed )(?<!announces )(?<!announced )(?<!begins )(?<!began )(?<!starts )(?<!started )(?<!unveils )(?<!unveiled )(?<!launches )\b(?:first|initial)\s+(?:round|wave)\b|\bin\s+the\s+past\b|\bonce\b|"
+             r"(?<!confirms )(?<!confirms its )(?<!confirmed )(?<!confirmed its )(?<!announces )(?<!announces its )(?<!announced )(?<!announced its )"
+             r"(?<!begins )(?<!begins its )(?<!began )(?<!began its )(?<!starts )(?<!starts its )(?<!started )(?<!started its )\b(?:first|initial)\s+(?:round|wave)\b|\bin\s+the\s+past\b|\bonce\b|"
              r"\blaid-off\b|\brecent\s+(?:\w+\s+)?(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies|rounds?)\b|\bduring\s+the\s+(?:pandemic|crisis|financial\s+crisis|recession|lockdowns?|covid)\b|"
              r"\bwent\s+on\s+to\b|\bsince\s+then\b|\bthe\s+(?:earlier|previous|last|prior)\s+(?:round|cuts|layoffs)\b|"
              r"\bwhen\s+(?:\S+\s+){0,4}?(?:said|announced|cut|confirmed|closed|shed|axed|laid|unveiled)\b|"
