@@ -92,5 +92,7 @@ def written_lower(word: str, sample: str) -> bool:
     """Return whether the article (`sample`) also writes `word` in lower case ("Couriers lost 9,000 jobs" beside
     "couriers and messengers"): a common word a sentence or headline opens on, not a name."""
     low = word.lower()
+    if low == word or low not in sample:
+        return False  # (one scan: most names are never written in lower case)
     # (not inside an address: "presse@cargonaut.example", "www.acme.com")
-    return low != word and re.search(rf"(?<![\w@./-]){re.escape(low)}(?![\w@-]|\.\w)", sample) is not None
+    return re.search(rf"(?<![\w@./-]){re.escape(low)}(?![\w@-]|\.\w)", sample) is not None
