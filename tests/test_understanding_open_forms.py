@@ -277,3 +277,11 @@ def test_a_letter_respelt_inside_a_class_is_refused() -> None:
                       "respellings": (("ß", "ss"),)})
     with pytest.raises(ValueError):
         _respelled(broken)
+
+
+def test_a_technology_in_a_compound_names_a_unit(table: CompanyTable) -> None:
+    """"KI-Sparte" is the unit that cuts, not AI doing the work: the report stands without a size."""
+    got = classify("t", "Amazon streicht Stellen in der KI-Sparte",
+                   "Amazon streicht Stellen in seiner KI-Sparte, bestätigte der Konzern am Dienstag.", PUB,
+                   companies=table)
+    assert got.label == "layoff_report"

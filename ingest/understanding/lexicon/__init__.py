@@ -198,7 +198,8 @@ def lexicon(code: str) -> Lexicon:
         newsletter=_compile(words.newsletter) if words.newsletter else None,
         unsaid=_compile(rf"\b(?:{words.unsaid})\b") if words.unsaid else None,
         function_words=re.compile(rf"[,:;?!'’\"“”|–—(]|\s-\s|\b(?:{words.function_words})\b") if words.function_words else None,
-        technology=_compile(rf"\b(?:{words.technology})\b") if words.technology else None,
+        # (not a compound: "KI-Sparte", "AI-driven" name a unit or a reason, not the technology doing the work)
+        technology=_compile(rf"(?<![\w-])(?:{words.technology})(?![\w-])") if words.technology else None,
         guards=_guards([p for _, p, cased in (*cues, *markers) if cased] + ([any_cased_cue] if any_cased_cue else [])),
     )
 
