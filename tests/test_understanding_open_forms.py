@@ -240,6 +240,20 @@ def test_reports_and_their_figures(table: CompanyTable, title: str, text: str, c
         ("Corvane asegura que el despido de 9.000 personas no se debió a la economía: fue por cultura",
          "El director ejecutivo de Corvane explicó que el despido de 9.000 empleados no se debió a cuestiones "
          "económicas, sino a la cultura de la empresa."),
+        # a site's listing page, an explanation of a past cut, one person's story, advice to the reader
+        ("Corvane – Tag archive",
+         "Corvane has laid off 140 employees in its games division. Corvane opens a new depot in Leeds."),
+        ("Corvane chief: 6,000 Layoffs Driven by Company Culture, Not Costs",
+         "Corvane's chief executive said on the earnings call that the 6,000 job cuts announced last week were about "
+         "culture, not money."),
+        ("It's culture, not costs: Corvane's chief justifies 6,000 layoffs",
+         "Corvane's chief executive offered a surprising reason for cutting 6,000 jobs last week."),
+        ("I was laid off by Amazon and can't find work",
+         "One morning in October I got a text from Amazon telling me to check my personal email. I saw a message from "
+         "HR telling me I'd been laid off."),
+        ("Preparing for a Reduction in Force at Your Agency",
+         "Nobody wants to be let go. The administration is proposing steep cuts, and many agencies could see staffing "
+         "cuts."),
     ],
 )
 def test_mentions_of_cuts(table: CompanyTable, title: str, text: str) -> None:

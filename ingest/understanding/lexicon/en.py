@@ -169,13 +169,15 @@ _ORG_NOUNS = (
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 MARKERS = (
     # one person's dismissal told as a story ("he was laid off in January", "Amazon laid him off"): not a layoff round
-    ("individual", r"\b(?:he|she|i)\s+(?:was|got|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:laid\s+off|made\s+redundant|"
+    ("individual", r"\b(?:he|she|i)(?:\s+(?:was|got|had\s+been|has\s+been)|['’]d\s+been|['’]ve\s+been|['’]s\s+been)\s+"
+                   r"(?:\w+ly\s+)?(?:laid\s+off|made\s+redundant|"
                    r"fired|sacked|let\s+go|dismissed)\b|\blaid\s+(?:him|her|me)\s+off\b|\b(?:his|her|my)\s+(?:role|job|"
                    r"position)\s+(?:had|has)\s+been\s+(?:made\s+redundant|eliminated|cut)\b"),
     # cuts explained as culture, not cost ("14,000 layoffs driven by culture", "the layoffs were cultural, not
     # financial", "is not a cost-cutting measure")
     ("explained", r"\b(?:layoffs|job\s+cuts|cuts|decision)\b[^.;]{0,40}?\b(?:driven\s+by|rooted\s+in|about)\s+['‘\"“]?"
-                  r"culture\b|\b(?:were|was|is|are)\s+(?:not\s+)?(?:\w+ly\s+)?(?:cultural|financially\s+driven|"
+                  r"(?:\w+\s+)?culture\b|\bjustif(?:y|ies|ied|ying)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:[\d,.]+\s+|\w+\s+){0,2}?"
+                  r"(?:layoffs|job\s+cuts|cuts)\b|\b(?:were|was|is|are)\s+(?:not\s+)?(?:\w+ly\s+)?(?:cultural|financially\s+driven|"
                   r"ai-driven)\b|\bis\s+not\s+a\s+cost-cutting\s+measure\b"),
     # robots or AI replacing jobs over years is a forecast of automation, not a layoff
     ("forecast", r"\breplac\w*\s+(?:\S+\s+){0,5}?(?:jobs|workers|roles|positions|staff|employees)\s+with\s+(?:robots?|"
@@ -355,9 +357,13 @@ MARKERS = (
                r"\bsurviv\w*\s+(?:a\s+)?layoffs?\b|\bhow\s+to\b|\btips?\b|\b\d+\s+things\b|"
                # a headline about the reader's own job ("Could AI take your job?", "Is your job safe?") is service
                # journalism; a first-person lesson ("what I got wrong") is an essay
-               r"\byour\s+(?:own\s+)?(?:jobs?|career|role|livelihood)\b|\bwhat\s+i\s+(?:learned|learnt|got\s+wrong|"
+               r"\byour\s+(?:own\s+)?(?:jobs?|career|role|livelihood|agency|workplace|employer)\b|"
+               r"\bpreparing\s+for\s+(?:a\s+)?(?:reduction\s+in\s+force|rif|layoffs?|lay-offs?|redundanc\w+|job\s+loss)\b|"
+               r"\bwhat\s+i\s+(?:learned|learnt|got\s+wrong|"
                r"wish|would\s+do|['’]d\s+do)\b"),
-    ("recap", r"\btimeline\b|\bchronology\b|\btracker\b|\brunning\s+list\b|\bcompilation\b|\bcomprehensive\s+list\b|\bthe\s+questions\s+(?:facing|for)\b|\bround-?up\b|\bin\s+(?:one\s+)?charts?\b|"
+    ("recap", r"\btimeline\b|\bchronology\b|\btracker\b|\brunning\s+list\b|\bcompilation\b|\bcomprehensive\s+list\b|"
+              # a site's listing page ("<Firm> – Tag archive", "Topic: <firm>", "Latest news on <firm>")
+              r"\btag\s+archives?\b|\barchives?\s+for\b|\blatest\s+news\s+(?:on|about)\b|\bthe\s+questions\s+(?:facing|for)\b|\bround-?up\b|\bin\s+(?:one\s+)?charts?\b|"
               r"\byear\s+in\s+review\b|"
               r"\bthe\s+year['’]s\s+biggest\b|\bthe\s+week\s+in\b|\bhere['’]s\s+(?:a\s+)?(?:list|every)\b|"
               r"\bwho['’]s\s+cutting\b|\bcompanies\s+(?:that|cutting|laying)\b|\b\d+\s+companies\b|\blayoffs\s+this\s+"
