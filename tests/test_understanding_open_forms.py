@@ -213,6 +213,13 @@ def test_a_technology_in_a_compound_names_a_unit(table: CompanyTable) -> None:
         ("Amazon cuts 1,200 jobs as AI reshapes its retail teams",
          "Amazon said on Tuesday it is cutting 1,200 jobs in its retail division as AI tools take over routine work.",
          1200),
+        # a share restated after a comma; a workforce reduced from one size to another
+        ("Eastmoor care board to cut its workforce by half",
+         "Eastmoor Integrated Care Board is to cut its workforce by 50%, which equates to around 240 staff, its chief "
+         "executive said on Monday.", 240),
+        ("Halden Water to lay off nearly half its staff",
+         "Halden Water said on Tuesday it would lay off nearly half its staff. The utility's workforce will be reduced "
+         "from approximately 1,240 to roughly 650 employees by the end of the year.", 590),
     ],
 )
 def test_reports_and_their_figures(table: CompanyTable, title: str, text: str, count: int) -> None:

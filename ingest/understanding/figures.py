@@ -67,9 +67,10 @@ _LOSS_GAP = re.compile(
     r"perdu\w*|eliminad\w*|suprimid\w*|tagliat\w*|licenziat\w*)\b|[,;:.]",
     re.IGNORECASE,
 )
-# Between a share and the count restating it: "of its staff, which amounts to", "des effectifs, soit"
+# Between a share and the count restating it: "of its staff, which amounts to", "des effectifs, soit", "by 50%,
+# which equates to"
 _APPOSITION = re.compile(
-    r"\s+(?:of|de|des|du|der|dei|degli|delle|del|von)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*[,(–—-]\s*"
+    r"(?:\s+(?:of|de|des|du|der|dei|degli|delle|del|von)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*[,(–—-]\s*"
     r"(?:which\s+(?:amounts|equates|translates|is)\s+to|amounting\s+to|equal\s+to|or|that\s+is,?|i\.e\.,?|about|some|"
     r"roughly|around|soit|d\.h\.|also|cioè|pari\s+a|es\s+decir|unos|unas)\s+", re.IGNORECASE)
 # The main action's own count said to be unknown: "an unspecified number of workers", "eine nicht genannte Zahl"

@@ -108,7 +108,9 @@ def _numbers_for(code: str) -> _Numbers:
     qualifier = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in w.qualifiers)
     from_, onto = w.count_context.get("range_from", r"from"), w.count_context.get("reduce_to", to)
     reduction = (
-        rf"\b(?:{w.job_nouns})\s+(?:[\w'’]+\s+){{0,2}}?(?:{from_})\s+(?P<aq>(?:[\w'’]+\s+){{0,2}}?)(?P<a>{digits})\s+"
+        # (the staff nouns, or the English words for all of it: "the workforce will be reduced from 4,133 to 2,183")
+        rf"\b(?:{w.job_nouns}|workforce|headcount)\s+(?:[\w'’]+\s+){{0,3}}?(?:{from_})\s+"
+        rf"(?P<aq>(?:[\w'’]+\s+){{0,2}}?)(?P<a>{digits})\s+"
         rf"(?:{onto})\s+(?P<bq>(?:[\w'’]+\s+){{0,2}}?)(?P<b>{digits})(?![\w%])"
     )
     # "one third" is also written "one-third"

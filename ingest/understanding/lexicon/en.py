@@ -581,6 +581,8 @@ WORDS = Words(
         "verb_before": (
             rf"(?:\b(?:(?:{_CUT}|halved)(?:\s+by)?|(?:{_CUT})\s+(?:its|their|the)\s+(?:\w+\s+)?(?:workforce|headcount|"
             r"staff|staffing|payroll|establishment|employees)\s+by|affect\w*|impact\w*|another|additional|further|loss\s+of|shed|"
+            # a share restated as a count ("by 50%, which equates to around 12,500 staff")
+            r"(?:which\s+)?(?:equates|amounts|translates)\s+to(?:\s+(?:around|about|roughly|some|nearly|almost))?|"
             r"reduction\s+of|(?:dismissal|termination|elimination)s?\s+of|"
             r"(?:affected\s+)?(?:employees|workers|positions|staff)(?:\s+affected)?\s*:|affected\s*:|"
             r"(?:cuts|layoffs|lay-offs|losses|redundancies|reductions)\s+(?:\w+\s+){0,2}?(?:swell|rise|climb|reach|top|"
