@@ -65,6 +65,19 @@ def test_an_employer_then_a_comma_then_the_layoffs_is_a_label(table: CompanyTabl
     assert (got.label, got.companies) == ("layoff_report", ("Amazon",))
 
 
+def test_a_known_employer_then_a_colon_labels_the_topic(table: CompanyTable) -> None:
+    """"<Known firm> : licenciements massifs dans ...": the lead says what the cuts are; a programme said to be on
+    plan ("liegt im Plan") is its progress, not a new cut."""
+    got = classify("t", "Amazon : licenciements massifs dans la division des appareils",
+                   "Amazon procède à des licenciements dans sa division des appareils, a confirmé le groupe. La presse "
+                   "américaine évoque quelque 8 000 suppressions de postes.", PUB, companies=table)
+    assert got.label == "layoff_report"
+    label, _ = _got(table, "Siemens: Stellenabbau in der Antriebssparte liegt im Plan",
+                    "Der Abbau von 2.000 Stellen in der Antriebssparte liegt im Plan, sagte ein Siemens-Sprecher am "
+                    "Dienstag.")
+    assert label == "layoff_mention"
+
+
 def test_a_negated_cut_in_french_is_denied(table: CompanyTable) -> None:
     """"ne supprimera pas d'emplois": the elided article still holds the cut, and the negation denies it, so the
     group's earlier worldwide cut the lead recalls is not the news."""

@@ -285,8 +285,8 @@ def _labelled(e: Event) -> bool:
     """Return whether a headline names its employer, then a colon or comma, then the layoffs ("<Firm> : licenciement
     massif dans la division ...", "<Unit>: Entlassungswelle beim ...", "<Unit>, licenziamenti anche nella ..."): the
     employer labels the topic; the lead says what the cuts are."""
-    if e.actor is None or e.actor.how != "subject":
-        return False
+    if e.actor is None or not (e.actor.how == "subject" or (e.actor.how == "sentence" and e.actor.known)):
+        return False  # (an unknown name before a colon may be a show's or a column's: "La Matinale Éco : ...")
     head = e.sentence.text[: e.cue.start]
     m = re.search(r"\s*[:,]\s*(?:\S+\s+){0,2}$", head)
     name = head[: m.start()] if m is not None else ""

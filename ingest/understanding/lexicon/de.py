@@ -114,7 +114,9 @@ MARKERS = (
              r"Frühjahr|Sommer|Winter)|im\s+Vorjahr|letzten\s+Jahr|hatte[n]?\s+(?:\S+\s+){0,8}?(?:angekündigt|"
              r"gestrichen|"
              r"abgebaut|entlassen|gewarnt)|vor\s+(?:einem|zwei|drei|vier|\d+)\s+(?:Jahr|Jahren|Monaten)|erst\s+im|"
-             r"seinerzeit|Rückblick|während\s+der\s+(?:Pandemie|Corona-Krise|Krise|Finanzkrise))\b"),
+             r"seinerzeit|Rückblick|während\s+der\s+(?:Pandemie|Corona-Krise|Krise|Finanzkrise)|"
+             # the progress of a programme announced before ("der Stellenabbau liegt im Plan"), as "on track"
+             r"(?:liegt|liegen|lag|ist)\s+(?:\w+\s+)?(?:im\s+(?:Plan|Zeitplan)|auf\s+Kurs|im\s+Soll))\b"),
     ("cumulative", r"\b(?:seit|summier\w+|zusammengerechnet|zusammen\s+mit|bislang|bisher|unterm\s+Strich|"
                    r"in\s+(?:zwei|drei|mehreren)\s+(?:Runden|Wellen))\b|"
                    # the whole plan a round belongs to: "Teil des Gesamtplans, ... um etwa 30.000 zu reduzieren"
