@@ -233,6 +233,9 @@ def test_a_technology_in_a_compound_names_a_unit(table: CompanyTable) -> None:
         ("Halden Water to lay off nearly half its staff",
          "Halden Water said on Tuesday it would lay off nearly half its staff. The utility's workforce will be reduced "
          "from approximately 1,240 to roughly 650 employees by the end of the year.", 590),
+        # preparing a round of layoffs is the employer's plan ("prepara una ronda de despidos")
+        ("Brenmoor prepara una ronda de despidos masiva",
+         "El grupo Brenmoor despedirá a unas 900 personas esta semana, según ha explicado un diario económico.", 900),
     ],
 )
 def test_reports_and_their_figures(table: CompanyTable, title: str, text: str, count: int) -> None:

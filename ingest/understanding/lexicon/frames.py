@@ -26,18 +26,19 @@ class Frame:
         return self._compiled[code]
 
 
-# A verb of undergoing or starting before a headline's noun cue. Each pattern ends where the noun cue starts: the verb, then at most three words (its indirect object, "mass",
+# A verb of undergoing, preparing or starting before a headline's noun cue ("<Firm> prepara una ronda de despidos").
+# Each pattern ends where the noun cue starts: the verb, then at most three words (its indirect object, "mass",
 # "further"), read on the lower-cased headline.
 undergo = Frame({
-    "en": r"\b(?:fac(?:e|es|ing)|prepar(?:e|es|ing)\s+for|brac(?:e|es|ing)\s+for|start(?:s|ing)?|begin(?:s|ning)?|"
+    "en": r"\b(?:fac(?:e|es|ing)|prepar(?:e|es|ing)(?:\s+for)?|brac(?:e|es|ing)\s+for|start(?:s|ing)?|begin(?:s|ning)?|"
           r"launch(?:es|ing)?|offer(?:s|ing)?|hit\s+by|express(?:es|ing)?\s+interest\s+in|"
           r"appl(?:y|ies|ying)\s+for)\s+(?:[\w'’-]+\s+){0,3}$",
     "de": r"\b(?:steh(?:t|en)\s+vor\s+|bereite[nt]?\s+(?:sich\s+)?(?:auf\s+)?|beginn(?:t|en)\s+(?:mit\s+)?|"
           r"start(?:et|en)\s+|bietet?\s+(?:\w+\s+)?)(?:[\w'’-]+\s+){0,3}$",
-    "fr": r"\b(?:fai(?:t|re)\s+face\s+à|se\s+prépar(?:e|ent)\s+à|lanc(?:e|ent)|propos(?:e|ent)|entam(?:e|ent))\s+"
+    "fr": r"\b(?:fai(?:t|re)\s+face\s+à|se\s+prépar(?:e|ent)\s+à|prépar(?:e|ent)|lanc(?:e|ent)|propos(?:e|ent)|entam(?:e|ent))\s+"
           r"(?:[\w'’-]+\s+){0,3}$",
-    "es": r"\b(?:afronta[n]?|se\s+prepara[n]?\s+para|inicia[n]?|lanza[n]?|ofrece[n]?)\s+(?:[\w'’-]+\s+){0,3}$",
-    "it": r"\b(?:affronta(?:no)?|si\s+prepara(?:no)?\s+a|avvia(?:no)?|lancia(?:no)?|offre|offrono)\s+"
+    "es": r"\b(?:afronta[n]?|se\s+prepara[n]?\s+para|prepara[n]?|inicia[n]?|lanza[n]?|ofrece[n]?)\s+(?:[\w'’-]+\s+){0,3}$",
+    "it": r"\b(?:affronta(?:no)?|si\s+prepara(?:no)?\s+a|prepara(?:no)?|avvia(?:no)?|lancia(?:no)?|offre|offrono)\s+"
           r"(?:[\w'’-]+\s+){0,3}$",
 })
 
