@@ -1,7 +1,8 @@
 """Forms of real coverage the rules-12 pass reads: Swiss German spelling, a layoff noun headline that only names its
 topic, a superlative dated by "since" in four languages, a negated cut in French, a past "made N people redundant",
 and the story of a technology that will shrink a workforce with no size or team of its own. Every sentence here is
-written for the test (fictional employers except the watched one)."""
+written for the test (fictional employers, except the watched one and its units and one alias-table firm, Siemens,
+in a made-up sentence)."""
 
 from __future__ import annotations
 

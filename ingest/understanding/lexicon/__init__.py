@@ -74,7 +74,7 @@ class Words:
     # a list of keywords (a page's slug, "<Firm> job cuts news"), naming a topic, not claiming anything about it
     function_words: str = ""
     # a letter some writers of the language spell otherwise, and how: the patterns match either spelling (Swiss
-    # German writes "ss" for "ß": "schliesst", "Massnahmen")
+    # German writes "ss" for "ß": "schliesst", "dreissig")
     respellings: tuple[tuple[str, str], ...] = ()
     # the technologies a story may say will do people's work (AI, automation, robots): cased where an acronym is a
     # common word in lower case (Italian "ai")
