@@ -20,7 +20,10 @@ _COMPANY_FOLLOW = re.compile(
     r"(?:['’]s\b|,\s+(?:the|a|an|which|whose)\s|\s+(?:Inc|Corp|Co|Ltd|LLC|Group|said|says|is|was|has|had|will|would|to|plans?|"
     r"cut|cuts|lays|laid|announced|announces|confirmed|confirms|shares|stock|employees|workers|"
     r"staff|CEO|chief|spokes\w+|executives?|stores?|reported|began|begins|slashes|eliminates|"
-    r"axes|trims|sheds|also|did|does|declined|filed|told|expects)\b)"
+    r"axes|trims|sheds|also|did|does|declined|filed|told|expects|"
+    # the same in German, French, Spanish and Italian headlines ("Ford verschärft Sparkurs", "Ring supprime ...")
+    r"streicht|baut|schließt|schliesst|entlässt|verschärft|kündigt|plant|supprime|ferme|licencie|annonce|réduit|"
+    r"despide|recorta|cierra|anuncia|taglia|chiude|licenzia|annuncia|riduce)\b)"
 )
 # Hyphenated compounds that still name the company ("Amazon-owned", "Meta-backed").
 _OK_HYPHEN = re.compile(r"-(?:owned|backed|based|led|made|funded|operated|parent)\b")

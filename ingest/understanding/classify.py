@@ -45,21 +45,23 @@ from ingest.understanding.language import detect_language
 from ingest.understanding.lexicon import SUPPORTED, Lexicon, lexicon
 from ingest.understanding.headline import (
     DECIDED, POSSIBLE, ROUNDUP_EMPLOYERS, addresses_reader, anticipated, bare_threat, blocks_lead, circumstance, contested_plan,
-    described, framed, listed, lists_employers, own_proposal, protested, tallied,
+    described, framed, incidental, listed, lists_employers, own_proposal, protested, results_story, tallied,
     newsletter, only_threatened, reacts,
 )
 from ingest.understanding.modality import asserts_decision
-from ingest.understanding.sector import opens_on_sector, pair_in_headline, unnamed_in_headline
+from ingest.understanding.sector import opens_on_sector, pair_in_headline, period_tally, unnamed_in_headline
 from ingest.understanding.status import (
     attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences,
 )
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-12"
+CLASSIFIER_VERSION = "rules-13"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
-# headline speaks of a plan, a closure or the employer itself, else this far).
+# headline speaks of a plan, a closure or the employer itself, else this far; under a headline only naming the
+# employer, cuts after `_NAMED_LEAD` sentences are context).
 _EXTENDED_LEAD = 6
+_NAMED_LEAD = 5
 _SUPPORTING = frozenset(("current", "plan", "confirm", "leak", "closure"))
 
 
@@ -135,6 +137,14 @@ def _reach(article: Article, title_events: list[Event]) -> int:
     return _EXTENDED_LEAD
 
 
+def _context_only(article: Article, title_events: list[Event], first: Event) -> bool:
+    """Return whether a headline naming the employer and nothing of cuts, a plan or a closure ("<Firm> employees must
+    return to office") is about something else: cuts its body tells only after the opening paragraphs are context."""
+    kinds = {m.kind for m in article.title_markers}
+    return not title_events and not kinds & {"closure", "restructuring", "plan", "confirm"} and (
+        first.sentence.index > _NAMED_LEAD)
+
+
 def _title(article: Article) -> str:
     """Return the headline's text ("" when the article has none)."""
     return article.sentences[0].text if article.sentences and article.sentences[0].is_title else ""
@@ -150,14 +160,25 @@ def _reaction_to_cuts(article: Article, title_events: list[Event], lex: Lexicon)
     if not named:
         return None
     lead = [e for e in article.events if not e.in_title and not e.aside and e.sentence.index <= LEAD]
-    acts = [e for e in lead if reportable(e) and not plural_actor(e, lex)]
+    acts = [e for e in lead if (reportable(e) or _answered(e, named[0])) and not plural_actor(e, lex)]
     return named[0] if acts and not any("past" in e.clause_kinds for e in lead) else None
+
+
+def _answered(e: Event, named: Event) -> bool:
+    """Return whether a lead's cut is the news a reaction answers: the headline's employer, told in a clause after
+    "after" with no time of its own ("Unions seek assurances after <Firm> announced plans to axe jobs")."""
+    if e.reading.time != "past" or e.reading.modality != "asserted" or e.actor is None or named.actor is None:
+        return False
+    undated = not any(d.age_days is not None and d.age_days > 14 for d in e.facts.dates())
+    return e.actor.parent == named.actor.parent and "decision_frame" in e.clause_kinds and undated
 
 
 def main_event(article: Article, lex: Lexicon) -> Event | None:
     """Return the event that makes the article a report, or None when it is not one."""
     if framed(article) or addresses_reader(article) or pair_in_headline(article) or lists_employers(article):
         return None  # a recap, an opinion, advice, a list of cases, a lesson, or employers' cuts together
+    if period_tally(article, lex):
+        return None  # "7,600 jobs lost in '19": a tally of many employers' cuts over a span
     all_title_events = [e for e in article.events if e.in_title]
     title_events = [e for e in all_title_events if not circumstance(e, lex)]
     headline_kinds = frozenset(m.kind for m in article.title_markers)
@@ -184,7 +205,7 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
         return None  # "Four months after the plant closed, families are still scrambling": a follow-up
     if not all_title_events and newsletter(article, lex):
         return None  # a newsletter's items under a headline without a cue are a digest of news told elsewhere
-    if not all_title_events and _results_story(article):
+    if not all_title_events and results_story(article):
         return None  # "<Firm> Q3 profit jumps" over "last week it cut 14,000 jobs": an earnings story, the cut its context
     if opens_on_sector(article):
         return None  # "Of 166 universities, 90 are proposing job cuts": the employers named later are its examples
@@ -194,26 +215,7 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
             and not plural_actor(e, lex)]
     if len({e.actor.parent for e in lead if e.actor}) >= ROUNDUP_EMPLOYERS:
         return None
-    return lead[0] if lead else None
-
-
-def _results_story(article: Article) -> bool:
-    """Return whether a headline without a layoff cue reports a company's financial results and no closure, plan,
-    restructuring or new action: cuts in its lead are told as the results' context (the issue's earnings-call trap).
-    A headline telling something new beside results to come ("The new round targets ... The next margin signal
-    arrives with Q2 earnings") is not one."""
-    kinds = {m.kind for m in article.title_markers}
-    return "results" in kinds and not kinds & {"closure", "restructuring", "plan", "decision", "current"}
-
-
-def _incidental(article: Article) -> bool:
-    """Return whether the article's layoff cues are incidental: none in the headline, and only denials ("no jobs
-    are affected") or, under a hiring headline, the past ("after cutting thousands during the pandemic")."""
-    kinds = {m.kind for m in article.title_markers}
-    if any(e.in_title for e in article.events) or ("deny" in kinds and kinds & {"closure", "restructuring", "plan"}):
-        return False  # a headline denying a closure or a plan ("<employer> denies: no closure") is about the cuts
-    hiring = "hiring" in kinds
-    return all(e.reading.modality == "denied" or (hiring and e.reading.time != "current") for e in article.events)
+    return lead[0] if lead and not _context_only(article, all_title_events, lead[0]) else None
 
 
 def _same_employer(main: Event, e: Event) -> bool:
@@ -376,6 +378,6 @@ def classify(
         if not automation_story(main, report, lexicon(code)):
             return report
         return _mention(base, article)
-    if _incidental(article):
+    if incidental(article):
         return Classification(**base, label="not_layoff", confidence=0.8, evidence=_trim(article.events[0].sentence.text))
     return _mention(base, article)

@@ -334,3 +334,22 @@ def tallied(e: Event, lex: Lexicon) -> bool:
         return False  # "Publisher to axe up to seven jobs, union claims": one employer, described, acts
     who = said.group("who").strip()
     return _SOURCE_NOUNS.fullmatch(who) is not None or lex.non_employers.match(who) is not None
+
+
+def results_story(article: Article) -> bool:
+    """Return whether a headline without a layoff cue reports a company's financial results and no closure, plan,
+    restructuring or new action: cuts in its lead are told as the results' context (the issue's earnings-call trap).
+    A headline telling something new beside results to come ("The new round targets ... The next margin signal
+    arrives with Q2 earnings") is not one."""
+    kinds = {m.kind for m in article.title_markers}
+    return "results" in kinds and not kinds & {"closure", "restructuring", "plan", "decision", "current"}
+
+
+def incidental(article: Article) -> bool:
+    """Return whether the article's layoff cues are incidental: none in the headline, and only denials ("no jobs
+    are affected") or, under a hiring headline, the past ("after cutting thousands during the pandemic")."""
+    kinds = {m.kind for m in article.title_markers}
+    if any(e.in_title for e in article.events) or ("deny" in kinds and kinds & {"closure", "restructuring", "plan"}):
+        return False  # a headline denying a closure or a plan ("<employer> denies: no closure") is about the cuts
+    hiring = "hiring" in kinds
+    return all(e.reading.modality == "denied" or (hiring and e.reading.time != "current") for e in article.events)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from ingest.understanding.events import LEAD, Article, Event
-from ingest.understanding.lexicon.frames import across, statistic
+from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.lexicon.frames import across, past_span, statistic
 
 
 # Two employers joined in one headline cut ("Layoffs at Amazon and Microsoft deal blow to Seattle", "Meta and Google job
@@ -108,3 +109,17 @@ def unnamed_in_headline(e: Event) -> bool:
         return False
     words = {w for w in re.findall(r"[^\W\d_][\w'’&.-]+", e.sentence.text) if w[0].isupper()}
     return not any(w in words for w in e.actor.name.split())
+
+
+def period_tally(article: Article, lex: Lexicon) -> bool:
+    """Return whether the headline tallies cuts over a span already past with no employer written in it ("7,600 jobs
+    lost in '19", "nearly 200 newsroom staff axed this week"): many employers' cuts, the one its lead names an example.
+    A headline planning cuts ("300 jobs to go in the next year") or naming who cuts is not one."""
+    title = [e for e in article.events if e.in_title]
+    frame = past_span(lex.code)
+    if not title or frame is None or any(m.kind == "plan" for m in article.title_markers):
+        return False
+    if any(e.actor is not None and not unnamed_in_headline(e) for e in title):
+        return False
+    return frame.search(title[0].sentence.low) is not None
+

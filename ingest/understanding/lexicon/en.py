@@ -81,7 +81,7 @@ CUES = (
              r"(?:cuts?|reductions?|cutbacks?|culls?)\b|\bredundanc(?:y|ies)\b|\breductions?\s+in\s+(?:force|"
              r"headcount|staff|workforce)\b|\bworkforce\s+reductions?\b|\bmass\s+dismissals?\b|"
              r"\bwhite-collar\s+cull\b|\bcuts?\s+to\s+(?:staff|jobs|its\s+workforce|the\s+workforce|headcount)\b|"
-             r"\bdownsizing\b|\bjobs?\s+(?:bloodbath|massacre|blow|cull)\b|\b(?:reductions?|cuts?|eliminations?|dismissals?|"
+             r"\bdownsizing\b|\bvoluntary\s+(?:severance|exits?|departures?)\b|\bjobs?\s+(?:bloodbath|massacre|blow|cull)\b|\b(?:reductions?|cuts?|eliminations?|dismissals?|"
              r"terminations?)\s+"
              rf"(?:of|in)\s+(?:\S+\s+){{0,3}}?(?:{JOBS})\b|\bcuts?\s+(?:equivalent\s+to|amounting\s+to|totall?ing)\s+"
              rf"(?:\S+\s+){{0,5}}?(?:{JOBS})\b"),
@@ -484,7 +484,8 @@ WORDS = Words(
         "under-fire embattled troubled struggling cash-strapped ailing beleaguered tech retail retailer "
         "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
         "august september october november december company location county notice number type comments summary "
-        "anticipated date employer mps msps meps peers lawmakers senators councillors members".split()
+        "anticipated date employer mps msps meps peers lawmakers senators councillors members during amid amidst among "
+        "across throughout within following".split()
     ),
     connectors=frozenset("of for and & the de du des la le von van der den del della dei di y e".split()),
     months={

@@ -141,3 +141,21 @@ across = Frame({
     "it": r"\s+(?:[\w'’-]+\s+){0,4}?in\s+tutt[oa]\s+(?:il|l['’]|la)\s*(?:[\w-]+\s+){0,2}",
 })
 
+
+
+# A span of time already past, written in a headline whose cue names no employer: "7,600 jobs lost in '19", "over
+# 25,000 employees lost jobs in the last few weeks", "nearly 200 newsroom staff axed this week", "Stellenabbau in den
+# letzten Monaten". The headline tallies many employers' cuts over the span. Read on the lower-cased headline.
+past_span = Frame({
+    "en": r"\b(?:(?:in|during|over|within)\s+(?:the\s+)?(?:(?:last|past|first|latest)\s+(?:(?:few|two|three|four|six|nine|"
+          r"twelve|\d+)\s+)?(?:days|weeks?|months?|years?|quarter|half)|a\s+(?:single\s+)?(?:week|month|year)|"
+          r"(?:q[1-4]\s+)?'\d\d)|(?:this|last)\s+(?:week|month)|so\s+far\s+this\s+year)\b",
+    "de": r"\b(?:in\s+den\s+(?:letzten|vergangenen)\s+(?:\w+\s+)?(?:tagen|wochen|monaten)|(?:diese|letzte)r?\s+woche|"
+          r"seit\s+jahresbeginn|im\s+ersten\s+(?:halbjahr|quartal))\b",
+    "fr": r"(?:\b(?:ces|les)\s+(?:derni[eè]res\s+semaines|derniers\s+(?:jours|mois))|\bcette\s+semaine|"
+          r"\bdepuis\s+le\s+début\s+de\s+l['’]année|\bau\s+premier\s+(?:semestre|trimestre))\b",
+    "es": r"\b(?:las\s+últimas\s+semanas|los\s+últimos\s+(?:días|meses)|esta\s+semana|en\s+lo\s+que\s+va\s+de\s+año|"
+          r"en\s+el\s+primer\s+(?:semestre|trimestre))\b",
+    "it": r"\b(?:nelle\s+ultime\s+settimane|negli\s+ultimi\s+(?:giorni|mesi)|questa\s+settimana|"
+          r"dall['’]inizio\s+dell['’]anno|nel\s+primo\s+(?:semestre|trimestre))\b",
+})

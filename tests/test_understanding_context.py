@@ -1,0 +1,104 @@
+"""Forms of real coverage the rules-13 pass reads: a headline tallying many employers' cuts over a span already past,
+a lead whose cuts come only after the opening paragraphs under a headline about something else, a reaction answering
+cuts announced the same day, a guarded alias acting in a German headline, and voluntary severance. Every sentence here
+is written for the test (fictional employers, except the watched one and one alias-table firm, Ford, in a made-up
+sentence)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from ingest.understanding import CompanyTable, classify
+
+PUB = datetime(2025, 3, 12, 9, 0)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Newsroom bloodbath: 2,100 jobs lost in '24",
+         "Brackwell Media laid off 140 journalists at papers across the state, according to a tally kept by a "
+         "union. Other chains followed before the year was out."),
+        ("Tech layoffs: over 30,000 employees lost jobs in the last few weeks",
+         "Thousands of workers have been let go by Orbitly, Quandrix and Pellam Systems in recent weeks. Orbitly "
+         "cut 9,000 roles on Monday."),
+        ("Nearly 300 newsroom staff axed this week",
+         "The Harbour Gazette eliminated 120 jobs on Tuesday, including its opinion editor."),
+        ("Stellenabbau in den letzten Wochen: 4.000 Jobs weg",
+         "Der Zulieferer Brennwerk streicht 900 Stellen in Sachsen, teilte das Unternehmen mit."),
+    ],
+)
+def test_a_headline_tallying_a_past_span_is_a_mention(table: CompanyTable, title: str, text: str) -> None:
+    """A count over a span already past ("in '24", "in the last few weeks", "this week") with no employer written in
+    the headline tallies many employers' cuts: the employer its lead names is an example."""
+    assert classify("t", title, text, PUB, companies=table).label == "layoff_mention"
+
+
+def test_an_employer_cutting_this_week_is_still_a_report(table: CompanyTable) -> None:
+    """The tally needs a headline without its employer: "<Firm> axes 200 jobs this week" is one employer's act."""
+    got = classify("t", "Brackwell Media axes 200 jobs this week",
+                   "Brackwell Media said on Tuesday it would cut 200 newsroom jobs across its regional titles.",
+                   PUB, companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Brackwell Media",), 200)
+
+
+_RTO = [
+    "Amazon chief executive Andy Jassy told corporate staff in a memo that they must be at their desks five days a "
+    "week from January.",
+    "The change ends a policy that asked for three days in the office.",
+    "Jassy said being together helps teams learn from each other and invent faster.",
+    "Some employees said on internal forums that the commute would cost them hours each week.",
+    "Others welcomed the return of the office routine and the teams' shared lunches.",
+    "Managers were told to plan desks for the extra days.",
+]
+
+
+def test_cuts_told_after_the_opening_paragraphs_are_context(table: CompanyTable) -> None:
+    """Under a headline naming the employer and nothing of cuts, a cut the body tells only after five sentences is
+    context; told in the lead, it is the news."""
+    title = "Amazon employees must return to the office full time"
+    late = " ".join([*_RTO, "Amazon also said it would cut 400 roles in its devices unit this month."])
+    assert classify("t", title, late, PUB, companies=table).label != "layoff_report"
+    early = " ".join([_RTO[0], "Amazon also said it would cut 400 roles in its devices unit this month.", *_RTO[1:]])
+    got = classify("t", title, early, PUB, companies=table)
+    assert (got.label, got.headcount) == ("layoff_report", 400)
+
+
+def test_a_reaction_answers_cuts_announced_the_same_day(table: CompanyTable) -> None:
+    """"Unions slam <firm> job cuts announcement" over "... after <firm> announced plans to axe 900 jobs" reports the
+    cuts; the same plan dated months back makes the reaction a follow-up."""
+    title = "Unions slam Kelmarsh Steel 'shocking' job cuts announcement"
+    got = classify("t", title, "Unions are seeking urgent talks after Kelmarsh Steel announced plans to axe 900 jobs "
+                   "at its rolling mills. The company said the market had collapsed.", PUB, companies=table)
+    assert (got.label, got.companies) == ("layoff_report", ("Kelmarsh Steel",))
+    got = classify("t", title, "Unions are seeking urgent talks after Kelmarsh Steel announced in October 2024 plans "
+                   "to axe 900 jobs at its rolling mills. The company said the market had collapsed.", PUB,
+                   companies=table)
+    assert got.label == "layoff_mention"
+
+
+def test_a_guarded_alias_acts_in_a_german_headline(table: CompanyTable) -> None:
+    """"Ford" is a common word the table guards; a German verb after it in a headline shows the company acting."""
+    got = classify("t", "Ford verschärft Sparkurs in Köln - 1000 Stellen fallen weg",
+                   "Das Sparprogramm am Standort wird um bis zu 1000 Stellen erweitert. Die Mitarbeiter sollen "
+                   "freiwillig gehen und Abfindungen bekommen.", PUB, companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Ford",), 1000)
+
+
+def test_voluntary_severance_is_a_layoff_cue(table: CompanyTable) -> None:
+    """A voluntary severance scheme offered to staff is a job-cut programme, like voluntary redundancy."""
+    got = classify("t", "University of Harrowgate offers voluntary severance to staff",
+                   "The University of Harrowgate is offering a voluntary severance scheme to help it close a £12m "
+                   "deficit, it said on Tuesday.", PUB, companies=table)
+    assert (got.label, got.companies) == ("layoff_report", ("University of Harrowgate",))
+
+
+def test_a_preposition_opening_sentences_is_no_employer(table: CompanyTable) -> None:
+    """"During the slowdown, ..." opens sentences; "During", written capitalised twice, is still no organisation."""
+    got = classify("t", "Why Halvard's hiring spree ended",
+                   "During the pandemic boom, technology companies hired thousands of people and Halvard hired most. "
+                   "During the slowdown that followed, job cuts hit the sector, and analysts say more cuts could follow "
+                   "at Halvard.", PUB, companies=table)
+    assert got.companies == ("Halvard",)
