@@ -102,3 +102,33 @@ def test_a_preposition_opening_sentences_is_no_employer(table: CompanyTable) -> 
                    "During the slowdown that followed, job cuts hit the sector, and analysts say more cuts could follow "
                    "at Halvard.", PUB, companies=table)
     assert got.companies == ("Halvard",)
+
+
+def test_a_workplace_said_to_close_loses_its_jobs(table: CompanyTable) -> None:
+    """The workplace as the subject ("The Harlow Foods factory in Leven is planned to close") closes with its jobs,
+    as "<Firm> to close its factory" does; a site's workforce told in a sentence of its own is the count."""
+    got = classify("t", "Leven workers in shock after closure announcement",
+                   "The Harlow Foods factory in Leven is planned to close next year, the company said on Tuesday.\n\n"
+                   "Around 320 people are currently employed at the plant.", PUB, companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Harlow Foods",), 320)
+
+
+def test_several_factories_closing_are_a_regions_wave(table: CompanyTable) -> None:
+    """"Three factories close within days" is a region's wave, not one employer's closure."""
+    got = classify("t", "Valley faces job losses as three factories close within days",
+                   "Three factories in the valley have shut in a week. Marlow Plastics, Pexton Foods and Ardent Glass "
+                   "all blamed energy costs.", PUB, companies=table)
+    assert got.label != "layoff_report"
+
+
+def test_a_unit_hit_with_layoffs_leaves_the_act_to_the_lead(table: CompanyTable) -> None:
+    """"<Unit> hit with layoffs" undergoes cuts; the lead says what they are, and "Layoffs hit as ..." is no trend
+    ("hit a record" is one)."""
+    got = classify("t", "Amazon Games hit with layoffs, but one studio will grow",
+                   "Amazon this week cut just over 100 roles at its games division, the company told staff in a memo.",
+                   PUB, companies=table)
+    assert (got.label, got.units, got.headcount) == ("layoff_report", ("Amazon Games",), 100)
+    got = classify("t", "Layoffs hit as Amazon folds its studios together",
+                   "Amazon is cutting several hundred roles in its Prime Video and studios organisation, the company "
+                   "told staff on Wednesday.", PUB, companies=table)
+    assert (got.label, got.companies) == ("layoff_report", ("Amazon",))

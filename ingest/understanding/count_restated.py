@@ -175,3 +175,33 @@ def _reduction(text: str, lex: Lexicon) -> Amount | None:
         return None
     return next((a for a in find_amounts(text, lex) if a.pct is None and a.value is not None
                  and before.search(text, max(0, a.start - 80), a.start) is not None), None)
+
+
+# A closing site's workforce stated in a sentence of its own ("Around 450 people are currently employed at the
+# plant", "The site employs about 300 staff"): English only, read when the main event closes a site and no count is
+# given. The figure before the staff noun, or after the site's "employs".
+_SITE_STAFF_AFTER = re.compile(
+    r"\s+(?:people|staff|workers|employees)\s+(?:are\s+|were\s+)?(?:currently\s+|now\s+|still\s+)?"
+    r"(?:employed|based|work|working)\s+(?:at|in|on|there)\b", re.IGNORECASE)
+_SITE_EMPLOYS_BEFORE = re.compile(
+    r"\b(?:site|plant|factory|mill|depot|warehouse|works|centre|center|facility|store|branch|office)\s+(?:currently\s+)?"
+    r"(?:employs|employed|has|had)\s+(?:about|around|some|nearly|almost|approximately|more\s+than|over|just\s+over)?\s*$",
+    re.IGNORECASE)
+_COMPANY_WIDE = re.compile(r"\b(?:worldwide|globally|across\s+the|in\s+total|nationwide|the\s+group)\b", re.IGNORECASE)
+_SITE_REACH = 5
+
+
+def site_workforce(sentences: Sequence[Sentence], lex: Lexicon) -> Amount | None:
+    """Return a closing site's workforce that a lead sentence states on its own, if any (English)."""
+    if lex.code != "en":
+        return None
+    for s in sentences:
+        if s.is_title or s.index > _SITE_REACH or _COMPANY_WIDE.search(s.text):
+            continue
+        for a in find_amounts(s.text, lex):
+            if a.pct is not None or a.value is None:
+                continue
+            if _SITE_STAFF_AFTER.match(s.text, a.end) or _SITE_EMPLOYS_BEFORE.search(s.text, 0, a.start):
+                return a
+    return None
+

@@ -38,7 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ingest.understanding.events import LEAD, Event
-from ingest.understanding.count_restated import restated_count
+from ingest.understanding.count_restated import restated_count, site_workforce
 from ingest.understanding.headcount import Amount
 from ingest.understanding.sentences import Sentence
 
@@ -154,6 +154,8 @@ def action_count(
         # no figure, or a vague one: a sentence naming "the number" or "the figure" gives the action's size
         read = {e.sentence.index for e in every}
         best = restated_count(sentences, _others_only(main, every), read, main.facts.lex) or best
+        if (best is None or best.precision <= _VAGUE) and "closure" in main.sentence_kinds:
+            best = site_workforce(sentences, main.facts.lex) or best  # "Around 450 people are employed at the plant"
     return best, next((a for _, a in found if a.pct is not None), None)
 
 

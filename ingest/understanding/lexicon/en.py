@@ -58,6 +58,11 @@ _WORKPLACES = (
     r"plants?|factory|factories|mills?|brewery|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|shipyards?|warehouses?|"
     r"(?:fulfil+ment|distribution|sorting)\s+cent(?:re|er)s?|mines?|works"
 )
+# One such workplace, the subject of its closing (several closing are a region's wave: "3 factories close within days")
+_WORKPLACE = (
+    r"plant|factory|mill|brewery|smelter|refinery|foundry|shipyard|warehouse|(?:fulfil+ment|distribution|sorting)\s+"
+    r"cent(?:re|er)|mine|works"
+)
 _WORKFORCE = (
     rf"(?:{_QUAL})?{_NUMBER}(?:\s+(?:\S+\s+)?(?:people|staff|workers|employees|jobs|members\s+of\s+staff)"
     r"(?:\s+work(?:ed)?)?\b|(?=\s*(?:$|[,.;:])))"
@@ -135,7 +140,11 @@ CUES = (
     # "Amazon will close three distribution centers"); shops, offices and branches may close with staff moved
     ("loss", r"\b(?:to\s+(?:\w+ly\s+)?(?:close|shut|shutter)|will\s+(?:\w+ly\s+)?(?:close|shut)|(?:is|are)\s+(?:closing|"
              r"shutting)|closes|shuts|"
-             rf"shutters)\s+(?:(?!and\b|or\b)\S+\s+){{0,5}}?(?:{_WORKPLACES})\b"),
+             rf"shutters)\s+(?:(?!and\b|or\b)\S+\s+){{0,5}}?(?:{_WORKPLACES})\b"
+             # the workplace as the subject ("The McVitie's factory in Glasgow is planned to close")
+             rf"|\b(?:{_WORKPLACE})\b(?:\s+(?!and\b|or\b|which\b|that\b|where\b|workers\b|staff\b|employees\b)[\w'’-]+){{0,6}}?"
+             r"\s+(?:(?:is|are|will|would)\s+)?(?:be\s+|been\s+)?(?:(?:planned|set|due|going)\s+)?"
+             r"(?:to\s+)?(?:close|shut|closing|shutting)\b(?!\s+(?:early|temporarily|for\s+(?:the\s+)?(?:day|weekend|holiday)))"),
     # jobs moved abroad are lost where they were ("plans to move 500 jobs offshore", "offshore these roles")
     ("cut", rf"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transfer(?:s|red|ring)?|relocat(?:e|es|ed|ing))\s+"
             rf"(?:\S+\s+){{0,3}}?(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:offshore|overseas|abroad|to\s+(?:india|the\s+"
@@ -331,7 +340,7 @@ MARKERS = (
                 r"employers['’])\b|\b(?:an?|any|every)\s+(?:employer|company|firm|business)\b|"
                 r"\b(?:notices|layoffs|job\s+cuts|redundancies|job\s+losses)\s+(?:\w+\s+)?(?:climb|rise|rose|fall|"
                 r"fell|jump|"
-                r"surge|increase|decrease|drop|slow|ease|soar|top|hit\s+a)(?:s|ed|ing)?\b"),
+                r"surge|increase|decrease|drop|slow|ease|soar|top|hit\s+an?(?=\s))(?:s|ed|ing)?\b"),
     # abolishing a public body closes it ("NHS England to be abolished")
     ("closure", r"\b(?:clos(?:e|es|ed|ing|ure|ures)|shut(?:s|ting|down)?|shutter(?:s|ed|ing)?|wind(?:s|ing)?\s+down|"
                 r"abolish(?:es|ed|ing)?|abolition|"

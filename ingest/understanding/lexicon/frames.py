@@ -31,7 +31,7 @@ class Frame:
 # "further"), read on the lower-cased headline.
 undergo = Frame({
     "en": r"\b(?:fac(?:e|es|ing)|prepar(?:e|es|ing)(?:\s+for)?|brac(?:e|es|ing)\s+for|start(?:s|ing)?|begin(?:s|ning)?|"
-          r"launch(?:es|ing)?|offer(?:s|ing)?|hit\s+by|express(?:es|ing)?\s+interest\s+in|"
+          r"launch(?:es|ing)?|offer(?:s|ing)?|hit\s+(?:by|with)|express(?:es|ing)?\s+interest\s+in|"
           r"appl(?:y|ies|ying)\s+for)\s+(?:[\w'’-]+\s+){0,3}$",
     "de": r"\b(?:steh(?:t|en)\s+vor\s+|bereite[nt]?\s+(?:sich\s+)?(?:auf\s+)?|beginn(?:t|en)\s+(?:mit\s+)?|"
           r"start(?:et|en)\s+|bietet?\s+(?:\w+\s+)?)(?:[\w'’-]+\s+){0,3}$",
