@@ -203,6 +203,22 @@ def test_twitch_cuts_named_inside_the_march_2023_round_join_it() -> None:
     assert plan.links[1].role == "coverage" and plan.links[1].reason.startswith("part of the round")
 
 
+def test_a_unit_hit_by_the_company_wide_cuts_joins_them_unless_it_gives_a_figure() -> None:
+    """A unit's story with no figure of its own, two days into a company-scale round that names other teams, is a
+    share of it (one round, one alert); a vague figure of its own ("several hundred") keeps it apart."""
+    memo = cand("oct", "Company blog", "2025-10-28T13:00", units=("PXT",), headcount=14000, announced="2025-10-28",
+                evidence="The company is reducing its corporate workforce by about 14,000 roles.")
+    games = cand("oct-games", "Games site", "2025-10-30T09:00", units=("Amazon Games",), announced="2025-10-30",
+                 evidence="Amazon Games was hit hard by the layoffs, staff said.")
+    for batch in ([memo, games], [games, memo]):
+        plan = match_rounds([], batch, now=datetime(2025, 10, 31))
+        assert len(plan.rounds) == 1 and plan.rounds[0].headcount == 14000
+        assert [e.kind for e in plan.events] == ["new_round"]
+    vague = games.model_copy(update={"classification": games.classification.model_copy(
+        update={"headcount_text": "several hundred"})})
+    assert len(match_rounds([], [memo, vague], now=datetime(2025, 10, 31)).rounds) == 2
+
+
 def test_aws_several_hundred_is_an_aws_round_not_twitch() -> None:
     twitch = cand("jan24-twitch", "Twitch", "2024-01-10T16:00", units=("Twitch",), headcount=500,
                   approx=True, announced="2024-01-10", evidence="Clancy confirmed in a blog post.")

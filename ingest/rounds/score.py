@@ -13,7 +13,8 @@
   that agree. A report naming some of a round's units with a smaller figure (Twitch's 400 inside
   Amazon's 9,000 of March 2023) joins as a *part*; a unit's own cut with its own figure
   (Twitch ~500, January 2024) does not join a company-wide round of a different size. A much smaller
-  figure naming no unit (a WARN notice for one state) is a part as well.
+  figure naming no unit (a WARN notice for one state) is a part as well, and so is a unit's report with no figure
+  at all inside a company-scale round's window ("<Unit> hit by layoffs" beside 14,000 corporate cuts).
 * **Headcounts** are compared as intervals (`facts.interval`); unknown ones fit anything.
 """
 
@@ -77,7 +78,7 @@ def score(
     r_keys = agg.unit_keys
     disjoint = bool(c_keys and r_keys and not (c_keys & r_keys))
     if disjoint and not _one_action(agg.headcount_member, cand):
-        return None
+        return _unit_share(agg, cand, gap, window_days)
     hc = _headcount_fit(agg, cand, c_keys, r_keys)
     if hc is None:
         return None
@@ -143,3 +144,18 @@ def _late(agg: Aggregate, company: str, cand: Member, gap: int, follow_up_days: 
     if c_int is not None and (r_int is None or c_int[1] >= r_int[0]):
         return None
     return Match(score=0.45, scope="part", reason=f"follow-up {gap} days after {day} naming the round's action")
+
+
+def _unit_share(agg: Aggregate, cand: Member, gap: int, window_days: int) -> Match | None:
+    """Return the fit of a unit's report that gives no figure of its own, inside the window of a company-scale round
+    naming other units ("<Unit> hit by layoffs" two days after 14,000 corporate cuts): a share of that round, not a
+    round of its own. A unit's own figure, even a vague one ("several hundred AWS roles"), or a leak, stays apart."""
+    if cand.is_leak or interval(cand.facts) is not None or cand.facts.headcount_text or cand.facts.headcount_pct:
+        return None
+    if agg.headcount is None or agg.headcount < _COMPANY_SCALE:
+        return None
+    date_score = 1 - gap / (window_days + 1)
+    return Match(score=round(0.4 * date_score + 0.3 * 0.4 + 0.3 * 0.5, 3), scope="part",
+                 reason=f"{gap} day(s) from {agg.announced_on.isoformat()}; a unit's share of the round's "
+                        f"{fmt(agg.headcount)}, no figure of its own")
+
