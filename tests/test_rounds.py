@@ -219,6 +219,16 @@ def test_a_unit_hit_by_the_company_wide_cuts_joins_them_unless_it_gives_a_figure
     assert len(match_rounds([], [memo, vague], now=datetime(2025, 10, 31)).rounds) == 2
 
 
+def test_alexa_and_devices_reports_of_one_cut_are_one_round() -> None:
+    """One outlet names the devices organisation, another Alexa inside it: the same cut, one round."""
+    devices = cand("may-devices", "Wire", "2025-05-14T15:00", units=("devices",), headcount=100, approx=True,
+                   announced="2025-05-14", evidence="Amazon confirmed about 100 roles in its devices unit would go.")
+    alexa = cand("may-alexa", "Tech site", "2025-05-16T10:00", units=("Alexa",), headcount=100, approx=True,
+                 announced="2025-05-14", evidence="The cuts hit the Alexa teams, the company confirmed.")
+    plan = match_rounds([], [devices, alexa], now=datetime(2025, 5, 17))
+    assert len(plan.rounds) == 1 and [e.kind for e in plan.events] == ["new_round"]
+
+
 def test_aws_several_hundred_is_an_aws_round_not_twitch() -> None:
     twitch = cand("jan24-twitch", "Twitch", "2024-01-10T16:00", units=("Twitch",), headcount=500,
                   approx=True, announced="2024-01-10", evidence="Clancy confirmed in a blog post.")

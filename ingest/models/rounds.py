@@ -14,7 +14,8 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # rounds-2026.4: a unit's late follow-up quoting the round's figure as jobs ("its share of the 9,000 cuts announced
 # last month") joins that round although the round's reports named other units.
 # rounds-2026.5: a unit's report with no figure at all inside a company-scale round's window ("<Unit> hit by
-# layoffs" two days after 14,000 corporate cuts naming other teams) joins that round as a part.
+# layoffs" two days after 14,000 corporate cuts naming other teams) joins that round as a part; "Alexa" is compared
+# as the devices organisation it belongs to.
 MATCHER_VERSION = "rounds-2026.5"
 
 

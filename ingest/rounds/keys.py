@@ -27,6 +27,9 @@ _UNIT_ALIASES = {
     "prime video and amazon mgm studios": "prime video",
     "devices and services": "devices",
     "amazon devices": "devices",
+    # Alexa is built inside the devices organisation: a round told as "Alexa" by one outlet is the devices round
+    "alexa": "devices",
+    "alexa ai": "devices",
     "ads": "advertising",
 }
 _UNIT_SUFFIX = re.compile(r"\s+(division|unit|team|teams|group|business|organization|org|department|arm)$")
