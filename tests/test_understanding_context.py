@@ -132,3 +132,15 @@ def test_a_unit_hit_with_layoffs_leaves_the_act_to_the_lead(table: CompanyTable)
                    "Amazon is cutting several hundred roles in its Prime Video and studios organisation, the company "
                    "told staff on Wednesday.", PUB, companies=table)
     assert (got.label, got.companies) == ("layoff_report", ("Amazon",))
+
+
+def test_a_relative_clause_belongs_to_the_name_it_hangs_on(table: CompanyTable) -> None:
+    """"... alongside Meldex, which said last week that it would cut 11,000 jobs": the cut is Meldex's, not the
+    sentence subject's, so it neither sets the leaked round's figure nor confirms the leak."""
+    got = classify("t", "Amazon is said to plan layoffs of about 10,000 corporate workers",
+                   "Amazon is preparing to lay off roughly 10,000 people in corporate roles as soon as this week, "
+                   "according to people with knowledge of the plans.\n\n"
+                   "An Amazon spokeswoman declined to comment.\n\n"
+                   "The move would put Amazon alongside Meldex, which said last week that it would cut 11,000 jobs.",
+                   PUB, companies=table)
+    assert (got.label, got.headcount, got.is_leak) == ("layoff_report", 10000, True)

@@ -221,6 +221,8 @@ def actor_for(
     if before:
         return as_actor(before[0], "subject")  # a company named like its founder ("Dyson")
     subject = sentence_subject(text, names, lex, cue.start)
+    if (antecedent := _relative_antecedent(text, names, cue.start)) is not None:
+        return as_actor(antecedent, "subject")  # "alongside Meta, which said it would cut 11,000 jobs"
     if lex.anaphors.search(text, start, cue.end) is not None:  # "the company", or "cut its workforce"
         return employers.resolve(subject)
     if subject is not None:
@@ -324,3 +326,19 @@ def sentence_subject(text: str, names: list[Name], lex: Lexicon, end: int | None
     notified the Secretary of State": the names after it are objects)."""
     first = _first_subject(text, names, lex, 0, len(text) if end is None else end)
     return None if first is None or _anaphor_first(text, 0, first, lex) else first
+
+
+# A relative pronoun right after a name and its comma: the clause it opens is that name's ("Meta, which said last
+# week that it would cut 11,000 jobs"; "Orange, qui supprime ...").
+_RELATIVE = re.compile(r",\s+(?:which|who|qui|que|quien|che|die|der|das)\b")
+
+
+def _relative_antecedent(text: str, names: list[Name], cue_start: int) -> Name | None:
+    """Return the name a relative clause holding the cue hangs on, if the cue is in one."""
+    for name in reversed([n for n in names if n.end <= cue_start and not n.weak]):
+        if _RELATIVE.match(text, name.end) is None:
+            continue
+        between = text[name.end : cue_start]
+        return name if not re.search(r"[;.!?]\s|,\s+(?:and|but|while)\b", between) and len(between) < 120 else None
+    return None
+
