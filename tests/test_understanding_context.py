@@ -144,3 +144,21 @@ def test_a_relative_clause_belongs_to_the_name_it_hangs_on(table: CompanyTable) 
                    "The move would put Amazon alongside Meldex, which said last week that it would cut 11,000 jobs.",
                    PUB, companies=table)
     assert (got.label, got.headcount, got.is_leak) == ("layoff_report", 10000, True)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Amazon recorta empleo en Buy with Prime",
+         "Amazon ha confirmado despidos en Buy with Prime. Los despidos de enero son pequeños en comparación con los "
+         "27.000 puestos que la empresa eliminó entre finales de 2022 y 2023."),
+        ("Amazon cuts jobs in its Buy with Prime unit",
+         "Amazon has confirmed layoffs in its Buy with Prime unit. The January layoffs are small compared with the "
+         "27,000 roles the company eliminated in 2022 and 2023."),
+    ],
+)
+def test_a_figure_after_compared_with_is_not_the_count(table: CompanyTable, title: str, text: str) -> None:
+    """"Small compared with the 27,000 roles it eliminated": the other side of a comparison is no count of this cut
+    (published weeks after the year it names, so that year's cuts still read as recent)."""
+    got = classify("t", title, text, datetime(2024, 1, 19, 8, 0), companies=table)
+    assert (got.label, got.headcount) == ("layoff_report", None)

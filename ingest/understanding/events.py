@@ -91,7 +91,8 @@ class Event:
     def amounts(self) -> tuple[Amount, ...]:
         """Return the counts in the cue's clause."""
         if "amounts" not in self._later:
-            self._later["amounts"] = _amounts_for(self.facts.amounts(), self.cue, self.facts.spans)
+            self._later["amounts"] = _amounts_for(self.facts.amounts(), self.cue, self.facts.spans,
+                                                  self.sentence.text)
         return self._later["amounts"]  # type: ignore[return-value]
 
     @property
@@ -177,10 +178,25 @@ def _names(s: Sentence, lex: Lexicon, table: CompanyTable, context: ArticleNames
             if n.known or not clause_not_name(n.text, lex)]
 
 
-def _amounts_for(amounts: list[Amount], cue: Cue, spans: list[tuple[int, int]]) -> tuple[Amount, ...]:
+# A figure after "compared with" is the other side of a comparison ("small compared with the 27,000 jobs it cut in
+# 2023", "en comparación con los 27.000 puestos que eliminó"), never this cue's count.
+_COMPARED = re.compile(
+    r"(?:\bcompared\s+(?:with|to)|\bin\s+comparison\s+(?:with|to)|\ben\s+comparación\s+con|\bim\s+vergleich\s+"
+    r"(?:zu|zum|zur|mit)|\bverglichen\s+mit|\bpar\s+rapport\s+(?:à|aux?)|\bcompar[ée]e?s?\s+(?:à|aux?)|"
+    r"\brispetto\s+a\w*|\bin\s+confronto\s+a\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _amounts_for(
+    amounts: list[Amount], cue: Cue, spans: list[tuple[int, int]], text: str = "",
+) -> tuple[Amount, ...]:
     """Return the counts in the cue's clause, or inside the cue itself where it spans a relative clause ("to close
-    its plant, which employs 1,800 people")."""
-    return tuple(a for a in amounts if clause_of(spans, a.start) == cue.clause or cue.start <= a.start < cue.end)
+    its plant, which employs 1,800 people"), less a comparison's other side."""
+    def kept(a: Amount) -> bool:
+        inside = cue.start <= a.start < cue.end
+        compared = not inside and _COMPARED.search(text, max(0, a.start - 60), a.start) is not None
+        return (inside or clause_of(spans, a.start) == cue.clause) and not compared
+
+    return tuple(a for a in amounts if kept(a))
 
 
 def _headline_actor_shared(
