@@ -162,3 +162,30 @@ def test_a_figure_after_compared_with_is_not_the_count(table: CompanyTable, titl
     (published weeks after the year it names, so that year's cuts still read as recent)."""
     got = classify("t", title, text, datetime(2024, 1, 19, 8, 0), companies=table)
     assert (got.label, got.headcount) == ("layoff_report", None)
+
+
+def test_italian_workforce_share_and_the_gerund_cut(table: CompanyTable) -> None:
+    """"taglia il 5% della forza lavoro", "sta licenziando": the workforce noun and the gerund are cues."""
+    got = classify("t", "Amazon taglia il 5% della forza lavoro della divisione Audible",
+                   "Amazon sta licenziando il 5% della forza lavoro di Audible, secondo una nota del responsabile "
+                   "della divisione.", PUB, companies=table)
+    assert (got.label, got.companies, got.units, got.headcount_pct) == ("layoff_report", ("Amazon",), ("Audible",), 5.0)
+
+
+def test_the_agent_of_a_french_passive_cut_is_the_employer(table: CompanyTable) -> None:
+    """"18 000 emplois supprimés par <firm>": the name after "par" cuts; a chief executive named first, "<Person>, le
+    CEO de <firm>", is a person, never the employer."""
+    got = classify("t", "1 200 emplois supprimés par Vellmark : combien en Belgique ?",
+                   "BRUXELLES – Lena Ostrova, le CEO de Vellmark, a annoncé jeudi la suppression de 1 200 postes, "
+                   "notamment en Europe.", PUB, companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Vellmark",), 1200)
+
+
+def test_the_warn_notice_spelt_out_is_no_employer(table: CompanyTable) -> None:
+    """"the first WARN (Worker Adjustment and Retraining Notification) notice": a law's name, the employer the one
+    that notified."""
+    got = classify("t", "Halvard delivers Seattle purge ahead of earnings",
+                   "In the first WARN (Worker Adjustment and Retraining Notification) notice since the announcement, "
+                   "Halvard has notified the state that it is laying off 1,198 workers in Washington.", PUB,
+                   companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Halvard",), 1198)

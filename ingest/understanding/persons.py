@@ -33,7 +33,8 @@ def _person_patterns(code: str, titles: str) -> tuple[re.Pattern[str], re.Patter
 _OWNER = (r"(?:one\s+of\s+)?(?:(?:the|a|an)\s+(?:[\w-]+\s+)?[\w-]+['’]s?\s+|its\s+|their\s+|his\s+|her\s+)?"
           rf"(?-i:(?:[{UPPER}][\w&'’-]*\s+){{0,3}})")  # "Sam Roe, ONS head of ...", "Jo Poe, Unite regional officer"
 # Words that may stand before a job title ("Senior Vice President", "the former managing director").
-_TITLE_MODIFIERS = r"(?:(?:the|a|an|former|senior|vice|deputy|executive|managing|assistant|acting|interim|general|chief|co-)\s+)*"
+_TITLE_MODIFIERS = (r"(?:(?:the|a|an|former|senior|vice|deputy|executive|managing|assistant|acting|interim|general|chief|co-|"
+                     r"le|la|il|lo|el|der|die|son|sa|su|sein|seine|suo|sua)\s+)*")  # "Andy Jassy, le CEO d'Amazon"
 
 
 @lru_cache(maxsize=8)

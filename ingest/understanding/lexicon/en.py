@@ -472,6 +472,8 @@ WORDS = Words(
         r"British\s+Retail\s+Consortium|BRC|Make\s+UK|Federation\s+of\s+Small\s+Businesses|FSB|OBR|IMF|OECD|"
         r"Goldman\s+Sachs\s+economists|Fed|Federal\s+Reserve|Bank\s+of\s+England|ECB|Getty\s+Images|Shutterstock|"
         # laws and notices, courts, holidays: named beside cuts, never making them
+        # ("a WARN (Worker Adjustment and Retraining Notification) notice": the law's name spelt out, cut short)
+        r"Worker\s+Adjustment(?:\s+and\s+Retraining)?|"
         r"(?-i:.*\b(?:Act|Bill|Directive|Regulations?|Notification)(?:\s+(?:of\s+)?\d{4})?|(?:.*\s)?(?:Court|Tribunal)"
         r"(?:\s+of\s+.*)?|Christmas|Easter|Thanksgiving|Halloween|New\s+Year|Labou?r\s+Day)"
     ),

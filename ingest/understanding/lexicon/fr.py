@@ -156,7 +156,7 @@ WORDS = Words(
     markers=MARKERS,  # type: ignore[arg-type]
     anaphors=rf"(?:l['’]|(?:le|la|ce|cette)\s+)(?:[\w-]+\s+)?(?:{_ORG_NOUNS})",
     org_nouns=_ORG_NOUNS,
-    object_before=r"chez|au\s+sein\s+d[eu]",
+    object_before=r"chez|au\s+sein\s+d[eu]|par",  # "18 000 emplois supprimés par Amazon": the agent
     clause_openers=(
         r"alors\s+que|tandis\s+que|après|car|mais|qui|dont|où|lorsque|quand|bien\s+que|même\s+si|parce\s+que|puisque|"
         r"selon|et\s+(?:le|la|les|il|elle)|ce\s+qui|afin\s+de|faute\s+de|malgré"
@@ -168,7 +168,7 @@ WORDS = Words(
     ),
     descriptor_after=r"\s+(?:fournisseur|client|concurrent|rival|propriétaire)\b",
     person_titles=(
-        r"PDG|directeur(?:\s+général)?|directrice(?:\s+générale)?|patron(?:ne)?|président(?:e)?|ministre|porte-parole|"
+        r"PDG|CEO|directeur(?:\s+général)?|directrice(?:\s+générale)?|patron(?:ne)?|président(?:e)?|ministre|porte-parole|"
         r"secrétaire\s+général\w*|délégué\s+syndical\w*|syndicaliste|fondateur|fondatrice|cofondat\w+|maire|"
         r"économiste|analyste|M\.|Mme|dirigeant\w*|responsable|DRH|député\w*|avocat\w*|présentat\w+"
     ),

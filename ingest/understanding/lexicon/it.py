@@ -8,6 +8,7 @@ from ingest.understanding.lexicon import Words
 
 JOBS = (
     r"posti(?:\s+di\s+lavoro)?|dipendenti|lavoratori|lavoratrici|addetti|persone|impiegati|personale|organico|"
+    r"forza\s+lavoro|"
     r"collaboratori|operai|dirigenti|unità|risorse"
 )
 _GAP_STOP = r"prezzi|prezzo|tassi|costi|previsioni|cuneo|dividendo|voli|treni|negozi|per|con|su"
@@ -29,7 +30,7 @@ CUES = (
     ("cut", rf"\b(?:tagli\w*|taglio\s+(?:di|dei|del)|licenzi\w+|elimin\w+|sopprim\w+|ridurr\w+|riduc\w+|ridott\w+|"
             rf"mand\w+\s+a\s+casa|lasci\w+\s+a\s+casa|mett\w+\s+alla\s+porta){_GAP}\s+(?:{JOBS})\b"
             rf"|\bvia\s+(?:{_QUAL})?\d[\d.,]*(?:mila)?\s+(?:{JOBS})\b"),
-    ("staff", r"\blicenzi(?:a|ano|are|erà|eranno|ato|ati|ata|ate)\b"),
+    ("staff", r"\blicenzi(?:a|ano|are|erà|eranno|ato|ati|ata|ate|ando)\b"),
     ("noun", r"\blicenziament[io]\b|\besuber[io]\b|\btagli\s+(?:al\s+personale|all['’]organico|dei\s+posti|"
              r"di\s+posti)\b|"
              r"\briduzione\s+(?:del\s+personale|dell['’]organico|di\s+personale)\b|\buscite(?:\s+volontarie|"
