@@ -189,3 +189,11 @@ def test_the_warn_notice_spelt_out_is_no_employer(table: CompanyTable) -> None:
                    "Halvard has notified the state that it is laying off 1,198 workers in Washington.", PUB,
                    companies=table)
     assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Halvard",), 1198)
+
+
+def test_prior_to_is_no_past(table: CompanyTable) -> None:
+    """"prior to the launch" sets the cut before something to come, not in the past ("a prior round" is past)."""
+    got = classify("t", "Halvard Press to cut sub-editors as it opens a central hub",
+                   "Halvard Press confirmed that eight sub-editors will be made redundant prior to the launch of a "
+                   "central copy-editing hub next month.", PUB, companies=table)
+    assert (got.label, got.headcount) == ("layoff_report", 8)

@@ -284,7 +284,7 @@ MARKERS = (
     ("past", r"\blast\s+(?:year|month|spring|summer|autumn|fall|winter|time|round|decade)\b|\bearlier\s+(?:this|"
              r"that)\s+"
              r"(?:year|month)\b|\bearlier\s+in\s+(?:the\s+year|january|february|march|april|may|june|july|august|"
-             r"september|october|november|december)\b|\bpreviously\b|\bprevious\b|\bprior\b|\balready\b|\bago\b|"
+             r"september|october|november|december)\b|\bpreviously\b|\bprevious\b|\bprior\b(?!\s+to\b)|\balready\b|\bago\b|"
              r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|many|"
              r"\d+)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:after|since|on)\b|"
              r"\bafter\s+(?:the|two|three|several|its|their|last\s+year['’]s|earlier|previous|recent)\s+(?:\w+\s+)?"
