@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
 import subprocess
 import sys
 import tempfile
@@ -39,12 +38,12 @@ import duckdb  # noqa: E402
 
 from ingest.models import Classification  # noqa: E402
 from ingest.understanding import CLASSIFIER_VERSION, classify_many, load_company_table  # noqa: E402
+from ingest.understanding.sentences import split_line  # noqa: E402
 from pagegen import Site, _outlets, feeds_toml, serve_site  # noqa: E402
 from realpages import TEMPLATE_CYCLE, RealPage, slugify, write_real_site  # noqa: E402
 from understanding_eval import CORPUS, Labelled, amazon_rounds, load, render, score  # noqa: E402
 
 OUTLETS = 20  # one template per outlet, in the mix realpages.TEMPLATE_CYCLE gives over 20
-_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
 
 
 def pages_of(items: list[Labelled]) -> tuple[list, list[RealPage]]:
@@ -53,7 +52,7 @@ def pages_of(items: list[Labelled]) -> tuple[list, list[RealPage]]:
     pages = []
     for k, item in enumerate(items):
         paragraphs = [p.strip() for p in item.raw["text"].split("\n\n") if p.strip()] or [item.raw["title"]]
-        summary = _FIRST_SENTENCE.split(paragraphs[0], maxsplit=1)[0][:300]
+        summary = (split_line(paragraphs[0]) or [paragraphs[0]])[0][:300]  # a dek: the lead's first sentence
         outlet = k % OUTLETS
         pages.append(RealPage(outlet, slugify(item.raw["title"], k), item.raw["title"], summary, "Staff reporter",
                               item.published_at, paragraphs, item.raw["label"], text_id=item.id,

@@ -197,3 +197,29 @@ def test_prior_to_is_no_past(table: CompanyTable) -> None:
                    "Halvard Press confirmed that eight sub-editors will be made redundant prior to the launch of a "
                    "central copy-editing hub next month.", PUB, companies=table)
     assert (got.label, got.headcount) == ("layoff_report", 8)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Related story: Ferrow Logistics to cut 300 jobs at its Leeds depot",
+        "READ MORE City law firm Mercer Gale to axe 90 support roles Best new restaurants in London",
+    ],
+)
+def test_a_link_to_another_story_is_no_part_of_the_article(table: CompanyTable, link: str) -> None:
+    """A page's link line inside the text ("Related story: ...", a shouted "READ MORE" with no colon) tells another
+    story: a restaurant review holding one stays no layoff news."""
+    text = ("The latest opening to land in Borough is Olatu, a 70-cover grill in a railway arch near the market.\n\n"
+            f"{link}\n\n"
+            "Prices are not modest: the turbot, which serves two, is £78.")
+    assert classify("t", "Basque grill Olatu opens in Borough", text, PUB, companies=table).label == "not_layoff"
+
+
+def test_a_dateline_above_the_lead_is_no_employer(table: CompanyTable) -> None:
+    """A summary line cut at the dateline's abbreviation ("ONTARIO, Calif.") over a lead that repeats the dateline:
+    the shouted place is no organisation, whichever line it stands on."""
+    got = classify("t", "Inland warehouses could start cutting shifts if the port strike drags on",
+                   "ONTARIO, Calif.\n\nONTARIO, Calif. (KIEN) - Warehouse operators say they are watching the strike "
+                   "closely.\n\nIndustry groups warned that some distributors could lay off workers if it lasts.",
+                   PUB, companies=table)
+    assert "ONTARIO" not in got.companies

@@ -139,10 +139,21 @@ class Article:
     lead_names: list[tuple[Sentence, list[Name]]]
 
 
+# A line holding only a dateline's place, cut short where its abbreviation ends a "sentence" (a page's summary line
+# "ONTARIO, Calif." or "BOSTON, Sept." above the lead that repeats it).
+_DATELINE_STUB = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,30},\s*[A-Z][a-z]{1,5}\.?\s*$")
+
+
 def _strip_dateline(text: str) -> str:
-    """Return the body without its dateline ("LONDON, Nov 26 (Reuters) -", "Seattle (dpa) -")."""
-    m = _DATELINE.match(text)
-    return text[m.end() :] if m and len(m.group()) <= 60 else text
+    """Return the body without its dateline ("LONDON, Nov 26 (Reuters) -", "Seattle (dpa) -"), on any of its first
+    three lines (a summary line may stand above the lead), and without a line that is only a dateline's stub."""
+    lines = text.split("\n", 3)
+    for i, line in enumerate(lines[:3]):
+        if _DATELINE_STUB.match(line):
+            lines[i] = ""
+        elif (m := _DATELINE.match(line)) and len(m.group()) <= 60:
+            lines[i] = line[m.end() :]
+    return "\n".join(lines)
 
 
 # "400 staff laid off at Twitch", "Jobs must go at Waveney council": a passive loss names its employer after "at"
