@@ -223,3 +223,16 @@ def test_a_dateline_above_the_lead_is_no_employer(table: CompanyTable) -> None:
                    "closely.\n\nIndustry groups warned that some distributors could lay off workers if it lasts.",
                    PUB, companies=table)
     assert "ONTARIO" not in got.companies
+
+
+def test_an_employer_entering_administration_is_a_report(table: CompanyTable) -> None:
+    """"<Firm> enters administration" stops it trading as it was: its staff's jobs go or are at risk, whether or not
+    the article writes a job word; "the latest group to enter administration" ranks it, and its own count stands."""
+    got = classify("t", "Harwick Foods formally enters administration",
+                   "Frozen food maker Harwick Foods has appointed administrators after talks with a buyer collapsed. "
+                   "Its two plants will keep running while offers are sought.", PUB, companies=table)
+    assert (got.label, got.companies) == ("layoff_report", ("Harwick Foods",))
+    got = classify("t", "Dunmore Dining owner enters administration with loss of 147 jobs",
+                   "The company behind the Dunmore Dining brands has become the latest restaurant group to enter "
+                   "administration, with the loss of 147 jobs.", PUB, companies=table)
+    assert (got.label, got.headcount) == ("layoff_report", 147)

@@ -145,6 +145,12 @@ CUES = (
              rf"|\b(?:{_WORKPLACE})\b(?:\s+(?!and\b|or\b|which\b|that\b|where\b|workers\b|staff\b|employees\b)[\w'’-]+){{0,6}}?"
              r"\s+(?:(?:is|are|will|would)\s+)?(?:be\s+|been\s+)?(?:(?:planned|set|due|going)\s+)?"
              r"(?:to\s+)?(?:close|shut|closing|shutting)\b(?!\s+(?:early|temporarily|for\s+(?:the\s+)?(?:day|weekend|holiday)))"),
+    # an employer entering administration stops trading as it was: its staff's jobs go or are at risk ("Game Group
+    # enters administration", "BHS collapses into administration"), told with or without a job word
+    # ("the latest chain to enter administration" ranks it in a wave: the lead's own cue says what it lost)
+    ("loss", r"\b(?:(?<!\bto\s)enter(?:s|ed|ing)?|go(?:es|ing)?\s+into|went\s+into|gone\s+into|fall(?:s|ing)?\s+into|fell\s+into|"
+             r"collaps(?:e|es|ed|ing)\s+into|(?:been\s+|was\s+|is\s+)?placed\s+(?:in|into))\s+(?:administration|"
+             r"receivership|liquidation)\b"),
     # jobs moved abroad are lost where they were ("plans to move 500 jobs offshore", "offshore these roles")
     ("cut", rf"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transfer(?:s|red|ring)?|relocat(?:e|es|ed|ing))\s+"
             rf"(?:\S+\s+){{0,3}}?(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:offshore|overseas|abroad|to\s+(?:india|the\s+"
