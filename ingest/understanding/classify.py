@@ -45,7 +45,8 @@ from ingest.understanding.language import detect_language
 from ingest.understanding.lexicon import SUPPORTED, Lexicon, lexicon
 from ingest.understanding.headline import (
     DECIDED, POSSIBLE, ROUNDUP_EMPLOYERS, addresses_reader, anticipated, bare_threat, blocks_lead, circumstance, contested_plan,
-    described, framed, incidental, listed, lists_employers, own_proposal, protested, results_story, tallied,
+    described, framed, incidental, insolvency_without_cuts, listed, lists_employers, own_proposal, protested,
+    results_story, tallied,
     newsletter, only_threatened, reacts,
 )
 from ingest.understanding.modality import asserts_decision
@@ -190,6 +191,8 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
         first = found[0]
         if only_threatened(first, article) or listed(first, article) or plural_actor(first, lex) or tallied(first, lex):
             return None
+        if insolvency_without_cuts(first, article):
+            return None  # "<Firm> falls into administration" over "No immediate redundancies have been made"
         if unnamed_in_headline(first) and opens_on_sector(article):
             return None  # "Thousands more university jobs cut" over "Universities have announced ...": a sector's wave
         return first

@@ -353,3 +353,16 @@ def incidental(article: Article) -> bool:
         return False  # a headline denying a closure or a plan ("<employer> denies: no closure") is about the cuts
     hiring = "hiring" in kinds
     return all(e.reading.modality == "denied" or (hiring and e.reading.time != "current") for e in article.events)
+
+
+_INSOLVENCY = re.compile(r"(?i)administration|receivership|liquidation")
+
+
+def insolvency_without_cuts(e: Event, article: Article) -> bool:
+    """Return whether a headline's only act is the employer entering administration and the lead says no jobs go
+    ("No immediate redundancies have been made while the administrators look for a buyer"): the jobs stay in doubt."""
+    if not _INSOLVENCY.search(e.sentence.text[e.cue.start : e.cue.end]):
+        return False
+    return any(x.reading.modality == "denied" or (x.reading.modality != "asserted" and "negation" in x.clause_kinds)
+               for x in article.events if not x.in_title and x.sentence.index <= LEAD)
+
