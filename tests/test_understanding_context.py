@@ -236,3 +236,14 @@ def test_an_employer_entering_administration_is_a_report(table: CompanyTable) ->
                    "The company behind the Dunmore Dining brands has become the latest restaurant group to enter "
                    "administration, with the loss of 147 jobs.", PUB, companies=table)
     assert (got.label, got.headcount) == ("layoff_report", 147)
+
+
+def test_a_name_inside_a_longer_name_is_no_place(table: CompanyTable) -> None:
+    """"cut 450 jobs in BBC News" writes a division after "in", not a place: the BBC still employs, and public sector
+    employees are its staff, not a sector's wave (whether inviting applications reports a cut is not asked here)."""
+    got = classify("t", "BBC invites staff to apply for voluntary redundancy",
+                   "The BBC has invited public sector employees to apply for voluntary redundancy as it attempts to "
+                   "save £125m this year.\n\n"
+                   "The BBC suspended plans to cut around 450 jobs in BBC News earlier in the year.", PUB,
+                   companies=table)
+    assert got.label != "not_layoff" and got.companies == ("BBC",)

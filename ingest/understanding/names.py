@@ -51,6 +51,7 @@ _BEFORE_PLACE = re.compile(
 # One or two capitalised words opening a run right before a name ("Laboratoires " before "Vernhes").
 _PREFIX = re.compile(rf"(?<![\w'’-])(?<![{_UPPER}][\w'’-] )((?:[{_UPPER}][\w'’-]* ){{1,2}})$")
 _PLACE_REACH = 80  # characters before a name searched for its preposition
+_OWNED_OR_PART = re.compile(r"['’]s| [A-Z]")  # after a name: its possessive, or the rest of a longer name
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:administration|government)\b")  # "the Trump administration"
 _ARTICLE = re.compile(r"^(?:(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|Il|Lo|Gli)\s+|L['’])")
 _THE = re.compile(r"^The\s+")
@@ -105,9 +106,9 @@ class ArticleNames:
         if name not in self._places:
             # a search before each occurrence of the name: cheaper than reading the article for every place
             at, found = self.sample.find(name), False
-            while at >= 0 and not found:  # (not "across the ABC's divisions": an owner, not a place)
+            while at >= 0 and not found:  # (not "across the ABC's divisions", an owner; nor "in BBC News", a part)
                 found = _BEFORE_PLACE.search(self.sample, max(0, at - _PLACE_REACH), at) is not None and (
-                    self.sample[at + len(name) : at + len(name) + 2] not in ("'s", "’s"))
+                    _OWNED_OR_PART.match(self.sample, at + len(name)) is None)
                 at = self.sample.find(name, at + len(name))
             self._places[name] = found
         return self._places[name]

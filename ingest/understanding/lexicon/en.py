@@ -338,7 +338,7 @@ MARKERS = (
              r"\bplans?\b|\bproposals?\b|\bconsult(?:ation|ing|s)?\b|\bannounce[ds]?\b|"
              # cuts said to be on their way are decided ("<Firm> layoffs imminent", "Layoffs incoming at <Firm>")
              r"\b(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies)\s+(?:are\s+|is\s+)?(?:imminent|incoming)\b"),
-    ("generic", r"\b(?:companies|firms|employers|businesses|corporations|industry|industries|sector|sectors|"
+    ("generic", r"\b(?:companies|firms|employers|businesses|corporations|industry|industries|(?<!public\s)(?<!private\s)(?<!civil\s)sector(?!\s+(?:employees|workers|staff|jobs|roles|pay|unions?)\b)|sectors|"
                 r"tech\s+giants|big\s+tech|startups|start-ups|retailers|banks|lenders|carmakers|automakers|"
                 r"manufacturers|universities|councils|schools|hospitals|trusts|charities|agencies|departments|"
                 r"sellers|merchants|suppliers|operators|publishers|studios|brands|chains|organi[sz]ations|economy|"
