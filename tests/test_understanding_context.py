@@ -247,3 +247,12 @@ def test_a_name_inside_a_longer_name_is_no_place(table: CompanyTable) -> None:
                    "The BBC suspended plans to cut around 450 jobs in BBC News earlier in the year.", PUB,
                    companies=table)
     assert got.label != "not_layoff" and got.companies == ("BBC",)
+
+
+def test_talks_over_job_losses_leave_the_act_to_the_lead(table: CompanyTable) -> None:
+    """"<Firm> holds talks over job losses" puts the cuts under consultation; the lead says what they are."""
+    got = classify("t", "Firm holds talks over job losses",
+                   "Textiles company Harlan Weavers has said it is in talks with union leaders over proposals to cut "
+                   "jobs. The firm said it plans to close its Dungannon factory, with the loss of 60 jobs.", PUB,
+                   companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Harlan Weavers",), 60)

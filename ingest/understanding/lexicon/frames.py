@@ -32,7 +32,8 @@ class Frame:
 undergo = Frame({
     "en": r"\b(?:fac(?:e|es|ing)|prepar(?:e|es|ing)(?:\s+for)?|brac(?:e|es|ing)\s+for|start(?:s|ing)?|begin(?:s|ning)?|"
           r"launch(?:es|ing)?|offer(?:s|ing)?|hit\s+(?:by|with)|express(?:es|ing)?\s+interest\s+in|"
-          r"appl(?:y|ies|ying)\s+for)\s+(?:[\w'’-]+\s+){0,3}$",
+          r"appl(?:y|ies|ying)\s+for|(?:hold(?:s|ing)?|in|enter(?:s|ing)?)\s+talks\s+(?:over|on|about)|"
+          r"consult(?:s|ing|ation)?\s+(?:\w+\s+)?(?:on|over|about))\s+(?:[\w'’-]+\s+){0,3}$",
     "de": r"\b(?:steh(?:t|en)\s+vor\s+|bereite[nt]?\s+(?:sich\s+)?(?:auf\s+)?|beginn(?:t|en)\s+(?:mit\s+)?|"
           r"start(?:et|en)\s+|bietet?\s+(?:\w+\s+)?)(?:[\w'’-]+\s+){0,3}$",
     "fr": r"\b(?:fai(?:t|re)\s+face\s+à|se\s+prépar(?:e|ent)\s+à|prépar(?:e|ent)|lanc(?:e|ent)|propos(?:e|ent)|entam(?:e|ent))\s+"
