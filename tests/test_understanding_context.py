@@ -256,3 +256,27 @@ def test_talks_over_job_losses_leave_the_act_to_the_lead(table: CompanyTable) ->
                    "jobs. The firm said it plans to close its Dungannon factory, with the loss of 60 jobs.", PUB,
                    companies=table)
     assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Harlan Weavers",), 60)
+
+
+def test_a_boss_speaking_in_the_headline_is_not_the_employer(table: CompanyTable) -> None:
+    """"<Boss> confirma que los despidos en <firm> ...": the surname is the speaker; the firm after "en" cuts."""
+    got = classify("t", "Varga confirma que los despidos en Halvard se prolongarán hasta 2026",
+                   "El consejero delegado de Halvard, Tomas Varga, reconoció este jueves los recortes de plantilla que "
+                   "la compañía ha comenzado a aplicar en sus oficinas.", PUB, companies=table)
+    assert (got.label, got.companies) == ("layoff_report", ("Halvard",))
+
+
+def test_a_shouted_headline_label_is_no_name(table: CompanyTable) -> None:
+    """"HALVARD AXE: ..." shouts the firm the body writes "Halvard": the label is no organisation of its own."""
+    got = classify("t", "HALVARD AXE: Warehouse workers' fury as 1,200 jobs face chop",
+                   "Staff at Halvard have slammed the online retailer after it announced plans to shut three "
+                   "warehouses, putting more than 1,200 jobs on the line.", PUB, companies=table)
+    assert got.label != "not_layoff" and got.companies == ("Halvard",)
+
+
+def test_a_press_release_dateline_is_stripped(table: CompanyTable) -> None:
+    """"ERIE, Pa., March 11, 2025 /PRNewswire/ -- <Firm> ...": the wire's dateline names no employer."""
+    got = classify("t", "Corran Castings to close Erie foundry",
+                   "ERIE, Pa., March 11, 2025 /PRNewswire/ -- Corran Castings today announced it will close its Erie "
+                   "foundry, eliminating approximately 212 positions.", PUB, companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Corran Castings",), 212)

@@ -218,6 +218,8 @@ def actor_for(
     main = employers.main
     if before and main is not None and main.name != before[0].text and before[0].surname:
         return Actor(main.name, main.parent, main.unit, "descriptor", main.known)  # "Musk fires ..." at X
+    if before and before[0].surname and (obj := _object_after(text, names, lex, cue, spans[cue.clause][1])):
+        return as_actor(obj, "object")  # "Jassy confirma que los despidos en Amazon ...": the boss speaks, Amazon cuts
     if before:
         return as_actor(before[0], "subject")  # a company named like its founder ("Dyson")
     subject = sentence_subject(text, names, lex, cue.start)

@@ -33,7 +33,7 @@ MAX_CONTEXT_SENTENCES = 8
 # "LONDON, Nov 26 (Reuters) -", "Seattle (dpa) -": a dateline is not the subject of the first sentence.
 _DATELINE = re.compile(
     r"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,30}|[A-ZÀ-Þ][\w'’. -]{1,30}?(?=,|\s*\())(?:,\s*[^-–—()\n]{1,25}?)?"
-    r"(?:\s*\([\w .]{2,20}\))?\s*\.?\s*[-–—]+\s+"
+    r"(?:\s*\([\w .]{2,20}\)|\s*/[\w .-]{2,20}/)?\s*\.?\s*[-–—]+\s+"  # "(Reuters) -", "/PRNewswire/ --"
 )
 
 

@@ -207,8 +207,8 @@ def _accept(run: str, at_start: bool, context: ArticleNames, lex: Lexicon) -> bo
     tokens = run.split()
     if not tokens or run in _ACRONYM_NOISE:
         return False
-    if run.isupper() and any(len(t) > 2 and _common_word(t, context) for t in tokens):
-        return False  # shouted words ("AXED: 500 jobs go", "EYES DOWN FOR LAST TIME"), not an acronym
+    if run.isupper() and any(len(t) > 2 and (_common_word(t, context) or t.title() in context.body) for t in tokens):
+        return False  # shouted words ("AXED: 500 jobs go", "AMAZON AXE: ..."), not an acronym
     if lex.code == "de":
         return True  # `_german_part` kept only the words with evidence
     if lex.org_words.search(run) or len(tokens) > 1:

@@ -473,7 +473,7 @@ WORDS = Words(
         r"UCU|PCS|FDA|Accord|Unifor|USW|SEIU|AFL-CIO|RMT|Usdaw|Prospect|Aslef|Community|Challenger|Challenger,\s+"
         r"Gray\s*&\s*Christmas|Coresight|Layoffs\.fyi|TrueUp|Insolvency\s+Service|Office\s+for\s+National\s+"
         r"Statistics|ONS|Gray\s*&\s*Christmas|Bureau\s+of\s+Labor\s+Statistics|BLS|Reuters|Bloomberg|AFP|AP|"
-        r"Associated\s+Press|CNBC|"
+        r"Associated\s+Press|CNBC|PR\s?Newswire|Business\s+Wire|Globe\s?Newswire|Accesswire|"
         r"Sky\s+News|BBC\s+News|PA|PA\s+Media|Institute\s+for\s+Government|Resolution\s+Foundation|IFS|CBI|"
         r"British\s+Retail\s+Consortium|BRC|Make\s+UK|Federation\s+of\s+Small\s+Businesses|FSB|OBR|IMF|OECD|"
         r"Goldman\s+Sachs\s+economists|Fed|Federal\s+Reserve|Bank\s+of\s+England|ECB|Getty\s+Images|Shutterstock|"
