@@ -280,3 +280,22 @@ def test_a_press_release_dateline_is_stripped(table: CompanyTable) -> None:
                    "ERIE, Pa., March 11, 2025 /PRNewswire/ -- Corran Castings today announced it will close its Erie "
                    "foundry, eliminating approximately 212 positions.", PUB, companies=table)
     assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Corran Castings",), 212)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Riverside Rovers sack prop over social media posts",
+         "Riverside Rovers have sacked prop forward Kit Tollan with immediate effect after an investigation into "
+         "posts he made on social media."),
+        ("Hospital staff parking charges axed to help with cost of living",
+         "Car parking charges for staff at the Westmoor Hospitals NHS Trust are to be axed from next month."),
+        ("Grocery chain Hartwell's slashes prices on 2,000 items",
+         "TRENDING NOW: Orbital lays off about 10% of its workforce | Tallis to cut about 1,750 jobs\n\n"
+         "Hartwell's has cut prices on 2,000 everyday items, from bread to washing powder."),
+    ],
+)
+def test_look_alikes_of_cuts_are_no_reports(table: CompanyTable, title: str, text: str) -> None:
+    """A player sacked over social media posts, staff parking charges axed, and a page's "TRENDING NOW" ticker of
+    other stories' headlines: no report of job cuts."""
+    assert classify("t", title, text, PUB, companies=table).label != "layoff_report"

@@ -35,7 +35,7 @@ _BOILERPLATE_PREFIX = re.compile(
     r"(?i)^\s*(?:(?:related(?:\s+(?:story|stories|article|articles|coverage|content|news|links?|reading|video))?|"
     r"read\s+more|read\s+also|also\s+read|read|see\s+also|watch|listen|recommended|more|"
     r"mehr\s+dazu|lesen\s+sie\s+auch|lire\s+aussi|à\s+lire|leer\s+más|lee\s+también|leggi\s+anche)\s*:|"
-    r"(?:you\s+(?:may|might)\s+also\s+like|more\s+from|related\s+(?:stories|articles)|trending)\s*[-–—:|]|"
+    r"(?:you\s+(?:may|might)\s+also\s+like|more\s+from|related\s+(?:stories|articles)|trending(?:\s+now)?|most\s+read)\s*[-–—:|]|"
     # shouted, a link's label needs no colon ("READ MORE City firm to axe 90 roles", "RELATED Council ...")
     r"(?-i:READ\s+MORE|RELATED|SEE\s+ALSO|ALSO\s+READ|MORE\s+STORIES|LESEN\s+SIE\s+AUCH|LIRE\s+AUSSI|LEGGI\s+ANCHE)\s)"
 )

@@ -5,7 +5,9 @@ from ingest.understanding.lexicon import Words
 # Plural or collective nouns for staff and posts. After a cut verb only these count: "reduced its
 # position" is a stake, "cut prices" is a price.
 JOBS = (
-    r"jobs|roles|positions|posts|staff(?:ers|s)?|employees|workers|people|personnel|workforce|headcount|"
+    # (a post on social media or a blog is no job: "club sacks prop over social media posts")
+    r"jobs|roles|positions|(?<!media\s)(?<!blog\s)(?<!online\s)(?<!facebook\s)posts|staff(?:ers|s)?|employees|workers|"
+    r"people|personnel|workforce|headcount|"
     r"colleagues|engineers|managers|team\s+members|teams?|contractors|recruiters|journalists|reporters|drivers|"
     r"nurses|teachers|officers|associates|crew|operatives|steelworkers|miners|agents|technicians|"
     r"jobholders|hands|lecturers|academics|researchers|designers|developers|programmers|salespeople|"
@@ -71,6 +73,10 @@ _WORKFORCE = (
     r"relocate|transfer|work)))"
 )
 
+# What staff pay or receive, between a staff noun and a verb of cutting: the cut is of that, not of jobs.
+_STAFF_THINGS = (r"(?:charges?|fees?|parking|pay|bonus(?:es)?|benefits?|perks?|allowances?|pensions?|discounts?|"
+                 r"uniforms?|canteen|meals?|expenses|travel)\b")
+
 CUES = (
     ("cut", rf"\b(?:{_CUT})\b{_GAP}\s+(?:{JOBS})\b"),
     # a count right after the verb binds it to the job noun across a list of kinds of staff ("cut 120
@@ -91,7 +97,9 @@ CUES = (
              rf"(?:of|in)\s+(?:\S+\s+){{0,3}}?(?:{JOBS})\b|\bcuts?\s+(?:equivalent\s+to|amounting\s+to|totall?ing)\s+"
              rf"(?:\S+\s+){{0,5}}?(?:{JOBS})\b"),
     # one person's job ("lose his job ... when he was sacked") is a dismissal, not a layoff
-    ("loss", rf"\b(?:{JOBS}|(?<!\bhis\s)(?<!\bher\s)(?<!\bmy\s)job)\b(?:\s+[\w'’,.-]+){{0,4}}?\s+(?:(?:will|would|could|may|might|are|is|were|was|have|"
+    # (what staff pay or get is no job: "Hospital staff parking charges axed")
+    ("loss", rf"\b(?:{JOBS}|(?<!\bhis\s)(?<!\bher\s)(?<!\bmy\s)job)\b(?:\s+(?!{_STAFF_THINGS})[\w'’,.-]+){{0,4}}?\s+"
+             r"(?:(?:will|would|could|may|might|are|is|were|was|have|"
              r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+)?(?:(?:go|goes|going)"
              # people going somewhere lose no jobs ("drivers to go on strike", "people able to go out"), nor firms that
              # go bust ("several contractors go under."): "jobs to go under the plans" still are lost
