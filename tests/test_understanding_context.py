@@ -299,3 +299,13 @@ def test_look_alikes_of_cuts_are_no_reports(table: CompanyTable, title: str, tex
     """A player sacked over social media posts, staff parking charges axed, and a page's "TRENDING NOW" ticker of
     other stories' headlines: no report of job cuts."""
     assert classify("t", title, text, PUB, companies=table).label != "layoff_report"
+
+
+def test_severance_weighing_on_results_is_an_earnings_story(table: CompanyTable) -> None:
+    """"<Firm> mit Gewinneinbruch - Abfindungen belasten": severance as the cost behind weak results; the cuts the
+    lead cites were announced before."""
+    got = classify("t", "Halvard mit Gewinneinbruch - Abfindungen belasten",
+                   "Der Onlinehändler Halvard hat im Schlussquartal deutlich weniger verdient. Belastet wurde das "
+                   "Ergebnis durch Kosten für den angekündigten Abbau von mehr als 8.000 Stellen.", PUB,
+                   companies=table)
+    assert got.label == "layoff_mention"

@@ -342,7 +342,13 @@ def results_story(article: Article) -> bool:
     A headline telling something new beside results to come ("The new round targets ... The next margin signal
     arrives with Q2 earnings") is not one."""
     kinds = {m.kind for m in article.title_markers}
+    if "restructuring" in kinds and _COSTS.search(article.sentences[0].text if article.sentences else ""):
+        kinds.discard("restructuring")  # "Gewinneinbruch - Abfindungen belasten": severance as a cost, not news
     return "results" in kinds and not kinds & {"closure", "restructuring", "plan", "decision", "current"}
+
+
+# What a restructuring weighs on in a results headline: its cost, told as the results' cause
+_COSTS = re.compile(r"(?i)\b(?:costs?|charges?|weigh\w*|belast\w*|kosten|coûts?|costes|costi|oneri)\b")
 
 
 def incidental(article: Article) -> bool:
