@@ -309,3 +309,16 @@ def test_severance_weighing_on_results_is_an_earnings_story(table: CompanyTable)
                    "Ergebnis durch Kosten für den angekündigten Abbau von mehr als 8.000 Stellen.", PUB,
                    companies=table)
     assert got.label == "layoff_mention"
+
+
+def test_question_words_and_an_italian_agent(table: CompanyTable) -> None:
+    """"¿Cuándo y cómo ...?", "Cosa prevede ...": question words are no names; "i tagli annunciati da <firm>": the
+    firm after "da" cuts."""
+    got = classify("t", "¿Cuándo y cómo puede una empresa presentar un ERE?",
+                   "Qué dice la ley: una empresa puede presentar un ERE cuando hay causas económicas.", PUB,
+                   companies=table)
+    assert got.companies == ()
+    got = classify("t", "Halvard, via 300 posti negli uffici",
+                   "I 300 tagli annunciati da Halvard riguardano soprattutto gli uffici di Milano e Torino.", PUB,
+                   companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Halvard",), 300)

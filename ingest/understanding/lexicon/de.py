@@ -204,6 +204,8 @@ WORDS = Words(
     not_names=frozenset(
         # adjectives a headline may open on ("Nouveaux licenciements chez <firm>"): never a name
         "neue neuer neues neuen weitere weiterer weiteren massive massiver erneut nächste "
+        # question words opening a headline's second sentence ("... ? Cosa prevede la legge")
+        "was warum wann wer wieviel wo welche welcher welches "
         "der die das den dem des ein eine einen einem einer eines und oder aber auch im in am an auf aus bei mit "
         "nach von vor zu zum zur für über unter um es er sie wir ihr ich man sein seine ihre mehr rund etwa bis "
         "insgesamt zudem zugleich dabei damit dann doch noch nur schon so wie als wenn weil dass ob".split()

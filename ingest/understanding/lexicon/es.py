@@ -174,6 +174,8 @@ WORDS = Words(
     not_names=frozenset(
         # adjectives a headline may open on ("Nouveaux licenciements chez <firm>"): never a name
         "nuevos nuevas nueva nuevo masivos masivo masivas otra otro "
+        # question words opening a headline's second sentence ("... ? Cosa prevede la legge")
+        "qué cómo cuándo quién quiénes cuánto cuántos cuántas dónde cuál cuáles "
         "el la los las lo un una unos unas del de al a en por para con sin sobre tras desde hasta según entre mientras "
         "pero y o ni que quien cuando donde como más menos todo todos toda todas cada ningún ninguna varios varias "
         "algunos algunas este esta estos estas ese esa su sus se le les ya también además hoy ayer trabajadores "

@@ -187,6 +187,8 @@ WORDS = Words(
     not_names=frozenset(
         # adjectives a headline may open on ("Nouveaux licenciements chez <firm>"): never a name
         "nouveaux nouvelles nouvelle nouveau nouvel massifs massive massives importants importantes "
+        # question words opening a headline's second sentence ("... ? Cosa prevede la legge")
+        "quoi comment pourquoi combien où quel quelle quels quelles "
         "le la les l un une des du de d ce cette ces il elle ils elles on nous vous en au aux à dans pour par sur "
         "avec sans selon après avant depuis pendant mais et ou donc or ni car si que qui quand lorsque comme alors "
         "plus moins tous tout toute toutes chaque aucun aucune plusieurs certains certaines quelque quelques environ "

@@ -148,7 +148,7 @@ WORDS = Words(
     markers=MARKERS,  # type: ignore[arg-type]
     anaphors=rf"(?:l['’]|(?:la|il|lo)\s+)(?:[\w-]+\s+)?(?:{_ORG_NOUNS})",
     org_nouns=_ORG_NOUNS,
-    object_before=r"presso",
+    object_before=r"presso|da",  # "i tagli annunciati da Amazon": the agent
     clause_openers=(
         r"mentre|dopo|ma|che|cui|dove|quando|anche\s+se|perché|poiché|secondo|e\s+(?:il|la|i|le)|però|tuttavia|"
         r"nonostante"
@@ -175,6 +175,8 @@ WORDS = Words(
     not_names=frozenset(
         # adjectives a headline may open on ("Nouveaux licenciements chez <firm>"): never a name
         "nuovi nuove nuovo nuova altri altre massicci maxi "
+        # question words opening a headline's second sentence ("... ? Cosa prevede la legge")
+        "cosa perché quanto quanti quante quale quali "
         "il lo la i gli le un uno una del della dei degli delle di da dal dalla in nel nella con su per tra fra e o "
         "ma che chi come quando dove più meno tutti tutte ogni nessun alcuni alcune questo questa questi queste quel "
         "quella suo sua suoi sue si ci ne anche già oggi ieri lavoratori dipendenti sindacati azienda chiude via "
