@@ -205,18 +205,25 @@ def test_twitch_cuts_named_inside_the_march_2023_round_join_it() -> None:
 
 def test_a_unit_hit_by_the_company_wide_cuts_joins_them_unless_it_gives_a_figure() -> None:
     """A unit's story with no figure of its own, two days into a company-scale round that names other teams, is a
-    share of it (one round, one alert); a vague figure of its own ("several hundred") keeps it apart."""
+    share of it (one round, one alert); a vague figure of its own ("several hundred"), or a story telling a new round
+    of its own, keeps it apart. The rule reads forward: a figureless unit story dated before the announcement keeps
+    its own round."""
     memo = cand("oct", "Company blog", "2025-10-28T13:00", units=("PXT",), headcount=14000, announced="2025-10-28",
                 evidence="The company is reducing its corporate workforce by about 14,000 roles.")
     games = cand("oct-games", "Games site", "2025-10-30T09:00", units=("Amazon Games",), announced="2025-10-30",
                  evidence="Amazon Games was hit hard by the layoffs, staff said.")
-    for batch in ([memo, games], [games, memo]):
-        plan = match_rounds([], batch, now=datetime(2025, 10, 31))
-        assert len(plan.rounds) == 1 and plan.rounds[0].headcount == 14000
-        assert [e.kind for e in plan.events] == ["new_round"]
+    plan = match_rounds([], [games, memo], now=datetime(2025, 10, 31))
+    assert len(plan.rounds) == 1 and plan.rounds[0].headcount == 14000
+    assert [e.kind for e in plan.events] == ["new_round"]
     vague = games.model_copy(update={"classification": games.classification.model_copy(
         update={"headcount_text": "several hundred"})})
     assert len(match_rounds([], [memo, vague], now=datetime(2025, 10, 31)).rounds) == 2
+    own = cand("nov-twitch", "Stream site", "2025-11-03T09:00", units=("Twitch",), announced="2025-11-03",
+               evidence="Twitch is starting a new round of layoffs of its own, unrelated to the Amazon cuts.")
+    assert len(match_rounds([], [memo, own], now=datetime(2025, 11, 4)).rounds) == 2
+    earlier = games.model_copy(update={"published_at": datetime(2025, 10, 27, 9), "classification":
+                                       games.classification.model_copy(update={"announced_on": date(2025, 10, 27)})})
+    assert len(match_rounds([], [memo, earlier], now=datetime(2025, 10, 31)).rounds) == 2
 
 
 def test_alexa_and_devices_reports_of_one_cut_are_one_round() -> None:
@@ -227,6 +234,15 @@ def test_alexa_and_devices_reports_of_one_cut_are_one_round() -> None:
                  announced="2025-05-14", evidence="The cuts hit the Alexa teams, the company confirmed.")
     plan = match_rounds([], [devices, alexa], now=datetime(2025, 5, 17))
     assert len(plan.rounds) == 1 and [e.kind for e in plan.events] == ["new_round"]
+
+
+def test_a_separate_smaller_cut_of_the_same_unit_is_its_own_round() -> None:
+    """"40 Alexa engineers in a separate move" five days after ~100 devices roles: a separate action, not a part."""
+    devices = cand("may-devices", "Wire", "2025-05-14T15:00", units=("devices",), headcount=100, approx=True,
+                   announced="2025-05-14", evidence="Amazon confirmed about 100 roles in its devices unit would go.")
+    alexa = cand("may-alexa40", "Tech site", "2025-05-19T10:00", units=("Alexa",), headcount=40, announced="2025-05-19",
+                 evidence="Amazon is cutting 40 Alexa engineers in a separate move, the company confirmed.")
+    assert len(match_rounds([], [devices, alexa], now=datetime(2025, 5, 20)).rounds) == 2
 
 
 def test_aws_several_hundred_is_an_aws_round_not_twitch() -> None:

@@ -20,19 +20,21 @@ PUB = datetime(2025, 3, 12, 9, 0)
     [
         ("Newsroom bloodbath: 2,100 jobs lost in '24",
          "Brackwell Media laid off 140 journalists at papers across the state, according to a tally kept by a "
-         "union. Other chains followed before the year was out."),
+         "union. Ferris News cut 60 more before the year was out."),
         ("Tech layoffs: over 30,000 employees lost jobs in the last few weeks",
          "Thousands of workers have been let go by Orbitly, Quandrix and Pellam Systems in recent weeks. Orbitly "
          "cut 9,000 roles on Monday."),
         ("Nearly 300 newsroom staff axed this week",
-         "The Harbour Gazette eliminated 120 jobs on Tuesday, including its opinion editor."),
+         "The Harbour Gazette eliminated 120 jobs on Tuesday, including its opinion editor. Eastmoor Printing Ltd cut 40 "
+         "staff a day later."),
         ("Stellenabbau in den letzten Wochen: 4.000 Jobs weg",
-         "Der Zulieferer Brennwerk streicht 900 Stellen in Sachsen, teilte das Unternehmen mit."),
+         "Der Zulieferer Brennwerk streicht 900 Stellen in Sachsen, teilte das Unternehmen mit. Auch die Kalbach GmbH baut "
+         "600 Jobs ab."),
     ],
 )
 def test_a_headline_tallying_a_past_span_is_a_mention(table: CompanyTable, title: str, text: str) -> None:
-    """A count over a span already past ("in '24", "in the last few weeks", "this week") with no employer written in
-    the headline tallies many employers' cuts: the employer its lead names is an example."""
+    """A count over a span of time ("in '24", "in the last few weeks", "this week") with no employer written in the
+    headline, over a lead where two employers or more act, tallies many employers' cuts: the first is an example."""
     assert classify("t", title, text, PUB, companies=table).label == "layoff_mention"
 
 
@@ -191,14 +193,6 @@ def test_the_warn_notice_spelt_out_is_no_employer(table: CompanyTable) -> None:
     assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Halvard",), 1198)
 
 
-def test_prior_to_is_no_past(table: CompanyTable) -> None:
-    """"prior to the launch" sets the cut before something to come, not in the past ("a prior round" is past)."""
-    got = classify("t", "Halvard Press to cut sub-editors as it opens a central hub",
-                   "Halvard Press confirmed that eight sub-editors will be made redundant prior to the launch of a "
-                   "central copy-editing hub next month.", PUB, companies=table)
-    assert (got.label, got.headcount) == ("layoff_report", 8)
-
-
 @pytest.mark.parametrize(
     "link",
     [
@@ -322,3 +316,53 @@ def test_question_words_and_an_italian_agent(table: CompanyTable) -> None:
                    "I 300 tagli annunciati da Halvard riguardano soprattutto gli uffici di Milano e Torino.", PUB,
                    companies=table)
     assert (got.label, got.companies, got.headcount) == ("layoff_report", ("Halvard",), 300)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Charity works to close the digital skills gap",
+         "The Brackwell Foundation works to close the digital skills gap in the town."),
+        ("Mill Road bridge to close for three weeks", "Mill Road bridge in Cambridge is set to close for three weeks."),
+        ("Council plans new park", "Harlow Council said the old factory site is close to the station."),
+        ("Power plant maintenance",
+         "The Drayford power plant will shut for three weeks of maintenance, operator Kelmarsh Energy said."),
+        ("Warehouse opening hours", "The Orbitly warehouse in Leeds is closing at 6pm on Sundays from next month."),
+        ("Harwick Foods avoids administration after rescue deal",
+         "Harwick Foods has avoided entering administration after a rescue deal."),
+        ("Pellam Stores", "Pellam Stores has become the latest retailer to go into administration this year."),
+        ("Harwick Foods enters administration as buyer saves all jobs",
+         "Harwick Foods has entered administration and been sold to Orbitly in a pre-pack deal that saves all 300 "
+         "jobs."),
+        ("Unions slam Kelmarsh Steel job cuts announcement",
+         "Unions are still angry after Kelmarsh Steel announced plans to axe 900 jobs. A year on, the mills are "
+         "quiet."),
+    ],
+)
+def test_closures_administrations_and_reactions_that_report_no_cut(
+    table: CompanyTable, title: str, text: str,
+) -> None:
+    """Look-alikes of this version's rules: "close to", "close for" a time, "works to close" a gap, an administration
+    avoided or ranked in a wave, jobs saved by a pre-pack sale, a reaction a year on."""
+    assert classify("t", title, text, PUB, companies=table).label != "layoff_report"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer", "count"),
+    [
+        ("300 workers laid off at Leven plant last week",
+         "Harlow Foods laid off 300 workers at its Leven plant last week, the company confirmed.", "Harlow Foods", 300),
+        ("500 emplois supprimés cette semaine",
+         "Le groupe Vellmark a annoncé mardi la suppression de 500 emplois dans son usine de Lyon.", "Vellmark", 500),
+        ("Tidal plant operator to cut jobs",
+         "Tidal plant operator Kelmarsh Energy said 40 jobs would go at its Orkney site.", "Kelmarsh Energy", 40),
+        ("Orbitly-Gewinn bricht ein - Kosten für Umbau belasten",
+         "Der Versandhändler Orbitly hat deutlich weniger verdient. Der Konzern kündigte zudem an, weitere 2.000 "
+         "Stellen zu streichen.", "Orbitly", 2000),
+    ],
+)
+def test_one_employers_cut_stays_a_report(table: CompanyTable, title: str, text: str, employer: str, count: int) -> None:
+    """One employer's cut in a span ("last week", "cette semaine") is no tally; "plant" after a guarded alias is a
+    noun, not the German verb; a restructuring's cost in a results headline leaves the lead's new cut a report."""
+    got = classify("t", title, text, PUB, companies=table)
+    assert (got.label, got.companies, got.headcount) == ("layoff_report", (employer,), count)

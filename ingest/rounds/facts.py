@@ -137,6 +137,16 @@ def member_from(candidate: RoundCandidate, horizon_days: int, stored_round: str 
     )
 
 
+# A report telling its own action apart from the others ("a new round of its own, unrelated to the Amazon cuts")
+_APART = re.compile(r"\b(?:separate|unrelated|independent(?:ly)?|of\s+its\s+own)\b", re.IGNORECASE)
+
+
+def told_apart(m: Member) -> bool:
+    """Return whether a report says its cut is a new or separate action, not a share of another."""
+    text = f"{m.title}\n{m.facts.evidence}"
+    return bool(_NEW_ACTION.search(text) or _APART.search(text))
+
+
 def seed_member(r: Round) -> Member:
     """Return a stand-in for the members of a round known only by its row."""
     facts = Classification(

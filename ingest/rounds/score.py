@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ingest.rounds.aggregate import Aggregate
-from ingest.rounds.facts import Member, Scope, cites_figure, close, fmt, interval, overlap, point
+from ingest.rounds.facts import Member, Scope, cites_figure, close, fmt, interval, overlap, point, told_apart
 from ingest.rounds.keys import unit_keys
 
 # Same-figure follow-ups must agree this closely to join after the announcement window.
@@ -114,7 +114,7 @@ def _headcount_fit(
         return 0.5, "full", "headcount unknown on one side", False
     if overlap(c_int, r_int):
         return (1.0 if close(cand_point, round_point) else 0.8), "full", f"headcount {fmt(cand_point)} ~ {fmt(round_point)}", False
-    if c_int[1] < r_int[0] and (not c_keys or c_keys & r_keys):
+    if c_int[1] < r_int[0] and (not c_keys or c_keys & r_keys) and not told_apart(cand):
         # A smaller figure for some of the round's units (or for teams beside them: "UK retail
         # operations and devices"), or for no unit at all (a state's WARN notice, one site), is a
         # slice of this round rather than a round of its own.
@@ -149,9 +149,14 @@ def _late(agg: Aggregate, company: str, cand: Member, gap: int, follow_up_days: 
 def _unit_share(agg: Aggregate, cand: Member, gap: int, window_days: int) -> Match | None:
     """Return the fit of a unit's report that gives no figure of its own, inside the window of a company-scale round
     naming other units ("<Unit> hit by layoffs" two days after 14,000 corporate cuts): a share of that round, not a
-    round of its own. A unit's own figure, even a vague one ("several hundred AWS roles"), or a leak, stays apart."""
+    round of its own. A unit's own figure, even a vague one ("several hundred AWS roles"), a leak, a report dated
+    before the round, or one telling a new or separate action ("unrelated to the Amazon cuts") stays apart. (So a
+    figureless unit story published before the company's announcement keeps a round of its own: the rule reads
+    forward only.)"""
     if cand.is_leak or interval(cand.facts) is not None or cand.facts.headcount_text or cand.facts.headcount_pct:
         return None
+    if cand.on < agg.announced_on or told_apart(cand):
+        return None  # a unit's story before the round's announcement, or one telling a separate action
     if agg.headcount is None or agg.headcount < _COMPANY_SCALE:
         return None
     date_score = 1 - gap / (window_days + 1)

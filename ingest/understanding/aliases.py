@@ -22,7 +22,8 @@ _COMPANY_FOLLOW = re.compile(
     r"staff|CEO|chief|spokes\w+|executives?|stores?|reported|began|begins|slashes|eliminates|"
     r"axes|trims|sheds|also|did|does|declined|filed|told|expects|"
     # the same in German, French, Spanish and Italian headlines ("Ford verschärft Sparkurs", "Ring supprime ...")
-    r"streicht|baut|schließt|schliesst|entlässt|verschärft|kündigt|plant|supprime|ferme|licencie|annonce|réduit|"
+    # ("plant", "ferme", "annonce" are left out: English and French nouns too, "Block plant", "la ferme")
+    r"streicht|baut|schließt|schliesst|entlässt|verschärft|kündigt|supprime|licencie|réduit|"
     r"despide|recorta|cierra|anuncia|taglia|chiude|licenzia|annuncia|riduce)\b)"
 )
 # Hyphenated compounds that still name the company ("Amazon-owned", "Meta-backed").

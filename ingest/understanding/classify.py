@@ -63,6 +63,8 @@ _EVIDENCE_CHARS = 400
 # employer, cuts after `_NAMED_LEAD` sentences are context).
 _EXTENDED_LEAD = 6
 _NAMED_LEAD = 5
+_ELAPSED = re.compile(r"(?i)\b(?:(?:a|one|two|three|six|\d+)\s+(?:years?|months?)\s+(?:on|later|after|since)|still|"
+                      r"anniversary|ein\s+jahr\s+(?:danach|später)|un\s+an\s+après|un\s+año\s+después|un\s+anno\s+dopo)\b")
 _SUPPORTING = frozenset(("current", "plan", "confirm", "leak", "closure"))
 
 
@@ -139,8 +141,9 @@ def _reach(article: Article, title_events: list[Event]) -> int:
 
 
 def _context_only(article: Article, title_events: list[Event], first: Event) -> bool:
-    """Return whether a headline naming the employer and nothing of cuts, a plan or a closure ("<Firm> employees must
-    return to office") is about something else: cuts its body tells only after the opening paragraphs are context."""
+    """Return whether a headline with no layoff cue, plan, closure or restructuring ("<Firm> employees must return to
+    office", "A grim morning in Leven") is about something else: cuts its body tells only after its first five
+    sentences are context (measured: past the fifth, such leads held no report on dev and the opened probes)."""
     kinds = {m.kind for m in article.title_markers}
     return not title_events and not kinds & {"closure", "restructuring", "plan", "confirm"} and (
         first.sentence.index > _NAMED_LEAD)
@@ -161,7 +164,9 @@ def _reaction_to_cuts(article: Article, title_events: list[Event], lex: Lexicon)
     if not named:
         return None
     lead = [e for e in article.events if not e.in_title and not e.aside and e.sentence.index <= LEAD]
-    acts = [e for e in lead if (reportable(e) or _answered(e, named[0])) and not plural_actor(e, lex)]
+    # time gone by in the lead ("A year on, the mills are quiet", "still") makes an answered cut an old one
+    elapsed = any(_ELAPSED.search(s.text) for s in article.sentences if not s.is_title and s.index <= LEAD)
+    acts = [e for e in lead if (reportable(e) or (not elapsed and _answered(e, named[0]))) and not plural_actor(e, lex)]
     return named[0] if acts and not any("past" in e.clause_kinds for e in lead) else None
 
 

@@ -146,13 +146,21 @@ _DATELINE_STUB = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,30},\s*[A-Z][a-z
 
 def _strip_dateline(text: str) -> str:
     """Return the body without its dateline ("LONDON, Nov 26 (Reuters) -", "Seattle (dpa) -"), on any of its first
-    three lines (a summary line may stand above the lead), and without a line that is only a dateline's stub."""
-    lines = text.split("\n", 3)
-    for i, line in enumerate(lines[:3]):
+    three non-empty lines (a summary line may stand above the lead), and without a line that is only a dateline's
+    stub; after the dateline no line is read for one."""
+    lines = text.split("\n", 8)
+    seen = 0
+    for i, line in enumerate(lines[:8]):
+        if not line.strip():
+            continue
         if _DATELINE_STUB.match(line):
             lines[i] = ""
         elif (m := _DATELINE.match(line)) and len(m.group()) <= 60:
             lines[i] = line[m.end() :]
+            break  # the dateline found: the lines after it are the article
+        seen += 1
+        if seen == 3:
+            break
     return "\n".join(lines)
 
 

@@ -342,13 +342,20 @@ def results_story(article: Article) -> bool:
     A headline telling something new beside results to come ("The new round targets ... The next margin signal
     arrives with Q2 earnings") is not one."""
     kinds = {m.kind for m in article.title_markers}
-    if "restructuring" in kinds and _COSTS.search(article.sentences[0].text if article.sentences else ""):
+    title = _title_text(article)
+    if "restructuring" in kinds and _SEVERANCE.search(title) and _COSTS.search(title):
         kinds.discard("restructuring")  # "Gewinneinbruch - Abfindungen belasten": severance as a cost, not news
     return "results" in kinds and not kinds & {"closure", "restructuring", "plan", "decision", "current"}
 
 
-# What a restructuring weighs on in a results headline: its cost, told as the results' cause
+# Severance told as what weighs on results: its cost, the results' cause (a restructuring with no severance word,
+# "Kosten für Umbau belasten", may bring new cuts and is left to the lead)
+_SEVERANCE = re.compile(r"(?i)\b(?:abfindung\w*|severance|indemnit\w+|indennit\w+|indemnizaci\w+)")
 _COSTS = re.compile(r"(?i)\b(?:costs?|charges?|weigh\w*|belast\w*|kosten|coûts?|costes|costi|oneri)\b")
+
+
+def _title_text(article: Article) -> str:
+    return article.sentences[0].text if article.sentences and article.sentences[0].is_title else ""
 
 
 def incidental(article: Article) -> bool:
@@ -362,13 +369,20 @@ def incidental(article: Article) -> bool:
 
 
 _INSOLVENCY = re.compile(r"(?i)administration|receivership|liquidation")
+# Jobs kept through the insolvency: a buyer saving them, a pre-pack sale
+_JOBS_SAVED = re.compile(r"(?i)\b(?:sav(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|safeguard\w*|protect\w*)\s+(?:all\s+)?(?:the\s+)?"
+                         r"(?:[\d,]+\s+)?(?:jobs|roles|staff|workers|employees)\b|\bpre-pack\b|\ball\s+(?:\w+\s+)?jobs\s+"
+                         r"(?:are\s+|were\s+)?(?:safe|saved|secured)\b")
 
 
 def insolvency_without_cuts(e: Event, article: Article) -> bool:
     """Return whether a headline's only act is the employer entering administration and the lead says no jobs go
-    ("No immediate redundancies have been made while the administrators look for a buyer"): the jobs stay in doubt."""
+    ("No immediate redundancies have been made while the administrators look for a buyer") or that they are saved
+    ("a pre-pack deal that saves all 300 jobs"): the jobs stay in doubt, or were kept."""
     if not _INSOLVENCY.search(e.sentence.text[e.cue.start : e.cue.end]):
         return False
+    if any(_JOBS_SAVED.search(s.text) for s in article.sentences if s.index <= LEAD):
+        return True  # "... in a pre-pack deal that saves all 300 jobs"
     return any(x.reading.modality == "denied" or (x.reading.modality != "asserted" and "negation" in x.clause_kinds)
                for x in article.events if not x.in_title and x.sentence.index <= LEAD)
 

@@ -96,3 +96,9 @@ def written_lower(word: str, sample: str) -> bool:
         return False  # (one scan: most names are never written in lower case)
     # (not inside an address: "presse@cargonaut.example", "www.acme.com")
     return re.search(rf"(?<![\w@./-]){re.escape(low)}(?![\w@-]|\.\w)", sample) is not None
+
+
+def written_titled(word: str, body: str) -> bool:
+    """Return whether the body writes a shouted word in title case, as a word of its own ("AMAZON" as "Amazon")."""
+    return re.search(rf"(?<![\w'’-]){re.escape(word.title())}(?![\w'’-])", body) is not None
+

@@ -22,7 +22,7 @@ from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import cuts_after, german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
 from ingest.understanding.name_parts import (
-    PAGE_FURNITURE, credit_line, joined_start, lone_label, numbered, possessive_s, without_seat, written_lower,
+    PAGE_FURNITURE, credit_line, joined_start, lone_label, numbered, possessive_s, without_seat, written_lower, written_titled,
 )
 from ingest.understanding.persons import UPPER as _UPPER
 from ingest.understanding.persons import persons, role_patterns, without_person
@@ -207,7 +207,7 @@ def _accept(run: str, at_start: bool, context: ArticleNames, lex: Lexicon) -> bo
     tokens = run.split()
     if not tokens or run in _ACRONYM_NOISE:
         return False
-    if run.isupper() and any(len(t) > 2 and (_common_word(t, context) or t.title() in context.body) for t in tokens):
+    if run.isupper() and any(len(t) > 2 and (_common_word(t, context) or written_titled(t, context.body)) for t in tokens):
         return False  # shouted words ("AXED: 500 jobs go", "AMAZON AXE: ..."), not an acronym
     if lex.code == "de":
         return True  # `_german_part` kept only the words with evidence

@@ -112,14 +112,21 @@ def unnamed_in_headline(e: Event) -> bool:
 
 
 def period_tally(article: Article, lex: Lexicon) -> bool:
-    """Return whether the headline tallies cuts over a span already past with no employer written in it ("7,600 jobs
-    lost in '19", "nearly 200 newsroom staff axed this week"): many employers' cuts, the one its lead names an example.
-    A headline planning cuts ("300 jobs to go in the next year") or naming who cuts is not one."""
+    """Return whether the headline tallies many employers' cuts over a span of time with no employer written in it
+    ("7,600 jobs lost in '19", "nearly 200 newsroom staff axed this week"): two employers or more act in its opening
+    sentences, the one told first an example. A headline planning cuts ("300 jobs to go this week", "at risk") or naming who cuts,
+    or a lead about one employer, is not one."""
     title = [e for e in article.events if e.in_title]
     frame = past_span(lex.code)
     if not title or frame is None or any(m.kind == "plan" for m in article.title_markers):
         return False
     if any(e.actor is not None and not unnamed_in_headline(e) for e in title):
         return False
-    return frame.search(title[0].sentence.low) is not None
+    if frame.search(title[0].sentence.low) is None or _PLANNED.search(title[0].sentence.low):
+        return False
+    acting = {e.actor.parent for e in article.events if e.actor is not None and not e.in_title and e.sentence.index <= 6}
+    return len(acting) >= 2
 
+
+# A headline's cut still to come or only threatened: one employer's plan, not a tally
+_PLANNED = re.compile(r"\b(?:to\s+go|will|set\s+to|at\s+risk|under\s+threat|could|may|sollen|soll|vont|van\s+a|saranno)\b")

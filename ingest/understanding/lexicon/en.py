@@ -6,7 +6,7 @@ from ingest.understanding.lexicon import Words
 # position" is a stake, "cut prices" is a price.
 JOBS = (
     # (a post on social media or a blog is no job: "club sacks prop over social media posts")
-    r"jobs|roles|positions|(?<!media\s)(?<!blog\s)(?<!online\s)(?<!facebook\s)posts|staff(?:ers|s)?|employees|workers|"
+    r"jobs|roles|positions|(?<!media\s)(?<!blog\s)(?<!online\s)(?<!facebook\s)(?<!instagram\s)(?<!twitter\s)(?<!tiktok\s)(?<!linkedin\s)posts|staff(?:ers|s)?|employees|workers|"
     r"people|personnel|workforce|headcount|"
     r"colleagues|engineers|managers|team\s+members|teams?|contractors|recruiters|journalists|reporters|drivers|"
     r"nurses|teachers|officers|associates|crew|operatives|steelworkers|miners|agents|technicians|"
@@ -62,8 +62,8 @@ _WORKPLACES = (
 )
 # One such workplace, the subject of its closing (several closing are a region's wave: "3 factories close within days")
 _WORKPLACE = (
-    r"plant|factory|mill|brewery|smelter|refinery|foundry|shipyard|warehouse|(?:fulfil+ment|distribution|sorting)\s+"
-    r"cent(?:re|er)|mine|works"
+    r"plant|factory|brewery|smelter|refinery|foundry|shipyard|warehouse|(?:fulfil+ment|distribution|sorting)\s+"
+    r"cent(?:re|er)"
 )
 _WORKFORCE = (
     rf"(?:{_QUAL})?{_NUMBER}(?:\s+(?:\S+\s+)?(?:people|staff|workers|employees|jobs|members\s+of\s+staff)"
@@ -75,7 +75,7 @@ _WORKFORCE = (
 
 # What staff pay or receive, between a staff noun and a verb of cutting: the cut is of that, not of jobs.
 _STAFF_THINGS = (r"(?:charges?|fees?|parking|pay|bonus(?:es)?|benefits?|perks?|allowances?|pensions?|discounts?|"
-                 r"uniforms?|canteen|meals?|expenses|travel)\b")
+                 r"uniforms?|canteen|meals?|expenses|travel|christmas|party|parties|awards?)\b")
 
 CUES = (
     ("cut", rf"\b(?:{_CUT})\b{_GAP}\s+(?:{JOBS})\b"),
@@ -92,7 +92,7 @@ CUES = (
              r"(?:cuts?|reductions?|cutbacks?|culls?)\b|\bredundanc(?:y|ies)\b|\breductions?\s+in\s+(?:force|"
              r"headcount|staff|workforce)\b|\bworkforce\s+reductions?\b|\bmass\s+dismissals?\b|"
              r"\bwhite-collar\s+cull\b|\bcuts?\s+to\s+(?:staff|jobs|its\s+workforce|the\s+workforce|headcount)\b|"
-             r"\bdownsizing\b|\bvoluntary\s+(?:severance|exits?|departures?)\b|\bjobs?\s+(?:bloodbath|massacre|blow|cull)\b|\b(?:reductions?|cuts?|eliminations?|dismissals?|"
+             r"\bdownsizing\b|\bvoluntary\s+(?:severance|exits?)\b|\bjobs?\s+(?:bloodbath|massacre|blow|cull)\b|\b(?:reductions?|cuts?|eliminations?|dismissals?|"
              r"terminations?)\s+"
              rf"(?:of|in)\s+(?:\S+\s+){{0,3}}?(?:{JOBS})\b|\bcuts?\s+(?:equivalent\s+to|amounting\s+to|totall?ing)\s+"
              rf"(?:\S+\s+){{0,5}}?(?:{JOBS})\b"),
@@ -149,16 +149,22 @@ CUES = (
     ("loss", r"\b(?:to\s+(?:\w+ly\s+)?(?:close|shut|shutter)|will\s+(?:\w+ly\s+)?(?:close|shut)|(?:is|are)\s+(?:closing|"
              r"shutting)|closes|shuts|"
              rf"shutters)\s+(?:(?!and\b|or\b)\S+\s+){{0,5}}?(?:{_WORKPLACES})\b"
-             # the workplace as the subject ("The McVitie's factory in Glasgow is planned to close")
-             rf"|\b(?:{_WORKPLACE})\b(?:\s+(?!and\b|or\b|which\b|that\b|where\b|workers\b|staff\b|employees\b)[\w'’-]+){{0,6}}?"
+             # the workplace as the subject, after its article or owner ("The McVitie's factory in Glasgow is planned to
+             # close"); a place phrase may stand between, never "to"/"for" after the verb ("is close to the station",
+             # "will shut for three weeks of maintenance")
+             rf"|\b(?:the|its|their|a)\s+(?:[\w'’&.-]+\s+){{0,3}}?(?:{_WORKPLACE})\b(?:\s+(?:in|at|near|outside)\s+"
+             r"(?:the\s+)?[\w'’-]+(?:\s+(?:of\s+)?[\w'’-]+){0,3}?,?)?"
              r"\s+(?:(?:is|are|will|would)\s+)?(?:be\s+|been\s+)?(?:(?:planned|set|due|going)\s+)?"
-             r"(?:to\s+)?(?:close|shut|closing|shutting)\b(?!\s+(?:early|temporarily|for\s+(?:the\s+)?(?:day|weekend|holiday)))"),
+             r"(?:to\s+)?(?:close|shut|closing|shutting)(?:\s+down)?\b"
+             r"(?!\s+(?:to|for|at|early|temporarily|until|while|during|its|the|on)\b)"),
     # an employer entering administration stops trading as it was: its staff's jobs go or are at risk ("Game Group
     # enters administration", "BHS collapses into administration"), told with or without a job word
     # ("the latest chain to enter administration" ranks it in a wave: the lead's own cue says what it lost)
-    ("loss", r"\b(?:(?<!\bto\s)enter(?:s|ed|ing)?|go(?:es|ing)?\s+into|went\s+into|gone\s+into|fall(?:s|ing)?\s+into|fell\s+into|"
-             r"collaps(?:e|es|ed|ing)\s+into|(?:been\s+|was\s+|is\s+)?placed\s+(?:in|into))\s+(?:administration|"
-             r"receivership|liquidation)\b"),
+    # (nor does avoiding or escaping it: "has avoided entering administration after a rescue deal")
+    ("loss", r"(?<!\bto\s)(?<!avoid\s)(?<!avoids\s)(?<!avoided\s)(?<!avoiding\s)(?<!escaped\s)(?<!averted\s)"
+             r"(?<!avert\s)\b(?:enter(?:s|ed|ing)?|go(?:es|ing)?\s+into|went\s+into|gone\s+into|fall(?:s|ing)?\s+into|"
+             r"fell\s+into|collaps(?:e|es|ed|ing)\s+into|(?:been\s+|was\s+|is\s+)?placed\s+(?:in|into))\s+"
+             r"(?:administration|receivership|liquidation)\b"),
     # jobs moved abroad are lost where they were ("plans to move 500 jobs offshore", "offshore these roles")
     ("cut", rf"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transfer(?:s|red|ring)?|relocat(?:e|es|ed|ing))\s+"
             rf"(?:\S+\s+){{0,3}}?(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:offshore|overseas|abroad|to\s+(?:india|the\s+"
@@ -298,7 +304,7 @@ MARKERS = (
     ("past", r"\blast\s+(?:year|month|spring|summer|autumn|fall|winter|time|round|decade)\b|\bearlier\s+(?:this|"
              r"that)\s+"
              r"(?:year|month)\b|\bearlier\s+in\s+(?:the\s+year|january|february|march|april|may|june|july|august|"
-             r"september|october|november|december)\b|\bpreviously\b|\bprevious\b|\bprior\b(?!\s+to\b)|\balready\b|\bago\b|"
+             r"september|october|november|december)\b|\bpreviously\b|\bprevious\b|\bprior\b|\balready\b|\bago\b|"
              r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|many|"
              r"\d+)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:after|since|on)\b|"
              r"\bafter\s+(?:the|two|three|several|its|their|last\s+year['’]s|earlier|previous|recent)\s+(?:\w+\s+)?"
@@ -354,7 +360,7 @@ MARKERS = (
                 r"employers['’])\b|\b(?:an?|any|every)\s+(?:employer|company|firm|business)\b|"
                 r"\b(?:notices|layoffs|job\s+cuts|redundancies|job\s+losses)\s+(?:\w+\s+)?(?:climb|rise|rose|fall|"
                 r"fell|jump|"
-                r"surge|increase|decrease|drop|slow|ease|soar|top|hit\s+an?(?=\s))(?:s|ed|ing)?\b"),
+                r"surge|increase|decrease|drop|slow|ease|soar|top|hit\s+(?:a|an)\s+(?:record|new|fresh|high|peak|low|decade|multi-year|\d+-year))(?:s|ed|ing)?\b"),
     # abolishing a public body closes it ("NHS England to be abolished")
     ("closure", r"\b(?:clos(?:e|es|ed|ing|ure|ures)|shut(?:s|ting|down)?|shutter(?:s|ed|ing)?|wind(?:s|ing)?\s+down|"
                 r"abolish(?:es|ed|ing)?|abolition|"
