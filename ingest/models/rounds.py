@@ -15,7 +15,8 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # last month") joins that round although the round's reports named other units.
 # rounds-2026.5: a unit's report with no figure at all inside a company-scale round's window ("<Unit> hit by
 # layoffs" two days after 14,000 corporate cuts naming other teams) joins that round as a part; "Alexa" is compared
-# as the devices organisation it belongs to.
+# as the devices organisation it belongs to; a report telling a new or separate action ("in a separate move",
+# "unrelated to the Amazon cuts") is never a part of another round.
 MATCHER_VERSION = "rounds-2026.5"
 
 
