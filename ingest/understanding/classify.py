@@ -59,8 +59,8 @@ from ingest.understanding.status import (
 CLASSIFIER_VERSION = "rules-13"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
-# headline speaks of a plan, a closure or the employer itself, else this far; under a headline only naming the
-# employer, cuts after `_NAMED_LEAD` sentences are context).
+# headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
+# a closure, a restructuring or a confirmation, cuts told only after `_NAMED_LEAD` sentences are context.
 _EXTENDED_LEAD = 6
 _NAMED_LEAD = 5
 _ELAPSED = re.compile(r"(?i)\b(?:(?:a|one|two|three|six|\d+)\s+(?:years?|months?)\s+(?:on|later|after|since)|still|"
@@ -141,9 +141,10 @@ def _reach(article: Article, title_events: list[Event]) -> int:
 
 
 def _context_only(article: Article, title_events: list[Event], first: Event) -> bool:
-    """Return whether a headline with no layoff cue, plan, closure or restructuring ("<Firm> employees must return to
-    office", "A grim morning in Leven") is about something else: cuts its body tells only after its first five
-    sentences are context (measured: past the fifth, such leads held no report on dev and the opened probes)."""
+    """Return whether a headline with no layoff cue, plan, closure, restructuring or confirmation ("<Firm> employees
+    must return to office", "A grim morning in Leven") is about something else: cuts its body tells only after its
+    first five sentences are context (measured: past the fifth, such leads held no report on dev and the opened
+    probes)."""
     kinds = {m.kind for m in article.title_markers}
     return not title_events and not kinds & {"closure", "restructuring", "plan", "confirm"} and (
         first.sentence.index > _NAMED_LEAD)
