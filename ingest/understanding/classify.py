@@ -134,7 +134,7 @@ def _reach(article: Article, title_events: list[Event]) -> int:
     if kinds & POSSIBLE and not kinds & DECIDED:
         return LEAD  # a warning or a possibility in the headline ("Minister warns tariffs could cost jobs") is the news
     main = article.employers.main
-    title = article.sentences[0].text if article.sentences and article.sentences[0].is_title else ""
+    title = article.title
     if kinds & {"closure", "restructuring", "plan", "confirm"} or (main is not None and main.name in title):
         return HEADLINE_FREE_LEAD
     return _EXTENDED_LEAD
@@ -148,11 +148,6 @@ def _context_only(article: Article, title_events: list[Event], first: Event) -> 
     kinds = {m.kind for m in article.title_markers}
     return not title_events and not kinds & {"closure", "restructuring", "plan", "confirm"} and (
         first.sentence.index > _NAMED_LEAD)
-
-
-def _title(article: Article) -> str:
-    """Return the headline's text ("" when the article has none)."""
-    return article.sentences[0].text if article.sentences and article.sentences[0].is_title else ""
 
 
 def _reaction_to_cuts(article: Article, title_events: list[Event], lex: Lexicon) -> Event | None:
@@ -206,7 +201,7 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
         return named
     # a party reacting to the employer's decided closure or plan, with no cue of its own ("<union> opposes <firm>'s
     # factory closure"), leaves the plan's jobs to the lead
-    plan = asserts_decision(_title(article), article.title_markers)
+    plan = asserts_decision(article.title, article.title_markers)
     reaction = reaction and (bool(all_title_events) or not plan)
     if reaction or any(blocks_lead(e, lex) and not carried_by_report(e, article) for e in title_events):
         return None  # the headline's own cue is not a current action: the lead cannot outvote it

@@ -138,6 +138,11 @@ class Article:
     title_markers: list[Marker]
     lead_names: list[tuple[Sentence, list[Name]]]
 
+    @property
+    def title(self) -> str:
+        """Return the headline's text ("" when the article has none)."""
+        return self.sentences[0].text if self.sentences and self.sentences[0].is_title else ""
+
 
 # A line holding only a dateline's place, cut short where its abbreviation ends a "sentence" (a page's summary line
 # "ONTARIO, Calif." or "BOSTON, Sept." above the lead that repeats it).

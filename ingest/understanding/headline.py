@@ -119,7 +119,7 @@ def framed(article: Article) -> bool:
 def reacts(article: Article, lex: Lexicon) -> bool:
     """Return whether the headline's subject is someone else reacting to cuts (a union's statement, a court):
     the first capitalised word among the first three of one of its clauses names a union or an agency."""
-    title = article.sentences[0].text if article.sentences and article.sentences[0].is_title else ""
+    title = article.title
     for clause in re.split(r":\s|;|\s[-–—]\s", title):
         capitalised = [w for w in re.findall(r"[^\W\d_][\w&.-]*", clause)[:3] if w[0].isupper()]
         if capitalised and lex.non_employers.match(capitalised[0]):
@@ -342,7 +342,7 @@ def results_story(article: Article) -> bool:
     A headline telling something new beside results to come ("The new round targets ... The next margin signal
     arrives with Q2 earnings") is not one."""
     kinds = {m.kind for m in article.title_markers}
-    title = _title_text(article)
+    title = article.title
     if "restructuring" in kinds and _SEVERANCE.search(title) and _COSTS.search(title):
         kinds.discard("restructuring")  # "Gewinneinbruch - Abfindungen belasten": severance as a cost, not news
     return "results" in kinds and not kinds & {"closure", "restructuring", "plan", "decision", "current"}
@@ -353,9 +353,6 @@ def results_story(article: Article) -> bool:
 _SEVERANCE = re.compile(r"(?i)\b(?:abfindung\w*|severance|indemnit\w+|indennit\w+|indemnizaci\w+)")
 _COSTS = re.compile(r"(?i)\b(?:costs?|charges?|weigh\w*|belast\w*|kosten|coûts?|costes|costi|oneri)\b")
 
-
-def _title_text(article: Article) -> str:
-    return article.sentences[0].text if article.sentences and article.sentences[0].is_title else ""
 
 
 def incidental(article: Article) -> bool:
