@@ -22,7 +22,10 @@ Decision outline (each step is explainable from `Classification.evidence`):
    lost as the council restructures"); without one it stays a possibility, as do jobs only "at
    risk" (`modality.consequence`, `headline`). A keyword headline or a headline modal leaves the
    action to the lead.
-4. Any other layoff cue makes a `layoff_mention`; none, `not_layoff`.
+4. Any other layoff cue makes a `layoff_mention`; none, `not_layoff`. A second opinion learned from the headline
+   and lead as a whole (`second_opinion`) overrules only when sure: a report it gives under 20% is a mention
+   unless the headline counts the cut, and a mention over 80% is a report when one employer acts in its
+   headline or lead.
 5. Facts come from the main event and the report events of the same employer: parent and units,
    the most precise consistent count (totals and subsets never count), the first recent date,
    and leaked (attributed to sources, and no confirmation by the company anywhere) or confirmed.
@@ -41,7 +44,7 @@ from ingest.understanding.clauses import forget_sentences
 from ingest.understanding.dates import forget_dates, resolve_announced_on, vague_week
 from ingest.understanding.events import HEADLINE_FREE_LEAD, LEAD, Article, Event, read_article
 from ingest.understanding.figures import action_count
-from ingest.understanding.language import detect_language
+from ingest.understanding.language import detect_language, guess_language
 from ingest.understanding.lexicon import SUPPORTED, Lexicon, lexicon
 from ingest.understanding.headline import (
     DECIDED, POSSIBLE, ROUNDUP_EMPLOYERS, addresses_reader, anticipated, bare_threat, blocks_lead, circumstance, contested_plan,
@@ -50,13 +53,14 @@ from ingest.understanding.headline import (
     newsletter, only_threatened, reacts,
 )
 from ingest.understanding.modality import asserts_decision
+from ingest.understanding.second_opinion import DOUBT, SURE, load_second_opinion
 from ingest.understanding.sector import opens_on_sector, pair_in_headline, period_tally, unnamed_in_headline
 from ingest.understanding.status import (
     attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences,
 )
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-13"
+CLASSIFIER_VERSION = "rules-14"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -66,15 +70,6 @@ _NAMED_LEAD = 5
 _ELAPSED = re.compile(r"(?i)\b(?:(?:a|one|two|three|six|\d+)\s+(?:years?|months?)\s+(?:on|later|after|since)|still|"
                       r"anniversary|ein\s+jahr\s+(?:danach|später)|un\s+an\s+après|un\s+año\s+después|un\s+anno\s+dopo)\b")
 _SUPPORTING = frozenset(("current", "plan", "confirm", "leak", "closure"))
-
-
-def _guess_language(title: str, text: str) -> str:
-    """Return the supported language whose layoff cues occur most in a short text (English on a tie)."""
-    sample = f"{title}\n{text[:600]}"
-    low = sample.lower()
-    hits = {code: sum(len(p.findall(sample if cased else low)) for _, p, cased in lexicon(code).cues)
-            for code in SUPPORTED}
-    return max(SUPPORTED, key=lambda code: (hits[code], code == "en"))
 
 
 def _asserts_action(e: Event, headline_kinds: frozenset[str] = frozenset()) -> bool:
@@ -220,6 +215,13 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
     if len({e.actor.parent for e in lead if e.actor}) >= ROUNDUP_EMPLOYERS:
         return None
     return lead[0] if lead and not _context_only(article, all_title_events, lead[0]) else None
+
+
+def set_aside_report(article: Article) -> Event | None:
+    """Return the report event of the headline or lead (an employer acting now) that `main_event` set aside, when
+    only one employer acts there (several are a round-up the second opinion never makes a report)."""
+    found = [e for e in article.events if (e.in_title or e.sentence.index <= LEAD) and not e.aside and reportable(e)]
+    return found[0] if len({e.actor.parent for e in found if e.actor}) == 1 else None
 
 
 def _same_employer(main: Event, e: Event) -> bool:
@@ -371,12 +373,18 @@ def classify(
     base = {"article_id": article_id, "classifier_version": CLASSIFIER_VERSION, "language": language}
     if language is not None and language not in SUPPORTED:
         return Classification(**base, label="not_layoff", confidence=0.9)
-    code = language or _guess_language(title, text)
+    code = language or guess_language(title, text)
     published = published_at.date()
     article = read_article(title, text, published, lexicon(code), table)
     if not article.events:
         return Classification(**base, label="not_layoff", confidence=0.95)
     main = main_event(article, lexicon(code))
+    aside = None if main is not None else set_aside_report(article)
+    opinion = load_second_opinion().proba(title, text) if main or aside else None
+    if opinion and aside is not None and opinion["layoff_report"] > SURE:
+        main = aside  # the rules set aside a report the wording as a whole is sure of
+    elif opinion and main is not None and opinion["layoff_report"] < DOUBT and not (main.in_title and main.amounts):
+        return _mention(base, article)  # it reads, as a whole, like no report: cuts discussed (a counted headline cut stays)
     if main is not None:
         report = _report(base, article, main, published, code)
         if not automation_story(main, report, lexicon(code)):

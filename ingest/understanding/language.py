@@ -1,4 +1,5 @@
-"""Which language an article is written in, from its function words (deterministic, no model).
+"""Which language an article is written in, from its function words (deterministic, no model), and which
+supported language's layoff cues a text too short to tell uses most.
 
 Function words (articles, prepositions, pronouns, auxiliaries) are the most frequent words of a
 language and the least shared between languages, so counting them over the first few hundred
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+
+from ingest.understanding.lexicon import SUPPORTED, lexicon
 
 # The most frequent function words of each language (written for this module).
 _FUNCTION_WORDS = {
@@ -80,3 +83,12 @@ def detect_language(title: str, text: str) -> str | None:
     if not clear and not (distinct_hits >= 2 and top >= 2 * second):  # a short text, but only one candidate
         return None
     return best
+
+
+def guess_language(title: str, text: str) -> str:
+    """Return the supported language whose layoff cues occur most in a short text (English on a tie)."""
+    sample = f"{title}\n{text[:600]}"
+    low = sample.lower()
+    hits = {code: sum(len(p.findall(sample if cased else low)) for _, p, cased in lexicon(code).cues)
+            for code in SUPPORTED}
+    return max(SUPPORTED, key=lambda code: (hits[code], code == "en"))
