@@ -1,6 +1,6 @@
 """The second opinion (ingest/understanding/second_opinion.py): its inference reproduces the trained model, it
-speaks only on pages long enough to judge, and it overrules the rules only when sure. The articles here are
-written for the test, with fictional employers."""
+speaks only on pages long enough to judge, and it takes away only a report with no count that it is sure is none.
+The articles here are written for the test (fictional employers, and one made-up story about the watched one)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from ingest.understanding import CompanyTable, classify
-from ingest.understanding.classify import set_aside_report
-from ingest.understanding.events import read_article
-from ingest.understanding.lexicon import lexicon
+from benchmarks.train_second_opinion import dev_digest, stale_version
+from benchmarks.train_second_opinion import main as train_main
+from ingest.understanding import CLASSIFIER_VERSION, CompanyTable, classify
 from ingest.understanding.second_opinion import (
-    DOUBT, MIN_TEXT_CHARS, MODEL_PATH, SURE, char_grams, load_second_opinion, parse_model,
+    DOUBT, MIN_TEXT_CHARS, MODEL_PATH, char_grams, load_second_opinion, parse_model,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,84 +57,87 @@ def test_inference_reproduces_the_trained_probabilities() -> None:
         assert [got[label] for label in model.labels] == pytest.approx(expected, abs=1e-5), item_id
 
 
+def test_the_shipped_model_was_trained_for_this_version_on_todays_dev_split() -> None:
+    """New weights change labels: the model records the classifier version it was trained for and a digest of
+    its training data, so an edited dev split (needing a retrain) fails here, in the default run."""
+    raw = _shipped()
+    assert raw["classifier_version"] == CLASSIFIER_VERSION
+    assert raw["dev_digest"] == dev_digest(), "the dev split changed: run benchmarks/train_second_opinion.py"
+
+
+def test_retraining_on_other_data_needs_a_new_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The trainer refuses to overwrite a model trained for the current version on other data (exit 2, one line):
+    stored verdicts would change without `reclassify` knowing to re-read them."""
+    old = tmp_path / "model.json.gz"
+    with gzip.open(old, "wt", encoding="utf-8") as fh:
+        json.dump({"classifier_version": CLASSIFIER_VERSION, "dev_digest": "other data"}, fh)
+    assert train_main(["--out", str(old)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "bump CLASSIFIER_VERSION" in err[0]
+    with gzip.open(old, "wt", encoding="utf-8") as fh:
+        json.dump({"classifier_version": "rules-0", "dev_digest": "other data"}, fh)
+    assert stale_version(old, dev_digest()) is None  # trained for an older version: a retrain goes with a bump
+
+
 def test_a_short_text_gets_no_opinion() -> None:
     model = load_second_opinion()
     assert model.proba("Harlow Print to close works", "Harlow Print will cut 110 jobs.") is None
     long = model.proba("Harlow Print to close works", "Harlow Print will cut 110 jobs. " * (MIN_TEXT_CHARS // 20))
     assert long is not None and sum(long.values()) == pytest.approx(1.0)
-
-
-def test_the_thresholds_leave_the_middle_to_the_rules() -> None:
-    assert 0.5 < SURE < 1.0 and 0.0 < DOUBT < 0.5
+    padded = "Harlow Print will cut 110 jobs." + " " * MIN_TEXT_CHARS + "\n" * MIN_TEXT_CHARS
+    assert model.proba("Harlow Print to close works", padded) is None  # whitespace does not count
 
 
 ESSAY = (
     "When Brackley Fabrication told its workers that the plant would close, the news travelled down the high street "
-    "before the afternoon shift had ended. Brackley Fabrication will cut 420 jobs as it shuts the site, the company "
-    "said.\n\nThree months on, the car park is still full most mornings, though fewer of the cars belong to people "
-    "with somewhere to be. The cafe opposite the gates has cut its hours. The working men's club has started a CV "
-    "clinic on Thursday evenings, run by a retired personnel manager who says most of the men she sees have never "
-    "written one.\n\nThis is a story told in many towns. What makes it worth telling again is how quickly the jobs "
-    "that replace the old ones turn out to be part-time, short-term or an hour's drive away, and how little of the "
-    "money promised for retraining has reached the people it was meant for.\n\nEconomists call it scarring. Locals "
-    "call it the slow bit."
+    "before the afternoon shift had ended. Brackley Fabrication is cutting every job at the site as it shuts, the "
+    "company said.\n\nThree months on, the car park is still full most mornings, though fewer of the cars belong to "
+    "people with somewhere to be. The cafe opposite the gates has cut its hours. The working men's club has started "
+    "a CV clinic on Thursday evenings, run by a retired personnel manager who says most of the men she sees have "
+    "never written one.\n\nThis is a story told in many towns. What makes it worth telling again is how quickly the "
+    "jobs that replace the old ones turn out to be part-time, short-term or an hour's drive away, and how little of "
+    "the money promised for retraining has reached the people it was meant for.\n\nEconomists call it scarring. "
+    "Locals call it the slow bit."
 )
+ESSAY_TITLE = "Life after the line stops: a town learns to live without its mill"
 
 
-def test_an_essay_the_rules_read_as_a_report_is_a_mention(table: CompanyTable) -> None:
-    """The lead's second sentence states a cut the rules take as the news; the piece as a whole is an essay about
-    a town months later, and the second opinion doubts it is a report. Under rules-13 this was a report."""
-    title = "Life after the line stops: a town learns to live without its mill"
-    opinion = load_second_opinion().proba(title, ESSAY)
+def test_an_essay_around_an_uncounted_cut_is_a_mention(table: CompanyTable) -> None:
+    """The lead states a cut the rules take as the news; the piece as a whole is an essay about a town months later,
+    and the second opinion is sure it is no report. Under rules-13 this was a report."""
+    opinion = load_second_opinion().proba(ESSAY_TITLE, ESSAY)
     assert opinion is not None and opinion["layoff_report"] < DOUBT
-    c = classify("t", title, ESSAY, PUB, companies=table)
+    c = classify("t", ESSAY_TITLE, ESSAY, PUB, companies=table)
     assert c.label == "layoff_mention" and c.companies == ("Brackley Fabrication",)
 
 
-def test_a_counted_cut_in_the_headline_is_never_doubted(table: CompanyTable) -> None:
-    """The same essay under a headline stating the employer's counted cut stays a report whatever the opinion."""
-    title = "Brackley Fabrication to cut 420 jobs"
-    c = classify("t", title, ESSAY, PUB, companies=table)
-    assert c.label == "layoff_report" and c.headcount == 420
+def test_a_short_page_is_left_to_the_rules(table: CompanyTable) -> None:
+    """The essay's first paragraph alone is too short for an opinion: the rules' report stands."""
+    lead = ESSAY.split("\n\n")[0]
+    assert len(lead) < MIN_TEXT_CHARS
+    c = classify("t", ESSAY_TITLE, lead, PUB, companies=table)
+    assert c.label == "layoff_report" and c.companies == ("Brackley Fabrication",)
 
 
-QUESTION = (
-    "Fernhill Games has laid off 45 members of its quality assurance team in Leamington Spa, the studio confirmed "
-    "on Wednesday, after former staff posted about the cuts on social media.\n\nIn a statement, Fernhill said it had "
-    "made \"the difficult decision to reduce the size of our QA department\" as it moves more testing to an outside "
-    "partner. Affected staff will receive three months' pay and help finding new roles, it said.\n\nThe studio, best "
-    "known for the Ridgeway racing series, employed about 300 people before the cuts. It was bought by a US "
-    "publisher in 2022.\n\nSeveral of those let go said they had been told in a 15-minute video call with no "
-    "warning. The union IWGB Game Workers said it was talking to members about next steps."
+PAY = (
+    "Amazon will raise average starting pay for its US warehouse and delivery workers to more than $23 an hour, the "
+    "company said on Wednesday, as it competes for staff ahead of the holiday season.\n\nIt also said it would cut "
+    "about 300 jobs in its human resources team this month as it folds recruiting into a single group.\n\nThe pay "
+    "rise, worth about $2.2bn a year, will reach roughly a million workers. Amazon said it would also cover more of "
+    "the cost of health plans and expand its education benefit to include more courses.\n\nUnions said the increase "
+    "still fell short of what workers needed in high-cost cities, and organisers at several sites said they would "
+    "keep pressing for recognition."
 )
 
 
-def test_a_question_headline_over_a_confirmed_cut_is_a_report(table: CompanyTable) -> None:
-    """A question headline leaves the rules unsure it is news; the second opinion is sure, and the lead's one
-    employer gives the facts. Under rules-13 this was a mention."""
-    title = "Has Fernhill Games cut its QA team?"
-    opinion = load_second_opinion().proba(title, QUESTION)
-    assert opinion is not None and opinion["layoff_report"] > SURE
-    c = classify("t", title, QUESTION, PUB, companies=table)
-    assert c.label == "layoff_report" and c.companies == ("Fernhill Games",) and c.headcount == 45
-    assert c.is_leak is False
-
-
-def test_a_short_page_is_left_to_the_rules(table: CompanyTable) -> None:
-    """The same question over the lead's first sentence alone is too short for an opinion: the rules decide."""
-    c = classify("t", "Has Fernhill Games cut its QA team?", QUESTION.split("\n\n")[0], PUB, companies=table)
-    assert c.label == "layoff_mention"
-
-
-def test_several_employers_acting_are_never_set_aside_as_one_report(table: CompanyTable) -> None:
-    """A lead where two employers cut is a round-up: no report event is offered to the second opinion."""
-    one = ("Halvorsen Foods will lay off 210 workers at its Springfield bakery, the company said on Monday. The state "
-           "said it had received a WARN notice.")
-    two = one + " Dunmore Plastics said it would cut 95 jobs at its plant on the east side."
-    for text, expected in ((one, "Halvorsen Foods"), (two, None)):
-        article = read_article("Layoffs in Springfield", text, PUB.date(), lexicon("en"), table)
-        found = set_aside_report(article)
-        assert (found.actor.name if found and found.actor else None) == expected
+def test_a_counted_cut_is_never_taken_away(table: CompanyTable) -> None:
+    """A real cut told in the lead of a story about something else: the second opinion reads a pay story and doubts
+    it is a report, but a report with a count is never taken away (the watched company's round would be lost)."""
+    title = "Amazon lifts warehouse pay to $23 an hour"
+    opinion = load_second_opinion().proba(title, PAY)
+    assert opinion is not None and opinion["layoff_report"] < DOUBT
+    c = classify("t", title, PAY, PUB, companies=table)
+    assert (c.label, c.companies, c.headcount) == ("layoff_report", ("Amazon",), 300)
 
 
 @pytest.mark.slow

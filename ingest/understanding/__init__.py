@@ -23,11 +23,14 @@ __all__ = ["CLASSIFIER_VERSION", "Classifier", "CompanyTable", "RulesClassifier"
 
 
 def warm_lexicons() -> None:
-    """Compile every supported language's patterns now (a worker's first article then pays nothing extra)."""
+    """Compile every supported language's patterns and load the second opinion now (a worker's first article then
+    pays nothing extra)."""
     from ingest.understanding.dates import date_patterns  # noqa: PLC0415 - only for warming
     from ingest.understanding.headcount import number_patterns  # noqa: PLC0415
     from ingest.understanding.persons import person_patterns  # noqa: PLC0415
+    from ingest.understanding.second_opinion import load_second_opinion  # noqa: PLC0415
 
+    load_second_opinion()
     for code in SUPPORTED:
         lexicon(code)
         date_patterns(code)

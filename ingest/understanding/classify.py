@@ -23,9 +23,8 @@ Decision outline (each step is explainable from `Classification.evidence`):
    risk" (`modality.consequence`, `headline`). A keyword headline or a headline modal leaves the
    action to the lead.
 4. Any other layoff cue makes a `layoff_mention`; none, `not_layoff`. A second opinion learned from the headline
-   and lead as a whole (`second_opinion`) overrules only when sure: a report it gives under 20% is a mention
-   unless the headline counts the cut, and a mention over 80% is a report when one employer acts in its
-   headline or lead.
+   and lead as a whole (`second_opinion`) can only take a report away, and only when sure: a report with no
+   count and that it gives under 20% is a mention (an essay or a feature built around a cut).
 5. Facts come from the main event and the report events of the same employer: parent and units,
    the most precise consistent count (totals and subsets never count), the first recent date,
    and leaked (attributed to sources, and no confirmation by the company anywhere) or confirmed.
@@ -53,7 +52,7 @@ from ingest.understanding.headline import (
     newsletter, only_threatened, reacts,
 )
 from ingest.understanding.modality import asserts_decision
-from ingest.understanding.second_opinion import DOUBT, SURE, load_second_opinion
+from ingest.understanding.second_opinion import DOUBT, load_second_opinion
 from ingest.understanding.sector import opens_on_sector, pair_in_headline, period_tally, unnamed_in_headline
 from ingest.understanding.status import (
     attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences,
@@ -217,13 +216,6 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
     return lead[0] if lead and not _context_only(article, all_title_events, lead[0]) else None
 
 
-def set_aside_report(article: Article) -> Event | None:
-    """Return the report event of the headline or lead (an employer acting now) that `main_event` set aside, when
-    only one employer acts there (several are a round-up the second opinion never makes a report)."""
-    found = [e for e in article.events if (e.in_title or e.sentence.index <= LEAD) and not e.aside and reportable(e)]
-    return found[0] if len({e.actor.parent for e in found if e.actor}) == 1 else None
-
-
 def _same_employer(main: Event, e: Event) -> bool:
     """Return whether `e` states facts of the main event's action: the same employer acting now (or, in the
     lead, a cue with no employer of its own: "In total 1,200 staff are affected")."""
@@ -361,6 +353,15 @@ def _mention(base: dict, article: Article) -> Classification:
                           companies=tuple(companies), evidence=_trim(first.sentence.text))
 
 
+def _doubted(report: Classification, title: str, text: str) -> bool:
+    """Return whether the second opinion is sure a report with no count at all is none (an essay or a feature
+    built around a cut): a counted cut is never taken away."""
+    if report.headcount is not None or report.headcount_pct is not None:
+        return False
+    opinion = load_second_opinion().proba(title, text)
+    return opinion is not None and opinion["layoff_report"] < DOUBT
+
+
 def classify(
     article_id: str, title: str, text: str, published_at: datetime, *, companies: CompanyTable | None = None
 ) -> Classification:
@@ -379,15 +380,9 @@ def classify(
     if not article.events:
         return Classification(**base, label="not_layoff", confidence=0.95)
     main = main_event(article, lexicon(code))
-    aside = None if main is not None else set_aside_report(article)
-    opinion = load_second_opinion().proba(title, text) if main or aside else None
-    if opinion and aside is not None and opinion["layoff_report"] > SURE:
-        main = aside  # the rules set aside a report the wording as a whole is sure of
-    elif opinion and main is not None and opinion["layoff_report"] < DOUBT and not (main.in_title and main.amounts):
-        return _mention(base, article)  # it reads, as a whole, like no report: cuts discussed (a counted headline cut stays)
     if main is not None:
         report = _report(base, article, main, published, code)
-        if not automation_story(main, report, lexicon(code)):
+        if not automation_story(main, report, lexicon(code)) and not _doubted(report, title, text):
             return report
         return _mention(base, article)
     if incidental(article):

@@ -6,10 +6,11 @@ tf-idf and scaled to unit length, under a multinomial logistic regression over t
 by `benchmarks/train_second_opinion.py` on the development split of `tests/data/understanding/` only (text
 written for the project; the frozen test split is never used), and shipped as `ingest/data/second_opinion.json.gz`.
 
-The rules keep the decision unless the model is sure of the opposite (`classify`): a report the model gives less
-than `DOUBT` is not one, and a mention whose headline or lead has a report event the rules set aside becomes a
-report when the model gives it more than `SURE`. Inference is a dictionary lookup per gram and a numpy product,
-so the product does not need the training library.
+The rules keep the decision unless the model is sure of the opposite in one direction (`classify`): a report
+with no count at all that the model gives less than `DOUBT` is a mention (an essay or a feature built around a
+cut). A counted cut is never taken away, and the model never makes a report: promoting mentions overrode the
+rules' reasons for ruling a report out (a recap, a denial, a round-up) and made false alerts. Inference is a
+dictionary lookup per gram and a numpy product, so the product does not need the training library.
 """
 
 from __future__ import annotations
@@ -26,8 +27,7 @@ import numpy as np
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "second_opinion.json.gz"
 GRAM_SIZES = (3, 4, 5)
-# The thresholds belong to the classifier version (docs/classifier_versions.md), not to a deployment.
-SURE = 0.8
+# The threshold belongs to the classifier version (docs/classifier_versions.md), not to a deployment.
 DOUBT = 0.2
 # It learned from pages with a lead of several paragraphs (the shortest dev text is about 500 characters): a
 # shorter text (a feed summary, a one-line brief) is outside what it knows, and the rules alone decide.
@@ -85,9 +85,10 @@ class SecondOpinion:
     def proba(self, title: str, text: str) -> dict[str, float] | None:
         """Return each label's probability for an article's headline and text (None when the text is too short
         for an opinion)."""
-        if len(text) < MIN_TEXT_CHARS:
-            return None
-        logits = np.asarray(self.intercept) + self.title.scores(title) + self.lead.scores(text[: self.lead_chars])
+        lead = text[: self.lead_chars]
+        if len(" ".join(lead.split())) < MIN_TEXT_CHARS:
+            return None  # whitespace does not count
+        logits = np.asarray(self.intercept) + self.title.scores(title[: self.lead_chars]) + self.lead.scores(lead)
         exps = np.exp(logits - logits.max())
         return {label: float(e) for label, e in zip(self.labels, exps / exps.sum(), strict=True)}
 
