@@ -199,3 +199,24 @@ def test_a_sister_units_cut_told_beside_the_story_is_not_among_its_units() -> No
         "Amazon said on Tuesday it would cut about 14,000 corporate jobs worldwide.\n\nThe company said the "
         "reductions would fall across many teams, and AWS would lay off staff in its sales organisation.")
     assert wide.label == "layoff_report" and "AWS" in wide.units  # a company-wide cut takes the teams it names
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Packaging maker blames Amazon for 150 job cuts",
+         "Fenmoor Packaging is to cut 150 jobs at its Corby factory after Amazon, its biggest customer, cut its orders "
+         "for cardboard boxes by a third. The company has started a consultation with staff."),
+        ("Box maker accuses Amazon over 150 job losses",
+         "Fenmoor Packaging is to cut 150 jobs at its Corby factory after Amazon, its biggest customer, cut its orders "
+         "for cardboard boxes by a third. The company has started a consultation with staff."),
+        ("Cartonnier : la direction accuse Amazon, 150 emplois supprimés",
+         "Fenmoor Packaging va supprimer 150 emplois dans son usine de Corby après qu'Amazon, son principal client, "
+         "a réduit ses commandes d'un tiers. L'entreprise a ouvert une consultation avec les salariés."),
+    ],
+)
+def test_a_customer_blamed_for_cuts_is_not_the_employer(title: str, text: str) -> None:
+    """The customer a supplier blames (accuses) is the cause of its cuts, not their employer: the issue's
+    customer's-cuts trap, which made a false Amazon round."""
+    c = _classify(title, text)
+    assert (c.label, c.companies, c.headcount) == ("layoff_report", ("Fenmoor Packaging",), 150)

@@ -443,7 +443,7 @@ WORDS = Words(
         r"for|at|from|with|by|to|of|in|on|into|onto|like|than|unlike|including|such\s+as|versus|vs\.?|rivals?|"
         r"competitors?|customers?|clients?|partners?|suppliers?|owners?\s+of|parent\s+of|maker\s+of|after|following|"
         r"joins?|joining|joined|follows?|followed|amid|over|about|against|behind|toward|towards|among|between|"
-        r"that\s+\w+|which\s+\w+|who\s+\w+|whose"
+        r"that\s+\w+|which\s+\w+|who\s+\w+|whose|blames?|blamed|blaming|accuses|accused|accusing"
     ),
     descriptor_after=(
         r"[-‑](?:owned|backed|based|led|funded|operated|controlled|linked|supplier|affiliated)\b|"

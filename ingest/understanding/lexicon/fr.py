@@ -164,7 +164,7 @@ WORDS = Words(
     bare_openers=r"après(?!\s+(?:\d|plus\s+de\s+\d|près\s+de\s+\d))|alors\s+que|tandis\s+que|parce\s+que|bien\s+que|même\s+si|malgré",
     not_subject_before=(
         r"chez|pour|avec|par|de|du|des|d['’]|à|au|aux|dans|en|sur|contre|comme|que|face\s+à|après|depuis|entre|vers|"
-        r"rival|concurrent|client|fournisseur|filiale\s+de|propriétaire\s+de|patron\s+de"
+        r"rival|concurrent|client|fournisseur|filiale\s+de|propriétaire\s+de|patron\s+de|accusent|accuse|reproche"
     ),
     descriptor_after=r"\s+(?:fournisseur|client|concurrent|rival|propriétaire)\b",
     person_titles=(

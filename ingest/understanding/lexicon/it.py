@@ -156,7 +156,7 @@ WORDS = Words(
     bare_openers=r"dopo(?!\s+(?:\d|oltre|quasi|più\s+di))|mentre|anche\s+se|perché|nonostante",
     not_subject_before=(
         r"in|di|del|della|dei|degli|delle|da|dal|dalla|per|con|su|sul|tra|fra|a|al|alla|come|presso|verso|contro|"
-        r"cliente|fornitore|controllata\s+di|rivale"
+        r"cliente|fornitore|controllata\s+di|rivale|accusa|accusano|incolpa"
     ),
     descriptor_after=r"\s+(?:cliente|fornitore|rivale|concorrente)\b",
     person_titles=(
