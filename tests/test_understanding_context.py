@@ -366,3 +366,13 @@ def test_one_employers_cut_stays_a_report(table: CompanyTable, title: str, text:
     noun, not the German verb; a restructuring's cost in a results headline leaves the lead's new cut a report."""
     got = classify("t", title, text, PUB, companies=table)
     assert (got.label, got.companies, got.headcount) == ("layoff_report", (employer,), count)
+
+
+@pytest.mark.parametrize(("title", "firm"), [("A year of cuts at Amazon: from devices to podcasts", "Amazon"),
+                                             ("Two years of layoffs at Orbitly", "Orbitly")])
+def test_a_span_of_cuts_told_as_one_story_is_a_recap(table: CompanyTable, title: str, firm: str) -> None:
+    """"A year of cuts at <firm>" recaps rounds already told: the first one its lead names (a month, no year) is no
+    new report, and would otherwise be dated the day the recap appeared."""
+    text = (f"{firm} has trimmed teams across the company over the past twelve months. In January the company cut a few "
+            "hundred jobs in its communications team. In April the devices division lost about 100 roles.")
+    assert classify("t", title, text, PUB, companies=table).label == "layoff_mention"

@@ -396,6 +396,8 @@ MARKERS = (
               # a site's listing page ("<Firm> – Tag archive", "Topic: <firm>", "Latest news on <firm>")
               r"\btag\s+archives?\b|\barchives?\s+for\b|\blatest\s+news\s+(?:on|about)\b|\bthe\s+questions\s+(?:facing|for)\b|\bround-?up\b|\bin\s+(?:one\s+)?charts?\b|"
               r"\byear\s+in\s+review\b|"
+              # a span of cuts told as one story: "A year of cuts at <firm>", "Two years of layoffs"
+              r"\b(?:a|one|two|three|\d+)\s+(?:years?|months?|decades?)\s+of\s+(?:job\s+)?(?:cuts|layoffs|lay-offs|redundancies)\b|"
               r"\bthe\s+year['’]s\s+biggest\b|\bthe\s+week\s+in\b|\bhere['’]s\s+(?:a\s+)?(?:list|every)\b|"
               r"\bwho['’]s\s+cutting\b|\bcompanies\s+(?:that|cutting|laying)\b|\b\d+\s+companies\b|\blayoffs\s+this\s+"
               r"week\b|\bthis\s+week['’]s\s+layoffs\b|\b(?:all|every)\s+(?:the\s+)?(?:layoffs|rounds|job\s+cuts)\b|"
