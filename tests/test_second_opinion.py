@@ -5,6 +5,7 @@ The articles here are written for the test (fictional employers, and one made-up
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import subprocess
 import sys
@@ -88,56 +89,94 @@ def test_a_short_text_gets_no_opinion() -> None:
     assert model.proba("Harlow Print to close works", padded) is None  # whitespace does not count
 
 
-ESSAY = (
-    "When Brackley Fabrication told its workers that the plant would close, the news travelled down the high street "
-    "before the afternoon shift had ended. Brackley Fabrication is cutting every job at the site as it shuts, the "
-    "company said.\n\nThree months on, the car park is still full most mornings, though fewer of the cars belong to "
-    "people with somewhere to be. The cafe opposite the gates has cut its hours. The working men's club has started "
-    "a CV clinic on Thursday evenings, run by a retired personnel manager who says most of the men she sees have "
-    "never written one.\n\nThis is a story told in many towns. What makes it worth telling again is how quickly the "
-    "jobs that replace the old ones turn out to be part-time, short-term or an hour's drive away, and how little of "
-    "the money promised for retraining has reached the people it was meant for.\n\nEconomists call it scarring. "
-    "Locals call it the slow bit."
-)
 ESSAY_TITLE = "Life after the line stops: a town learns to live without its mill"
+_OPENING = ("When Brackley Fabrication told its workers that the plant would close, the news travelled down the high "
+            "street before the afternoon shift had ended. ")
+_REST = (
+    "\n\nThree months on, the car park is still full most mornings, though fewer of the cars belong to people with "
+    "somewhere to be. The cafe opposite the gates has cut its hours. The working men's club has started a CV clinic on "
+    "Thursday evenings, run by a retired personnel manager who says most of the men she sees have never written one."
+    "\n\nThis is a story told in many towns. What makes it worth telling again is how quickly the jobs that replace "
+    "the old ones turn out to be part-time, short-term or an hour's drive away, and how little of the money promised "
+    "for retraining has reached the people it was meant for.\n\nEconomists call it scarring. Locals call it the slow "
+    "bit."
+)
+
+
+def _essay(cut: str) -> str:
+    return _OPENING + cut + _REST
 
 
 def test_an_essay_around_an_uncounted_cut_is_a_mention(table: CompanyTable) -> None:
     """The lead states a cut the rules take as the news; the piece as a whole is an essay about a town months later,
     and the second opinion is sure it is no report. Under rules-13 this was a report."""
-    opinion = load_second_opinion().proba(ESSAY_TITLE, ESSAY)
+    text = _essay("Brackley Fabrication is cutting every job at the site as it shuts, the company said.")
+    opinion = load_second_opinion().proba(ESSAY_TITLE, text)
     assert opinion is not None and opinion["layoff_report"] < DOUBT
-    c = classify("t", ESSAY_TITLE, ESSAY, PUB, companies=table)
+    c = classify("t", ESSAY_TITLE, text, PUB, companies=table)
     assert c.label == "layoff_mention" and c.companies == ("Brackley Fabrication",)
 
 
+@pytest.mark.parametrize(("cut", "count"), [
+    ("Brackley Fabrication will cut 420 jobs as it shuts the site, the company said.", (420, None)),
+    ("Brackley Fabrication is cutting 60% of the jobs at the site as it shuts most of it, the company said.", (None, 60)),
+])
+def test_a_cut_with_a_size_is_never_taken_away(table: CompanyTable, cut: str, count: tuple) -> None:
+    """The same essay stating the cut's size (a figure or a share): the opinion doubts it just as much, but a
+    counted cut is never taken away."""
+    text = _essay(cut)
+    opinion = load_second_opinion().proba(ESSAY_TITLE, text)
+    assert opinion is not None and opinion["layoff_report"] < DOUBT
+    c = classify("t", ESSAY_TITLE, text, PUB, companies=table)
+    assert (c.label, c.headcount, c.headcount_pct) == ("layoff_report", *count)
+
+
 def test_a_short_page_is_left_to_the_rules(table: CompanyTable) -> None:
-    """The essay's first paragraph alone is too short for an opinion: the rules' report stands."""
-    lead = ESSAY.split("\n\n")[0]
-    assert len(lead) < MIN_TEXT_CHARS
-    c = classify("t", ESSAY_TITLE, lead, PUB, companies=table)
+    """A page this short gets no opinion, though its wording alone would be doubted (about 0.12 if the model read
+    it): the rules' report stands."""
+    text = ("When Brackley Fabrication told its workers that the plant would close, the news travelled down the high "
+            "street before the shift had ended. Three months on, the car park is still full most mornings. Locals call "
+            "it the slow bit.")
+    assert len(text) < MIN_TEXT_CHARS
+    c = classify("t", ESSAY_TITLE, text, PUB, companies=table)
     assert c.label == "layoff_report" and c.companies == ("Brackley Fabrication",)
 
 
 PAY = (
     "Amazon will raise average starting pay for its US warehouse and delivery workers to more than $23 an hour, the "
     "company said on Wednesday, as it competes for staff ahead of the holiday season.\n\nIt also said it would cut "
-    "about 300 jobs in its human resources team this month as it folds recruiting into a single group.\n\nThe pay "
-    "rise, worth about $2.2bn a year, will reach roughly a million workers. Amazon said it would also cover more of "
-    "the cost of health plans and expand its education benefit to include more courses.\n\nUnions said the increase "
-    "still fell short of what workers needed in high-cost cities, and organisers at several sites said they would "
-    "keep pressing for recognition."
+    "jobs in its human resources team this month as it folds recruiting into a single group.\n\nThe pay rise, worth "
+    "about $2.2bn a year, will reach roughly a million workers. Amazon said it would also cover more of the cost of "
+    "health plans and expand its education benefit to include more courses.\n\nUnions said the increase still fell "
+    "short of what workers needed in high-cost cities, and organisers at several sites said they would keep pressing "
+    "for recognition."
 )
 
 
-def test_a_counted_cut_is_never_taken_away(table: CompanyTable) -> None:
-    """A real cut told in the lead of a story about something else: the second opinion reads a pay story and doubts
-    it is a report, but a report with a count is never taken away (the watched company's round would be lost)."""
+def test_a_cut_by_the_employer_the_headline_names_is_never_taken_away(table: CompanyTable) -> None:
+    """A real cut with no size, told in the lead of a story about something else the employer did: the opinion reads
+    a pay story, but the headline names the employer, so the watched company's round is not lost."""
     title = "Amazon lifts warehouse pay to $23 an hour"
     opinion = load_second_opinion().proba(title, PAY)
     assert opinion is not None and opinion["layoff_report"] < DOUBT
     c = classify("t", title, PAY, PUB, companies=table)
-    assert (c.label, c.companies, c.headcount) == ("layoff_report", ("Amazon",), 300)
+    assert (c.label, c.companies) == ("layoff_report", ("Amazon",))
+
+
+# What each classifier version shipped: a new model file or threshold under the same version would change stored
+# labels that `layoffwatch reclassify` does not know to re-read. A change here goes with a new CLASSIFIER_VERSION (and
+# a new entry); an entry for a released version is never edited.
+SHIPPED = {
+    "rules-14": {"model_sha256": "1760bd64630c2568f167ab3b76a5d4d035bf2b2f858197139d2167363693ea68",
+                 "doubt": 0.2, "min_text_chars": 400},
+}
+
+
+def test_the_model_and_thresholds_are_the_ones_this_version_shipped() -> None:
+    assert SHIPPED[CLASSIFIER_VERSION] == {
+        "model_sha256": hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest(),
+        "doubt": DOUBT, "min_text_chars": MIN_TEXT_CHARS,
+    }
 
 
 @pytest.mark.slow

@@ -24,7 +24,8 @@ Decision outline (each step is explainable from `Classification.evidence`):
    action to the lead.
 4. Any other layoff cue makes a `layoff_mention`; none, `not_layoff`. A second opinion learned from the headline
    and lead as a whole (`second_opinion`) can only take a report away, and only when sure: a report with no
-   count and that it gives under 20% is a mention (an essay or a feature built around a cut).
+   count, whose employer the headline does not name, and that it gives under 20% is a mention (an essay or a
+   feature built around a cut).
 5. Facts come from the main event and the report events of the same employer: parent and units,
    the most precise consistent count (totals and subsets never count), the first recent date,
    and leaked (attributed to sources, and no confirmation by the company anywhere) or confirmed.
@@ -353,10 +354,14 @@ def _mention(base: dict, article: Article) -> Classification:
                           companies=tuple(companies), evidence=_trim(first.sentence.text))
 
 
-def _doubted(report: Classification, title: str, text: str) -> bool:
-    """Return whether the second opinion is sure a report with no count at all is none (an essay or a feature
-    built around a cut): a counted cut is never taken away."""
-    if report.headcount is not None or report.headcount_pct is not None:
+def _doubted(report: Classification, main: Event, title: str, text: str) -> bool:
+    """Return whether the second opinion is sure a report is none (an essay or a feature built around a cut). A cut
+    with a count or a share, or by an employer the headline names (a cut told in the lead of a story about something
+    else the employer did: "<Firm> lifts pay ... It also said it would cut jobs"), is never taken away."""
+    named = (main.actor.name if main.actor else "", *report.companies, *report.units)
+    headline = title.lower()
+    if report.headcount is not None or report.headcount_pct is not None or any(
+            n and n.lower() in headline for n in named):
         return False
     opinion = load_second_opinion().proba(title, text)
     return opinion is not None and opinion["layoff_report"] < DOUBT
@@ -382,7 +387,7 @@ def classify(
     main = main_event(article, lexicon(code))
     if main is not None:
         report = _report(base, article, main, published, code)
-        if not automation_story(main, report, lexicon(code)) and not _doubted(report, title, text):
+        if not automation_story(main, report, lexicon(code)) and not _doubted(report, main, title, text):
             return report
         return _mention(base, article)
     if incidental(article):

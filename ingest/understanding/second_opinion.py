@@ -6,11 +6,13 @@ tf-idf and scaled to unit length, under a multinomial logistic regression over t
 by `benchmarks/train_second_opinion.py` on the development split of `tests/data/understanding/` only (text
 written for the project; the frozen test split is never used), and shipped as `ingest/data/second_opinion.json.gz`.
 
-The rules keep the decision unless the model is sure of the opposite in one direction (`classify`): a report
-with no count at all that the model gives less than `DOUBT` is a mention (an essay or a feature built around a
-cut). A counted cut is never taken away, and the model never makes a report: promoting mentions overrode the
-rules' reasons for ruling a report out (a recap, a denial, a round-up) and made false alerts. Inference is a
-dictionary lookup per gram and a numpy product, so the product does not need the training library.
+The rules keep the decision unless the model is sure of the opposite in one direction (`classify._doubted`): a
+report that the model gives less than `DOUBT` is a mention (an essay or a feature built around a cut), unless its
+cut has a size (a figure or a share) or its employer is named in the headline (a cut told in the lead of a story
+about something else the employer did). The model never makes a report: promoting mentions overrode the rules'
+reasons for ruling a report out (a recap, a denial, a round-up) and made false alerts. A text whose first
+`lead_chars` characters hold fewer than `MIN_TEXT_CHARS` once runs of whitespace are collapsed gets no opinion.
+Inference is a dictionary lookup per gram and a numpy product, so the product does not need the training library.
 """
 
 from __future__ import annotations
