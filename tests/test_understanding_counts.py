@@ -144,3 +144,17 @@ def test_another_employers_modal_figure_is_not_the_count(table: CompanyTable) ->
                "Halvorsen Steel confirmed layoffs at its Rotherham plant on Monday. Rival Dunmore Metals may cut 400 "
                "jobs, analysts said.", table)
     assert got.headcount is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("One Medical cuts jobs in its operations teams", []),  # a name opening the headline, not a count
+        ("Two Sisters cuts jobs at its Anglesey plant", []),
+        ("Fifty Jobs To Go At Harlow Print", [50]),  # a title-case headline: the next word is a job noun
+        ("Three Hundred Workers Laid Off At Kestrel Mills", [300]),  # or a number word
+        ("Seventy staff were told on Monday.", [70]),  # lower case after it: a count
+    ],
+)
+def test_a_number_word_opening_a_name_is_no_count(sentence: str, expected: list[int]) -> None:
+    assert _counts(sentence) == expected

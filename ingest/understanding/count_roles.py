@@ -7,6 +7,7 @@ taken of ("6 % des 300 000 employés"), a part of the workforce ("cut 60 of its 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
@@ -190,3 +191,12 @@ def closing_site(before: str, after: str, lex: Lexicon) -> bool:
     if closing is not None and closing.search(before):
         return True
     return site is not None and closes is not None and site.search(before) is not None and closes.match(after) is not None
+
+
+def number_in_name(text: str, start: int, end: int, number_words: Collection[str], lex: Lexicon) -> bool:
+    """Return whether a capitalised number word is part of a name: inside a sentence, or opening one before another
+    capitalised word that is neither a job noun nor a number ("One Medical cuts jobs", not "Fifty Jobs To Go")."""
+    after = re.match(r"\s+([A-Z][\w'’-]*)", text[end:])
+    next_word = after.group(1).lower() if after else ""
+    return (bool(start) and not re.search(r"[.!?:\n]\s*$", text[:start])) or (
+        bool(next_word) and not lex.job_nouns.match(next_word) and next_word not in number_words)

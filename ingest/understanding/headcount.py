@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.understanding.count_roles import (POSSESSION, apart_from_shares, closing_site, cut_of_staff, list_member,
-                                               lost_after, people_in, size_of_many, subject_of_loss)
+                                               lost_after, number_in_name, people_in, size_of_many, subject_of_loss)
 from ingest.understanding.lexicon import Lexicon, lexicon, lower_pattern
 from ingest.understanding.lexicon.factor import factor, matches_at
 
@@ -359,8 +359,7 @@ def find_amounts(text: str, lex: Lexicon) -> list[Amount]:
             continue
         if m.group("num") and text[m.end() : m.end() + 1] in ("%",):
             continue
-        if (m.group(0)[0].isupper() and m.start() and not m.group("vague")
-                and not re.search(r"[.!?:\n]\s*$", text[: m.start()])):
+        if m.group(0)[0].isupper() and not m.group("vague") and number_in_name(text, m.start(), m.end(), n.words, lex):
             # "One Medical": a capitalised number word inside a sentence is part of a name; a vague count is
             # never one ("von der Tausende betroffen sind": German capitalises the noun, a headline every word)
             continue
