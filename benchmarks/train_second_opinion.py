@@ -10,7 +10,8 @@ same file (sorted keys, rounded weights, no timestamp in the gzip header).
 
 The file records the classifier version it was trained for and a digest of the dev split. New weights change
 labels, so after the dev split changes the script refuses to overwrite a file trained for the current
-CLASSIFIER_VERSION until that version is bumped (exit 2, one line saying so).
+CLASSIFIER_VERSION until that version is bumped (exit 2, one line saying so); without scikit-learn it says
+so in one line and exits 2 too.
 
 The file also holds the probabilities scikit-learn gives a few dev items, so that a test can show the plain
 Python inference reproduces the trained model without the training library installed.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -113,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if (why := stale_version(args.out, dev_digest())) is not None:
         print(f"train_second_opinion: {why}", file=sys.stderr)
+        return 2
+    if importlib.util.find_spec("sklearn") is None:
+        print("train_second_opinion: scikit-learn is missing: install the `train` extra (pip install -e '.[train]')",
+              file=sys.stderr)
         return 2
     train(args.out)
     return 0
