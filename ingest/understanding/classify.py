@@ -361,7 +361,7 @@ def _doubted(report: Classification, main: Event, title: str, text: str) -> bool
     named = (main.actor.name if main.actor else "", *report.companies, *report.units)
     headline = title.lower()
     if report.headcount is not None or report.headcount_pct is not None or any(
-            n and n.lower() in headline for n in named):
+            n and re.search(rf"\b{re.escape(n.lower())}\b", headline) for n in named):
         return False
     opinion = load_second_opinion().proba(title, text)
     return opinion is not None and opinion["layoff_report"] < DOUBT
