@@ -220,3 +220,17 @@ def test_a_customer_blamed_for_cuts_is_not_the_employer(title: str, text: str) -
     customer's-cuts trap, which made a false Amazon round."""
     c = _classify(title, text)
     assert (c.label, c.companies, c.headcount) == ("layoff_report", ("Fenmoor Packaging",), 150)
+
+
+def test_a_generic_noun_inside_a_known_name_is_the_names() -> None:
+    """"Studios" in "Amazon MGM Studios" is part of the unit's name, not a generic subject ("studios cut jobs"): two
+    units of one parent cutting in the headline report the parent's cut."""
+    c = _classify("Prime Video and Amazon MGM Studios cut jobs",
+                  "Amazon is eliminating jobs at Prime Video and Amazon MGM Studios, the company told employees on "
+                  "Wednesday, as it reshapes its entertainment business. The head of the unit said in a memo that the "
+                  "company was removing some roles.")
+    assert (c.label, c.companies) == ("layoff_report", ("Amazon",))
+    assert {"Prime Video", "MGM Studios"} <= set(c.units)
+    generic = _classify("Film studios cut jobs as streaming slows",
+                        "Studios across Hollywood are cutting staff as spending on new shows falls.")
+    assert generic.label != "layoff_report"

@@ -246,8 +246,10 @@ def _read_sentence(
 ) -> list[Event]:
     """Return the events of one sentence holding cues, and note its subject for later anaphors."""
     text = s.text
-    markers = find_markers(text, s.low, lex, spans, headline=s.is_title)
     names = _names(s, lex, table, names_context)
+    # a generic noun inside a known name ("Amazon MGM Studios") is the name's, not a generic subject
+    markers = [m for m in find_markers(text, s.low, lex, spans, headline=s.is_title)
+               if m.kind != "generic" or not any(n.known and n.start <= m.start < n.end for n in names)]
     facts = _SentenceFacts(s, lex, published, spans)
     sentence_kinds = frozenset(m.kind for m in markers)
     events = []
