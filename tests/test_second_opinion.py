@@ -16,6 +16,7 @@ import pytest
 
 from benchmarks.train_second_opinion import dev_digest, stale_version
 from benchmarks.train_second_opinion import main as train_main
+from benchmarks.understanding_eval import load
 from ingest.understanding import CLASSIFIER_VERSION, CompanyTable, classify
 from ingest.understanding.second_opinion import (
     DOUBT, MIN_TEXT_CHARS, MODEL_PATH, char_grams, load_second_opinion, parse_model,
@@ -23,16 +24,6 @@ from ingest.understanding.second_opinion import (
 
 ROOT = Path(__file__).resolve().parent.parent
 PUB = datetime(2025, 3, 12, 9, 0)
-
-
-def _dev_items() -> dict[str, dict]:
-    items = {}
-    for path in sorted((ROOT / "tests" / "data" / "understanding").glob("*.dev.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                raw = json.loads(line)
-                items[raw["id"]] = raw
-    return items
 
 
 def _shipped() -> dict:
@@ -50,7 +41,8 @@ def test_grams_are_padded_word_pieces() -> None:
 def test_inference_reproduces_the_trained_probabilities() -> None:
     """The file holds the probabilities scikit-learn gave some dev items when it was trained; plain inference
     gives the same ones (to the rounding of the stored weights)."""
-    raw, items, model = _shipped(), _dev_items(), load_second_opinion()
+    raw, model = _shipped(), load_second_opinion()
+    items = {i.id: i.raw for i in load("dev")}
     assert len(raw["check"]) >= 20
     for item_id, expected in raw["check"].items():
         got = model.proba(items[item_id]["title"], items[item_id]["text"])
