@@ -226,6 +226,26 @@ def test_a_unit_hit_by_the_company_wide_cuts_joins_them_unless_it_gives_a_figure
     assert len(match_rounds([], [memo, earlier], now=datetime(2025, 10, 31)).rounds) == 2
 
 
+def test_a_unit_s_story_giving_the_company_figure_joins_a_round_that_names_no_unit() -> None:
+    """Outlets reported 30,000 as fact the day before Amazon confirmed 14,000; a games site told the confirmed cut
+    through its unit ("Amazon Games hit as part of 14,000 layoffs"). A unit does not cut 14,000 on its own: the figure
+    is the company's, so the story is a part of the round naming no unit, not a second Amazon round (it had been, and
+    the 14,000 coverage that followed joined it: two rounds and two alerts for one action). A unit's own figure (Twitch
+    ~500) beside the same round stays a round of its own, as before (this half passes on the old matcher too)."""
+    wide = [cand(f"oct-{k}", f"Outlet {k}", f"2025-10-27T{9 + k:02d}:00", headcount=30000, announced="2025-10-27",
+                 evidence="Amazon is set to cut as many as 30,000 corporate jobs.") for k in range(3)]
+    games = cand("oct-games", "Games site", "2025-10-28T11:00", units=("Amazon Games",), headcount=14000, hmin=14000,
+                 announced="2025-10-28", evidence="Amazon Games will see significant cuts as part of at least 14,000.")
+    confirmed = [cand(f"oct-c{k}", f"Wire {k}", f"2025-10-28T{12 + k:02d}:00", headcount=14000, announced="2025-10-28",
+                      evidence="Amazon confirmed it will cut about 14,000 corporate roles.") for k in range(3)]
+    plan = match_rounds([], [*wide, games, *confirmed], now=datetime(2025, 10, 29))
+    assert len(plan.rounds) == 1
+    assert [e.kind for e in plan.events] == ["new_round"]
+    twitch = cand("oct-twitch", "Stream site", "2025-10-29T10:00", units=("Twitch",), headcount=500, approx=True,
+                  announced="2025-10-29", evidence="Twitch confirmed about 500 roles are affected.")
+    assert len(match_rounds([], [*wide, twitch], now=datetime(2025, 10, 30)).rounds) == 2
+
+
 def test_alexa_and_devices_reports_of_one_cut_are_one_round() -> None:
     """One outlet names the devices organisation, another Alexa inside it: the same cut, one round."""
     devices = cand("may-devices", "Wire", "2025-05-14T15:00", units=("devices",), headcount=100, approx=True,

@@ -17,7 +17,10 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # layoffs" two days after 14,000 corporate cuts naming other teams) joins that round as a part; "Alexa" is compared
 # as the devices organisation it belongs to; a report telling a new or separate action ("in a separate move",
 # "unrelated to the Amazon cuts") is never a part of another round.
-MATCHER_VERSION = "rounds-2026.5"
+# rounds-2026.6: a unit's report giving a company-scale figure smaller than a round's that names no unit ("Amazon
+# Games hit as part of 14,000 layoffs" the day after outlets reported 30,000) is a part of that round, not a unit's
+# round of its own (a unit's own cut is not company-scale).
+MATCHER_VERSION = "rounds-2026.6"
 
 
 class RoundCandidate(Frozen):

@@ -12,7 +12,9 @@
   differently: a leak and a company-scale official figure within it, or two company-scale figures
   that agree. A report naming some of a round's units with a smaller figure (Twitch's 400 inside
   Amazon's 9,000 of March 2023) joins as a *part*; a unit's own cut with its own figure
-  (Twitch ~500, January 2024) does not join a company-wide round of a different size. A much smaller
+  (Twitch ~500, January 2024) does not join a company-wide round of a different size, but a unit's report
+  giving a company-scale figure ("Amazon Games hit as part of 14,000 cuts") tells the company's action and is a
+  part of a round naming no unit. A much smaller
   figure naming no unit (a WARN notice for one state) is a part as well, and so is a unit's report with no figure
   at all inside a company-scale round's window ("<Unit> hit by layoffs" beside 14,000 corporate cuts).
 * **Headcounts** are compared as intervals (`facts.interval`); unknown ones fit anything.
@@ -114,7 +116,10 @@ def _headcount_fit(
         return 0.5, "full", "headcount unknown on one side", False
     if overlap(c_int, r_int):
         return (1.0 if close(cand_point, round_point) else 0.8), "full", f"headcount {fmt(cand_point)} ~ {fmt(round_point)}", False
-    if c_int[1] < r_int[0] and (not c_keys or c_keys & r_keys) and not told_apart(cand):
+    # a unit's report giving a company-scale figure ("Amazon Games hit as part of 14,000 cuts") tells the company's
+    # action through one unit: inside a round naming no unit, it is that round's, not a unit's cut of its own
+    company_told = not r_keys and cand_point is not None and cand_point >= _COMPANY_SCALE
+    if c_int[1] < r_int[0] and (not c_keys or c_keys & r_keys or company_told) and not told_apart(cand):
         # A smaller figure for some of the round's units (or for teams beside them: "UK retail
         # operations and devices"), or for no unit at all (a state's WARN notice, one site), is a
         # slice of this round rather than a round of its own.
