@@ -250,3 +250,43 @@ def test_a_vague_lead_keeps_the_headlines_range(table: CompanyTable) -> None:
     )
     assert got.headcount is None
     assert (got.headcount_min, got.headcount_max) == (200, 999)
+
+
+def test_a_running_total_of_the_rounds_told_one_by_one_is_not_the_count(table: CompanyTable) -> None:
+    """"Overall, <firm> is axing 27,000" beside 18,000 cut last year and another 9,000 in January: the sum of
+    its past rounds, told outside the main event's sentence, is a running total; this round's own size is not given
+    (the count had been 27,000, which split a real Amazon round in two)."""
+    got = _report(
+        "Northstar starts round of layoffs in its cloud unit",
+        "Northstar staff in its cloud unit whose jobs were being eliminated were notified on Wednesday, the unit's "
+        "chief said in an email.\n\nOverall, Northstar is axing 27,000 mostly corporate positions. Having wrapped up "
+        "a round of job cuts last year that totalled about 18,000 workers, Northstar announced another 9,000 "
+        "layoffs in January.",
+        table,
+    )
+    assert got.headcount is None
+
+
+def test_the_parts_of_the_main_events_count_leave_it_the_count(table: CompanyTable) -> None:
+    """93 workers made of 38 remote and 55 warehouse workers: the main event's own count, not a running total
+    (guard: passes on rules-14 too)."""
+    got = _report(
+        "Northstar laying off 93 workers in Jersey City",
+        "Northstar is laying off 93 workers at its Jersey City facilities, according to a public notice.\n\nThe "
+        "lay-offs include 38 remote workers who will be let go on July 17 and 55 warehouse workers who were told "
+        "last month.",
+        table,
+    )
+    assert got.headcount == 93
+
+
+def test_a_share_alone_leaves_the_count_to_the_plans_estimate(table: CompanyTable) -> None:
+    """"More than 15% of its workforce" and later "expected to affect about 15,000 employees": with nothing but a
+    share asserted, the plan's size under an expectation is the count (it had been none)."""
+    got = _report(
+        "Corvane to cut more than 15% of workforce, suspends dividend",
+        "Corvane said on Thursday it would cut more than 15% of its workforce as it suspends its dividend.\n\n"
+        "The reduction is expected to affect about 15,000 employees by the end of the year.",
+        table,
+    )
+    assert (got.headcount, got.headcount_pct) == (15000, 15.0)

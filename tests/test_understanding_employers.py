@@ -233,3 +233,25 @@ def test_an_indefinite_employer_opening_the_lead_is_its_subject() -> None:
     # a name that merely starts with "A" is no article: "Arden Bank" is the subject
     named = _classify("Arden Bank to cut 300 jobs", "Arden Bank will cut 300 jobs across its branch network.")
     assert named.companies == ("Arden Bank",)
+
+
+def test_a_unit_of_another_parent_named_beside_the_cut_is_not_the_employers() -> None:
+    """"Amazon will cut 300 jobs on its EE contract": EE is BT Group's unit, not Amazon's. A round's units are the
+    acting employer's own (a foreign unit had made an Amazon round look like another unit's action)."""
+    c = _classify("Amazon cuts 300 jobs on EE contract",
+                  "Amazon will cut 300 jobs on its EE contract, the company said on Tuesday.")
+    assert (c.companies, c.units, c.headcount) == (("Amazon",), (), 300)
+
+
+@pytest.mark.parametrize("usa", ["EE.UU.", "EE. UU."])
+def test_a_dotted_abbreviation_is_not_the_alias_it_starts_with(usa: str) -> None:
+    """Spanish "EE.UU." (and "EE. UU.") is the United States, not BT's EE: no BT Group report, and an Amazon story
+    written from it names no unit; EE written alone stays BT's."""
+    gov = _classify(f"{usa} recorta 2.000 empleos federales",
+                    f"El gobierno de {usa} despedirá a 2.000 empleados federales, según el Departamento de Trabajo.")
+    assert "BT Group" not in gov.companies
+    amazon = _classify(f"Amazon anunciará despidos masivos en {usa}",
+                       f"Amazon anunció el martes que eliminará 14.000 puestos corporativos en {usa} y otros países.")
+    assert (amazon.companies, amazon.units) == (("Amazon",), ())
+    ee = _classify("EE to cut 500 jobs", "EE, the mobile network owned by BT, will cut 500 jobs in Darlington, it said.")
+    assert (ee.companies, ee.units) == (("BT Group",), ("EE",))

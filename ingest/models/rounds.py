@@ -20,7 +20,10 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # rounds-2026.6: a unit's report giving a company-scale figure smaller than a round's that names no unit ("Amazon
 # Games hit as part of 14,000 layoffs" the day after outlets reported 30,000) is a part of that round, not a unit's
 # round of its own (a unit's own cut is not company-scale).
-MATCHER_VERSION = "rounds-2026.6"
+# rounds-2026.7: a late report carrying out a cut announced before is a follow-up in five languages ("starts round
+# of layoffs", "layoffs begin", "has begun shutting", "beginnt mit angekündigtem Stellenabbau", "commence à
+# licencier", "comenzó a despedir", "già annunciati", "inizia a licenziare").
+MATCHER_VERSION = "rounds-2026.7"
 
 
 class RoundCandidate(Frozen):

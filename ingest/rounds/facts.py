@@ -32,12 +32,19 @@ _CITES_COMPANY = re.compile(
 # Words that tie a report to an action announced earlier: executions, filings, affected workers.
 _FOLLOW_UP = re.compile(
     r"\b(as part of|part of the|previously announced|already announced|announced (?:last|earlier|in|on)|"
-    r"(?:begins?|began|starts?|started) (?:notifying|informing|telling|cutting|laying|consulting)|under ?way|"
+    r"(?:begins?|began|begun|starts?|started) (?:notifying|informing|telling|cutting|laying|consulting|shutting|closing|"
+    r"(?:(?:a|the|its)\s+)?(?:latest\s+)?round\s+of)|(?:layoffs|job cuts|cuts) (?:begins?|began|starts?|started)|under ?way|"
     r"(?:days?|weeks?) after (?:it |the company )?announc\w*|after (?:it |the company )?(?:announced|said it would)|"
     r"WARN|notice (?:filed|posted|with the state)|(?:filed|files|posted) (?:a |its )?notice|state filing|"
     r"Employment Security|affected (?:workers|employees|staff)|(?:workers|employees|staff) (?:were|are) (?:told|notified)|"
     r"latest cuts|the cuts announced|of the [\d.,]+ (?:jobs|roles|cuts|positions)|"
-    r"im Rahmen|dans le cadre|como parte de|nell'ambito)",
+    r"im Rahmen|dans le cadre|como parte de|nell'ambito|"
+    # the cut announced before, now carried out: "der angekündigte Stellenabbau", "déjà annoncé", "ya anunciados"
+    r"(?:bereits|zuvor|schon) angekündigt\w*|angekündigte[nmrs]? (?:Stellenabbau|Abbau|Entlassungen|Kündigungen|"
+    r"Stellenstreichungen)|déjà annoncé\w*|ya anunciad\w*|già annunciat\w*|"
+    r"(?:beginnt|begann|startet|startete) mit (?:dem |der |den )?(?:angekündigt\w* )?(?:Stellenabbau|Entlassungen|Kündigungen)|"
+    r"commenc\w* à (?:licencier|supprimer|notifier|fermer)|(?:comienza|comenzó|empieza|empezó) a (?:despedir|notificar|cerrar)|"
+    r"(?:inizia|iniziato|comincia) a (?:licenziare|notificare|chiudere))",
     re.IGNORECASE,
 )
 # A report of a new action cites the one before it ("another 2,000 jobs, weeks after it announced 10,000"): that

@@ -130,7 +130,9 @@ class CompanyTable:
             raise ValueError(f"company alias {alias!r} of {parent!r} must contain a letter or digit")
         lower = alias == alias.lower() and alias != alias.upper()
         body = r"\s+".join(re.escape(part) for part in alias.split())
-        pattern = re.compile(body + r"(?:(?![A-Za-z0-9])|(?=[A-Z]{2,5}--))", re.I if lower else 0)
+        # a cased alias continued by a dotted abbreviation is that abbreviation's first letters ("EE.UU.", "EE. UU.")
+        abbreviation = "" if lower else r"(?!\.\s?[A-Z]{2,3}\.)"
+        pattern = re.compile(body + abbreviation + r"(?:(?![A-Za-z0-9])|(?=[A-Z]{2,5}--))", re.I if lower else 0)
         key = first.group().lower() if lower else first.group()
         self._by_first.setdefault(key, []).append(_Alias(pattern, alias, parent, unit, guarded, lower))
         if unit is None:

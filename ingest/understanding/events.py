@@ -263,7 +263,9 @@ def _read_sentence(
         actors = _headline_actor_shared(cues, actors, names, spans)
     for cue, actor in zip(cues, actors, strict=True):
         start, end = spans[cue.clause]
-        units = tuple(n.unit for n in names if n.unit and start <= n.start < end)
+        # a unit of another parent named beside the cut ("BT's EE" in an Amazon story) is not this employer's
+        units = tuple(n.unit for n in names if n.unit and start <= n.start < end
+                      and (actor is None or n.parent == actor.parent))
         events.append(Event(
             sentence=s, cue=cue, actor=actor, generic=actor is None and is_generic(markers, cue, spans),
             units=units, sentence_kinds=sentence_kinds, aside=text[max(0, start - 1) : start] == "(",

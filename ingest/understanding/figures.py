@@ -142,7 +142,11 @@ def action_count(
     found = [(e, a) for e in ordered for a in (*_joined(e), *_restated(e), *_headline_tail(e))]
     found = [(e, a) for e, a in found if not _bulk_of(e, a, main)] or found
     found = [(e, a) for e, a in found if _PAST_WHEN.search(e.sentence.text, 0, a.start) is None]
-    found = _without_pools(found) or _planned_size(main, every) or _reported_size(main, every)
+    found = _without_pools(found)
+    if not any(a.pct is None for _, a in found):
+        # nothing but a share ("5% of its staff"): the plan's size under an estimate or the media's ("is estimated to
+        # impact around 100 people") gives its count
+        found += _planned_size(main, every) or _reported_size(main, every)
     best = _best(a for _, a in _lead_first(found) if a.pct is None)
     if best is not None and best.min is not None and best.max is None and main.actor is not None:
         # a floor ("more than 100 jobs") made exact by the plan's own figure, even under a modal ("the workforce
@@ -150,6 +154,10 @@ def action_count(
         parent = main.actor.parent
         best = _best([best, *(a for e in every if not e.in_title and e.actor is not None and e.actor.parent == parent
                               and e.reading.time == "current" for a in e.amounts if a.pct is None and _point(a))])
+    told_by = next((e for e, a in found if a is best), None)
+    if best is not None and told_by is not None and told_by is not main and not told_by.in_title and _sum_of_past(
+            best, main, every):
+        best = None  # "Overall, Amazon is axing 27,000" beside "18,000 earlier this year" and "9,000 in March"
     if (best is None or best.precision <= _VAGUE) and sentences:
         # no figure, or a vague one: a sentence naming "the number" or "the figure" gives the action's size
         read = {e.sentence.index for e in every}
@@ -157,6 +165,28 @@ def action_count(
         if (best is None or best.precision <= _VAGUE) and "closure" in main.sentence_kinds:
             best = site_workforce(sentences, main.facts.lex) or best  # "Around 450 people are employed at the plant"
     return best, next((a for _, a in found if a.pct is not None), None)
+
+
+def _sum_of_past(best: Amount, main: Event, every: Sequence[Event]) -> bool:
+    """Return whether a count told outside the main event's sentence and the headline is the running total of the
+    employer's rounds the article also tells one by one: it equals the sum of two of its other figures, one of them
+    a past round's ("Overall, Amazon is axing 27,000" beside "18,000 earlier this year" and "another 9,000 in March";
+    "93 workers" made of "38 remote workers" and "55 warehouse workers" is the main event's own count)."""
+    if best.value is None or main.actor is None:
+        return False
+    parent = main.actor.parent
+    parts = [(a.value, e.reading.time == "past") for e in every
+             if e.actor is not None and e.actor.parent == parent for a in e.amounts
+             if a.pct is None and a.value is not None and a.value < best.value]
+    seen: dict[int, bool] = {}
+    for value, past in parts:
+        seen[value] = seen.get(value, False) or past
+    values = sorted(seen)
+    for i, a in enumerate(values):
+        for b in values[i + 1 :]:
+            if abs(a + b - best.value) <= 0.01 * best.value and (seen[a] or seen[b]):
+                return True
+    return False
 
 
 def _others_only(main: Event, every: Sequence[Event]) -> set[int]:

@@ -24,12 +24,13 @@ _SPOKESPERSON = re.compile(r"(?i)\b(?:a|the|company|firm|group)\s+spokes(?:perso
                            r"\bporte-parole\b|\bportavoz\b|\bportavoce\b")
 _NO_COMMENT = re.compile(
     # "has not yet confirmed", "neither has it confirmed the news": a confirmation denied is none
-    r"(?i)\b(?:(?:has|have|had)\s+(?:not|yet\s+to)\s+(?:yet\s+)?(?:confirm|comment|announc|inform)\w*|"
+    r"(?i)\b(?:(?:has|have|had)\s+(?:not|yet\s+to)\s+(?:yet\s+|officially\s+|publicly\s+)?(?:confirm|comment|announc|inform)\w*|"
     r"(?:neither|nor)\s+(?:has|did)\s+(?:it|the\s+company)|declin\w+\s+to|refus\w+\s+to|"
     r"(?:did|does|would)\s+not\s+(?:immediately\s+)?(?:respond|reply|return|comment|confirm)|(?:didn|doesn|wouldn)['’]t\s+(?:respond|reply|comment|confirm)|not\s+immediately\s+available|"
     r"no\s+comment|not\s+comment|rumou?rs?|speculation|lehnte\s+(?:\S+\s+){0,3}?ab|wollte\s+sich\s+nicht|"
-    r"nicht\s+(?:äußern|äussern|kommentieren|bestätigen)|n['’]a\s+pas\s+(?:souhaité|répondu|commenté|confirmé)|"
-    r"ni\s+confirmé|no\s+(?:ha\s+)?(?:quiso|querido|respondido|confirmado)|non\s+ha\s+(?:voluto|risposto|confermato)|"
+    r"nicht\s+(?:\w+\s+)?(?:äußern|äussern|kommentieren|bestätigen|bestätigt|kommentiert)|"
+    r"n['’]a\s+pas\s+(?:\w+\s+)?(?:souhaité|répondu|commenté|confirmé)|"
+    r"ni\s+confirmé|no\s+(?:ha\s+)?(?:\w+\s+)?(?:quiso|querido|respondido|confirmado)|non\s+ha\s+(?:\w+\s+)?(?:voluto|risposto|confermato)|"
     r"nessun\s+commento)"
 )
 # "the latest in a string of tech companies announcing layoffs": other employers announce, not this one
@@ -155,7 +156,8 @@ def _confirmed_after_leak(text: str, markers: list[Marker], lex: Lexicon) -> boo
     """Return whether a sentence citing a leak goes on to say it was confirmed ("..., later confirmed by the
     company")."""
     last_leak = max(m.end for m in markers if m.kind == "leak")
-    return any(m.kind == "confirm" and m.start > last_leak for m in markers) and (
+    # the leak's own verb ("Amazon aurait indiqué à ses employés", "would have told") is the claim, not a confirmation
+    return any(m.kind == "confirm" and m.start > last_leak and text[last_leak : m.start].strip() for m in markers) and (
         _org_reference(text[last_leak:], lex) or lex.org_nouns.search(text, last_leak) is not None
     )
 

@@ -91,7 +91,7 @@ MARKERS = (
              r"schätzung|analyse))\w+)|"
              r"\bunter\s+Berufung\s+auf\b|\bInsider\w*\b|"
              r"\bMedienbericht\w*\b|\bberichtet(?:e|en)?\b|\baus\s+\w*[Kk]reisen\b|\berfuhr\b|\bzufolge\b|"
-             r"\bsollen\s+(?:\S+\s+){0,6}?(?:berichten|erfahren\s+haben)\b"),
+             r"\bsollen\s+(?:\S+\s+){0,6}?(?:berichten|erfahren\s+haben)\b|\bangeblich\w*\b"),
     # "angekündigte(n|m)": the announced cut, its adjective inflected
     ("confirm", r"\b(?:teilte|teilten)\b|\bmitteilte\b|\bmitgeteilt\b|\bkündigte\b|\bangekündigt(?:e[mnrs]?)?\b|\bAnkündigung\b|"
                 r"\bbestätigt\w*\b|\bgab\s+(?:\S+\s+){0,4}?bekannt\b|\bbekanntgegeben\b|\bMitteilung\b|"

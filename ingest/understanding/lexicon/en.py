@@ -229,13 +229,14 @@ MARKERS = (
     ("leak", r"\b(?:people|persons?|someone|one\s+person|sources?)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|"
              r"aware)\b|\bsources?\b(?!\s+of\b)|"
              # an internal memo or email from an executive is the employer's own word; internal documents are not
-             r"\baccording\s+to\s+(?:a\s+|an\s+)?(?:report|people|sources?|documents?|insiders?|internal\s+(?:documents?|"
+             r"\baccording\s+to\s+(?:a\s+|an\s+|the\s+)?(?:(?:recent|new|latest|separate|several|multiple|various|local|"
+             r"(?-i:US|U\.S\.|UK|British|American))\s+)*(?:(?:media|news|press)\s+)?(?:reports?|outlets|people|sources?|documents?|insiders?|internal\s+(?:documents?|"
              r"data|figures|sources|plans|presentations?|slides|records)|memo\s+seen)|"
              r"\b(?:a\s+|the\s+)?reports?\s+(?:say|says|said|suggest)\b|\breportedly\b|\bit\s+(?:was|is|has\s+been)\s+"
              r"(?:claimed|reported|understood|alleged)\b|\b(?:is|are|was|were)\s+"
              r"(?:said|understood|believed|thought)\s+to\b|\binsiders?\b|\bleaked\b|\breported\s+(?:that|on|earlier|"
              r"first)\b|\bunnamed\b|\banonymity\b|\bnot\s+authori[sz]ed\s+to\b|\bseen\s+by\b|"
-             r"\bbriefed\s+on\b"),
+             r"\bbriefed\s+on\b|\b(?:multiple|several|various|media|news|press)\s+reports\b"),
     ("leak", r"\baccording\s+to\s+(?-i:[A-Z])\w+(?:\s+\w+)?\s+(?:reported|reports)|(?-i:\b(?:Bloomberg|Reuters|CNBC|"
              r"Semafor|Axios|The\s+Information|Business\s+Insider|Insider|the\s+Wall\s+Street\s+Journal|WSJ|"
              r"Sky\s+News|the\s+FT|Financial\s+Times)\b)\s+(?:news\s+)?(?:reported|reports|said|first\s+reported)"),

@@ -1,0 +1,73 @@
+"""A late report carrying out a cut announced before is a follow-up of that round, in the five languages.
+
+Real coverage of a round's execution weeks after its announcement ("Amazon starts round of layoffs in AWS cloud
+division", "Amazon beginnt mit angekündigtem Stellenabbau", "comenzó a despedir") had no English follow-up phrase,
+so it started rounds of its own. Every title and sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from ingest.models import Classification, RoundCandidate
+from ingest.rounds import match_rounds
+from ingest.rounds.facts import member_from
+
+
+def _cand(article_id: str, published: str, title: str, evidence: str = "", *, units: tuple[str, ...] = (),
+          headcount: int | None = None) -> RoundCandidate:
+    at = datetime.fromisoformat(published)
+    return RoundCandidate(
+        article_id=article_id, source=f"outlet-{article_id}", url=f"https://news.example/{article_id}", title=title,
+        published_at=at, fetched_at=at,
+        classification=Classification(
+            article_id=article_id, classifier_version="test", label="layoff_report", confidence=0.9,
+            companies=("Amazon",), units=units, headcount=headcount, announced_on=at.date(), evidence=evidence,
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Amazon starts round of layoffs in AWS cloud division",
+        "Latest round of Amazon layoffs begins",
+        "Amazon has begun shutting down its Quebec warehouses",
+        "18.000 Jobs betroffen: Amazon beginnt mit angekündigtem Stellenabbau",
+        "Amazon: der bereits angekündigte Abbau trifft nun die Verwaltung",
+        "Amazon commence à licencier dans ses bureaux",
+        "Amazon comenzó a despedir a empleados de sus oficinas",
+        "Licenziamenti già annunciati: Amazon inizia a licenziare a Milano",
+    ],
+)
+def test_carrying_out_an_announced_cut_is_a_follow_up(title: str) -> None:
+    assert member_from(_cand("x", "2023-04-26T12:00", title), 42).follow_up
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Amazon hat angekündigt, 2.000 Stellen im Lager zu streichen",  # announcing is the news, not a follow-up
+        "Amazon starts a new round of layoffs",  # a new round cites no earlier one
+        "Amazon beginnt mit dem Abbau weiterer 2.000 Stellen",  # "weitere": a new action
+        "Amazon to cut 2,000 warehouse jobs",
+    ],
+)
+def test_a_new_action_is_no_follow_up(title: str) -> None:
+    assert not member_from(_cand("x", "2023-04-26T12:00", title), 42).follow_up
+
+
+def test_a_units_execution_weeks_later_joins_the_round_that_named_the_unit() -> None:
+    """The 9,000 of March named AWS; five weeks later "Amazon starts round of layoffs in AWS cloud division", with no
+    figure of its own, is that round's execution: one round, no second alert."""
+    memo = _cand("mar", "2023-03-20T13:00", "Amazon to cut 9,000 more jobs", "Jassy wrote in a memo: 9,000 roles.",
+                 units=("AWS", "PXT"), headcount=9000)
+    execution = _cand("apr", "2023-04-26T18:00", "Amazon starts round of layoffs in AWS cloud division",
+                      "Staff in the cloud unit whose jobs were eliminated were notified, the unit's chief said.",
+                      units=("AWS",))
+    plan = match_rounds([], [memo, execution], now=datetime(2023, 4, 27))
+    assert len(plan.rounds) == 1
+    assert plan.rounds[0].announced_on == date(2023, 3, 20) and plan.rounds[0].headcount == 9000
+    assert [e.kind for e in plan.events] == ["new_round"]

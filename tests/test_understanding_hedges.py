@@ -1,0 +1,88 @@
+"""Leaked or confirmed, as real outlets hedge it: "according to several US media outlets", "lo riportano i media",
+a Spanish or French conditional, and a confirmation refused with an adverb ("n'a pas officiellement confirmé",
+"hat ... nicht bestätigt").
+
+On the opened real-news probes, 71 of 118 reports their labellers marked as leaks were read as confirmed, against 11
+of 58 on dev; these are the wordings behind most of them. Every sentence here was written for these tests (invented
+employers and outlets); each hedge has a case it must read and one it must leave alone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from ingest.models import Classification
+from ingest.understanding import classify
+
+PUB = datetime(2025, 10, 28, 9, 0)
+
+
+def read(title: str, text: str) -> Classification:
+    """Return the classification of one invented article published on PUB."""
+    c = classify("h", title, text, PUB)
+    assert c.label == "layoff_report", c.evidence
+    return c
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Halvorsen Freight to cut 3,000 office jobs in shake-up",
+         "Halvorsen Freight is preparing to lay off around 3,000 office employees worldwide, according to several "
+         "US media outlets. The cuts could begin as early as Tuesday."),
+        ("Halvorsen Freight to cut 3,000 jobs",
+         "Halvorsen Freight is set to cut about 3,000 jobs, according to a recent report. The company has grown "
+         "quickly since 2020."),
+        ("Halvorsen Freight to shut its Leeds depot",
+         "Halvorsen Freight will shut its Leeds depot and cut 300 jobs, according to multiple reports."),
+        ("Ceramiche Valtorta verso il taglio di 450 posti",
+         "Ceramiche Valtorta si prepara ad annunciare un taglio di 450 posti di lavoro a Sassuolo. Lo riportano i "
+         "media locali, citando il piano industriale."),
+        ("Textiles Marbella despediría a 600 trabajadores",
+         "Textiles Marbella despediría a 600 trabajadores en sus fábricas de Alicante antes de fin de año."),
+        ("Verlac va supprimer 800 postes au siège",
+         "Verlac aurait indiqué à ses salariés, dans une note interne, que 800 postes seront supprimés au siège."),
+    ],
+)
+def test_a_hedged_report_is_a_leak(title: str, text: str) -> None:
+    assert read(title, text).is_leak
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Verlac s'apprête à supprimer 800 postes",
+         "Verlac s'apprête à supprimer 800 postes, selon la presse économique. Si le groupe n'a pas officiellement "
+         "confirmé l'information, ce serait son plus grand plan social."),
+        ("Kolbeck soll 1.200 Stellen streichen",
+         "Kolbeck will laut einem Medienbericht 1.200 Stellen streichen. Kolbeck hat die Berichte über den Abbau "
+         "nicht bestätigt."),
+        ("Halvorsen Freight to cut 3,000 jobs, report says",
+         "Halvorsen Freight plans to cut 3,000 jobs, the Harbor City Times reported, citing people familiar with "
+         "the matter. Halvorsen Freight has not officially confirmed the cuts."),
+    ],
+)
+def test_a_confirmation_refused_with_an_adverb_confirms_nothing(title: str, text: str) -> None:
+    assert read(title, text).is_leak
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # the employer's own announcement, relayed: confirmed (these pass on rules-14 too: they guard the hedges)
+        ("Halvorsen Freight to cut 3,000 jobs",
+         "Halvorsen Freight said on Tuesday it will cut about 3,000 jobs, the company confirmed in a statement."),
+        ("Textiles Marbella despedirá a 600 trabajadores",
+         "Textiles Marbella despedirá a 600 trabajadores en Alicante, según ha comunicado la empresa."),
+        ("Verlac va supprimer 800 postes",
+         "Verlac va supprimer 800 postes au siège, a annoncé la direction mardi. Le groupe a indiqué à ses "
+         "salariés, dans une note interne, que les départs seront volontaires."),
+        # a Spanish noun ending like a conditional ("compañía") hedges nothing
+        ("La compañía Textiles Marbella despide a 600 trabajadores",
+         "La compañía Textiles Marbella despide a 600 trabajadores en Alicante, ha anunciado la empresa."),
+    ],
+)
+def test_the_employers_own_word_stays_confirmed(title: str, text: str) -> None:
+    assert not read(title, text).is_leak
