@@ -46,6 +46,16 @@ def test_carrying_out_an_announced_cut_is_a_follow_up(title: str) -> None:
     assert member_from(_cand("x", "2023-04-26T12:00", title), 42).follow_up
 
 
+def test_a_cut_carried_out_with_a_figure_of_its_own_is_a_new_action() -> None:
+    """"Starts round of layoffs ..., cutting 2,000 jobs": a new action states its size, so the words of carrying out
+    make a follow-up only of a report giving none (a review found such new rounds absorbed by the first form)."""
+    sized = _cand("feb", "2026-02-27T12:00", "Amazon starts round of layoffs in its retail business, cutting 2,000 jobs",
+                  headcount=2000)
+    assert not member_from(sized, 42).follow_up
+    assert member_from(_cand("feb", "2026-02-27T12:00", "Amazon starts round of layoffs in its retail business"),
+                       42).follow_up
+
+
 @pytest.mark.parametrize(
     "title",
     [

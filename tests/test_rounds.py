@@ -230,8 +230,9 @@ def test_a_unit_s_story_giving_the_company_figure_joins_a_round_that_names_no_un
     """Outlets reported 30,000 as fact the day before Amazon confirmed 14,000; a games site told the confirmed cut
     through its unit ("Amazon Games hit as part of 14,000 layoffs"). A unit does not cut 14,000 on its own: the figure
     is the company's, so the story is a part of the round naming no unit, not a second Amazon round (it had been, and
-    the 14,000 coverage that followed joined it: two rounds and two alerts for one action). A unit's own figure (Twitch
-    ~500) beside the same round stays a round of its own, as before (this half passes on the old matcher too)."""
+    the 14,000 coverage that followed joined it: two rounds and two alerts for one action). A unit's own figure beside
+    the same round stays a round of its own: Twitch ~500, and AWS's own 1,500 (company-scale, but far below the round's
+    range: a review's case the first form absorbed). Both halves pass on the old matcher too."""
     wide = [cand(f"oct-{k}", f"Outlet {k}", f"2025-10-27T{9 + k:02d}:00", headcount=30000, announced="2025-10-27",
                  evidence="Amazon is set to cut as many as 30,000 corporate jobs.") for k in range(3)]
     games = cand("oct-games", "Games site", "2025-10-28T11:00", units=("Amazon Games",), headcount=14000, hmin=14000,
@@ -244,6 +245,9 @@ def test_a_unit_s_story_giving_the_company_figure_joins_a_round_that_names_no_un
     twitch = cand("oct-twitch", "Stream site", "2025-10-29T10:00", units=("Twitch",), headcount=500, approx=True,
                   announced="2025-10-29", evidence="Twitch confirmed about 500 roles are affected.")
     assert len(match_rounds([], [*wide, twitch], now=datetime(2025, 10, 30)).rounds) == 2
+    aws = cand("oct-aws", "Cloud site", "2025-10-30T10:00", units=("AWS",), headcount=1500, approx=True,
+               announced="2025-10-30", evidence="AWS will cut about 1,500 jobs in its sales teams, the unit said.")
+    assert len(match_rounds([], [*wide, *confirmed, aws], now=datetime(2025, 10, 31)).rounds) == 2
 
 
 def test_alexa_and_devices_reports_of_one_cut_are_one_round() -> None:

@@ -164,6 +164,8 @@ SHIPPED = {
     # the same weights, retrained for the rules' new version (only the version the file records changed)
     "rules-15": {"model_sha256": "6b476d3a64949bb36e0d7ff77e76ac7429499be53dee319dccc70de786aca533",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-16": {"model_sha256": "fd9acc6549beeeadb3bb56bc1d8c4f6c1b9a3f810d66d303692b56639d96173c",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -40,8 +40,6 @@ def read(title: str, text: str) -> Classification:
         ("Ceramiche Valtorta verso il taglio di 450 posti",
          "Ceramiche Valtorta si prepara ad annunciare un taglio di 450 posti di lavoro a Sassuolo. Lo riportano i "
          "media locali, citando il piano industriale."),
-        ("Textiles Marbella despediría a 600 trabajadores",
-         "Textiles Marbella despediría a 600 trabajadores en sus fábricas de Alicante antes de fin de año."),
         ("Verlac va supprimer 800 postes au siège",
          "Verlac aurait indiqué à ses salariés, dans une note interne, que 800 postes seront supprimés au siège."),
     ],
@@ -79,9 +77,31 @@ def test_a_confirmation_refused_with_an_adverb_confirms_nothing(title: str, text
         ("Verlac va supprimer 800 postes",
          "Verlac va supprimer 800 postes au siège, a annoncé la direction mardi. Le groupe a indiqué à ses "
          "salariés, dans une note interne, que les départs seront volontaires."),
-        # a Spanish noun ending like a conditional ("compañía") hedges nothing
-        ("La compañía Textiles Marbella despide a 600 trabajadores",
-         "La compañía Textiles Marbella despide a 600 trabajadores en Alicante, ha anunciado la empresa."),
+        # the reported speech of an announcement: a Spanish conditional after "confirmó que" is the employer's word
+        ("Textiles Marbella despedirá a 600 trabajadores",
+         "Textiles Marbella confirmó el martes que despediría a unos 600 trabajadores en sus fábricas de Alicante."),
+        # "vient d'annoncer", "acaba de anunciar": a confirmation just made, not one still to come
+        ("Verlac supprime 800 postes",
+         "Verlac vient d'annoncer la suppression d'environ 800 postes. En France, quelque 200 salariés seraient "
+         "concernés, selon des sources syndicales."),
+        ("Textiles Marbella despide a 600 trabajadores",
+         "Textiles Marbella acaba de anunciar el despido de 600 trabajadores. Unos 200 serían de Alicante, según "
+         "fuentes sindicales."),
+        # a filing is the employer's own word, whatever "according to" opens it
+        ("Halvorsen Freight to lay off 1,200 workers at Seattle-area offices",
+         "Halvorsen Freight will lay off 1,200 workers at its Seattle-area offices, according to documents filed "
+         "with the state's Employment Security Department. The layoffs take effect on April 20."),
+        # a refusal about something else beside the confirmation: before it, or after a "but"
+        ("Halvorsen Freight to cut 3,000 jobs",
+         "Halvorsen Freight will cut about 3,000 jobs, the Harbor City Times reported on Monday. A company "
+         "spokesperson confirmed the 3,000 cuts on Tuesday but has not publicly confirmed how many UK staff are "
+         "affected."),
+        ("Kolbeck streicht 1.200 Stellen",
+         "Kolbeck streicht laut einem Medienbericht 1.200 Stellen. Ein Sprecher bestätigte den Abbau am Dienstag, "
+         "die Zahl für Deutschland wurde aber nicht bestätigt."),
+        ("Verlac va supprimer 800 postes",
+         "Verlac va supprimer 800 postes, selon la presse économique. Le groupe n'a pas officiellement confirmé "
+         "l'ampleur des suppressions en France, mais a indiqué que le plan sera présenté aux syndicats."),
     ],
 )
 def test_the_employers_own_word_stays_confirmed(title: str, text: str) -> None:

@@ -211,3 +211,43 @@ def test_jobs_a_confirmed_administration_risks_are_its_cost() -> None:
 ])
 def test_jobs_at_risk_without_a_decided_closure_stay_a_possibility(title: str, text: str) -> None:
     assert _classify(title, text).label != "layoff_report"
+
+
+def test_a_statement_after_the_comma_keeps_its_modal_to_itself() -> None:
+    """"<Firm> confirms 14,000 corporate job cuts, says more could come in 2026": the cut is confirmed, the modal is
+    the next statement's (a confirmed Amazon round had been a mention). A denial said the same way still denies."""
+    c = classify("s", "Halvorsen Freight confirms 3,000 job cuts, says more could come next year",
+                 "Halvorsen Freight said on Tuesday it is cutting about 3,000 jobs, confirming the first wave of a "
+                 "reduction that could grow next year.", _PUBLISHED)
+    assert (c.label, c.companies, c.headcount) == ("layoff_report", ("Halvorsen Freight",), 3000)
+    denied = classify("s", "Halvorsen Freight denies media reports, says no plans for job reductions",
+                      "Media reports had said that Halvorsen Freight would cut 3,000 jobs. Halvorsen Freight has "
+                      "denied the reports.", _PUBLISHED)
+    assert denied.label != "layoff_report"
+
+
+@pytest.mark.parametrize(
+    "staff",
+    ["Staff have been told they are being put into consultation.", "Staff are facing a consultation.",
+     "Staff have been placed into consultation over their roles."],
+)
+def test_the_staff_of_closing_stores_put_into_consultation_lose_jobs(staff: str) -> None:
+    """In British usage staff "put into consultation" after a closure face redundancy: the stores' closure is a
+    report (it was not a layoff at all). A consultation on pay or shifts is none."""
+    c = classify("s", "Freshmart to close all 19 UK stores",
+                 f"Freshmart is to close all 19 of its UK shops, the company said on Tuesday. {staff}", _PUBLISHED)
+    assert (c.label, c.companies) == ("layoff_report", ("Freshmart",))
+    pay = classify("s", "Freshmart staff face consultation over pay",
+                   "Freshmart staff are facing a consultation on changes to their pay and shift patterns, the "
+                   "company said.", _PUBLISHED)
+    assert pay.label == "not_layoff"
+
+
+def test_employees_affected_across_a_few_words_count() -> None:
+    """"Around 1,200 employees across the three sites are affected" under a closure headline: four words between the
+    staff and "affected" (it took three at most)."""
+    c = classify("s", "Inverclyde reels as Northstar confirms Gourock closure",
+                 "Workers at Northstar's Gourock centre say they were given an hour's notice. The centre is one of "
+                 "three UK sites to be shut by the company. Around 1,200 employees across the three sites are "
+                 "affected.", _PUBLISHED)
+    assert (c.label, c.companies) == ("layoff_report", ("Northstar",))

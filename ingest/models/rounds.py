@@ -23,7 +23,10 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # rounds-2026.7: a late report carrying out a cut announced before is a follow-up in five languages ("starts round
 # of layoffs", "layoffs begin", "has begun shutting", "beginnt mit angekündigtem Stellenabbau", "commence à
 # licencier", "comenzó a despedir", "già annunciati", "inizia a licenziare").
-MATCHER_VERSION = "rounds-2026.7"
+# rounds-2026.8: after a review with its own articles, a unit's company-scale figure joins a round naming no unit only
+# within a quarter of the round's figure (AWS's own 1,500 beside 14,000 stays a round), and the words of carrying a cut
+# out ("starts round of layoffs", "commence à licencier") make a follow-up only of a report giving no figure of its own.
+MATCHER_VERSION = "rounds-2026.8"
 
 
 class RoundCandidate(Frozen):

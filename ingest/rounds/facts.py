@@ -32,8 +32,7 @@ _CITES_COMPANY = re.compile(
 # Words that tie a report to an action announced earlier: executions, filings, affected workers.
 _FOLLOW_UP = re.compile(
     r"\b(as part of|part of the|previously announced|already announced|announced (?:last|earlier|in|on)|"
-    r"(?:begins?|began|begun|starts?|started) (?:notifying|informing|telling|cutting|laying|consulting|shutting|closing|"
-    r"(?:(?:a|the|its)\s+)?(?:latest\s+)?round\s+of)|(?:layoffs|job cuts|cuts) (?:begins?|began|starts?|started)|under ?way|"
+    r"(?:begins?|began|starts?|started) (?:notifying|informing|telling|cutting|laying|consulting)|under ?way|"
     r"(?:days?|weeks?) after (?:it |the company )?announc\w*|after (?:it |the company )?(?:announced|said it would)|"
     r"WARN|notice (?:filed|posted|with the state)|(?:filed|files|posted) (?:a |its )?notice|state filing|"
     r"Employment Security|affected (?:workers|employees|staff)|(?:workers|employees|staff) (?:were|are) (?:told|notified)|"
@@ -41,7 +40,15 @@ _FOLLOW_UP = re.compile(
     r"im Rahmen|dans le cadre|como parte de|nell'ambito|"
     # the cut announced before, now carried out: "der angekündigte Stellenabbau", "déjà annoncé", "ya anunciados"
     r"(?:bereits|zuvor|schon) angekündigt\w*|angekündigte[nmrs]? (?:Stellenabbau|Abbau|Entlassungen|Kündigungen|"
-    r"Stellenstreichungen)|déjà annoncé\w*|ya anunciad\w*|già annunciat\w*|"
+    r"Stellenstreichungen)|déjà annoncé\w*|ya anunciad\w*|già annunciat\w*)",
+    re.IGNORECASE,
+)
+# Words telling a cut being carried out ("starts round of layoffs", "has begun shutting", "beginnt mit dem
+# Stellenabbau", "commence à licencier"): a new action is told so as often as an announced one carried out, so they
+# make a follow-up only of a report giving no figure of its own (an execution's story; a new action states its size).
+_EXECUTION = re.compile(
+    r"\b((?:begins?|began|begun|starts?|started) (?:shutting|closing|(?:(?:a|the|its) )?(?:latest )?round of)|"
+    r"(?:layoffs|job cuts|cuts) (?:begins?|began|starts?|started)|"
     r"(?:beginnt|begann|startet|startete) mit (?:dem |der |den )?(?:angekündigt\w* )?(?:Stellenabbau|Entlassungen|Kündigungen)|"
     r"commenc\w* à (?:licencier|supprimer|notifier|fermer)|(?:comienza|comenzó|empieza|empezó) a (?:despedir|notificar|cerrar)|"
     r"(?:inizia|iniziato|comincia) a (?:licenziare|notificare|chiudere))",
@@ -138,7 +145,8 @@ def member_from(candidate: RoundCandidate, horizon_days: int, stored_round: str 
         published_at=candidate.published_at,
         facts=facts,
         on=report_date(facts, candidate.published_at, horizon_days),
-        follow_up=bool(_FOLLOW_UP.search(text)) and not _NEW_ACTION.search(text),
+        follow_up=bool(_FOLLOW_UP.search(text) or (_EXECUTION.search(text) and interval(facts) is None
+                                                   and not facts.headcount_text)) and not _NEW_ACTION.search(text),
         cites_company=not facts.is_leak and bool(_CITES_COMPANY.search(text)),
         stored_round=stored_round,
     )

@@ -116,9 +116,12 @@ def _headcount_fit(
         return 0.5, "full", "headcount unknown on one side", False
     if overlap(c_int, r_int):
         return (1.0 if close(cand_point, round_point) else 0.8), "full", f"headcount {fmt(cand_point)} ~ {fmt(round_point)}", False
-    # a unit's report giving a company-scale figure ("Amazon Games hit as part of 14,000 cuts") tells the company's
-    # action through one unit: inside a round naming no unit, it is that round's, not a unit's cut of its own
-    company_told = not r_keys and cand_point is not None and cand_point >= _COMPANY_SCALE
+    # a unit's report giving a company-scale figure within the round's range ("Amazon Games hit as part of 14,000
+    # cuts" beside 30,000 reported the day before, the range a leak and its confirmation share) tells the company's
+    # action through one unit: inside a round naming no unit, it is that round's. A unit's own cut, even of 1,500
+    # (AWS, Whole Foods), is far below a company round's figure and stays a round of its own.
+    company_told = not r_keys and cand_point is not None and cand_point >= _COMPANY_SCALE and (
+        round_point is not None and cand_point >= 0.25 * round_point)
     if c_int[1] < r_int[0] and (not c_keys or c_keys & r_keys or company_told) and not told_apart(cand):
         # A smaller figure for some of the round's units (or for teams beside them: "UK retail
         # operations and devices"), or for no unit at all (a state's WARN notice, one site), is a

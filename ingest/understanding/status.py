@@ -57,6 +57,9 @@ _RELAYS_DOCUMENT = re.compile(
 )
 _CLARIFY = re.compile(r"(?i)\bclarif(?:y|ies|ied|ying)\b(?:\s+that\b)?|\bpräzisierte\b|\bprécis(?:é|ant)\b|"
                       r"\baclar(?:ó|a|ando)\b|\bprecisat[oa]\b|\bprecisando\b")
+# A leak marker that is a conditional auxiliary ("aurait", "avrebbe", "habría"): the verb after it is the hedged claim
+_CONDITIONAL = re.compile(r"(?i)aurai(?:t|ent)|avrebber?o?|habría(?:n)?|sarebbe(?:ro)?|serai(?:t|ent)")
+_BUT = re.compile(r"(?i)\b(?:but|mais|aber|jedoch|ma|però|pero|sino)\b")
 _OLD_DAYS = 28
 _FORMER = re.compile(r"former\b|ex-")
 
@@ -108,7 +111,7 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
             continue  # about something else
         if _clarifies(s.text, name_re, lex):
             return True  # "Amazon denied the rumours, clarifying that it is laying off those staff"
-        if _NO_COMMENT.search(s.text):
+        if (no_comment := _NO_COMMENT.search(s.text)) is not None and not _confirmed_besides(s.text, no_comment, lex):
             continue  # no comment
         if _memo_cited(s, lex, published):
             return True  # "selon une note interne de <executive>": the report quotes the employer's own word
@@ -129,6 +132,18 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
         if employer and sentence_cues(s.text, s.low, lex):
             return True  # "Amazon said on Sunday it will eliminate about 2,300 roles"
     return False
+
+
+def _confirmed_besides(text: str, no_comment: re.Match[str], lex: Lexicon) -> bool:
+    """Return whether a sentence refusing to comment also confirms, before the refusal or after a "but" ("A
+    spokesperson confirmed the cuts but has not publicly confirmed how many UK staff are affected", "n'a pas
+    officiellement confirmé l'ampleur en France, mais a indiqué que ..."): the refusal is about something else."""
+    before = text[: no_comment.start()]
+    if has_marker(before, before.lower(), lex, "confirm"):
+        return True
+    but = _BUT.search(text, no_comment.end())
+    after = text[but.end() :] if but is not None else ""
+    return bool(after) and has_marker(after, after.lower(), lex, "confirm")
 
 
 def _clarifies(text: str, name_re: re.Pattern[str], lex: Lexicon) -> bool:
@@ -155,9 +170,13 @@ def _memo_cited(s: Sentence, lex: Lexicon, published: date) -> bool:
 def _confirmed_after_leak(text: str, markers: list[Marker], lex: Lexicon) -> bool:
     """Return whether a sentence citing a leak goes on to say it was confirmed ("..., later confirmed by the
     company")."""
-    last_leak = max(m.end for m in markers if m.kind == "leak")
-    # the leak's own verb ("Amazon aurait indiqué à ses employés", "would have told") is the claim, not a confirmation
-    return any(m.kind == "confirm" and m.start > last_leak and text[last_leak : m.start].strip() for m in markers) and (
+    leak = max((m for m in markers if m.kind == "leak"), key=lambda m: m.end)
+    last_leak = leak.end
+    # the verb a conditional leak carries ("Amazon aurait indiqué à ses employés") is the claim, not a confirmation
+    # ("according to documents filed with the state" is: a filing)
+    hedged = _CONDITIONAL.fullmatch(text[leak.start : leak.end].strip()) is not None
+    return any(m.kind == "confirm" and m.start > last_leak and not (hedged and not text[last_leak : m.start].strip())
+               for m in markers) and (
         _org_reference(text[last_leak:], lex) or lex.org_nouns.search(text, last_leak) is not None
     )
 

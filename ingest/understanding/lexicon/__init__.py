@@ -68,6 +68,7 @@ class Words:
     space_thousands: bool = False  # "18 000" is one number
     after_subject: str = ""  # words that may follow a subject name; any other lower-case word makes it a modifier
     negation_follows: bool = False  # the negation may come after the cue ("Ein Stellenabbau wurde nicht angekündigt")
+    statement_openers: str = ""  # after a comma, these open the subject's next statement (", says more may follow")
     newsletter: str = ""  # how a newsletter's body opens ("Welcome to Friday's briefing"): a digest, not one story
     unsaid: str = ""  # verbs of saying or knowing: a negation of one ("has not said how many jobs") is no denial
     # words that make a headline a sentence ("the", "to", "says"): a headline with none of them and no punctuation is
@@ -172,7 +173,8 @@ def lexicon(code: str) -> Lexicon:
     cues = tuple((kind, *_by_case(p)) for kind, p in words.cues)
     markers = tuple((kind, *_by_case(p)) for kind, p in words.markers)
     any_cased_cue = re.compile("|".join(p for _, p in cased_cues), re.IGNORECASE) if cased_cues else None
-    clause_cut = rf",\s+(?=(?:{words.clause_openers})\b)|\s(?=(?:{words.bare_openers})\b)|;|:\s|\?\s|\s[-–—]\s|[()]"
+    openers = words.clause_openers + (f"|{words.statement_openers}" if words.statement_openers else "")
+    clause_cut = rf",\s+(?=(?:{openers})\b)|\s(?=(?:{words.bare_openers})\b)|;|:\s|\?\s|\s[-–—]\s|[()]"
     return Lexicon(
         words=words,
         cues=cues,

@@ -121,7 +121,7 @@ CUES = (
              rf"(?:\S+\s+){{0,2}}?(?:{JOBS})\b"
              r"|\bcost\s+(?:\S+\s+){0,3}?their\s+jobs\b|\bfears?\s+for\s+(?:their\s+|the\s+)?(?:jobs|"
              r"livelihoods)\b"),
-    ("affected", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:are\s+|were\s+|will\s+be\s+|would\s+be\s+)?(?:affected|"
+    ("affected", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,4}}?(?:are\s+|were\s+|will\s+be\s+|would\s+be\s+)?(?:affected|"
                  rf"impacted)\b"
                  rf"|\b(?:affect(?:s|ing|ed)?|impact(?:s|ing|ed)?)\s+(?:{_QUAL})?(?:\d[\d,.]*|(?:tens\s+of\s+|"
                  rf"hundreds\s+of\s+)?thousands|hundreds|"
@@ -131,7 +131,13 @@ CUES = (
                  r"positions)\s+affected\s*:"
                  # staff put into a redundancy consultation ("with around 250 staff now facing a consultation")
                  rf"|\b(?:{_QUAL})?\d[\d,.]*\s+(?:\S+\s+)?(?:{JOBS})\s+(?:\S+\s+){{0,2}}?(?:fac(?:e|es|ing)|enter(?:s|ing)?|"
-                 r"put\s+(?:in|into))\s+(?:a\s+|the\s+)?(?:\S+\s+)?consultation\b"),
+                 r"put\s+(?:in|into))\s+(?:a\s+|the\s+)?(?:\S+\s+)?consultation\b"
+                 # staff of a closing site told they are "being put into consultation", "placed into consultation"
+                 rf"|\b(?:{JOBS})\s+(?:have\s+been\s+|has\s+been\s+|are\s+|were\s+|will\s+be\s+)?(?:told\s+(?:they|it)\s+"
+                 r"(?:are|is|will\s+be)\s+)?(?:being\s+|now\s+)?(?:(?:put|placed|entered|entering)\s+(?:in|into)|"
+                 r"fac(?:e|es|ing))\s+(?:a\s+|the\s+)?(?:formal\s+|collective\s+)?consultation\b"
+                 r"(?!\s+(?:on|over|about)\s+(?:(?:their|its|the|new)\s+)?(?:pay|pensions?|shifts?|hours|terms|contracts|"
+                 r"rotas?|changes))"),
     ("furlough", r"\bfurlough(?:s|ed|ing)?\b|\btemporary\s+lay-?offs?\b|\bshort-time\s+work(?:ing)?\b"),
     # a closure told to its staff without the word "jobs" ("200 employees have been told the plant will shut")
     ("loss", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,8}}?(?:(?:have\s+been|has\s+been|were|was|are|being)\s+)?told\s+"
@@ -229,14 +235,14 @@ MARKERS = (
     ("leak", r"\b(?:people|persons?|someone|one\s+person|sources?)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|"
              r"aware)\b|\bsources?\b(?!\s+of\b)|"
              # an internal memo or email from an executive is the employer's own word; internal documents are not
-             r"\baccording\s+to\s+(?:a\s+|an\s+|the\s+)?(?:(?:recent|new|latest|separate|several|multiple|various|local|"
+             r"\baccording\s+to\s+(?:a\s+|an\s+)?(?:(?:recent|new|latest|separate|several|multiple|various|local|"
              r"(?-i:US|U\.S\.|UK|British|American))\s+)*(?:(?:media|news|press)\s+)?(?:reports?|outlets|people|sources?|documents?|insiders?|internal\s+(?:documents?|"
              r"data|figures|sources|plans|presentations?|slides|records)|memo\s+seen)|"
              r"\b(?:a\s+|the\s+)?reports?\s+(?:say|says|said|suggest)\b|\breportedly\b|\bit\s+(?:was|is|has\s+been)\s+"
              r"(?:claimed|reported|understood|alleged)\b|\b(?:is|are|was|were)\s+"
              r"(?:said|understood|believed|thought)\s+to\b|\binsiders?\b|\bleaked\b|\breported\s+(?:that|on|earlier|"
              r"first)\b|\bunnamed\b|\banonymity\b|\bnot\s+authori[sz]ed\s+to\b|\bseen\s+by\b|"
-             r"\bbriefed\s+on\b|\b(?:multiple|several|various|media|news|press)\s+reports\b"),
+             r"\bbriefed\s+on\b|\b(?:multiple|several|various)\s+(?:\w+\s+)?(?:media\s+|news\s+|press\s+)?reports\b"),
     ("leak", r"\baccording\s+to\s+(?-i:[A-Z])\w+(?:\s+\w+)?\s+(?:reported|reports)|(?-i:\b(?:Bloomberg|Reuters|CNBC|"
              r"Semafor|Axios|The\s+Information|Business\s+Insider|Insider|the\s+Wall\s+Street\s+Journal|WSJ|"
              r"Sky\s+News|the\s+FT|Financial\s+Times)\b)\s+(?:news\s+)?(?:reported|reports|said|first\s+reported)"),
@@ -436,6 +442,8 @@ WORDS = Words(
         r"where|when|before|unlike|compared|adding|bringing|marking|making|leaving|raising|taking|according|with|"
         r"on\s+top\s+of|including|and\s+(?:the|that|a|an|its|it|they|he|she)|so|yet|meanwhile|whereas"
     ),
+    # "<Firm> confirms 14,000 job cuts, says more could come": the subject's next statement is a clause of its own
+    statement_openers=r"says|said|warns|warned|adds|added|confirming",
     bare_openers=(
         r"as(?!\s+(?:many|much|few|well|part|soon|long|of|a\s+result|high|low|much\s+as))|while|whereas|because|"
         r"amid|despite|although|though|even\s+as|after(?!\s+(?:the|two|three|several|its|their|earlier|previous|recent|"

@@ -80,9 +80,8 @@ MARKERS = (
              r"al\s+tanto)\b|\bpersonas\s+(?:familiarizadas|conocedoras|al\s+tanto)\b"),
     ("leak", rf"\bsegún\s+(?!{_COMPANY}\b)(?!(?:ha\s+|han\s+)?(?:anunci|inform|comunic|explic|confirm|indic|"
              rf"detall)\w*)|\bfuentes\s+(?:cercanas|conocedoras|sindicales|próximas|consultadas)\b|"
-             r"\bha\s+(?:podido\s+saber|adelantado)\b|\badelanta\w*\b|\bhabría\w*\b|\bpublica\s+(?:el|la)\b|"
-             r"\b(?:despedir|recortar|eliminar|suprimir|cerrar|prescindir|reducir|planear|preparar|anunciar)ía(?:n)?\b"),
-    ("confirm", r"\b(?:anunci(?!ar\b)\w+|confirm(?!ar\b)\w+|comunic\w+|inform\w+|notific\w+|present\w+|plante\w+|traslad\w+|"
+             r"\bha\s+(?:podido\s+saber|adelantado)\b|\badelanta\w*\b|\bhabría\w*\b|\bpublica\s+(?:el|la)\b"),
+    ("confirm", r"\b(?:anunci(?!ar\b)\w+|confirm(?!ar\b)\w+|acaba(?:n)?\s+de\s+(?:anunciar|confirmar)|comunic\w+|inform\w+|notific\w+|present\w+|plante\w+|traslad\w+|"
                 r"nota\s+de\s+prensa|carta|registr\w+)\b"),
     ("speech", rf"\b(?:ha\s+dicho|dijo|afirm\w+|asegur\w+|explic\w+|señal\w+|indic\w+|declar\w+|según\s+{_COMPANY})\b"),
     ("deny", r"\b(?:niega|niegan|negó|desmient\w+|(?<!\bno\s)descart\w+|rechaz\w+|no\s+prevé|rumores?)\b"),

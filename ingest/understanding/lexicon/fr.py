@@ -81,7 +81,7 @@ MARKERS = (
              rf"\bsources?\s+(?:proches?|syndicales?|internes?|"
              r"concordantes)\b|\bde\s+source\s+\w+\b|\brapporte\w*\b|\brévèle\w*\b|\ba\s+appris\b|\baurai(?:t|ent)\b|"
              r"\bserai(?:t|ent)\b|\bde\s+manière\s+informelle\b|\bs['’]apprête\w*\b|\binformations?\s+de\b"),
-    ("confirm", rf"\b(?:annonc(?!er\b)\w+|confirm(?!er\b)\w+|a\s+indiqué|indique|précise|a\s+fait\s+savoir|communiqué|a\s+informé|"
+    ("confirm", rf"\b(?:annonc(?!er\b)\w+|confirm(?!er\b)\w+|vien(?:t|nent)\s+d(?:e\s+|[\'’])(?:annoncer|confirmer)|a\s+indiqué|indique|précise|a\s+fait\s+savoir|communiqué|a\s+informé|"
                 rf"présent\w+|dévoil\w+|notifi\w+|lettre|courriel|note\s+interne|mémo|selon\s+{_COMPANY})\b"),
     ("speech", r"\b(?:a\s+déclaré|déclare|a\s+dit|explique|a\s+expliqué|affirme|a\s+affirmé|assure|a\s+assuré|"
                r"souligne|a\s+souligné|estime|insiste|a\s+insisté)\b"),

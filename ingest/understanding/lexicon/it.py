@@ -80,7 +80,7 @@ MARKERS = (
              rf"sindacali|interne|qualificate)\b|\bindiscrezion\w+\b|"
              r"\btrapela\b|\briporta(?:no)?\b|\bdovess\w+\s+essere\s+confermat\w+\b|\bavrebbe\w*\b|\bsarebbe\w*\b|\bstarebbe\w*\b|\ballarme\s+(?:dei|del)\s+"
              r"sindacat\w+\b|\bdenuncia\w*\s+(?:i|il)\s+sindacat\w+\b"),
-    ("confirm", r"\b(?:annunci(?!are\b)\w+|conferm(?!are\b)\w+|comunic\w+|comunicato|nota|lettera|present\w+|ufficializz\w+|avviat\w+|"
+    ("confirm", r"\b(?:annunci(?!are\b)\w+|conferm(?!are\b)\w+|ha(?:nno)?\s+appena\s+(?:annunciato|confermato)|comunic\w+|comunicato|nota|lettera|present\w+|ufficializz\w+|avviat\w+|"
                 r"ha\s+reso\s+noto|informat\w+|notific\w+|accordo|firmato|siglat\w+)\b"),
     ("speech", rf"\b(?:ha\s+detto|dice|ha\s+spiegato|spiega|ha\s+dichiarato|dichiara|afferma|ha\s+affermato|sottolinea|"
                rf"secondo\s+{_COMPANY})\b"),
