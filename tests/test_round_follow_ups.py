@@ -81,3 +81,18 @@ def test_a_units_execution_weeks_later_joins_the_round_that_named_the_unit() -> 
     assert len(plan.rounds) == 1
     assert plan.rounds[0].announced_on == date(2023, 3, 20) and plan.rounds[0].headcount == 9000
     assert [e.kind for e in plan.events] == ["new_round"]
+
+
+def test_more_than_after_a_comma_is_no_new_action() -> None:
+    """"... nearly 2,200 in Washington state, more than half in engineering": ", more" is no "9,000 more" (a figure
+    must come before "more"; the comma alone had made every "..., more than ..." headline a new action, which may join
+    no round as a part)."""
+    title = "Amazon layoffs hit nearly 2,200 in Washington state, more than half in core product and engineering roles"
+    wide = _cand("jan", "2026-01-28T13:00", "Amazon to cut 16,000 corporate jobs", "Amazon confirmed 16,000 cuts.",
+                 headcount=16000)
+    warn = _cand("feb", "2026-02-02T09:00", title, "The state's Employment Security Department released a filing.",
+                 headcount=2200)
+    assert member_from(warn, 42).follow_up
+    plan = match_rounds([], [wide, warn], now=datetime(2026, 2, 3))
+    assert len(plan.rounds) == 1 and plan.rounds[0].headcount == 16000
+    assert member_from(_cand("x", "2026-02-02T09:00", "Amazon to cut 2,000 more jobs"), 42).follow_up is False

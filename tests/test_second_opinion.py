@@ -166,6 +166,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-16": {"model_sha256": "fd9acc6549beeeadb3bb56bc1d8c4f6c1b9a3f810d66d303692b56639d96173c",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-17": {"model_sha256": "bccd08ecec461c3467e9b8927046c9387bc2aee5ad29d099754c0cae10bb835a",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -251,3 +251,28 @@ def test_employees_affected_across_a_few_words_count() -> None:
                  "three UK sites to be shut by the company. Around 1,200 employees across the three sites are "
                  "affected.", _PUBLISHED)
     assert (c.label, c.companies) == ("layoff_report", ("Northstar",))
+
+
+def test_a_job_noun_in_the_possessive_names_whose_pay_is_cut() -> None:
+    """"Trust to cut nurses' overtime pay", "cut 200 engineers' bonuses": pay cut, not jobs (both had been layoff
+    reports); "cut 200 workers' jobs" still cuts jobs."""
+    assert classify("p", "Trust to cut nurses' overtime pay",
+                    "Harbour Health Trust will cut nurses' overtime pay from April, it said.", _PUBLISHED).label != (
+        "layoff_report")
+    assert classify("p", "Bank to cut 200 engineers' bonuses", "Harbour Bank will cut 200 engineers' bonuses this year.",
+                    _PUBLISHED).label != "layoff_report"
+    jobs = classify("p", "Bank to cut 200 jobs", "Harbour Bank will cut 200 workers' jobs this year, it said.",
+                    _PUBLISHED)
+    assert (jobs.label, jobs.headcount) == ("layoff_report", 200)
+
+
+def test_a_readers_question_after_a_decided_closure_keeps_the_report() -> None:
+    """"<Chain> to close dozens more stores – is yours on the list?": the question asks the reader about decided
+    closures (it had framed the article as a question: a mention). A headline that is all question still is one."""
+    c = classify("q", "Poundmart to close dozens more stores – is yours on the list?",
+                 "Poundmart is to close dozens more stores across the UK, putting 300 jobs at risk, the discount chain "
+                 "said on Tuesday.", _PUBLISHED)
+    assert (c.label, c.companies, c.headcount) == ("layoff_report", ("Poundmart",), 300)
+    asked = classify("q", "Will Poundmart close more stores?",
+                     "Poundmart has closed 30 stores this year, with 300 jobs lost. Analysts expect more.", _PUBLISHED)
+    assert asked.label != "layoff_report"

@@ -26,7 +26,8 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # rounds-2026.8: after a review with its own articles, a unit's company-scale figure joins a round naming no unit only
 # within a quarter of the round's figure (AWS's own 1,500 beside 14,000 stays a round), and the words of carrying a cut
 # out ("starts round of layoffs", "commence à licencier") make a follow-up only of a report giving no figure of its own.
-MATCHER_VERSION = "rounds-2026.8"
+# rounds-2026.9: "<N> more" and "another <N>" need a figure: ", more than half" had made a report a new action.
+MATCHER_VERSION = "rounds-2026.9"
 
 
 class RoundCandidate(Frozen):

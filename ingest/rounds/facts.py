@@ -36,7 +36,7 @@ _FOLLOW_UP = re.compile(
     r"(?:days?|weeks?) after (?:it |the company )?announc\w*|after (?:it |the company )?(?:announced|said it would)|"
     r"WARN|notice (?:filed|posted|with the state)|(?:filed|files|posted) (?:a |its )?notice|state filing|"
     r"Employment Security|affected (?:workers|employees|staff)|(?:workers|employees|staff) (?:were|are) (?:told|notified)|"
-    r"latest cuts|the cuts announced|of the [\d.,]+ (?:jobs|roles|cuts|positions)|"
+    r"latest cuts|the cuts announced|of the \d[\d.,]* (?:jobs|roles|cuts|positions)|"
     r"im Rahmen|dans le cadre|como parte de|nell'ambito|"
     # the cut announced before, now carried out: "der angekündigte Stellenabbau", "déjà annoncé", "ya anunciados"
     r"(?:bereits|zuvor|schon) angekündigt\w*|angekündigte[nmrs]? (?:Stellenabbau|Abbau|Entlassungen|Kündigungen|"
@@ -57,8 +57,8 @@ _EXECUTION = re.compile(
 # A report of a new action cites the one before it ("another 2,000 jobs, weeks after it announced 10,000"): that
 # citation does not make it a follow-up.
 _NEW_ACTION = re.compile(
-    r"\b(?:another|further|additional|second|third|new|fresh) (?:round|wave|tranche|batch)|\b[\d.,]+ more\b|"
-    r"\b(?:another|a further) [\d.,]+\b|\bweitere[nr]? [\d.]+|nouvelle vague|nueva (?:ronda|oleada)|"
+    r"\b(?:another|further|additional|second|third|new|fresh) (?:round|wave|tranche|batch)|\b\d[\d.,]* more\b|"
+    r"\b(?:another|a further) \d[\d.,]*\b|\bweitere[nr]? \d[\d.]*|nouvelle vague|nueva (?:ronda|oleada)|"
     r"nuov[ao] (?:ondata|tornata)|second(?:a|e)? (?:vague|ondata|tornata|oleada)",
     re.IGNORECASE,
 )

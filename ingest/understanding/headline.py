@@ -113,7 +113,16 @@ def framed(article: Article) -> bool:
     return asked(title.text, 0) or (
         title.text.rstrip().endswith("?") and not any(e.in_title and not asked(e.sentence.text, e.cue.end)
                                                     for e in article.events)
+        and not _decided_before_question(article)
     )
+
+
+def _decided_before_question(article: Article) -> bool:
+    """Return whether the statement a headline's closing question follows decides a closure or a plan ("<Firm> to
+    close dozens more stores – is yours on the list?"): the question asks the reader about the news, not whether
+    there is any."""
+    text = article.title.rstrip()
+    return any(m.kind in ("closure", "plan", "decision") and not asked(text, m.end) for m in article.title_markers)
 
 
 def reacts(article: Article, lex: Lexicon) -> bool:

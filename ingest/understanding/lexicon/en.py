@@ -12,6 +12,9 @@ JOBS = (
     r"nurses|teachers|officers|associates|crew|operatives|steelworkers|miners|agents|technicians|"
     r"jobholders|hands|lecturers|academics|researchers|designers|developers|programmers|salespeople|"
     r"civil\s+servants|middle\s+managers|managerial\s+roles|white-collar\s+jobs"
+    # a job noun in the possessive names whose pay or hours are cut, not jobs ("nurses' overtime pay"): used only as
+    # "(?:{JOBS})", so the group closes here and the look-ahead follows it
+    r")(?!['’](?:s\b|\s))(?:"
 )
 _CUT = (
     r"cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|shed(?:s|ding)?|"
