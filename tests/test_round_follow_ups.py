@@ -42,18 +42,25 @@ def _cand(article_id: str, published: str, title: str, evidence: str = "", *, un
         "Licenziamenti già annunciati: Amazon inizia a licenziare a Milano",
     ],
 )
-def test_carrying_out_an_announced_cut_is_a_follow_up(title: str) -> None:
-    assert member_from(_cand("x", "2023-04-26T12:00", title), 42).follow_up
+def test_carrying_out_an_announced_cut_is_told_as_such(title: str) -> None:
+    member = member_from(_cand("x", "2023-04-26T12:00", title), 42)
+    assert member.follow_up or member.executes
 
 
 def test_a_cut_carried_out_with_a_figure_of_its_own_is_a_new_action() -> None:
-    """"Starts round of layoffs ..., cutting 2,000 jobs": a new action states its size, so the words of carrying out
-    make a follow-up only of a report giving none (a review found such new rounds absorbed by the first form)."""
+    """"Starts round of layoffs ..., cutting 2,000 jobs" a month after a round of 16,000: a new action states its size,
+    so the words of carrying a cut out follow a round only in a report giving no figure or quoting the round's ("... as
+    part of the 16,000 job cuts announced in January"). A first form absorbed the new round; a review found it."""
+    wide = _cand("jan", "2026-01-28T13:00", "Amazon to cut 16,000 corporate jobs", "Amazon confirmed 16,000 cuts.",
+                 headcount=16000)
     sized = _cand("feb", "2026-02-27T12:00", "Amazon starts round of layoffs in its retail business, cutting 2,000 jobs",
                   headcount=2000)
-    assert not member_from(sized, 42).follow_up
-    assert member_from(_cand("feb", "2026-02-27T12:00", "Amazon starts round of layoffs in its retail business"),
-                       42).follow_up
+    assert len(match_rounds([], [wide, sized], now=datetime(2026, 2, 28)).rounds) == 2
+    quoting = _cand("feb", "2026-02-27T12:00", "Amazon starts round of layoffs in its retail business",
+                    "The 2,000 retail roles are among the 16,000 jobs Amazon said it would cut.", headcount=2000)
+    figureless = _cand("feb", "2026-02-27T12:00", "Amazon starts round of layoffs in its retail business")
+    for late in (quoting, figureless):
+        assert len(match_rounds([], [wide, late], now=datetime(2026, 2, 28)).rounds) == 1
 
 
 @pytest.mark.parametrize(
@@ -66,7 +73,8 @@ def test_a_cut_carried_out_with_a_figure_of_its_own_is_a_new_action() -> None:
     ],
 )
 def test_a_new_action_is_no_follow_up(title: str) -> None:
-    assert not member_from(_cand("x", "2023-04-26T12:00", title), 42).follow_up
+    member = member_from(_cand("x", "2023-04-26T12:00", title), 42)
+    assert not member.follow_up and not member.executes
 
 
 def test_a_units_execution_weeks_later_joins_the_round_that_named_the_unit() -> None:

@@ -248,6 +248,11 @@ def test_a_unit_s_story_giving_the_company_figure_joins_a_round_that_names_no_un
     aws = cand("oct-aws", "Cloud site", "2025-10-30T10:00", units=("AWS",), headcount=1500, approx=True,
                announced="2025-10-30", evidence="AWS will cut about 1,500 jobs in its sales teams, the unit said.")
     assert len(match_rounds([], [*wide, *confirmed, aws], now=datetime(2025, 10, 31)).rounds) == 2
+    # ... unless it ties itself to the round (a second review: "AWS to lose 2,500 jobs as part of Amazon cuts")
+    part = cand("oct-aws-part", "Cloud site", "2025-10-29T10:00", units=("AWS",), headcount=2500, announced="2025-10-29",
+                title="AWS to lose 2,500 jobs as part of Amazon cuts",
+                evidence="About 2,500 AWS roles are among the 14,000 job cuts Amazon confirmed on Tuesday.")
+    assert len(match_rounds([], [*confirmed, part], now=datetime(2025, 10, 31)).rounds) == 1
 
 
 def test_alexa_and_devices_reports_of_one_cut_are_one_round() -> None:

@@ -168,6 +168,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-17": {"model_sha256": "bccd08ecec461c3467e9b8927046c9387bc2aee5ad29d099754c0cae10bb835a",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-18": {"model_sha256": "2fe31df93a628e94b9a2c8695dfc2f8f5a738cc0025aa483e74e564908955805",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

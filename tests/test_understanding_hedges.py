@@ -106,3 +106,32 @@ def test_a_confirmation_refused_with_an_adverb_confirms_nothing(title: str, text
 )
 def test_the_employers_own_word_stays_confirmed(title: str, text: str) -> None:
     assert not read(title, text).is_leak
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "In a statement, Halvorsen Freight declined to comment on the job cuts.",
+        "When contacted by email, Halvorsen Freight declined to comment on the layoffs.",
+        "Asked whether the job cuts would be announced this week, a Halvorsen Freight spokesperson declined to comment.",
+        "Halvorsen Freight declined to comment, but the GMB union said it had been informed that 3,000 roles were at "
+        "risk.",
+    ],
+)
+def test_a_refusal_beside_no_confirmation_of_the_cut_leaves_the_leak(refusal: str) -> None:
+    """A second review: "statement", "email", a question or another party after "but" confirm nothing (a first form
+    read each as the employer's confirmation, and the real one the next day sent no alert)."""
+    c = read("Halvorsen Freight to cut 3,000 jobs",
+             "Halvorsen Freight is preparing to cut about 3,000 jobs in its logistics unit, people familiar with the "
+             f"matter said. {refusal}")
+    assert c.is_leak
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Halvorsen Freight announced it will cut 3,000 jobs after multiple earnings reports disappointed investors",
+     "Halvorsen Freight to cut 3,000 jobs after several quarterly reports showed slowing growth"],
+)
+def test_reports_that_are_no_media_leave_the_confirmation(title: str) -> None:
+    c = read(title, f"{title}, the company said on Tuesday.")
+    assert not c.is_leak

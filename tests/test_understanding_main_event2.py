@@ -276,3 +276,31 @@ def test_a_readers_question_after_a_decided_closure_keeps_the_report() -> None:
     asked = classify("q", "Will Poundmart close more stores?",
                      "Poundmart has closed 30 stores this year, with 300 jobs lost. Analysts expect more.", _PUBLISHED)
     assert asked.label != "layoff_report"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Halvorsen Freight has no layoff plans, says cutting 3,000 jobs was a mistake",
+         "Halvorsen Freight's chief executive said no layoffs are planned. The 3,000 cuts last autumn were a mistake, "
+         "he told staff."),
+        ("Halvorsen Freight rules out new layoffs, says 3,000 job cuts were the last",
+         "Halvorsen Freight will not cut more jobs, its chief executive said, after 3,000 cuts last autumn."),
+        ("Halvorsen Freight to cut 1,000 more jobs next year, warns Morgan Stanley",
+         "Analysts at Morgan Stanley wrote that Halvorsen Freight will need to cut another 1,000 jobs next year. "
+         "Halvorsen Freight did not respond to a request for comment."),
+        ("Investors urge Halvorsen Freight to close 50 depots – will it listen?",
+         "Some investors believe Halvorsen Freight should shut 50 underperforming depots. Such a move would put "
+         "thousands of jobs at risk."),
+        ("Halvorsen Freight may close 50 depots: what would it mean for drivers?",
+         "Some investors believe Halvorsen Freight should shut 50 underperforming depots. Such a move would put "
+         "thousands of jobs at risk."),
+        ("Halvorsen Freight staff put into consultation over a pay freeze",
+         "About 2,000 employees have been placed into a formal consultation over a pay freeze, Halvorsen Freight "
+         "said."),
+    ],
+)
+def test_what_a_second_review_made_reports_stays_none(title: str, text: str) -> None:
+    """A denial or an analyst's forecast before ", says"/", warns", someone's wish or a modal before a reader's
+    question, and a consultation on a pay freeze are no reports (a first form of rules-16/17 made each one)."""
+    assert classify("r", title, text, _PUBLISHED).label != "layoff_report"

@@ -60,3 +60,27 @@ def test_the_layoff_noun_capitalised_in_a_headline_is_no_employer(table: Company
     got = classify("r", title, f"{title}\n\n\"It never felt like a real company,\" a former Pinefield employee says. "
                    "Pinefield grew fast, then laid off hundreds.", PUB, companies=table)
     assert "Layoff" not in got.companies
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("11 retailers that went bust in 2024 – from Holloway Home to The Soap Shop",
+         "Holloway Home has collapsed into administration, with the loss of 2,000 jobs. The Soap Shop is also closing "
+         "its stores."),
+        ("Stellenabbau in Deutschland: Diese Unternehmen reduzieren massiv Arbeitsplätze",
+         "Kessler Automotive streicht 5.500 Stellen. Auch Nordstahl baut ab."),
+    ],
+)
+def test_a_headline_naming_a_set_of_employers_by_what_they_did_is_a_list(title: str, text: str) -> None:
+    """A set of employers picked by what they did ("11 retailers that went bust", "Diese Unternehmen reduzieren") is
+    a list article: its first example is not the news (both had been reports of their first example)."""
+    assert classify("l", title, text, datetime(2025, 1, 6, 9)).label == "layoff_mention"
+
+
+def test_one_employers_cut_told_with_a_plural_is_still_a_report() -> None:
+    """"The stores that will close" names one chain's sites, not a set of employers (guard: passes on rules-17)."""
+    c = classify("l", "Poundmart: the stores that will close and the 300 jobs at risk",
+                 "Poundmart will close 20 stores, putting 300 jobs at risk, the chain said on Monday.",
+                 datetime(2025, 1, 6, 9))
+    assert (c.label, c.companies) == ("layoff_report", ("Poundmart",))

@@ -27,7 +27,10 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # within a quarter of the round's figure (AWS's own 1,500 beside 14,000 stays a round), and the words of carrying a cut
 # out ("starts round of layoffs", "commence à licencier") make a follow-up only of a report giving no figure of its own.
 # rounds-2026.9: "<N> more" and "another <N>" need a figure: ", more than half" had made a report a new action.
-MATCHER_VERSION = "rounds-2026.9"
+# rounds-2026.10: after a second review, a unit's company-scale report tying itself to the round ("as part of", its
+# figure quoted) joins a round naming no unit whatever its size, and a late report carrying a cut out joins a round
+# when it gives no figure of its own or quotes the round's.
+MATCHER_VERSION = "rounds-2026.10"
 
 
 class RoundCandidate(Frozen):

@@ -45,7 +45,8 @@ _FOLLOW_UP = re.compile(
 )
 # Words telling a cut being carried out ("starts round of layoffs", "has begun shutting", "beginnt mit dem
 # Stellenabbau", "commence à licencier"): a new action is told so as often as an announced one carried out, so they
-# make a follow-up only of a report giving no figure of its own (an execution's story; a new action states its size).
+# make a late report a follow-up of a round only when it gives no figure of its own or quotes the round's
+# (`score._late`): an execution's story; a new action states its own size.
 _EXECUTION = re.compile(
     r"\b((?:begins?|began|begun|starts?|started) (?:shutting|closing|(?:(?:a|the|its) )?(?:latest )?round of)|"
     r"(?:layoffs|job cuts|cuts) (?:begins?|began|starts?|started)|"
@@ -102,6 +103,7 @@ class Member:
     on: date  # the report's date (see the module docstring)
     follow_up: bool  # names an earlier announcement, a filing or affected workers
     cites_company: bool
+    executes: bool = False  # tells a cut being carried out ("starts round of layoffs"): see `_EXECUTION`
     scope: Scope = "full"
     synthetic: bool = False
     stored_round: str | None = None  # the round it was linked to before this plan
@@ -145,8 +147,8 @@ def member_from(candidate: RoundCandidate, horizon_days: int, stored_round: str 
         published_at=candidate.published_at,
         facts=facts,
         on=report_date(facts, candidate.published_at, horizon_days),
-        follow_up=bool(_FOLLOW_UP.search(text) or (_EXECUTION.search(text) and interval(facts) is None
-                                                   and not facts.headcount_text)) and not _NEW_ACTION.search(text),
+        follow_up=bool(_FOLLOW_UP.search(text)) and not _NEW_ACTION.search(text),
+        executes=bool(_EXECUTION.search(text)) and not _NEW_ACTION.search(text),
         cites_company=not facts.is_leak and bool(_CITES_COMPANY.search(text)),
         stored_round=stored_round,
     )

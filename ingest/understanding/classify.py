@@ -54,13 +54,15 @@ from ingest.understanding.headline import (
 )
 from ingest.understanding.modality import asserts_decision
 from ingest.understanding.second_opinion import DOUBT, load_second_opinion
-from ingest.understanding.sector import opens_on_sector, pair_in_headline, period_tally, unnamed_in_headline
+from ingest.understanding.sector import (
+    labour_statistic, lists_kind, opens_on_sector, pair_in_headline, period_tally, unnamed_in_headline,
+)
 from ingest.understanding.status import (
     attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences,
 )
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-17"
+CLASSIFIER_VERSION = "rules-18"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -172,7 +174,8 @@ def _answered(e: Event, named: Event) -> bool:
 
 def main_event(article: Article, lex: Lexicon) -> Event | None:
     """Return the event that makes the article a report, or None when it is not one."""
-    if framed(article) or addresses_reader(article) or pair_in_headline(article) or lists_employers(article):
+    if framed(article) or addresses_reader(article) or pair_in_headline(article) or lists_employers(article) or (
+            lists_kind(article)):
         return None  # a recap, an opinion, advice, a list of cases, a lesson, or employers' cuts together
     if period_tally(article, lex):
         return None  # "7,600 jobs lost in '19": a tally of many employers' cuts over a span
@@ -211,7 +214,7 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
     reach = _reach(article, all_title_events)
     lead = [e for e in article.events
             if not e.in_title and not e.aside and e.sentence.index <= reach and reportable(e, headline_kinds, plan)
-            and not plural_actor(e, lex)]
+            and not plural_actor(e, lex) and not labour_statistic(e, headline_kinds)]
     if len({e.actor.parent for e in lead if e.actor}) >= ROUNDUP_EMPLOYERS:
         return None
     return lead[0] if lead and not _context_only(article, all_title_events, lead[0]) else None

@@ -156,7 +156,7 @@ def _cue_matches(text: str, low: str, lex: Lexicon) -> list[tuple[int, int, CueK
 
 # Kinds that only frame a headline ("Opinion:", "timeline", "to hire", "third-quarter results"): not looked for in
 # the body.
-_HEADLINE_KINDS = frozenset(("recap", "advice", "hiring", "results"))
+_HEADLINE_KINDS = frozenset(("recap", "advice", "hiring", "results", "statistics"))
 
 
 def find_markers(

@@ -12,8 +12,9 @@ from functools import lru_cache
 from ingest.understanding.events import LEAD, Article, Event
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.lexicon.frames import anticipate, noun_will, undergo
-from ingest.understanding.modality import asked
+from ingest.understanding.modality import asked, decided_before_question
 from ingest.understanding.names import Name
+from ingest.understanding.sector import labour_statistic
 
 ROUNDUP_EMPLOYERS = 3  # employers acting in a headline's subject or a lead that make a round-up
 # A headline cue that only says jobs are threatened, in the five languages: whether it is news or a possibility
@@ -113,16 +114,9 @@ def framed(article: Article) -> bool:
     return asked(title.text, 0) or (
         title.text.rstrip().endswith("?") and not any(e.in_title and not asked(e.sentence.text, e.cue.end)
                                                     for e in article.events)
-        and not _decided_before_question(article)
+        and not decided_before_question(article.title, article.title_markers)
     )
 
-
-def _decided_before_question(article: Article) -> bool:
-    """Return whether the statement a headline's closing question follows decides a closure or a plan ("<Firm> to
-    close dozens more stores – is yours on the list?"): the question asks the reader about the news, not whether
-    there is any."""
-    text = article.title.rstrip()
-    return any(m.kind in ("closure", "plan", "decision") and not asked(text, m.end) for m in article.title_markers)
 
 
 def reacts(article: Article, lex: Lexicon) -> bool:
@@ -371,7 +365,9 @@ def incidental(article: Article) -> bool:
     if any(e.in_title for e in article.events) or ("deny" in kinds and kinds & {"closure", "restructuring", "plan"}):
         return False  # a headline denying a closure or a plan ("<employer> denies: no closure") is about the cuts
     hiring = "hiring" in kinds
-    return all(e.reading.modality == "denied" or (hiring and e.reading.time != "current") for e in article.events)
+    return all(e.reading.modality == "denied" or (hiring and e.reading.time != "current") or labour_statistic(e, kinds)
+               for e in article.events)
+
 
 
 _INSOLVENCY = re.compile(r"(?i)administration|receivership|liquidation")

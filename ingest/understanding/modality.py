@@ -12,6 +12,7 @@ news writes a decided plan's cost with one ("400 jobs could be lost as the counc
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -261,3 +262,18 @@ def read_cue(
         modality=modality, time=_time(text, cue, markers, dates, clause_of_date, parent_clause, earlier),
         modal_only=modality == "speculative" and _modal_only(markers, cue),
     )
+
+
+def decided_before_question(title: str, title_markers: Sequence[Marker]) -> bool:
+    """Return whether the statement a headline's closing question follows has the employer decide a closure or a plan
+    ("<Firm> to close dozens more stores – is yours on the list?"): the question asks the reader about the news. A
+    modal, a forecast or someone else's word ("could close", "says analyst") or wish ("Investors urge <Firm> to
+    close", "Why <Firm> needs to") decides nothing."""
+    text = title.rstrip()
+    kinds = {m.kind for m in title_markers if not asked(text, m.end)}
+    return bool(kinds & {"closure", "plan", "decision"}) and not kinds & _NOT_DECIDING and _WISHED.search(text) is None
+
+
+_NOT_DECIDING = frozenset(("modal", "speculative", "conditional", "forecast", "hypothetical", "speech", "leak", "deny"))
+_WISHED = re.compile(r"(?i)^(?:why|how|should|could|would|will|can|what)\b|\b(?:urges?|wants?|needs?|should|must|"
+                     r"calls?\s+on|pushe?s?|pressures?)\b")

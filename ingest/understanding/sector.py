@@ -3,12 +3,15 @@ employer as its example.
 
 "Universities have announced 12,000 job cuts in the last year, analysis suggests" or "Of 166 universities, 90 are
 proposing job cuts" opens a story about a sector; a university named further down ("Dundee University proposes to
-cut 632 jobs") illustrates it. Such an article mentions cuts; it does not report one employer's.
+cut 632 jobs") illustrates it. Such an article mentions cuts; it does not report one employer's. So does a headline
+naming a set of employers by what they did ("11 retailers that went bust in 2024"), and a labour-market statistics
+release is no layoff story at all: the people out of work and the jobs a sector lost are counts, not a cut.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ingest.understanding.events import LEAD, Article, Event
 from ingest.understanding.lexicon import Lexicon
@@ -130,3 +133,34 @@ def period_tally(article: Article, lex: Lexicon) -> bool:
 
 # A headline's cut still to come or only threatened: one employer's plan, not a tally
 _PLANNED = re.compile(r"\b(?:to\s+go|will|set\s+to|at\s+risk|under\s+threat|could|may|sollen|soll|vont|van\s+a|saranno)\b")
+
+
+# Jobs lost as people's state or a sector's count ("lost 34,000 jobs", "people out of work", "jobless")
+_COUNTED_LOSS = re.compile(r"(?i)\b(?:los[eist]\w*|out\s+of\s+work|without\s+a\s+job|jobless|unemployed|shed\w*)\b")
+
+
+def labour_statistic(e: Event, headline_kinds: Collection[str]) -> bool:
+    """Return whether a cue under a labour-market statistics headline ("Unemployment hits seven-year low", "US added
+    187,000 jobs; unemployment rate rose") counts people out of work or jobs a sector lost: no employer's cut
+    (an employer from the alias table cutting is still one: "... as Ford cuts 1,000")."""
+    return ("statistics" in headline_kinds and not e.in_title and not (e.actor is not None and e.actor.known)
+            and _COUNTED_LOSS.search(e.sentence.text[e.cue.start : e.cue.end]) is not None)
+
+
+# A headline about a set of employers picked by what they did ("11 retailers that went bust in 2024", "The restaurant
+# chains which collapsed ... in 2020", "Diese Unternehmen reduzieren massiv Arbeitsplätze"): a list, not one's cut
+_LISTED_KIND = re.compile(
+    r"(?i)(?:^|:\s|[-–—]\s)(?:the\s+)?(?:\d+|these|top\s+\d+)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|retailers|"
+    r"chains|brands|employers|businesses|banks|start-?ups|restaurants|shops|stores|names)\s+(?:that|which|who|to\s+watch|"
+    r"cutting|laying|slashing)\b|^the\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|retailers|chains|brands|employers|"
+    r"businesses|banks)\s+(?:that|which|who)\b|\b(?:diese|folgende)\s+(?:[\w-]+\s+)?(?:Unternehmen|Firmen|Konzerne|"
+    r"Händler|Ketten)\b|\bces\s+(?:[\w-]+\s+)?(?:entreprises|enseignes|sociétés|groupes)\s+qui\b|"
+    r"\bestas\s+(?:[\w-]+\s+)?(?:empresas|compañías|cadenas)\s+que\b|\bqueste\s+(?:[\w-]+\s+)?(?:aziende|società|"
+    r"imprese|catene)\s+che\b"
+)
+
+
+def lists_kind(article: Article) -> bool:
+    """Return whether the headline names a set of employers by what they did: a list article, not one employer's
+    cut (its examples are the body's)."""
+    return _LISTED_KIND.search(article.title) is not None

@@ -29,7 +29,7 @@ _NO_COMMENT = re.compile(
     r"(?:did|does|would)\s+not\s+(?:immediately\s+)?(?:respond|reply|return|comment|confirm)|(?:didn|doesn|wouldn)['’]t\s+(?:respond|reply|comment|confirm)|not\s+immediately\s+available|"
     r"no\s+comment|not\s+comment|rumou?rs?|speculation|lehnte\s+(?:\S+\s+){0,3}?ab|wollte\s+sich\s+nicht|"
     r"nicht\s+(?:\w+\s+)?(?:äußern|äussern|kommentieren|bestätigen|bestätigt|kommentiert)|"
-    r"n['’]a\s+pas\s+(?:\w+\s+)?(?:souhaité|répondu|commenté|confirmé)|"
+    r"n['’]a\s+pas\s+(?:souhaité|répondu|commenté|confirmé)|"
     r"ni\s+confirmé|no\s+(?:ha\s+)?(?:\w+\s+)?(?:quiso|querido|respondido|confirmado)|non\s+ha\s+(?:\w+\s+)?(?:voluto|risposto|confermato)|"
     r"nessun\s+commento)"
 )
@@ -59,7 +59,11 @@ _CLARIFY = re.compile(r"(?i)\bclarif(?:y|ies|ied|ying)\b(?:\s+that\b)?|\bpräzis
                       r"\baclar(?:ó|a|ando)\b|\bprecisat[oa]\b|\bprecisando\b")
 # A leak marker that is a conditional auxiliary ("aurait", "avrebbe", "habría"): the verb after it is the hedged claim
 _CONDITIONAL = re.compile(r"(?i)aurai(?:t|ent)|avrebber?o?|habría(?:n)?|sarebbe(?:ro)?|serai(?:t|ent)")
-_BUT = re.compile(r"(?i)\b(?:but|mais|aber|jedoch|ma|però|pero|sino)\b")
+# The cut named as such ("confirmed the 3,000 cuts", "bestätigte den Abbau")
+_CUT_NOUN = re.compile(r"(?i)\b(?:cuts|layoffs|lay-offs|redundancies|job\s+losses|(?:Stellen)?abbau|tagli|suppressions|"
+                       r"licenciements|despidos|recortes|licenziamenti)\b")
+# A confirmation asked about, not given ("Asked whether the cuts would be announced", "ob", "si", "se")
+_ASKED = re.compile(r"(?i)\b(?:asked|whether|if|would|could|ob|si|se|gefragt|interrogé\w*|preguntad\w*|interpellat\w*)\b")
 _OLD_DAYS = 28
 _FORMER = re.compile(r"former\b|ex-")
 
@@ -111,7 +115,7 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
             continue  # about something else
         if _clarifies(s.text, name_re, lex):
             return True  # "Amazon denied the rumours, clarifying that it is laying off those staff"
-        if (no_comment := _NO_COMMENT.search(s.text)) is not None and not _confirmed_besides(s.text, no_comment, lex):
+        if (no_comment := _NO_COMMENT.search(s.text)) is not None and not _confirmed_besides(s.text, no_comment, name_re, lex):
             continue  # no comment
         if _memo_cited(s, lex, published):
             return True  # "selon une note interne de <executive>": the report quotes the employer's own word
@@ -134,16 +138,17 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
     return False
 
 
-def _confirmed_besides(text: str, no_comment: re.Match[str], lex: Lexicon) -> bool:
-    """Return whether a sentence refusing to comment also confirms, before the refusal or after a "but" ("A
-    spokesperson confirmed the cuts but has not publicly confirmed how many UK staff are affected", "n'a pas
-    officiellement confirmé l'ampleur en France, mais a indiqué que ..."): the refusal is about something else."""
+def _confirmed_besides(text: str, no_comment: re.Match[str], name_re: re.Pattern[str], lex: Lexicon) -> bool:
+    """Return whether a sentence refusing to comment first has the employer confirm the cut ("A spokesperson
+    confirmed the 3,000 cuts on Tuesday but has not publicly confirmed how many UK staff are affected"): the refusal
+    is about something else. The confirmation must hold the cut and the employer, and be no question ("Asked whether
+    the job cuts would be announced, a spokesperson declined"); "In a statement, Amazon declined to comment" is none."""
     before = text[: no_comment.start()]
-    if has_marker(before, before.lower(), lex, "confirm"):
-        return True
-    but = _BUT.search(text, no_comment.end())
-    after = text[but.end() :] if but is not None else ""
-    return bool(after) and has_marker(after, after.lower(), lex, "confirm")
+    low = before.lower()
+    return (has_marker(before, low, lex, "confirm") and _ASKED.search(before) is None
+            and (bool(sentence_cues(before, low, lex)) or lex.cut_reference.search(low) is not None
+                 or _CUT_NOUN.search(before) is not None)
+            and (name_re.search(before) is not None or _org_reference(before, lex)))
 
 
 def _clarifies(text: str, name_re: re.Pattern[str], lex: Lexicon) -> bool:

@@ -145,6 +145,7 @@ MARKERS = (
     ("results", r"\b(?:quartalszahlen|geschäftszahlen|jahreszahlen|quartalsergebnis\w*|jahresergebnis\w*|bilanz|"
                 r"(?:gewinn|umsatz)\s+(?:steigt|sinkt|bricht|wächst|legt)|gewinn(?:einbruch|sprung|rückgang|warnung)|"
                 r"quartalsgewinn\w*|rekordgewinn\w*)\b"),
+    ("statistics", r"\b(?:Arbeitslos\w*|Erwerbslos\w*|Arbeitsmarkt\w*|Beschäftigtenzahl\w*|Erwerbstätig\w*)\b"),
     ("hiring", r"\b(?:einstell\w+|eingestellt|Neueinstellungen|sucht|rekrutier\w+|schafft|schaffen|neue\s+(?:Stellen|"
                r"Arbeitsplätze|Jobs|Mitarbeiter))\b"),
     ("advice", r"\b(?:was\s+(?:\S+\s+){0,5}?wissen\s+müssen|Tipps|Ratgeber|was\s+tun|So\s+gehen)\b"),

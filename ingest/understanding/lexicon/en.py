@@ -139,8 +139,8 @@ CUES = (
                  rf"|\b(?:{JOBS})\s+(?:have\s+been\s+|has\s+been\s+|are\s+|were\s+|will\s+be\s+)?(?:told\s+(?:they|it)\s+"
                  r"(?:are|is|will\s+be)\s+)?(?:being\s+|now\s+)?(?:(?:put|placed|entered|entering)\s+(?:in|into)|"
                  r"fac(?:e|es|ing))\s+(?:a\s+|the\s+)?(?:formal\s+|collective\s+)?consultation\b"
-                 r"(?!\s+(?:on|over|about)\s+(?:(?:their|its|the|new)\s+)?(?:pay|pensions?|shifts?|hours|terms|contracts|"
-                 r"rotas?|changes))"),
+                 r"(?!\s+(?:on|over|about)\s+(?:(?:a|an|their|its|the|new)\s+)?(?:pay|pensions?|shifts?|hours|terms|"
+                 r"contracts|rotas?|changes|wage))"),
     ("furlough", r"\bfurlough(?:s|ed|ing)?\b|\btemporary\s+lay-?offs?\b|\bshort-time\s+work(?:ing)?\b"),
     # a closure told to its staff without the word "jobs" ("200 employees have been told the plant will shut")
     ("loss", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,8}}?(?:(?:have\s+been|has\s+been|were|was|are|being)\s+)?told\s+"
@@ -241,11 +241,11 @@ MARKERS = (
              r"\baccording\s+to\s+(?:a\s+|an\s+)?(?:(?:recent|new|latest|separate|several|multiple|various|local|"
              r"(?-i:US|U\.S\.|UK|British|American))\s+)*(?:(?:media|news|press)\s+)?(?:reports?|outlets|people|sources?|documents?|insiders?|internal\s+(?:documents?|"
              r"data|figures|sources|plans|presentations?|slides|records)|memo\s+seen)|"
-             r"\b(?:a\s+|the\s+)?reports?\s+(?:say|says|said|suggest)\b|\breportedly\b|\bit\s+(?:was|is|has\s+been)\s+"
+             r"\b(?:a\s+|the\s+)?reports?\s+(?:say|says|said|suggest|claim|claimed)\b|\breportedly\b|\bit\s+(?:was|is|has\s+been)\s+"
              r"(?:claimed|reported|understood|alleged)\b|\b(?:is|are|was|were)\s+"
              r"(?:said|understood|believed|thought)\s+to\b|\binsiders?\b|\bleaked\b|\breported\s+(?:that|on|earlier|"
              r"first)\b|\bunnamed\b|\banonymity\b|\bnot\s+authori[sz]ed\s+to\b|\bseen\s+by\b|"
-             r"\bbriefed\s+on\b|\b(?:multiple|several|various)\s+(?:\w+\s+)?(?:media\s+|news\s+|press\s+)?reports\b"),
+             r"\bbriefed\s+on\b|\b(?:multiple|several|various)\s+(?:media|news|press)\s+reports\b"),
     ("leak", r"\baccording\s+to\s+(?-i:[A-Z])\w+(?:\s+\w+)?\s+(?:reported|reports)|(?-i:\b(?:Bloomberg|Reuters|CNBC|"
              r"Semafor|Axios|The\s+Information|Business\s+Insider|Insider|the\s+Wall\s+Street\s+Journal|WSJ|"
              r"Sky\s+News|the\s+FT|Financial\s+Times)\b)\s+(?:news\s+)?(?:reported|reports|said|first\s+reported)"),
@@ -390,6 +390,10 @@ MARKERS = (
                 r"profits?\s+(?:jumps?|rises?|falls?|slumps?|soars?|surges?|beats?|tops?|misses?)|beats?\s+(?:expectations|"
                 r"estimates|forecasts)|(?:help|helps|helped|boost|boosts|boosted|lift|lifts|lifted|dent|dents|dented)\s+"
                 r"(?:\w+\s+)?(?:profits?|earnings|margins)|profit\s+warning)\b"),
+    # a labour-market statistics headline ("Unemployment hits seven-year low", "US adds 187,000 jobs; jobless rate
+    # rises"): the jobs lost it tells are a count of people, not an employer's cut
+    ("statistics", r"\b(?:unemployment|jobless(?:ness)?|claimant\s+count|(?:non-?farm\s+)?payrolls|jobs\s+report|"
+                   r"labou?r\s+market|employment\s+(?:statistics|figures|data|rate)|economic\s+inactivity)\b"),
     ("hiring", r"\b(?:hir(?:e|es|ed|ing)|recruit(?:s|ed|ing|ment)?|creat(?:e|es|ed|ing)|add(?:s|ed|ing)?|"
                r"take\s+on|taking\s+on|new\s+jobs|seasonal|apprentices?|openings?|vacancies)\b"),
     ("advice", r"\bif\s+you(?:['’]ve|['’]re|\s+have|\s+are|\s+were|\s+get|\s+got)?\s+(?:been\s+|just\s+|recently\s+)*"
@@ -446,7 +450,9 @@ WORDS = Words(
         r"on\s+top\s+of|including|and\s+(?:the|that|a|an|its|it|they|he|she)|so|yet|meanwhile|whereas"
     ),
     # "<Firm> confirms 14,000 job cuts, says more could come": the subject's next statement is a clause of its own
-    statement_openers=r"says|said|warns|warned|adds|added|confirming",
+    # (only before more cuts to come: "..., says 14,000 job cuts were the last" keeps its denial, ", warns Morgan
+    # Stanley" its forecast)
+    statement_openers=r"(?:says|said|warns|warned|adds|added)\s+(?:more|further|additional)|confirming",
     bare_openers=(
         r"as(?!\s+(?:many|much|few|well|part|soon|long|of|a\s+result|high|low|much\s+as))|while|whereas|because|"
         r"amid|despite|although|though|even\s+as|after(?!\s+(?:the|two|three|several|its|their|earlier|previous|recent|"

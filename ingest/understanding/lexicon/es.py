@@ -120,6 +120,7 @@ MARKERS = (
     # los resultados de una empresa ("resultados trimestrales", "beneficio se dispara")
     ("results", r"\b(?:resultados\s+(?:trimestrales|anuales|semestrales|del\s+\w+\s+trimestre)|"
                 r"(?:beneficio|facturación|ingresos)\s+(?:se\s+dispara|crece|cae|sube|baja)|beneficio\s+neto|pérdidas?\s+netas?)\b"),
+    ("statistics", r"\b(?:paro\s+registrado|desempleo|tasa\s+de\s+paro|afiliación|afiliados|mercado\s+laboral|EPA)\b"),
     ("hiring", r"\b(?:contrat\w+|incorpor\w+|crear\w*\s+(?:\S+\s+){0,3}empleos|creación\s+de\s+(?:\S+\s+){0,3}empleos|"
                r"nuevos\s+empleos|generará)\b"),
     ("advice", r"\b(?:qué\s+hacer|qué\s+debes\s+saber|claves\s+para|guía|consejos)\b"),

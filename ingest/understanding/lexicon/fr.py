@@ -127,6 +127,7 @@ MARKERS = (
     ("results", r"\b(?:résultats\s+(?:trimestriels|annuels|semestriels|financiers|du\s+\w+\s+trimestre)|"
                 r"(?:bénéfice|chiffre\s+d['’]affaires)\s+(?:en\s+hausse|en\s+baisse|bondit|recule|progresse)|bénéfices?\s+nets?|"
                 r"perte\s+nette|avertissement\s+sur\s+(?:les\s+)?résultats)\b"),
+    ("statistics", r"\b(?:chômage(?!\s+partiel)|demandeurs\s+d['’]emploi|marché\s+du\s+travail|taux\s+d['’]emploi)\b"),
     ("hiring", r"\b(?:recrut\w+|embauch\w+|créer\s+(?:\S+\s+){0,3}emplois|création\s+de\s+(?:\S+\s+){0,3}emplois)\b"),
     ("advice", r"\b(?:ce\s+qu['’]il\s+faut\s+savoir|que\s+faire|nos\s+conseils|comment\s+(?:réagir|rebondir))\b"),
     ("recap", r"\b(?:chronologie|retour\s+sur|rétrospective|bilan\s+de\s+l['’]année|l['’]année\s+où|"

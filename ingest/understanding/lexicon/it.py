@@ -122,6 +122,7 @@ MARKERS = (
     # i conti di un'azienda ("risultati trimestrali", "utile in crescita")
     ("results", r"\b(?:risultati\s+(?:trimestrali|annuali|semestrali|del\s+\w+\s+trimestre)|conti\s+del\s+trimestre|"
                 r"(?:utile|ricavi|fatturato)\s+(?:in\s+crescita|in\s+calo|sale|cala|balza)|utile\s+netto|perdita\s+netta)\b"),
+    ("statistics", r"\b(?:disoccupazione|disoccupati|tasso\s+di\s+occupazione|occupati|mercato\s+del\s+lavoro|Istat)\b"),
     ("hiring", r"\b(?:assunzion\w+|assum\w+|nuovi\s+posti|creer\w+|recluta\w*)\b"),
     ("advice", r"\b(?:cosa\s+fare|cosa\s+sapere|guida|consigli)\b"),
     ("recap", r"\b(?:tutte\s+le\s+ondate|cronologia|la\s+lezione|il\s+lavoro\s+che\s+cambia)\b|(?:^|[|:–-]\s*)"
