@@ -170,6 +170,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-18": {"model_sha256": "2fe31df93a628e94b9a2c8695dfc2f8f5a738cc0025aa483e74e564908955805",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-19": {"model_sha256": "9007197e7c4a7a0e322964c30c2f1248c6d15661c730bcbdee23c26b61ad08e6",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -349,3 +349,21 @@ def test_the_count_of_a_closure(title: str, text: str, count: int | None, table:
     got = classify("c", title, text, PUB, companies=table)
     assert got.label == "layoff_report", got.evidence
     assert got.headcount == count
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "employer", "count"),
+    [
+        ("Scottish factory to close with 100 jobs lost",
+         "A FACTORY in Scotland has confirmed it will close next year, with around 100 employees being made "
+         "redundant. Around 100 jobs are to be axed at the Brightfoil factory in Leven, Fife.", "Brightfoil", 100),
+        ("Union reveals 380 jobs will go at Crunchwell factory",
+         "Up to 380 people look set to lose their jobs with the proposed closure of the crisp factory.",
+         "Crunchwell", 380),
+    ],
+)
+def test_the_name_before_a_workplace_owns_it(title: str, text: str, employer: str, count: int) -> None:
+    """"Jobs axed at the Brightfoil factory": a name used as a modifier of a workplace noun is the site's owner, the
+    employer (both had been mentions with no employer). "At Waveney council" stays a modifier."""
+    c = classify("w", title, text, PUB)
+    assert (c.label, c.companies, c.headcount) == ("layoff_report", (employer,), count)
