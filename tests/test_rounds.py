@@ -253,6 +253,12 @@ def test_a_unit_s_story_giving_the_company_figure_joins_a_round_that_names_no_un
                 title="AWS to lose 2,500 jobs as part of Amazon cuts",
                 evidence="About 2,500 AWS roles are among the 14,000 job cuts Amazon confirmed on Tuesday.")
     assert len(match_rounds([], [*confirmed, part], now=datetime(2025, 10, 31)).rounds) == 1
+    # ... but quoting the round's figure as background is no tie (a third review: a unit's own cut "days after
+    # Amazon's 14,000 cuts" had been swallowed, its alert lost and the 14,000 marked confirmed)
+    own = cand("nov-wf", "Grocer site", "2025-11-04T10:00", units=("Whole Foods",), headcount=1400, approx=True,
+               announced="2025-11-04", title="Whole Foods to cut 1,400 jobs, days after Amazon's 14,000 cuts",
+               evidence="Whole Foods Market will cut about 1,400 jobs at its stores, the grocer said.")
+    assert len(match_rounds([], [*confirmed, own], now=datetime(2025, 11, 5)).rounds) == 2
 
 
 def test_alexa_and_devices_reports_of_one_cut_are_one_round() -> None:

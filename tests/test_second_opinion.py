@@ -172,6 +172,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-19": {"model_sha256": "9007197e7c4a7a0e322964c30c2f1248c6d15661c730bcbdee23c26b61ad08e6",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-20": {"model_sha256": "0615ab3359c128027326405d637235350d4abe22744cc335ecb97e34529774cf",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

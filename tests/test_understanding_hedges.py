@@ -135,3 +135,20 @@ def test_a_refusal_beside_no_confirmation_of_the_cut_leaves_the_leak(refusal: st
 def test_reports_that_are_no_media_leave_the_confirmation(title: str) -> None:
     c = read(title, f"{title}, the company said on Tuesday.")
     assert not c.is_leak
+
+
+@pytest.mark.parametrize(
+    "but",
+    [
+        "Halvorsen Freight declined to comment on the number of roles affected, but confirmed the layoffs in a blog post "
+        "on Tuesday.",
+        "A spokesperson would not comment on the figure but confirmed that the cuts would begin on Tuesday.",
+    ],
+)
+def test_a_confirmation_after_a_refusal_and_a_but_confirms(but: str) -> None:
+    """A third review: the employer refusing one detail "but" confirming the cut is its own word (a second form read
+    it as a leak, and the next outlet's confirmation then sent a second alert)."""
+    c = read("Halvorsen Freight to cut 3,000 jobs",
+             "Halvorsen Freight is cutting about 3,000 jobs, the Harbor City Times reported on Tuesday, citing people "
+             f"familiar with the matter. {but}")
+    assert not c.is_leak

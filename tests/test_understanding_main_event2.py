@@ -304,3 +304,39 @@ def test_what_a_second_review_made_reports_stays_none(title: str, text: str) -> 
     """A denial or an analyst's forecast before ", says"/", warns", someone's wish or a modal before a reader's
     question, and a consultation on a pay freeze are no reports (a first form of rules-16/17 made each one)."""
     assert classify("r", title, text, _PUBLISHED).label != "layoff_report"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Halvorsen Freight to cut 3,000 jobs, warns of more to come",
+     "Halvorsen Freight confirms 3,000 layoffs, says 2026 could bring more",
+     "Halvorsen Freight axes 3,000 roles, warns deeper cuts could follow"],
+)
+def test_more_cuts_to_come_after_the_comma_leave_the_cut_confirmed(title: str) -> None:
+    """A third review: any words between "warns" and "more" had kept the modal on the cut (a lost confirmed round)."""
+    c = classify("m", title, "Halvorsen Freight said on Tuesday it would cut about 3,000 jobs and that more reductions "
+                 "could follow next year.", _PUBLISHED)
+    assert (c.label, c.headcount) == ("layoff_report", 3000)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Harbury's to close 40 stores: these are the shops that will shut",
+     "Penrose Retail collapse: the 90 stores that will close",
+     "Halvorsen Freight cuts 3,000 jobs - the 3 businesses that will shrink most"],
+)
+def test_one_employers_list_of_sites_or_units_is_its_report(title: str) -> None:
+    """A third review: a chain's stores or a firm's own units listed after its cut are that cut, not a list of
+    employers (a second form made them mentions)."""
+    c = classify("l", title, "The company said on Tuesday it would close the sites, with the loss of 3,000 jobs.",
+                 _PUBLISHED)
+    assert c.label == "layoff_report"
+
+
+def test_a_named_employer_under_a_statistics_headline_still_cuts() -> None:
+    """A third review: "Unemployment fears in Barrow after shipyard supplier closes" over a named firm's closure is
+    that firm's report (a second form made it not a layoff story, as for a jobs release)."""
+    c = classify("s", "Unemployment fears in Barrow after shipyard supplier closes",
+                 "Around 350 people have lost their jobs after Furness Marine Fabrication closed its Barrow yard, the "
+                 "administrators said on Monday.", _PUBLISHED)
+    assert (c.label, c.companies) == ("layoff_report", ("Furness Marine Fabrication",))

@@ -30,7 +30,9 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # rounds-2026.10: after a second review, a unit's company-scale report tying itself to the round ("as part of", its
 # figure quoted) joins a round naming no unit whatever its size, and a late report carrying a cut out joins a round
 # when it gives no figure of its own or quotes the round's.
-MATCHER_VERSION = "rounds-2026.10"
+# rounds-2026.11: after a third review, quoting the round's figure as background ("days after Amazon's 14,000 cuts")
+# no longer ties a unit's own company-scale cut to it; only a follow-up phrase ("as part of") does.
+MATCHER_VERSION = "rounds-2026.11"
 
 
 class RoundCandidate(Frozen):

@@ -118,11 +118,11 @@ def _headcount_fit(
         return (1.0 if close(cand_point, round_point) else 0.8), "full", f"headcount {fmt(cand_point)} ~ {fmt(round_point)}", False
     # a unit's report giving a company-scale figure within the round's range ("Amazon Games hit as part of 14,000
     # cuts" beside 30,000 reported the day before, the range a leak and its confirmation share), or tying itself to
-    # the round ("AWS to lose 2,500 jobs as part of Amazon cuts", quoting its 14,000), tells the company's action
-    # through one unit: inside a round naming no unit, it is that round's. A unit's own cut, even of 1,500 (AWS,
-    # Whole Foods), is far below a company round's figure and stays a round of its own.
+    # the round ("AWS to lose 2,500 jobs as part of Amazon cuts"), tells the company's action through one unit:
+    # inside a round naming no unit, it is that round's. A unit's own cut, even of 1,500 (AWS, Whole Foods), is far
+    # below a company round's figure and stays a round of its own, even quoting it ("days after Amazon's 14,000").
     company_told = not r_keys and cand_point is not None and cand_point >= _COMPANY_SCALE and round_point is not None and (
-        cand_point >= 0.25 * round_point or cand.follow_up or cites_figure(cand, round_point))
+        cand_point >= 0.25 * round_point or cand.follow_up)
     if c_int[1] < r_int[0] and (not c_keys or c_keys & r_keys or company_told) and not told_apart(cand):
         # A smaller figure for some of the round's units (or for teams beside them: "UK retail
         # operations and devices"), or for no unit at all (a state's WARN notice, one site), is a
@@ -142,7 +142,7 @@ def _late(agg: Aggregate, company: str, cand: Member, gap: int, follow_up_days: 
     round_point, cand_point = agg.headcount, point(cand.facts)
     # a report carrying a cut out follows this round when it gives no figure of its own or quotes the round's
     follow_up = cand.follow_up or (cand.executes and (interval(cand.facts) is None or cites_figure(cand, round_point)))
-    if c_keys and not c_keys <= agg.unit_keys and not (follow_up and cites_figure(cand, round_point)):
+    if c_keys and not c_keys <= agg.unit_keys and not (cand.follow_up and cites_figure(cand, round_point)):
         return None
     day = agg.announced_on.isoformat()
     if close(cand_point, round_point, _FOLLOW_UP_TOLERANCE) and (gap <= follow_up_days or follow_up):

@@ -187,23 +187,12 @@ def _at_employer(
     _, end = spans[cue.clause]
     for name in names:
         if cue.end < name.start < end and not (name.weak or name.surname):
-            site = _WORKPLACE_AFTER.match(text, name.end) is not None  # "at (in) Tata Steel's Welsh plants"
-            placed = _AT_EMPLOYER.fullmatch(text, cue.end, name.start) or (
-                site and _IN_EMPLOYER.fullmatch(text, cue.end, name.start))
-            if not placed or (_SERVED.match(text, name.end) and not site):
+            if not _AT_EMPLOYER.fullmatch(text, cue.end, name.start) or _SERVED.match(text, name.end):
                 return None
-            if site and main is not None and not main.name.startswith(name.text):
-                return main  # "at its Selby bakery" in <Firm>'s story: the employer's site, a place's name before it
-            if not name.attributive or site:
-                return as_actor(name, "subject")  # "at the Silberline factory in Leven": the site's owner
+            if not name.attributive:
+                return as_actor(name, "subject")
             return main if main is not None and main.name.startswith(name.text) else None
     return None
-
-
-# A workplace noun after a name used as a modifier: the name owns the site ("at the Silberline factory")
-_IN_EMPLOYER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?in\s+(?:the\s+)?$", re.IGNORECASE)
-_WORKPLACE_AFTER = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}(?:factory|plant|site|works|mill|depot|warehouse|store|shop|office|centre|"
-                              r"center|facility|yard|smelter|brewery|bakery|distillery|refinery|steelworks|foundry)(?:s|ies)?\b")
 
 
 def _names(s: Sentence, lex: Lexicon, table: CompanyTable, context: ArticleNames) -> list[Name]:

@@ -142,17 +142,27 @@ _COUNTED_LOSS = re.compile(r"(?i)\b(?:los[eist]\w*|out\s+of\s+work|without\s+a\s
 def labour_statistic(e: Event, headline_kinds: Collection[str]) -> bool:
     """Return whether a cue under a labour-market statistics headline ("Unemployment hits seven-year low", "US added
     187,000 jobs; unemployment rate rose") counts people out of work or jobs a sector lost: no employer's cut
-    (an employer from the alias table cutting is still one: "... as Ford cuts 1,000")."""
-    return ("statistics" in headline_kinds and not e.in_title and not (e.actor is not None and e.actor.known)
+    (an organisation named cutting is still one: "... as Ford cuts 1,000", "Furness Marine Fabrication closed")."""
+    return ("statistics" in headline_kinds and not e.in_title and not _names_employer(e)
             and _COUNTED_LOSS.search(e.sentence.text[e.cue.start : e.cue.end]) is not None)
+
+
+def _names_employer(e: Event) -> bool:
+    """Return whether a cue's actor is an organisation named as such: from the alias table, a subject or object name,
+    or one closing a site ("after Furness Marine Fabrication closed its yard"), that is no single plural word (not
+    "Couriers lost 9,000")."""
+    a = e.actor
+    if a is None or e.generic:
+        return False
+    plural = len(a.name.split()) == 1 and a.name.endswith("s")
+    return a.known or (not plural and (a.how in ("subject", "object") or "closure" in e.sentence_kinds))
 
 
 # A headline about a set of employers picked by what they did ("11 retailers that went bust in 2024", "The restaurant
 # chains which collapsed ... in 2020", "Diese Unternehmen reduzieren massiv Arbeitsplätze"): a list, not one's cut
 _LISTED_KIND = re.compile(
     r"(?i)(?:^|:\s|[-–—]\s)(?:the\s+)?(?:\d+|these|top\s+\d+)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|retailers|"
-    r"chains|brands|employers|businesses|banks|start-?ups|restaurants|shops|stores|names)\s+(?:that|which|who|to\s+watch|"
-    r"cutting|laying|slashing)\b|^the\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|retailers|chains|brands|employers|"
+    r"chains|brands|employers|businesses|banks|start-?ups)\s+(?:that|which|who|to\s+watch|cutting|laying|slashing)\b|^the\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|retailers|chains|brands|employers|"
     r"businesses|banks)\s+(?:that|which|who)\b|\b(?:diese|folgende)\s+(?:[\w-]+\s+)?(?:Unternehmen|Firmen|Konzerne|"
     r"Händler|Ketten)\b|\bces\s+(?:[\w-]+\s+)?(?:entreprises|enseignes|sociétés|groupes)\s+qui\b|"
     r"\bestas\s+(?:[\w-]+\s+)?(?:empresas|compañías|cadenas)\s+que\b|\bqueste\s+(?:[\w-]+\s+)?(?:aziende|società|"
@@ -162,5 +172,10 @@ _LISTED_KIND = re.compile(
 
 def lists_kind(article: Article) -> bool:
     """Return whether the headline names a set of employers by what they did: a list article, not one employer's
-    cut (its examples are the body's)."""
-    return _LISTED_KIND.search(article.title) is not None
+    cut (its examples are the body's). A list after a statement naming an organisation ("Amazon cuts 14,000 jobs -
+    the 3 businesses that will shrink most", "Kahlschlag bei Amazon: Diese Konzerne ...") belongs to that story."""
+    m = _LISTED_KIND.search(article.title)
+    if m is None:
+        return False
+    title_names = article.lead_names[0][1] if article.lead_names and article.lead_names[0][0].is_title else []
+    return not any(n.end <= m.start() and not n.weak for n in title_names)

@@ -62,8 +62,12 @@ _CONDITIONAL = re.compile(r"(?i)aurai(?:t|ent)|avrebber?o?|habría(?:n)?|sarebbe
 # The cut named as such ("confirmed the 3,000 cuts", "bestätigte den Abbau")
 _CUT_NOUN = re.compile(r"(?i)\b(?:cuts|layoffs|lay-offs|redundancies|job\s+losses|(?:Stellen)?abbau|tagli|suppressions|"
                        r"licenciements|despidos|recortes|licenziamenti)\b")
+_BUT = re.compile(r"(?i)\b(?:but|mais|aber|jedoch|ma|però|pero)\b")
+# Another party speaking after the "but": a union, a manager, sources, analysts, officials
+_OTHER_PARTY = re.compile(r"(?i)\b(?:unions?|gmb|unite|verdi|ig\s+metall|ccoo|ugt|cgt|cfdt|fiom|gewerkschaft\w*|syndicat\w*|"
+                          r"sindacat\w*|sindicat\w*|managers?|sources?|insiders?|analysts?|officials?|people\s+familiar)\b")
 # A confirmation asked about, not given ("Asked whether the cuts would be announced", "ob", "si", "se")
-_ASKED = re.compile(r"(?i)\b(?:asked|whether|if|would|could|ob|si|se|gefragt|interrogé\w*|preguntad\w*|interpellat\w*)\b")
+_ASKED = re.compile(r"(?i)\b(?:asked|whether|if|ob|si|se|gefragt|interrogé\w*|preguntad\w*|interpellat\w*)\b")
 _OLD_DAYS = 28
 _FORMER = re.compile(r"former\b|ex-")
 
@@ -139,16 +143,26 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
 
 
 def _confirmed_besides(text: str, no_comment: re.Match[str], name_re: re.Pattern[str], lex: Lexicon) -> bool:
-    """Return whether a sentence refusing to comment first has the employer confirm the cut ("A spokesperson
-    confirmed the 3,000 cuts on Tuesday but has not publicly confirmed how many UK staff are affected"): the refusal
-    is about something else. The confirmation must hold the cut and the employer, and be no question ("Asked whether
-    the job cuts would be announced, a spokesperson declined"); "In a statement, Amazon declined to comment" is none."""
+    """Return whether a sentence refusing to comment has the employer confirm the cut beside the refusal: before it
+    ("A spokesperson confirmed the 3,000 cuts on Tuesday but has not publicly confirmed how many UK staff are
+    affected"), or after a "but" with no other party speaking ("declined to comment on the number, but confirmed the
+    layoffs in a blog post"). The confirmation must hold the cut and be no question ("Asked whether the job cuts would
+    be announced, a spokesperson declined"); "In a statement, Amazon declined to comment" and "..., but the GMB union
+    said it had been informed" confirm nothing."""
     before = text[: no_comment.start()]
-    low = before.lower()
-    return (has_marker(before, low, lex, "confirm") and _ASKED.search(before) is None
-            and (bool(sentence_cues(before, low, lex)) or lex.cut_reference.search(low) is not None
-                 or _CUT_NOUN.search(before) is not None)
-            and (name_re.search(before) is not None or _org_reference(before, lex)))
+    if _confirms_cut(before, lex) and (name_re.search(before) is not None or _org_reference(before, lex)):
+        return True
+    but = _BUT.search(text, no_comment.end())
+    after = text[but.end() :] if but is not None else ""
+    return bool(after) and _confirms_cut(after, lex) and _OTHER_PARTY.search(after) is None
+
+
+def _confirms_cut(part: str, lex: Lexicon) -> bool:
+    """Return whether a part of a sentence confirms a cut it names, asking nothing."""
+    low = part.lower()
+    return (has_marker(part, low, lex, "confirm") and _ASKED.search(part) is None
+            and (bool(sentence_cues(part, low, lex)) or lex.cut_reference.search(low) is not None
+                 or _CUT_NOUN.search(part) is not None))
 
 
 def _clarifies(text: str, name_re: re.Pattern[str], lex: Lexicon) -> bool:
