@@ -174,6 +174,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-20": {"model_sha256": "0615ab3359c128027326405d637235350d4abe22744cc335ecb97e34529774cf",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-21": {"model_sha256": "454dcee427ea27fd47359f85dfd6733870ebae975165bcf6339b6e8416eb5d79",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -116,6 +116,11 @@ def test_the_employers_own_word_stays_confirmed(title: str, text: str) -> None:
         "Asked whether the job cuts would be announced this week, a Halvorsen Freight spokesperson declined to comment.",
         "Halvorsen Freight declined to comment, but the GMB union said it had been informed that 3,000 roles were at "
         "risk.",
+        # a fourth review: another party, another time or a denial after the "but"
+        "Halvorsen Freight declined to comment, but the works council confirmed the cuts to staff on Monday.",
+        "Halvorsen Freight declined to comment, but the report comes weeks after the company confirmed 1,400 layoffs.",
+        "Halvorsen Freight declined to comment, but confirmed in October that it would cut 1,400 roles.",
+        "Halvorsen Freight declined to comment on the report, but confirmed that it has no plans for further layoffs.",
     ],
 )
 def test_a_refusal_beside_no_confirmation_of_the_cut_leaves_the_leak(refusal: str) -> None:

@@ -295,6 +295,11 @@ def test_a_readers_question_after_a_decided_closure_keeps_the_report() -> None:
         ("Halvorsen Freight may close 50 depots: what would it mean for drivers?",
          "Some investors believe Halvorsen Freight should shut 50 underperforming depots. Such a move would put "
          "thousands of jobs at risk."),
+        # a fourth review: a source's own words after the comma hold "more" (no cuts to come)
+        ("Halvorsen Freight will cut 1,000 jobs next year, says analyst who expects more AI spending",
+         "Analysts expect Halvorsen Freight to cut jobs. Halvorsen Freight did not respond to a request for comment."),
+        ("Halvorsen Freight to axe 1,000 depot roles, warns union calling for more talks",
+         "A union fears Halvorsen Freight could axe 1,000 roles at its depots. The company did not comment."),
         ("Halvorsen Freight staff put into consultation over a pay freeze",
          "About 2,000 employees have been placed into a formal consultation over a pay freeze, Halvorsen Freight "
          "said."),

@@ -26,6 +26,9 @@ PUB = datetime(2025, 5, 14, 9, 30)
         ("US added 150,000 jobs in April; unemployment rate rose to 4.2%",
          "Employers added 150,000 jobs last month. Health care and leisure led the gains. On the minus side, "
          "transportation and warehousing lost 21,000 jobs, the Labor Department said."),
+        # a fourth review: a sector opening a sentence is no employer ("Manufacturing lost 12,000 jobs")
+        ("Unemployment falls as retailers hire 2,000",
+         "Unemployment fell to 4.1%, the ONS said. Manufacturing lost 12,000 jobs over the quarter."),
         ("Arbeitslosigkeit sinkt im April",
          "Die Zahl der Arbeitslosen ist im April um 40.000 gesunken. Rund 2,7 Millionen Menschen waren ohne Arbeit, "
          "teilte die Bundesagentur mit. Im Baugewerbe gingen 5.000 Stellen verloren."),

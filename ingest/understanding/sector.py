@@ -149,13 +149,13 @@ def labour_statistic(e: Event, headline_kinds: Collection[str]) -> bool:
 
 def _names_employer(e: Event) -> bool:
     """Return whether a cue's actor is an organisation named as such: from the alias table, a subject or object name,
-    or one closing a site ("after Furness Marine Fabrication closed its yard"), that is no single plural word (not
-    "Couriers lost 9,000")."""
+    or one closing a site ("after Furness Marine Fabrication closed its yard"), of more than one word (not
+    "Couriers lost 9,000", "Manufacturing lost 12,000")."""
     a = e.actor
     if a is None or e.generic:
         return False
-    plural = len(a.name.split()) == 1 and a.name.endswith("s")
-    return a.known or (not plural and (a.how in ("subject", "object") or "closure" in e.sentence_kinds))
+    # (a single unknown word opening a sentence is as often a sector: "Manufacturing lost 12,000 jobs")
+    return a.known or (len(a.name.split()) > 1 and (a.how in ("subject", "object") or "closure" in e.sentence_kinds))
 
 
 # A headline about a set of employers picked by what they did ("11 retailers that went bust in 2024", "The restaurant

@@ -63,6 +63,14 @@ _CONDITIONAL = re.compile(r"(?i)aurai(?:t|ent)|avrebber?o?|habría(?:n)?|sarebbe
 _CUT_NOUN = re.compile(r"(?i)\b(?:cuts|layoffs|lay-offs|redundancies|job\s+losses|(?:Stellen)?abbau|tagli|suppressions|"
                        r"licenciements|despidos|recortes|licenziamenti)\b")
 _BUT = re.compile(r"(?i)\b(?:but|mais|aber|jedoch|ma|però|pero)\b")
+# After the "but", the refusing employer's own verb, its subject left out ("but confirmed the layoffs", "mais a
+# confirmé", "aber bestätigte", "ma ha confermato", "pero confirmó")
+_SUBJECTLESS = re.compile(r"(?i)\s*(?:it\s+|has\s+|had\s+|did\s+|a\s+|hat\s+|ha\s+|have\s+)?(?:confirm\w*|bestätig\w*|"
+                          r"conferm\w*)\b")
+# ... about another time or denying ("but confirmed in October", "weeks after", "but confirmed it has no plans")
+_ELSEWHEN = re.compile(r"(?i)\b(?:in\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+                       r"december)|last\s+(?:week|month|year)|earlier|weeks?\s+after|no\s+plans?|not|nicht|kein\w*|pas|"
+                       r"non|ningún|ninguna|nessun\w*)\b")
 # Another party speaking after the "but": a union, a manager, sources, analysts, officials
 _OTHER_PARTY = re.compile(r"(?i)\b(?:unions?|gmb|unite|verdi|ig\s+metall|ccoo|ugt|cgt|cfdt|fiom|gewerkschaft\w*|syndicat\w*|"
                           r"sindacat\w*|sindicat\w*|managers?|sources?|insiders?|analysts?|officials?|people\s+familiar)\b")
@@ -154,7 +162,8 @@ def _confirmed_besides(text: str, no_comment: re.Match[str], name_re: re.Pattern
         return True
     but = _BUT.search(text, no_comment.end())
     after = text[but.end() :] if but is not None else ""
-    return bool(after) and _confirms_cut(after, lex) and _OTHER_PARTY.search(after) is None
+    return (_SUBJECTLESS.match(after) is not None and _confirms_cut(after, lex) and _OTHER_PARTY.search(after) is None
+            and _ELSEWHEN.search(after) is None)
 
 
 def _confirms_cut(part: str, lex: Lexicon) -> bool:

@@ -452,8 +452,12 @@ WORDS = Words(
     # "<Firm> confirms 14,000 job cuts, says more could come": the subject's next statement is a clause of its own
     # (only before more cuts to come: "..., says 14,000 job cuts were the last" keeps its denial, ", warns Morgan
     # Stanley" its forecast)
-    statement_openers=r"(?:says|said|warns|warned|adds|added)\b(?=[^,.;:]*\b(?:more|further|deeper|additional)\b)|"
-                      r"confirming",
+    statement_openers=(
+        r"(?:says|said|warns|warned|adds|added)\b(?!\s+(?:an?\s+|the\s+)?(?:analysts?|unions?|economists?|strategists?|"
+        r"investors?|experts?|sources?|reports?|banks?|brokers?|notes?)\b)(?=[^,.;:]*\b(?:more|further|deeper|additional)\b)"
+        r"(?=[^,.;:]*\b(?:could|may|might|will|would|to\s+come|to\s+follow|follow|possible|likely|expected|next)\b)|"
+        r"confirming"
+    ),
     bare_openers=(
         r"as(?!\s+(?:many|much|few|well|part|soon|long|of|a\s+result|high|low|much\s+as))|while|whereas|because|"
         r"amid|despite|although|though|even\s+as|after(?!\s+(?:the|two|three|several|its|their|earlier|previous|recent|"
