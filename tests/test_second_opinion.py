@@ -176,6 +176,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-21": {"model_sha256": "454dcee427ea27fd47359f85dfd6733870ebae975165bcf6339b6e8416eb5d79",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-22": {"model_sha256": "6f5ecbe6c91a4eaa1cc31522fb7822573a0de79579a585a5eb719240324afdc3",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

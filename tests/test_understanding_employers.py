@@ -255,3 +255,30 @@ def test_a_dotted_abbreviation_is_not_the_alias_it_starts_with(usa: str) -> None
     assert (amazon.companies, amazon.units) == (("Amazon",), ())
     ee = _classify("EE to cut 500 jobs", "EE, the mobile network owned by BT, will cut 500 jobs in Darlington, it said.")
     assert (ee.companies, ee.units) == (("BT Group",), ("EE",))
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "employers"),
+    [
+        ("200 jobs lost at Amazon's warehouse contractor",
+         "About 200 workers have lost their jobs at a logistics firm that ran Amazon's Rugeley warehouse, after the "
+         "contract ended.", ()),
+        ("Drivers lose jobs as Amazon delivery partner folds",
+         "About 300 drivers have lost their jobs after Swift Parcel Partners, which delivered for Amazon in Kent, ceased "
+         "trading.", ("Swift Parcel Partners",)),
+    ],
+)
+def test_the_client_a_contractor_works_for_is_not_the_employer(title: str, text: str, employers: tuple[str, ...]) -> None:
+    """A fourth review's older finding: a contractor's or delivery partner's job losses at an Amazon site were Amazon
+    reports (false Amazon alerts). The firm another works for ("Amazon's warehouse contractor", "ran Amazon's
+    warehouse", "delivered for Amazon", "Amazon delivery partner") is its client, never the employer."""
+    c = _classify(title, text)
+    assert "Amazon" not in c.companies
+    assert c.companies == employers if c.label == "layoff_report" else c.label == "layoff_mention"
+
+
+def test_amazons_own_site_keeps_amazon() -> None:
+    """Guard (passes on rules-21): a cut at Amazon's own site, and Amazon's delivery partners cutting their own."""
+    own = _classify("Jobs cut at Amazon's Swindon warehouse",
+                    "Amazon will cut 300 jobs at its Swindon warehouse, the company said on Tuesday.")
+    assert (own.label, own.companies) == ("layoff_report", ("Amazon",))

@@ -53,7 +53,7 @@ def _firm_name(name: Name, lex: Lexicon) -> bool:
 
 def _eligible(text: str, name: Name, lex: Lexicon, clause_start: int) -> bool:
     """Return whether a name can be the subject of its clause (not an object, comparison or descriptor)."""
-    if name.weak or (name.attributive and not _firm_name(name, lex)):
+    if name.weak or (name.attributive and not _firm_name(name, lex)) or served(text, name):
         return False
     after = text[name.end : name.end + 40]
     if not name.possessive and lex.descriptor_after.match(after):
@@ -148,6 +148,22 @@ def is_source(text: str, name: Name, names: list[Name], lex: Lexicon) -> bool:
     return _OUTLET.search(name.text) is not None
 
 
+# A firm named as the one another firm works for: "Amazon's warehouse contractor", "a firm that ran Amazon's
+# warehouse", "which delivered for Amazon", "staff it placed at Amazon warehouses"
+_SERVED_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:contractors?|subcontractors?|suppliers?|vendors?|"
+                           r"operators?|agency|agencies|partners?)\b")
+_SERVED_BEFORE = re.compile(r"(?i)\b(?:delivered|delivers|delivering|worked|works|working)\s+for\s+$|\b(?:ran|runs|running|"
+                            r"placed\s+at|supplying|supplies|supplied)\s+(?:the\s+)?$")
+
+
+def served(text: str, name: Name) -> bool:
+    """Return whether a name is the client another firm works for, not the employer ("at Amazon's warehouse
+    contractor", "Amazon delivery partner folds", "a logistics firm that ran Amazon's Rugeley warehouse", "which
+    delivered for Amazon")."""
+    return (_SERVED_AFTER.match(text, name.end) is not None
+            or _SERVED_BEFORE.search(text[max(0, name.start - 30) : name.start]) is not None)
+
+
 def _first_subject(text: str, names: list[Name], lex: Lexicon, start: int, end: int) -> Name | None:
     """Return the first eligible name in text[start:end], a person's surname only when nothing else is there."""
     eligible = [n for n in names if start <= n.start < end and _eligible(text, n, lex, start)
@@ -163,6 +179,8 @@ def _object_after(text: str, names: list[Name], lex: Lexicon, cue: Cue, clause_e
         gap = text[cue.end : name.start]
         if cue.end <= name.start < clause_end and not name.weak and (
                 lex.object_before.match(gap) or described_object(gap, lex)):  # "job cuts at carmaker Veltra"
+            if served(text, name):
+                return None  # "jobs lost at Amazon's warehouse contractor": the client, not the employer
             return None if name.attributive and not _firm_name(name, lex) else name  # "at Selby bakery": a place
     return None
 

@@ -14,7 +14,9 @@ from datetime import date
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.clauses import Cue, Marker, clause_of, clause_spans, find_markers, sentence_cues
 from ingest.understanding.dates import DateMention, find_dates
-from ingest.understanding.employers import Actor, Employers, actor_for, as_actor, is_generic, sentence_subject
+from ingest.understanding.employers import (
+    Actor, Employers, actor_for, as_actor, is_generic, sentence_subject, served,
+)
 from ingest.understanding.headcount import Amount, find_amounts
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.lexicon.frames import comes_after, intends
@@ -292,9 +294,9 @@ def _main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Act
         if subject is not None:
             return as_actor(subject, "subject")
     # No subject anywhere ("A message from Andy Jassy", "sent by Amazon CEO ..."): the first organisation named.
-    for _, names in lead:
+    for sentence, names in lead:
         for name in names:
-            if name.known and not name.weak:
+            if name.known and not name.weak and not served(sentence.text, name):
                 return as_actor(name, "subject")
     return None
 
@@ -319,7 +321,7 @@ def _named_later(sentences: list[Sentence], lex: Lexicon, table: CompanyTable, c
         if s.index > HEADLINE_FREE_LEAD:
             break
         for name in _names(s, lex, table, context):
-            if name.weak or name.surname:
+            if name.weak or name.surname or served(s.text, name):
                 continue
             if name.known or len(name.text.split()) > 1 or lex.org_words.search(name.text):
                 return as_actor(name, "subject")
