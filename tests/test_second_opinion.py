@@ -178,6 +178,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-22": {"model_sha256": "6f5ecbe6c91a4eaa1cc31522fb7822573a0de79579a585a5eb719240324afdc3",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-23": {"model_sha256": "bcb0944ec5078d423c02e7c1c7a7610d702a9358f9caf22f6ef1e0ee04959e26",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

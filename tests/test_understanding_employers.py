@@ -282,3 +282,25 @@ def test_amazons_own_site_keeps_amazon() -> None:
     own = _classify("Jobs cut at Amazon's Swindon warehouse",
                     "Amazon will cut 300 jobs at its Swindon warehouse, the company said on Tuesday.")
     assert (own.label, own.companies) == ("layoff_report", ("Amazon",))
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "count"),
+    [
+        ("Amazon partners with Rivian on vans and cuts 1,000 jobs",
+         "Amazon partners with Rivian on electric delivery vans and will cut 1,000 jobs in its devices unit, the "
+         "company said on Tuesday.", 1000),
+        ("Amazon told vendors it will cut 1,000 jobs",
+         "Amazon told vendors on Tuesday that it will cut 1,000 jobs in its retail unit.", 1000),
+        ("Amazon and its suppliers to shed 2,000 jobs",
+         "Amazon and its suppliers will shed 2,000 jobs in Ireland, the company said.", 2000),
+        ("Staff who worked for Amazon made redundant",
+         "About 400 people who worked for Amazon in Swindon have been made redundant.", 400),
+    ],
+)
+def test_amazon_acting_beside_a_partner_or_supplier_word_is_still_the_employer(title: str, text: str,
+                                                                              count: int) -> None:
+    """A fifth review: a first form of rules-22 read "partners with", "told vendors", "and its suppliers" and "worked
+    for Amazon" as Amazon being another firm's client, and lost these Amazon reports."""
+    c = _classify(title, text)
+    assert (c.label, c.companies, c.headcount) == ("layoff_report", ("Amazon",), count)

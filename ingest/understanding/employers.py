@@ -150,10 +150,14 @@ def is_source(text: str, name: Name, names: list[Name], lex: Lexicon) -> bool:
 
 # A firm named as the one another firm works for: "Amazon's warehouse contractor", "a firm that ran Amazon's
 # warehouse", "which delivered for Amazon", "staff it placed at Amazon warehouses"
-_SERVED_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:contractors?|subcontractors?|suppliers?|vendors?|"
-                           r"operators?|agency|agencies|partners?)\b")
-_SERVED_BEFORE = re.compile(r"(?i)\b(?:delivered|delivers|delivering|worked|works|working)\s+for\s+$|\b(?:ran|runs|running|"
-                            r"placed\s+at|supplying|supplies|supplied)\s+(?:the\s+)?$")
+# (a service word must lead the noun after a bare name: "Amazon told vendors", "Amazon and its suppliers", "Amazon
+# partners with Rivian" and "Amazon drops delivery partners" are Amazon acting)
+_SERVED_AFTER = re.compile(
+    r"(?:['’]s\s+(?:[a-z][\w-]*\s+){0,2}|\s+(?:delivery|logistics|warehouse|cleaning|catering|security|staffing|"
+    r"recruitment|parcel|courier|transport|haulage|shipping)\s+)(?:contractors?|subcontractors?|suppliers?|vendors?|"
+    r"operators?|agency|agencies|partners?(?!\s+with))\b")
+_SERVED_BEFORE = re.compile(r"(?i)\b(?:delivered|delivers|delivering)\s+for\s+$|\b(?:ran|runs|running|placed\s+at|"
+                            r"supplying|supplies|supplied)\s+(?:the\s+)?$")
 
 
 def served(text: str, name: Name) -> bool:
