@@ -180,6 +180,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-23": {"model_sha256": "bcb0944ec5078d423c02e7c1c7a7610d702a9358f9caf22f6ef1e0ee04959e26",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-24": {"model_sha256": "ba2a30869ea8ec8d3c897b25a4c373eff762a420a4eb477fa0c1de97237e4ba7",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -266,6 +266,13 @@ def test_a_dotted_abbreviation_is_not_the_alias_it_starts_with(usa: str) -> None
         ("Drivers lose jobs as Amazon delivery partner folds",
          "About 300 drivers have lost their jobs after Swift Parcel Partners, which delivered for Amazon in Kent, ceased "
          "trading.", ("Swift Parcel Partners",)),
+        # title case (rules-24): the same words capitalised
+        ("Drivers Lose Jobs As Amazon Delivery Partner Folds",
+         "About 300 drivers have lost their jobs after Swift Parcel Partners, which delivered for Amazon in Kent, ceased "
+         "trading.", ("Swift Parcel Partners",)),
+        ("200 Jobs Lost At Amazon's Warehouse Contractor",
+         "About 200 workers have lost their jobs at a logistics firm that ran Amazon's Rugeley warehouse, after the "
+         "contract ended.", ()),
     ],
 )
 def test_the_client_a_contractor_works_for_is_not_the_employer(title: str, text: str, employers: tuple[str, ...]) -> None:
@@ -296,6 +303,9 @@ def test_amazons_own_site_keeps_amazon() -> None:
          "Amazon and its suppliers will shed 2,000 jobs in Ireland, the company said.", 2000),
         ("Staff who worked for Amazon made redundant",
          "About 400 people who worked for Amazon in Swindon have been made redundant.", 400),
+        ("Amazon Partners With Rivian On Vans And Cuts 1,000 Jobs",
+         "Amazon partners with Rivian on electric delivery vans and will cut 1,000 jobs in its devices unit, the "
+         "company said on Tuesday.", 1000),
     ],
 )
 def test_amazon_acting_beside_a_partner_or_supplier_word_is_still_the_employer(title: str, text: str,

@@ -152,9 +152,10 @@ def is_source(text: str, name: Name, names: list[Name], lex: Lexicon) -> bool:
 # warehouse", "which delivered for Amazon", "staff it placed at Amazon warehouses"
 # (a service word must lead the noun after a bare name: "Amazon told vendors", "Amazon and its suppliers", "Amazon
 # partners with Rivian" and "Amazon drops delivery partners" are Amazon acting)
+# (in any case, for title-case headlines: "Drivers Lose Jobs As Amazon Delivery Partner Folds")
 _SERVED_AFTER = re.compile(
-    r"(?:['’]s\s+(?:[a-z][\w-]*\s+){0,2}|\s+(?:delivery|logistics|warehouse|cleaning|catering|security|staffing|"
-    r"recruitment|parcel|courier|transport|haulage|shipping)\s+)(?:contractors?|subcontractors?|suppliers?|vendors?|"
+    r"(?i:['’]s\s+(?:[a-z][\w-]*\s+){0,2}|\s+(?:delivery|logistics|warehouse|cleaning|catering|security|staffing|"
+    r"recruitment|parcel|courier|transport|haulage|shipping)\s+)(?i:contractors?|subcontractors?|suppliers?|vendors?|"
     r"operators?|agency|agencies|partners?(?!\s+with))\b")
 _SERVED_BEFORE = re.compile(r"(?i)\b(?:delivered|delivers|delivering)\s+for\s+$|\b(?:ran|runs|running|placed\s+at|"
                             r"supplying|supplies|supplied)\s+(?:the\s+)?$")
