@@ -162,9 +162,10 @@ def _names_employer(e: Event) -> bool:
 # chains which collapsed ... in 2020", "Diese Unternehmen reduzieren massiv Arbeitsplätze"): a list, not one's cut
 _LISTED_KIND = re.compile(
     r"(?i)(?:^|:\s|[-–—]\s)(?:the\s+)?(?:\d+|these|top\s+\d+)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|retailers|"
-    r"chains|brands|employers|businesses|banks|start-?ups)\s+(?:that|which|who|to\s+watch|cutting|laying|slashing)\b|^the\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|retailers|chains|brands|employers|"
-    r"businesses|banks)\s+(?:that|which|who)\b|\b(?:diese|folgende)\s+(?:[\w-]+\s+)?(?:Unternehmen|Firmen|Konzerne|"
-    r"Händler|Ketten)\b|\bces\s+(?:[\w-]+\s+)?(?:entreprises|enseignes|sociétés|groupes)\s+qui\b|"
+    r"chains|brands|employers|businesses|banks|start-?ups)\s+(?:that|which|who|to\s+watch|cutting|laying|slashing)\b|"
+    r"^the\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|retailers|chains|brands|employers|businesses|banks)\s+"
+    r"(?:that|which|who)\b|\b(?:diese|folgende)\s+(?:[\w-]+\s+)?(?:Unternehmen|Firmen|Konzerne|Händler|Ketten)\b|"
+    r"\bces\s+(?:[\w-]+\s+)?(?:entreprises|enseignes|sociétés|groupes)\s+qui\b|"
     r"\bestas\s+(?:[\w-]+\s+)?(?:empresas|compañías|cadenas)\s+que\b|\bqueste\s+(?:[\w-]+\s+)?(?:aziende|società|"
     r"imprese|catene)\s+che\b"
 )

@@ -24,13 +24,15 @@ _SPOKESPERSON = re.compile(r"(?i)\b(?:a|the|company|firm|group)\s+spokes(?:perso
                            r"\bporte-parole\b|\bportavoz\b|\bportavoce\b")
 _NO_COMMENT = re.compile(
     # "has not yet confirmed", "neither has it confirmed the news": a confirmation denied is none
-    r"(?i)\b(?:(?:has|have|had)\s+(?:not|yet\s+to)\s+(?:yet\s+|officially\s+|publicly\s+)?(?:confirm|comment|announc|inform)\w*|"
+    r"(?i)\b(?:(?:has|have|had)\s+(?:not|yet\s+to)\s+(?:yet\s+|officially\s+|publicly\s+)?"
+    r"(?:confirm|comment|announc|inform)\w*|"
     r"(?:neither|nor)\s+(?:has|did)\s+(?:it|the\s+company)|declin\w+\s+to|refus\w+\s+to|"
     r"(?:did|does|would)\s+not\s+(?:immediately\s+)?(?:respond|reply|return|comment|confirm)|(?:didn|doesn|wouldn)['’]t\s+(?:respond|reply|comment|confirm)|not\s+immediately\s+available|"
     r"no\s+comment|not\s+comment|rumou?rs?|speculation|lehnte\s+(?:\S+\s+){0,3}?ab|wollte\s+sich\s+nicht|"
     r"nicht\s+(?:\w+\s+)?(?:äußern|äussern|kommentieren|bestätigen|bestätigt|kommentiert)|"
     r"n['’]a\s+pas\s+(?:souhaité|répondu|commenté|confirmé)|"
-    r"ni\s+confirmé|no\s+(?:ha\s+)?(?:\w+\s+)?(?:quiso|querido|respondido|confirmado)|non\s+ha\s+(?:\w+\s+)?(?:voluto|risposto|confermato)|"
+    r"ni\s+confirmé|no\s+(?:ha\s+)?(?:\w+\s+)?(?:quiso|querido|respondido|confirmado)|"
+    r"non\s+ha\s+(?:\w+\s+)?(?:voluto|risposto|confermato)|"
     r"nessun\s+commento)"
 )
 # "the latest in a string of tech companies announcing layoffs": other employers announce, not this one
