@@ -182,6 +182,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-24": {"model_sha256": "ba2a30869ea8ec8d3c897b25a4c373eff762a420a4eb477fa0c1de97237e4ba7",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-25": {"model_sha256": "f4f5729aaeeca4d264abfe4ed605f2de1b88594780ba747244b9ac28a20817d0",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

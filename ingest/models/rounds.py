@@ -32,7 +32,9 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # when it gives no figure of its own or quotes the round's.
 # rounds-2026.11: after a third review, quoting the round's figure as background ("days after Amazon's 14,000 cuts")
 # no longer ties a unit's own company-scale cut to it; only a follow-up phrase ("as part of") does.
-MATCHER_VERSION = "rounds-2026.11"
+# rounds-2026.12: more wordings of a cut carried out ("begins mass layoffs", "began layoffs", "comenzó este miércoles
+# con la mayor oleada de despidos"), never one said to begin later ("will begin job cuts") or talks about it.
+MATCHER_VERSION = "rounds-2026.12"
 
 
 class RoundCandidate(Frozen):

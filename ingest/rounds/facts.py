@@ -50,6 +50,12 @@ _FOLLOW_UP = re.compile(
 _EXECUTION = re.compile(
     r"\b((?:begins?|began|begun|starts?|started) (?:shutting|closing|(?:(?:a|the|its) )?(?:latest )?round of)|"
     r"(?:layoffs|job cuts|cuts) (?:begins?|began|starts?|started)|"
+    # (a cut said to begin later is a plan: "will begin job cuts", "is expected to start layoffs"; nor talks about it)
+    r"(?<!to )(?<!will )(?<!would )(?<!could )(?<!may )(?<!might )(?:begins?|began|begun|starts?|started) "
+    r"(?:(?:its|the|(?:a )?(?:long-)?(?:planned|mass|widespread|announced|promised|expected)) ){0,2}"
+    r"(?:layoffs|lay-offs|job cuts|firings|redundancies)(?! (?:consultation|talks|review|process|plans?)\b)|"
+    r"(?:comenzó|empezó|inició|arrancó) (?:(?:este|el) \w+ |hoy |ayer )?con (?:la|el) (?:mayor |primera |gran )?"
+    r"(?:oleada|ola|ronda) de despidos|"
     r"(?:beginnt|begann|startet|startete) mit (?:dem |der |den )?(?:angekündigt\w* )?(?:Stellenabbau|Entlassungen|Kündigungen)|"
     r"commenc\w* à (?:licencier|supprimer|notifier|fermer)|(?:comienza|comenzó|empieza|empezó) a (?:despedir|notificar|cerrar)|"
     r"(?:inizia|iniziato|comincia) a (?:licenziare|notificare|chiudere))",

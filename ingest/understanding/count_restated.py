@@ -167,6 +167,62 @@ def restated_count(sentences: Sequence[Sentence], others: set[int], read: set[in
     return None
 
 
+# The employer leaving the count unsaid ("The company did not say how many drivers are affected", "Amazon declined
+# to give the number", "n'a pas précisé combien", "no precisó cuántos", "non ha specificato quanti"): the figure others
+# give for it right after ("The Verge says approximately 120 contract workers are impacted") is the action's count
+_UNSAID = {code: re.compile(words, re.IGNORECASE) for code, words in {
+    "en": r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|would\s+not|wouldn['’]t|could\s+not|couldn['’]t|has\s+not|"
+          r"hasn['’]t|have\s+not|declined\s+to|refused\s+to)\s+(?:(?:immediately|publicly)\s+)?(?:say|disclose|specify|"
+          r"reveal|confirm|give|provide|share|comment\s+on)\s+(?:how\s+many|the\s+(?:exact\s+|total\s+)?(?:number|figure|"
+          r"scale|size))\b",
+    "de": r"\b(?:nannte|nennt|nannten|machte|macht)\s+(?:keine|kein)\s+(?:genauen?\s+)?(?:Zahl|Zahlen|Angaben)\b|"
+          r"\bwollte\s+(?:nicht|keine)\s+(?:\w+\s+){0,2}?(?:sagen|nennen|beziffern)\b",
+    "fr": r"\bn['’](?:a|ont)\s+pas\s+(?:voulu\s+)?(?:précisé|préciser|indiqué|indiquer|dit|dire|communiqué|communiquer|"
+          r"chiffré|révélé)\s+(?:combien|le\s+nombre)\b",
+    "es": r"\bno\s+(?:ha\s+|han\s+|quiso\s+)?(?:precisado|precisó|precisar|especificado|especificó|especificar|dicho|dijo|"
+          r"decir|detallado|detalló|detallar|revelado|reveló|revelar)\s+(?:cuántos|cuántas|el\s+número|la\s+cifra)\b",
+    "it": r"\bnon\s+(?:ha|hanno)\s+(?:voluto\s+)?(?:precisato|precisare|specificato|specificare|detto|dire|indicato|"
+          r"indicare|reso\s+noto|rivelato)\s+(?:quanti|quante|il\s+numero)\b",
+}.items()}
+# Who else gives the figure: an outlet's report, a source, an estimate (a spokesperson's "said" is the employer's)
+_OTHERS_SAY = re.compile(
+    r"\b(?:according\s+to|reported|reports|reporting|estimated|estimates|sources?|per\s+(?:a|the)|"
+    r"laut|berichtet\w*|zufolge|selon|d['’]après|rapporte\w*|según|informa\w*|secondo|riporta\w*)\b", re.IGNORECASE)
+# Not that figure: a past action the sentence dates ("Earlier this week, Twitch said it was cutting 500", "the
+# reductions announced in March, which targeted 9,000 roles"), or the workforce a figure is had by ("contaba con más
+# de 200 colaboradores")
+_OTHER_TIME = re.compile(
+    r"\b(?:earlier|previously|last\s+(?:week|month|year)|announced\s+in|in\s+(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)|früher|zuvor|plus\s+tôt|précédemment|anteriormente|"
+    r"previamente|in\s+precedenza)\b", re.IGNORECASE)
+_HAD_BEFORE = re.compile(
+    r"\b(?:had|has|have|employs|employed|employing|hat|hatte|beschäftigt\w*|compte|comptait|emploie|employait|"
+    r"cuenta\s+con|contaba\s+con|tiene|tenía|emplea|empleaba|conta|contava|impiega|impiegava|aveva)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_UNSAID_REACH = 2  # sentences after the one leaving the count unsaid where another's figure may stand
+
+
+def unsaid_count(sentences: Sequence[Sentence], lex: Lexicon) -> Amount | None:
+    """Return the figure another party gives for the action right after the employer left it unsaid, if any."""
+    unsaid, patterns = _UNSAID.get(lex.code), _patterns(lex.code)
+    if unsaid is None or patterns is None:
+        return None
+    not_action = patterns[3]
+    for i, s in enumerate(sentences):
+        if s.index > _REACH or (m := unsaid.search(s.text)) is None:
+            continue
+        for j, t in enumerate(sentences[i : i + 1 + _UNSAID_REACH]):
+            start = m.end() if j == 0 else 0
+            if _OTHERS_SAY.search(t.text) is None or not_action.search(t.text) or _OTHER_TIME.search(t.text):
+                continue
+            found = [a for a in find_amounts(t.text, lex) if a.start >= start and a.pct is None and a.value is not None
+                     and _HAD_BEFORE.search(t.text, max(0, a.start - 60), a.start) is None]
+            if found:
+                return found[0]
+        return None
+    return None
+
+
 def _reduction(text: str, lex: Lexicon) -> Amount | None:
     """Return the count a sentence gives as a reduction of posts or staff ("will reduce its establishment by 75
     posts"), if any."""

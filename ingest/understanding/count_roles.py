@@ -32,7 +32,7 @@ POSSESSION = re.compile(
 # The determiner of "N of its posts" that makes the whole the employer's own staff
 _OWN_STAFF = {"en": re.compile(r"\b(?:its|their|our)$", re.IGNORECASE),
               "it": re.compile(r"\b(?:dei|degli|delle)\s+(?:suoi|sue|propri|proprie)$", re.IGNORECASE)}
-_LOSS_REACH = 60  # characters after the whole where its loss may be stated ("employees had been made redundant")
+_LOSS_REACH = 90  # characters after the whole where its loss may be stated ("employees had been made redundant")
 
 # A number word joined to a fraction's denominator is the fraction's numerator ("one-third", "two fifths")
 DENOMINATOR = re.compile(r"[\s-]+(?:half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",

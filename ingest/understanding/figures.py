@@ -38,7 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ingest.understanding.events import LEAD, Event
-from ingest.understanding.count_restated import restated_count, site_workforce
+from ingest.understanding.count_restated import restated_count, site_workforce, unsaid_count
 from ingest.understanding.headcount import Amount
 from ingest.understanding.sentences import Sentence
 
@@ -162,6 +162,8 @@ def action_count(
         # no figure, or a vague one: a sentence naming "the number" or "the figure" gives the action's size
         read = {e.sentence.index for e in every}
         best = restated_count(sentences, _others_only(main, every), read, main.facts.lex) or best
+        if best is None or best.precision <= _VAGUE:
+            best = unsaid_count(sentences, main.facts.lex) or best  # "did not say how many ... The Verge says 120"
         if (best is None or best.precision <= _VAGUE) and "closure" in main.sentence_kinds:
             best = site_workforce(sentences, main.facts.lex) or best  # "Around 450 people are employed at the plant"
     return best, next((a for _, a in found if a.pct is not None), None)
@@ -327,7 +329,9 @@ def refine(current: Amount | None, candidate: Amount) -> Amount | None:
     if current.value is not None and current.max is not None and candidate.max == current.max:
         low, high = 0, current.max  # "up to 2,000" then "1,700 to 2,000": the same ceiling
     elif current.min is not None and current.max is None and current.value is not None:
-        low, high = current.min * 0.9, current.min * 2  # "more than 100" then "200": a floor, not a point
+        # "more than 100" then "200": a floor, not a point; but a rounded estimate twice the floor is another total
+        # ("más de 500" beside "casi 1.000" over two rounds), not the floor made exact ("more than 100" ... "about 150")
+        low, high = current.min * 0.9, current.min * (1.6 if candidate.approx else 2)
     elif current.value is not None:
         low, high = current.value * 0.9, current.value * 1.1  # a point or a bound only tolerates rounding
     else:

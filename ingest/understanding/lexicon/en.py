@@ -101,9 +101,10 @@ CUES = (
              rf"(?:\S+\s+){{0,5}}?(?:{JOBS})\b"),
     # one person's job ("lose his job ... when he was sacked") is a dismissal, not a layoff
     # (what staff pay or get is no job: "Hospital staff parking charges axed")
-    ("loss", rf"\b(?:{JOBS}|(?<!\bhis\s)(?<!\bher\s)(?<!\bmy\s)job)\b(?:\s+(?!{_STAFF_THINGS})[\w'’,.-]+){{0,4}}?\s+"
+    # (what is given for staff is no job either: "Hours for workers at the depot are being cut")
+    ("loss", rf"\b(?<!\bfor\s)(?:{JOBS}|(?<!\bhis\s)(?<!\bher\s)(?<!\bmy\s)job)\b(?:\s+(?!{_STAFF_THINGS})[\w'’,.-]+){{0,4}}?\s+"
              r"(?:(?:will|would|could|may|might|are|is|were|was|have|"
-             r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+)?(?:(?:go|goes|going)"
+             r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+|being\s+)?(?:(?:go|goes|going)"
              # people going somewhere lose no jobs ("drivers to go on strike", "people able to go out"), nor firms that
              # go bust ("several contractors go under."): "jobs to go under the plans" still are lost
              r"(?!\s+(?:on\s+(?:strike|holiday|leave)|out|into|ahead|back|home|abroad|unpaid|without|bust|broke|"
@@ -489,6 +490,7 @@ WORDS = Words(
     ),
     org_words=(
         r"(?-i:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|LLP|plc|PLC|Group|Holdings|Bank|Bancorp|"
+        r"Co-operative|Cooperative|"
         r"Financial|Capital|Partners|Insurance|Assurance|Motors|Automotive|Airlines|Airways|Aerospace|Aerostructures|"
         r"Systems|Technologies|Technology|Software|Labs|Laboratories|Therapeutics|Pharma|Pharmaceuticals|Health|"
         r"Healthcare|Medical|Hospital|Hospitals|Clinic|NHS|Trust|Foundation|University|College|School|Schools|"
@@ -625,7 +627,7 @@ WORDS = Words(
             r"officials|employees|executives)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|aware)|\s+(?:jobs|"
             r"roles|positions)\s+(?:will\s+be\s+)?(?:created|added))"
         ),
-        "subset_after": r"^\s+(?:of\s+(?:the|these|those|them|its|their|our)|out\s+of)\b",
+        "subset_after": r"^\s+(?:of\s+(?:the|these|those|them|its|their|our)|out\s+of|of(?=\s+\d))\b",
         "not_count_after": (
             # "one in six posts" is a share: neither number counts
             r"^\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:rounds?|phases?|stages?|waves?|"
@@ -692,7 +694,10 @@ WORDS = Words(
         r"scrapped|offers|offered|issued|issues|sent|sends|notified|informs|informed|hit|hits|axing|cutting|laying|"
         r"shedding|closing|eliminating|plc|inc|ltd|llc|corp|co|group|unit|division|subsidiary|arm|business|branch|"
         r"operations?|offices?|staff|workers|employees|jobs|the|a|an|its|their|into|across|of|about|than|like|more|"
-        r"less|first|last|this|next"
+        r"less|first|last|this|next|"
+        # a headline's plan told with a participle or a verb of intent ("<Firm> looking to cut", "<Firm> set to axe")
+        # (not "set", "eyes", "weighs": "Wales set to lose 1,000 jobs", "Musk eyes cuts at Tesla" name a place, a person)
+        r"looking|seeking|planning|preparing|prepares|readies|readying|considering|considers|mulling|mulls"
     ),
     technology=r"(?-i:AI|A\.I\.|GenAI)|artificial\s+intelligence|automation|automating|robots?|robotics",
 )
