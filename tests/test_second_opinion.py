@@ -184,6 +184,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-25": {"model_sha256": "f4f5729aaeeca4d264abfe4ed605f2de1b88594780ba747244b9ac28a20817d0",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-26": {"model_sha256": "cbcec16ca815414b99183c4d9fac6c8c93da30f7c0dae5eb1d450303d8b2ccdc",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

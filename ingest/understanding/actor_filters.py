@@ -13,6 +13,7 @@ Angeles Times").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ingest.understanding.lexicon import Lexicon
@@ -79,11 +80,44 @@ def without_union(name: str, lex: Lexicon, acronyms: frozenset[str], cased: bool
     return " ".join(words)
 
 
+# Countries as the five languages write them: after "in", "en", "à", "nach", "nel" a place, never an employer ("un
+# despido colectivo que impacta a su plantilla en España"); other languages' "en" also reads "at" ("despidos en Amazon"),
+# so only these names are read as places there
+COUNTRY = re.compile(
+    r"(?:España|Spain|Spanien|Espagne|Spagna|Francia|France|Frankreich|Italia|Italy|Italien|Italie|Alemania|Germany|"
+    r"Deutschland|Allemagne|Germania|Portugal|Portogallo|Irlanda|Ireland|Irland|Irlande|Reino\s+Unido|Royaume-Uni|"
+    r"Regno\s+Unito|Großbritannien|Gran\s+Bretaña|Estados\s+Unidos|États-Unis|Stati\s+Uniti|Canadá|Canada|Kanada|"
+    r"México|Mexico|Mexiko|Luxemburgo|Luxembourg|Luxemburg|Lussemburgo|Bélgica|Belgique|Belgien|Belgio|Suiza|Suisse|"
+    r"Schweiz|Svizzera|Austria|Österreich|Autriche|Polonia|Pologne|Polen|Países\s+Bajos|Pays-Bas|Niederlande|"
+    r"Paesi\s+Bassi|Holanda|China|Chine|Cina|India|Inde|Indien|Japón|Japon|Giappone|Brasil|Brésil|Brasilien|"
+    r"Brasile|Colombia|Colombie|Kolumbien|Argentina|Argentine|Argentinien|Chile|Chili|Perú|Costa\s+Rica|Europa|Europe)"
+)
+
+
+def where_not_who(name: str, lex: Lexicon, place: Callable[[str], bool], before: str, after: str) -> bool:
+    """Return whether a name the article writes where a place goes ("in Leeds", "en España") is that place, not an
+    employer: in English unless an organisation word says otherwise; elsewhere a country's name right after its
+    preposition here ("España recortará 3.000 puestos" is the government; "France 24", "Europe 1" broadcasters)."""
+    if lex.code == "en":
+        return not lex.org_words.search(name) and place(name)
+    return COUNTRY.fullmatch(name) is not None and _PLACE_BEFORE.search(before) is not None and not after[:2].strip(
+        " ").isdigit()
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:en|in|à|au|aux|dans|nach|nel|nella|negli|a)\s+$", re.IGNORECASE)
+
+
+# A compound epithet a headline puts before a name ("Crisis-hit", "Cash-strapped", "State-owned", "Debt-laden")
+_EPITHET = re.compile(r"[A-Z][a-z]+-(?:hit|backed|owned|strapped|laden|struck|stricken|troubled|ridden|plagued|funded)")
+
+
 def descriptor_words(words: list[str], lex: Lexicon) -> int:
     """Return how many of a sentence-opening run's words are a descriptor before the name ("Publisher Reach",
     "Carmaker Stellantis"): an organisation noun capitalised only because it opens the sentence, not itself a
     word names are made of ("Bank", "Council"), with a name after it that is more than organisation words. English
     only: elsewhere the noun opens the name itself ("Cartiera Sole", "Fonderie Vauclair")."""
+    if lex.code == "en" and len(words) >= 2 and _EPITHET.fullmatch(words[0]) and words[1][:1].isupper():
+        return 1  # "Crisis-hit University of East Anglia", "State-backed Royal Bank of Scotland": an epithet
     if lex.code != "en" or len(words) < 2 or not lex.org_nouns.fullmatch(words[0]) or lex.org_words.search(words[0]):
         return 0
     rest = " ".join(words[1:])
@@ -148,10 +182,18 @@ def described_object(gap: str, lex: Lexicon) -> bool:
     return _described_object(lex.words.object_before, lex.words.org_nouns).fullmatch(gap) is not None
 
 
+# An auxiliary opening a question before its pronoun ("Am I Next", "Is It Over", "Are You Affected"): English headlines
+# (not "It": "Do It Best", "Will It Blend", "Is It Fresh" are trade names)
+_QUESTION = re.compile(r"(?:Am\s+I|(?:Is|Are|Was|Were|Do|Does|Did|Can|Could|Will|Would|Should|Has|Have)\s+"
+                       r"(?:You|We|They|He|She))\b")
+
+
 def not_an_organisation(name: str, lex: Lexicon) -> bool:
     """Return whether a capitalised name is only calendar words or the layoff noun itself ("Monday", "One Layoff at
     a Time" read as "Layoff", "Job Cuts"): words a headline or a dateline capitalises, never an employer."""
     low = name.lower()
     if all(w in lex.words.months or w in lex.words.weekdays for w in low.split()):
         return True
+    if _QUESTION.match(name):
+        return True  # "Am I Next? Layoffs at Whole Foods Market": a question, not a name
     return any(p.fullmatch(low) for kind, p, cased in lex.cues if kind == "noun" and not cased)

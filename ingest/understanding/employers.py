@@ -116,12 +116,26 @@ _OUTLET = re.compile(
 )
 
 
+# The noun naming what a source is, between the source word and its name ("selon le quotidien Libération",
+# "according to tech site The Verge", "laut der Tageszeitung Kurier"): then the name is an outlet whatever it is
+# (one word may qualify the noun, "Irish news outlet", "tech site"; not two, "les salariés du quotidien Le Figaro" are
+# its staff; an agency may be a government's, "the tax agency HMRC", so only a news agency counts)
+_OUTLET_NOUN = (r"(?:[\w-]+\s+)?(?:newspaper|daily|paper|tabloid|magazine|website|site|outlet|publication|"
+                r"broadcaster|newsletter|blog|news\s+agency|quotidien|journal|hebdomadaire|magazine|média|"
+                r"agence\s+de\s+presse|Zeitung|Tageszeitung|Wochenzeitung|Magazin|Blatt|Nachrichtenagentur|Sender|Portal|"
+                r"periódico|diario|medio|revista|agencia\s+de\s+noticias|giornale|quotidiano|settimanale|testata|"
+                r"agenzia\s+di\s+stampa)\s+")
+_ARTICLES = r"(?:the\s+|der\s+|die\s+|dem\s+|des\s+|le\s+|la\s+|les\s+|l['’]|el\s+|il\s+)"
+
+
 @lru_cache(maxsize=8)
-def _source_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Return, once per language, a verb of reporting after a name, and a source preposition right before one."""
+def _source_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return, once per language, a verb of reporting after a name, a source preposition right before one, and a
+    source preposition with an outlet's noun before one."""
     verb = rf"{_WHEN}\s+(?:{_REPORTING[code]})\b{_WHEN}{_ASIDE}{_CITING}{_THAT}"
-    before = rf"\b(?:{_SOURCE_BEFORE[code]})\s+(?:the\s+|der\s+|die\s+|dem\s+|des\s+|le\s+|la\s+|les\s+|l['’]|el\s+|il\s+)?$"
-    return re.compile(verb, re.IGNORECASE), re.compile(before, re.IGNORECASE)
+    before = rf"\b(?:{_SOURCE_BEFORE[code]})\s+{_ARTICLES}?$"
+    outlet = rf"\b(?:{_SOURCE_BEFORE[code]})\s+{_ARTICLES}?{_OUTLET_NOUN}{_ARTICLES}?$"
+    return re.compile(verb, re.IGNORECASE), re.compile(before, re.IGNORECASE), re.compile(outlet, re.IGNORECASE)
 
 
 def is_source(text: str, name: Name, names: list[Name], lex: Lexicon) -> bool:
@@ -130,7 +144,9 @@ def is_source(text: str, name: Name, names: list[Name], lex: Lexicon) -> bool:
     name ("The Journal reported that Acme will cut"), or an outlet reporting anything but itself."""
     if text[: name.start].strip() == "(" and re.match(r"\)\s*[-–—]", text[name.end :]):
         return True  # "(CNN) – ...": the outlet's dateline
-    verb, before = _source_patterns(lex.code)
+    verb, before, outlet = _source_patterns(lex.code)
+    if outlet.search(text, max(0, name.start - 60), name.start):
+        return True  # "selon le quotidien Libération": an outlet, named as one
     if before.search(text, max(0, name.start - 40), name.start):
         # "300 jobs will go, according to Acme": a firm may be the source of its own news; an outlet never is
         return _OUTLET.search(name.text) is not None or any(

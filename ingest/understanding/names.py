@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ingest.understanding.actor_filters import (
     descriptor_words, generic_noun, initials_in_full, legal_form_end, not_an_organisation, place_tag,
-    union_acronyms, without_union,
+    union_acronyms, where_not_who, without_union,
 )
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import cuts_after, german_evidence, german_part
@@ -362,7 +362,7 @@ def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNa
         if (lex.non_employers.match(name.text) or role_patterns(lex.code, lex.words.person_titles)[1].fullmatch(name.text)
                 or not_an_organisation(name.text, lex)):
             continue  # a union or statistics office, a job title ("Vice President") standing for a person, a day
-        if lex.code == "en" and not lex.org_words.search(name.text) and context.place(name.text):
+        if where_not_who(name.text, lex, context.place, searched[max(0, name.start - 8) : name.start], searched[name.end :]):
             continue  # "Leeds: 200 jobs go" in an article about a call centre "in Leeds": where, not who
         if " " not in name.text and not name.possessive and (
                 generic_noun(lex).fullmatch(name.text)

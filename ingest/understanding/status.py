@@ -142,6 +142,8 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
         kinds = {m.kind for m in markers}
         if not kinds & {"confirm", "speech"} or kinds & {"forecast", "speculative"}:
             continue
+        if "explained" in kinds and "confirm" not in kinds:
+            continue  # "<CEO> explained that the cuts were about culture": why cuts were made, not that they are
         if "leak" in kinds and not _confirmed_after_leak(s.text, markers, lex):
             continue
         employer = name_re.search(s.text) is not None or _org_reference(s.text, lex)

@@ -78,7 +78,9 @@ MARKERS = (
                  r"dürfte)\s+(?:\S+\s+){0,4}?(?:ersetzen|vernichten|verkleinern|schrumpfen|überflüssig)"),
     # Stellenabbau als Gegenstand einer Erklärung ("beim Abbau der 14.000 Stellen gehe es um Kultur"): ein Thema
     ("explained", r"\b(?:gehe|ging|geht)\s+es\s+(?:\w+\s+){0,3}?um\s+(?:die\s+)?kultur\b|\b(?:seien|waren|sind|sei|war)\s+"
-                  r"(?:nicht\s+)?(?:\w+\s+){0,2}?(?:finanziell|kulturell)\s+(?:motiviert|bedingt|getrieben)\b"),
+                  r"(?:nicht\s+)?(?:\w+\s+){0,2}?(?:finanziell|kulturell)\s+(?:motiviert|bedingt|getrieben)\b|"
+                  # "dass der Stellenabbau eher auf die Unternehmenskultur zurückzuführen sei"
+                  r"\bauf\s+(?:\w+\s+){0,4}?\w*(?:kultur|bürokratie)\w*\s+(?:\w+\s+){0,3}?zurückzuführen\b"),
     # eine andere Maßnahme neben dieser ("unabhängig von dem im Januar angekündigten Abbau"): ihr Datum ist nicht dieses
     ("separate", r"\b(?:unabhängig\s+von|getrennt\s+von|nichts\s+mit\s+(?:\S+\s+){1,3}?zu\s+tun)\b"),
     ("leak", rf"\b(?:schreibt|schrieb|meldet|meldete|berichtet|berichtete)\s+(?:das|die|der)\s+(?:\S+\s+)?\w*{_PRESS}\b|"
@@ -91,7 +93,16 @@ MARKERS = (
              r"schätzung|analyse))\w+)|"
              r"\bunter\s+Berufung\s+auf\b|\bInsider\w*\b|"
              r"\bMedienbericht\w*\b|\bberichtet(?:e|en)?\b|\baus\s+\w*[Kk]reisen\b|\berfuhr\b|\bzufolge\b|"
-             r"\bsollen\s+(?:\S+\s+){0,6}?(?:berichten|erfahren\s+haben)\b|\bangeblich\w*\b"),
+             r"\bsollen\s+(?:\S+\s+){0,6}?(?:berichten|erfahren\s+haben)\b|\bangeblich\w*\b|"
+             # "will offenbar 10.000 Jobs streichen" (not "Gattendorf offenbar nicht betroffen": another clause's hedge)
+             r"\boffenbar\s+(?!nicht\b|kein)(?:\S+\s+){0,4}?(?:streich\w*|abbau\w*|entlass\w*|kürz\w*|schließ\w*|"
+             r"Stellen\w*|Jobs|Arbeitsplätze|Entlassung\w*|Kündigung\w*)|"
+             # hearsay: anonymous sources, a confirmation still to come, "soll ... ankündigen", "sollen betroffen sein"
+             r"\b(?:anonyme\w*|interne\w*|vertrauliche\w*)\s+(?:\w+\s+)?Quellen\b|\bberuf\w*\s+sich\s+(?:\w+\s+)?auf\b|"
+             r"\bBestätigung\s+(?:\S+\s+){0,3}?(?:steht|stand)\s+(?:\S+\s+){0,2}?aus\b|\bnoch\s+nicht\s+(?:offiziell\s+)?bestätigt\b|"
+             r"\bsoll(?:en)?\s+(?:\S+\s+){0,6}?(?:bekanntgeben|bekannt\s+geben|ankündigen|betroffen\s+sein)\b|"
+             # the paper's word told inside the sentence: "..., so die Zeitung weiter"
+             rf"\bso\s+(?:die|der|das)\s+\w*{_PRESS}\b"),
     # "angekündigte(n|m)": the announced cut, its adjective inflected
     ("confirm", r"\b(?:teilte|teilten)\b|\bmitteilte\b|\bmitgeteilt\b|\bkündigte\b|\bangekündigt(?:e[mnrs]?)?\b|\bAnkündigung\b|"
                 r"\bbestätigt\w*\b|\bgab\s+(?:\S+\s+){0,4}?bekannt\b|\bbekanntgegeben\b|\bMitteilung\b|"

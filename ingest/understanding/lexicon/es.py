@@ -108,7 +108,7 @@ MARKERS = (
     ("current", r"\b(?:despidos|recortes|ere)\s+(?:\S+\s+){0,3}?(?:afectan|afecta|llegan|llega|alcanzan|alcanza|"
                 r"comienzan)\b"),
     ("current", rf"\b(?:esta\s+semana|hoy|este\s+(?:{_DAYS})|nuev[oa]s?|otr[oa]s|segunda\s+(?:ola|ronda)|de\s+nuevo|"
-                r"otra\s+vez|comienza|inicia\w*)\b"),
+                r"otra\s+vez|comienza|inicia\w*|amplía[n]?\s+(?:su|el|sus|los)\s+(?:ere|erte|despidos|recortes))\b"),
     ("plan", r"\b(?:prevé|plante\w+|plan\w*|pretende|quiere|busca|va\s+a|aplicará|propone|propuesta|anunci\w+)\b"),
     ("generic", r"\b(?:empresas|compañías|empleadores|sector|industria|patronal|startups|bancos|grandes\s+tecnológicas|"
                 r"tecnológicas|proptech|la\s+IA|la\s+inteligencia\s+artificial|robots)\b"),
