@@ -186,6 +186,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-26": {"model_sha256": "cbcec16ca815414b99183c4d9fac6c8c93da30f7c0dae5eb1d450303d8b2ccdc",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-27": {"model_sha256": "33e353a4df3ac988b5fa5e3643eb2e2e68db66600db5c7dcb6a2a265e3be1a0b",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -30,7 +30,11 @@ _LIST_GAP = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+(?:and|&|or|und|et|ou|e|o|y)\b
 # through them below") or teaches ("Learn the steps to follow", "But who exactly are these workers?"); "everything you
 # need to know" and "What does this mean for players?" sit over news too, so they are not.
 _REGISTER = re.compile(
-    r"\bhere\s+are\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|some|all|more)\b|"
+    # (not the sites one employer closes: "Here are all the <Brand> stores slated for closure")
+    r"\bhere\s+are\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|some|all|more)\b(?!(?:\s+(?:of\s+)?"
+    r"(?:the\s+)?[\w'’-]+){0,3}?\s+(?-i:[A-Z][\w'’&-]*)\s+(?:stores|shops|branches|sites|locations|restaurants|offices|pubs|"
+    r"outlets)\s+"
+    r"(?:that\s+(?:will|are)|which\s+(?:will|are)|slated|set\s+(?:to|for)|to\s+(?:close|shut|be)|closing|earmarked|due\s+to))|"
     r"\bhere['’]s\s+(?:a\s+)?(?:list|look|every)\b|\bbelow\s+(?:is|are)\b|"
     r"\b(?:listed|run\s+through|rounded\s+up|set\s+out|look\s+at)\s+(?:[\w’'-]+\s+){0,6}?below\b|"
     r"\blearn\s+(?:the|how)\b|"

@@ -22,8 +22,11 @@ def _person_patterns(code: str, titles: str) -> tuple[re.Pattern[str], re.Patter
     or a lookahead tries every position), each checked with the exact start pattern; the title at the very
     start of the text is checked on its own. Same places, same names, a fraction of the cost.
     """
+    # (a title's period is an abbreviation's, "Sen. Jane Roe", not a sentence's end: "said a company spokesman.
+    # Applied Magnetics has been in Coolock ..." names no person)
     person = re.compile(
-        rf"\b(?:{titles})\.?,?\s+(?-i:((?:[{UPPER}][\w'’.-]+\s+){{0,2}}[{UPPER}][\w'’-]+))", re.IGNORECASE
+        rf"\b(?:{titles})(?:(?<![^\W\d_]{{5}})\.)?,?[^\S\n]+(?-i:((?:[{UPPER}][\w'’.-]+\s+){{0,2}}[{UPPER}][\w'’-]+))",
+        re.IGNORECASE,
     )
     grouped = factor(rf"\b(?:{lower_pattern(titles)})")  # "\b(?:...)", its alternatives grouped by first letter
     return person, re.compile(rf"(?={grouped})"), re.compile(rf"\W{grouped[2:]}")

@@ -13,7 +13,9 @@ JOBS = (
     # gender-inclusive plurals ("Mitarbeiter:innen", "Arbeitnehmer*innen", "MitarbeiterInnen") count as the nouns
     rf"(?:{_STELLEN}|\w*jobs|\w*arbeitsplätze|arbeitsplatz|mitarbeiter(?:[:*_]?innen|n)?|mitarbeitende[n]?|beschäftigte[n]?|"
     r"angestellte[n]?|arbeitnehmer(?:[:*_]?innen|n)?|arbeiter(?:[:*_]?innen|n)?|kolleg(?:en|[:*_]?innen)(?:\s+und\s+kolleg(?:en|innen))?|"
-    r"personal|belegschaft|fachkräfte|leute|menschen|beamte[n]?|vollzeitkräfte|führungskräfte|manager)"
+    r"personal|belegschaft|fachkräfte|leute|menschen|beamte[n]?|vollzeitkräfte|führungskräfte|manager|"
+    # a share told as one job in N ("streicht gut jede dritte Stelle")
+    r"jede[nr]?\s+(?:zweite|dritte|vierte|fünfte|zehnte)[n]?\s+stelle)"
 )
 _GAP_STOP = r"Preise|Preis|Kosten|Zinsen|Prognose|Dividende|Flüge|Filialen|Werke|Standorte|für|mit|von|bei"
 _GAP = rf"(?:\s+(?!(?:{_GAP_STOP})\b)[\w'’%.,-]+){{0,8}}?"
@@ -28,11 +30,19 @@ _SITE_STAFF = r"Beschäftigten|Mitarbeitern|Mitarbeitende[n]?|Angestellten|Arbei
 
 CUES = (
     # ein Standort, der mit seiner Belegschaft schließt, streicht diese Stellen ("Werk mit rund 1.800 Beschäftigten schließen")
+    # a chain closing all its shops (not for a day, a stocktake or a holiday; not one town's bank branches)
+    ("loss", r"\b(?:schließt|schließen|schliesst|schliessen|dichtmachen|macht\s+dicht)\s+(?:\S+\s+){0,2}?alle\s+(?:\w+\s+){0,3}?"
+             r"(?:Filialen|Geschäfte|Läden|Märkte|Restaurants)\b(?!\s+in\s+(?!Deutschland|Österreich|der\s+Schweiz)\w)"
+             r"(?![^.;:]{0,60}?\b(?:am|an\s+(?:Heiligabend|Silvester|Feiertagen)|für\s+(?:\w+\s+)?(?:Tage|Wochen|Stunden)|"
+             r"wegen\s+(?:Inventur|Betriebsurlaub|Umbau|Renovierung)|vorübergehend|bis\s+auf\s+Weiteres|über\s+(?:Weihnachten|"
+             r"Ostern)|um\s+\d+|zeitweise|heute)\b)"),
     ("loss", rf"\b(?:schlie(?:ßt|ßen|ßung|ssen|sst|ssung)|dicht\s*machen|aufgeben|stilllegen|Stilllegung|Schließung)\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:mit|an\s+dem|in\s+dem|wo|das|der|die)\s+(?:(?:derzeit|insgesamt|noch)\s+)?\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b"
              rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:mit|an\s+dem|in\s+dem|wo)\s+(?:(?:derzeit|insgesamt|noch)\s+)?\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b,?\s+(?:\S+\s+){{0,3}}?(?:soll|sollen|wird|werden|muss|müssen)\s+(?:\S+\s+)?(?:schließen|geschlossen\s+werden|dichtgemacht\s+werden)"
              rf"|\b(?:{_SITES})\s+(?:\S+\s+){{0,3}}?mit\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b(?:\s+\S+){{0,6}}?\s+(?:schließen|dichtmachen|aufgeben|stilllegen)\b"
              rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:an|in)\s+dem\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b\s+arbeiten"
     ),
+    # "streicht bei <Tochter> ... Stellen": the unit right after the verb (not "streicht Zuschläge bei Beschäftigten")
+    ("cut", rf"\bstreich(?:t|en|e|te|ten)\s+bei\s+(?:der\s+|dem\s+|seiner\s+|ihrer\s+)?\S+(?:\s+\S+){{0,4}}?\s+{JOBS}\b"),
     ("cut", rf"\b(?:streich(?:t|en|e|te|ten)|gestrichen|reduzier(?:t|en|te)|abbauen|abgebaut|abzubauen)\b{_GAP}\s+"
             rf"{JOBS}\b|\b{JOBS}\b(?:\s+\S+){{0,6}}?\s+(?:streichen|gestrichen|abbauen|abgebaut|abzubauen|"
             r"reduzieren|reduziert)\b|\bbau(?:t|en|te|ten)\b(?:\s+\S+){0,10}?\s+" + JOBS + r"\b(?:\s+\S+){0,4}?\s+ab\b"
@@ -121,7 +131,8 @@ MARKERS = (
     ("hypothetical", r"\?|\bwas\s+wäre\b|\bwas\s+(?:\S+\s+){0,4}?bedeuten\s+könnte\b"),
     # "bereits in der nächsten Woche" is soon, not earlier; "nachdem ... angekündigt hatte" is earlier
     ("past", r"\b(?:(?:bereits|schon)(?!\s+(?:in\s+(?:der|den)\s+)?(?:nächst\w*|kommend\w*|ab|am|morgen|diese\w*)\b)|"
-             r"(?:angekündigt|gestrichen|abgebaut|entlassen|bekanntgegeben|mitgeteilt)\s+hatte[n]?|zuvor|damals|früher|ehemalig\w*|vergangen\w*\s+(?:Jahr|Jahres|Monat|Woche|Herbst|"
+             r"(?:angekündigt|gestrichen|abgebaut|entlassen|bekanntgegeben|mitgeteilt)\s+hatte[n]?|zuvor|damals|früher|"
+             r"ehemalig\w*|vergangen\w*\s+(?:Jahr|Jahres|Monat|Woche|Herbst|"
              r"Frühjahr|Sommer|Winter)|im\s+Vorjahr|letzten\s+Jahr|hatte[n]?\s+(?:\S+\s+){0,8}?(?:angekündigt|"
              r"gestrichen|"
              r"abgebaut|entlassen|gewarnt)|vor\s+(?:einem|zwei|drei|vier|\d+)\s+(?:Jahr|Jahren|Monaten)|erst\s+im|"
@@ -159,7 +170,7 @@ MARKERS = (
     ("statistics", r"\b(?:Arbeitslos\w*|Erwerbslos\w*|Arbeitsmarkt\w*|Beschäftigtenzahl\w*|Erwerbstätig\w*)\b"),
     ("hiring", r"\b(?:einstell\w+|eingestellt|Neueinstellungen|sucht|rekrutier\w+|schafft|schaffen|neue\s+(?:Stellen|"
                r"Arbeitsplätze|Jobs|Mitarbeiter))\b"),
-    ("advice", r"\b(?:was\s+(?:\S+\s+){0,5}?wissen\s+müssen|Tipps|Ratgeber|was\s+tun|So\s+gehen)\b"),
+    ("advice", r"\b(?:was\s+(?:\S+\s+){0,5}?wissen\s+müssen|Tipps|Ratgeber|was\s+tun|So\s+gehen|wie\s+funktioniert\s+(?:ein|eine))\b"),
     ("recap", r"\b(?:Chronik|Überblick|Zeitleiste|Rückblick|Ticker|Jahresbilanz)\b|(?:^|[|:–-]\s*)(?:Kommentar|"
               r"Analyse|Meinung|Essay|Gastbeitrag)\s*[:|–-]"),
 )
@@ -218,6 +229,9 @@ WORDS = Words(
         "neue neuer neues neuen weitere weiterer weiteren massive massiver erneut nächste "
         # question words opening a headline's second sentence ("... ? Cosa prevede la legge")
         "was warum wann wer wieviel wo welche welcher welches "
+        # quantifiers opening a headline's clause ("Amazon-Tochter: Jeder dritte Twitch-Angestellte muss gehen")
+        "jeder jede jedes jeden jedem alle allen viele vielen einige manche mehrere beide keiner keine kein "
+        "tausende hunderte dutzende "
         "der die das den dem des ein eine einen einem einer eines und oder aber auch im in am an auf aus bei mit "
         "nach von vor zu zum zur für über unter um es er sie wir ihr ich man sein seine ihre mehr rund etwa bis "
         "insgesamt zudem zugleich dabei damit dann doch noch nur schon so wie als wenn weil dass ob".split()

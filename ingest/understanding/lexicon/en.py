@@ -68,6 +68,19 @@ _WORKPLACE = (
     r"plant|factory|brewery|smelter|refinery|foundry|shipyard|warehouse|(?:fulfil+ment|distribution|sorting)\s+"
     r"cent(?:re|er)"
 )
+# After a closing: a time it lasts or a day it falls on, a year it happened, or one purpose ("for refurbishment", "on
+# Thanksgiving Day", "over Christmas", "from Monday until further notice", "in 2018", "in protest", "to dine-in
+# customers"): a closing for a time, a past one, or a site's hours, not a chain leaving
+_DAYS_OFF = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|boxing|new\s+year|easter|thanksgiving|bank\s+holiday"
+_FOR_A_TIME = (
+    r"[^.;:]{0,60}?\b(?:for\s+(?:a|an|the|two|three|several|a\s+few|\d+)?\s*(?:hours?|days?|nights?|weekends?|weeks?|months?|"
+    r"refurbishment|renovation|inventory|stocktaking|christmas|easter|thanksgiving|holidays?|the\s+holiday)|"
+    r"for\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|training|event|strike|protest)|"
+    rf"(?:on|from)\s+(?:{_DAYS_OFF}|today|tomorrow)|on\s+sundays|over\s+(?:christmas|easter|the\s+(?:holiday|weekend)|"
+    r"(?:the\s+)?(?:virus|outbreak|pandemic|coronavirus|covid))|"
+    r"until\s+further\s+notice|during\s+the|at\s+\d+(?:[:.]\d\d)?\s*(?:am|pm)?|early|temporarily|in\s+protest|to\s+dine|"
+    r"in\s+(?:19|20)\d\d|last\s+(?:year|month|week)|years?\s+ago|a\s+few\s+hours|an\s+hour)\b"
+)
 _WORKFORCE = (
     rf"(?:{_QUAL})?{_NUMBER}(?:\s+(?:\S+\s+)?(?:people|staff|workers|employees|jobs|members\s+of\s+staff)"
     r"(?:\s+work(?:ed)?)?\b|(?=\s*(?:$|[,.;:])))"
@@ -88,7 +101,9 @@ CUES = (
             rf"{{1,5}}?\s+(?:{JOBS})\b"),
     ("staff", rf"\b(?:lay(?:s|ing)?|laid)[\s-]+off\b(?<!laid-off)|\bmade\s+redundant\b|\bma(?:ke|kes|"
               rf"king|de)\s+(?:\S+\s+){{1,4}}?"
-              rf"redundant\b|\b(?:{_COUNT_VERBS})\s+(?:{_QUAL})?{_NUMBER}{_COUNT_END}"),
+              rf"redundant\b|\b(?:{_COUNT_VERBS})\s+(?:{_QUAL})?{_NUMBER}{_COUNT_END}"
+              # a share of the staff made redundant ("to make 17 per cent of its workforce redundant")
+              rf"|\bma(?:ke|kes|king|de)\s+(?:\S+\s+){{1,5}}?(?:{JOBS})\s+redundant\b"),
     ("noun", r"\blaid-off\b|\blay-?offs?\b|\blay\s+offs\b|\bjob[\s-]+(?:cuts?|cutting|losses|reductions?|"
              r"eliminations?|cull|"
              r"axe|shedding|shake-?out)\b|\b(?:staff|staffing|workforce|headcount|personnel|employee|jobs)\s+"
@@ -167,6 +182,14 @@ CUES = (
              r"\s+(?:(?:is|are|will|would)\s+)?(?:be\s+|been\s+)?(?:(?:planned|set|due|going)\s+)?"
              r"(?:to\s+)?(?:close|shut|closing|shutting)(?:\s+down)?\b"
              r"(?!\s+(?:to|for|at|early|temporarily|until|while|during|its|the|on)\b)"),
+    # a chain closing all its shops leaves the market and its staff's jobs go, a job word written or not ("Amazon will
+    # close all 19 of its Fresh stores in the UK", "All <Brand> stores in UK to close"); closing some may move staff
+    ("loss", r"\b(?:clos(?:e|es|ed|ing|ure\s+of)|shut(?:s|ting)?(?:\s+down)?|shutter(?:s|ed|ing)?)\s+(?:down\s+)?all\s+"
+             r"(?:of\s+)?(?:its|their|the)?\s*(?:\d+\s+)?(?:(?:of\s+)?(?:its|their|the)\s+)?(?:[\w'’-]+\s+){0,4}?"
+             rf"(?:stores|shops|outlets|restaurants)\b(?!{_FOR_A_TIME})"
+             r"|\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:\d+\s+)?(?:[\w'’-]+\s+){0,3}?(?:stores|shops|"
+             r"outlets|restaurants)\s+(?:[\w'’-]+\s+){0,4}?(?:to\s+close|to\s+shut|set\s+(?:for|to)\s+(?:closure|close)|"
+             rf"will\s+close|will\s+shut|are\s+(?:to\s+)?clos(?:e|ing))\b(?!{_FOR_A_TIME})"),
     # an employer entering administration stops trading as it was: its staff's jobs go or are at risk ("Game Group
     # enters administration", "BHS collapses into administration"), told with or without a job word
     # ("the latest chain to enter administration" ranks it in a wave: the lead's own cue says what it lost)
@@ -319,7 +342,10 @@ MARKERS = (
              r"(?:year|month)\b|\bearlier\s+in\s+(?:the\s+year|january|february|march|april|may|june|july|august|"
              r"september|october|november|december)\b|\bpreviously\b|\bprevious\b|\bprior\b|\balready\b|\bago\b|"
              r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|many|"
-             r"\d+)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:after|since|on)\b|"
+             # (not a lifetime: "closing just four years after launching them", "two years after it opened")
+             r"\d+)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:after|since|on)\b(?!\s+(?:launching|opening|entering|"
+             r"being\s+(?:founded|launched|opened)|it\s+(?:opened|launched|was\s+(?:founded|launched|opened))|"
+             r"(?:its|the|their)\s+(?:launch|opening|founding|arrival|debut)|launch|opening))|"
              r"\bafter\s+(?:the|two|three|several|its|their|last\s+year['’]s|earlier|previous|recent)\s+(?:\w+\s+)?"
              r"(?:rounds?|layoffs|cuts|job\s+cuts|redundancies)\b|\bhad\s+(?:already\s+|previously\s+)?(?:cut|laid|"
              r"eliminated|shed|announced|axed|slashed|made|lost|closed)\b|\bformer(?:ly)?\b|\bex-\w|\bback\s+in\b|"

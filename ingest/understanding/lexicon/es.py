@@ -23,6 +23,12 @@ _SITE_STAFF = r"trabajadores|empleados|personas|empleos|puestos|operarios|profes
 
 CUES = (
     # un centro que cierra con su plantilla pierde esos empleos ("el cierre de su planta, que emplea a 2.500 trabajadores")
+    # a chain closing all its shops (not for a day, works or a holiday)
+    ("loss", r"\b(?:cierr(?:a|an|e)|cerrar(?:á|án)?|cierre\s+de)\s+(?:\S+\s+){0,2}?(?:todas|todos)\s+(?:sus|las|los)\s+"
+             r"(?:\d+\s+)?(?:\w+\s+){0,2}?(?:tiendas|restaurantes|locales)\b"
+             r"(?![^.;:]{0,60}?\b(?:el\s+\d+|el\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|por\s+(?:\w+\s+)?"
+             r"(?:días|semanas|horas|obras|inventario|reformas)|temporalmente|durante|hasta\s+nuevo\s+aviso|a\s+las\s+\d+|"
+             r"festivo)\b)"),
     ("loss", rf"\b(?:cerr(?:ar|ará|arán|ó|aron|ado|ada)|cierr(?:a|an|e)|cierre\s+(?:de|del))\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:que\s+(?:emplea|empleaba|da\s+empleo|ocupa|cuenta\s+con|tiene)|con|donde\s+trabajan)\s+(?:{_QUAL})?(?:a\s+)?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b"
              rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:que\s+(?:emplea|da\s+empleo|ocupa|cuenta\s+con|tiene)|donde\s+trabajan)\s+(?:{_QUAL})?(?:a\s+)?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b,?\s+(?:\S+\s+){{0,3}}?(?:cerrará|cerrarán|será\s+cerrad[oa]|serán\s+cerrad[oa]s)"
     ),
@@ -123,7 +129,9 @@ MARKERS = (
     ("statistics", r"\b(?:paro\s+registrado|desempleo|tasa\s+de\s+paro|afiliación|afiliados|mercado\s+laboral|EPA)\b"),
     ("hiring", r"\b(?:contrat\w+|incorpor\w+|crear\w*\s+(?:\S+\s+){0,3}empleos|creación\s+de\s+(?:\S+\s+){0,3}empleos|"
                r"nuevos\s+empleos|generará)\b"),
-    ("advice", r"\b(?:qué\s+hacer|qué\s+debes\s+saber|claves\s+para|guía|consejos)\b"),
+    # (a generic explainer, "cómo funciona un ERE"; not one of a named cut, "las claves del ERE de <firm>: 1.200 despidos")
+    ("advice", r"\b(?:qué\s+hacer|qué\s+debes\s+saber|claves\s+para|guía|consejos|cómo\s+funciona\s+(?:un|una)|"
+               r"qué\s+es\s+un\s+(?:ere|erte))\b"),
     ("recap", r"\b(?:cronología|repaso|balance\s+del\s+año|encadenan)\b|(?:^|[|:–-]\s*)(?:opinión|análisis|tribuna|"
               r"columna)\s*[:|–-]"),
 )

@@ -24,6 +24,12 @@ _SITE_STAFF = r"salariés|employés|personnes|emplois|postes|collaborateurs|ouvr
 
 CUES = (
     # un site qui ferme avec ses effectifs perd ces emplois ("la fermeture de son usine, qui emploie 1 200 salariés")
+    # a chain closing all its shops (not for a day, works or a holiday)
+    ("loss", r"\b(?:ferm(?:er|e|era|eront|ent)|fermeture\s+de)\s+(?:\S+\s+){0,2}?(?:tous|toutes)\s+(?:ses|leurs|les)\s+"
+             r"(?:\d+\s+)?(?:\w+\s+){0,2}?(?:magasins|boutiques|restaurants|enseignes)\b"
+             r"(?![^.;:]{0,60}?\b(?:le\s+(?:1er|\d+)|le\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|pour\s+(?:\w+\s+)?"
+             r"(?:jours?|semaines?|heures?|travaux|inventaire)|temporairement|pendant|jusqu['’]à\s+nouvel\s+ordre|à\s+\d+|"
+             r"dimanche|férié)\b)"),
     ("loss", rf"\b(?:ferm(?:er|e|era|eront|ent|é|ée|és|ées|eture\s+(?:de|du|des|d['’]))|clôtur\w+)\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:qui\s+(?:emploie|employait|emploient|compte|comptait|comptent)|employant|comptant|où\s+travaillent|avec)\s+(?:{_QUAL})?(?:{_NUM})\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b"
              rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:qui\s+(?:emploie|compte|emploient|comptent)|employant|comptant|où\s+travaillent)\s+(?:{_QUAL})?(?:{_NUM})\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b,?\s+(?:\S+\s+){{0,3}}?(?:va|vont|devrait|devraient|doit|doivent|sera|seront)\s+(?:\S+\s+)?(?:fermer|être\s+fermée?s?|fermée?s?)"
              # "Employant quelque 2 000 personnes, ces centres seront fermés": the workforce told first
@@ -129,7 +135,8 @@ MARKERS = (
                 r"perte\s+nette|avertissement\s+sur\s+(?:les\s+)?résultats)\b"),
     ("statistics", r"\b(?:chômage(?!\s+partiel)|demandeurs\s+d['’]emploi|marché\s+du\s+travail|taux\s+d['’]emploi)\b"),
     ("hiring", r"\b(?:recrut\w+|embauch\w+|créer\s+(?:\S+\s+){0,3}emplois|création\s+de\s+(?:\S+\s+){0,3}emplois)\b"),
-    ("advice", r"\b(?:ce\s+qu['’]il\s+faut\s+savoir|que\s+faire|nos\s+conseils|comment\s+(?:réagir|rebondir))\b"),
+    ("advice", r"\b(?:ce\s+qu['’]il\s+faut\s+savoir|que\s+faire|nos\s+conseils|comment\s+(?:réagir|rebondir|"
+               r"fonctionne\s+(?:un|une)))\b"),
     ("recap", r"\b(?:chronologie|retour\s+sur|rétrospective|bilan\s+de\s+l['’]année|l['’]année\s+où|"
               r"l['’]outil\s+préféré)\b|(?:^|[|:–-]\s*)(?:tribune|éditorial|analyse|décryptage|point\s+de\s+vue|"
               r"chronique)\s*[:|–-]"),

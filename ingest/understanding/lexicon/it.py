@@ -24,6 +24,12 @@ _SITE_STAFF = r"dipendenti|lavoratori|addetti|persone|posti|operai|impiegati|occ
 
 CUES = (
     # un sito che chiude con i suoi addetti perde quei posti ("la chiusura dello stabilimento, che impiega 350 dipendenti")
+    # a chain closing all its shops (not for a day, works or a holiday)
+    ("loss", r"\b(?:chiud(?:e|ere|erà|eranno|ono)|chiusura\s+di)\s+(?:\S+\s+){0,2}?(?:tutti|tutte)\s+(?:i|le|gli)\s+"
+             r"(?:suoi\s+|sue\s+|propri\s+|proprie\s+)?(?:\d+\s+)?(?:\w+\s+){0,2}?(?:negozi|punti\s+vendita|ristoranti)\b"
+             r"(?![^.;:]{0,60}?\b(?:il\s+\d+|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|per\s+(?:\w+\s+)?"
+             r"(?:giorni|settimane|ore|lavori|inventario|ristrutturazione)|temporaneamente|durante|fino\s+a\s+nuovo\s+avviso|"
+             r"alle\s+\d+|festiv\w+)\b)"),
     ("loss", rf"\b(?:chiud(?:e|ere|erà|eranno|ono)|chius(?:ura|o|a|i|e)\s+(?:di|del|dello|della|dei|degli|delle)|chiusura)\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:che\s+(?:impiega|impiegava|conta|contava|occupa|dà\s+lavoro\s+a)|dove\s+lavorano|con)\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b"
              rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:che\s+(?:impiega|conta|occupa|dà\s+lavoro\s+a)|dove\s+lavorano)\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b,?\s+(?:\S+\s+){{0,3}}?(?:chiuderà|chiuderanno|sarà\s+chius[oa]|saranno\s+chius[ie]|verrà\s+chius[oa])"
     ),
@@ -124,7 +130,7 @@ MARKERS = (
                 r"(?:utile|ricavi|fatturato)\s+(?:in\s+crescita|in\s+calo|sale|cala|balza)|utile\s+netto|perdita\s+netta)\b"),
     ("statistics", r"\b(?:disoccupazione|disoccupati|tasso\s+di\s+occupazione|occupati|mercato\s+del\s+lavoro|Istat)\b"),
     ("hiring", r"\b(?:assunzion\w+|assum\w+|nuovi\s+posti|creer\w+|recluta\w*)\b"),
-    ("advice", r"\b(?:cosa\s+fare|cosa\s+sapere|guida|consigli)\b"),
+    ("advice", r"\b(?:cosa\s+fare|cosa\s+sapere|guida|consigli|come\s+funziona\s+(?:un|una|il\s+licenziamento\s+collettivo))\b"),
     ("recap", r"\b(?:tutte\s+le\s+ondate|cronologia|la\s+lezione|il\s+lavoro\s+che\s+cambia)\b|(?:^|[|:–-]\s*)"
               r"(?:commento|analisi|opinione|editoriale)\s*[:|–-]"),
 )
@@ -243,7 +249,7 @@ WORDS = Words(
             r"filiali|sportelli|stabilimenti|punti\s+vendita|assunzioni)"
         ),
         "verb_before": (
-            r"(?:taglia\w*|licenzi\w+|via(?:\s+altri)?|elimin\w+|coinvolg\w+|"
+            r"(?:taglia\w*|licenzi\w+|via(?:\s+altri)?|elimin\w+|coinvolg\w+|altri|altre|ulteriori|"
             # the count after its noun: "esuberi ridotti a 1.284", "gli esuberi saranno 900"
             r"(?:esuberi|licenziamenti|uscite|tagli)\s+(?:\w+\s+){0,2}?(?:a|sono|saranno|pari\s+a))\s*$"
         ),
