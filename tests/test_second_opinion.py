@@ -188,6 +188,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-27": {"model_sha256": "33e353a4df3ac988b5fa5e3643eb2e2e68db66600db5c7dcb6a2a265e3be1a0b",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-28": {"model_sha256": "376e858446b28555c42d9fa3f0e1cb1a963e289278e95a969b90a838100a2a24",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -183,7 +183,8 @@ def described_object(gap: str, lex: Lexicon) -> bool:
 
 
 # An auxiliary opening a question before its pronoun ("Am I Next", "Is It Over", "Are You Affected"): English headlines
-_STUDY = re.compile(r"\b(?:Study|Poll|Barometer|Tracker)$|^WARNs?$")  # (not "Survey": Ordnance Survey employs)
+_STUDY = re.compile(r"\b(?:Study|Poll|Barometer|Tracker)$|^WARNs?$|"  # (not "Survey": Ordnance Survey employs)
+                    r"^(?:AI|A\.I\.|Gen ?AI|Artificial Intelligence|Automation|Robotics|ChatGPT)$")  # a technology
 _LEGAL_ALONE = re.compile(r"(?:Inc|Ltd|Corp|Co|plc|PLC|LLC|LLP|AG|SA|SE|NV|GmbH|Limited|Incorporated|Corporation)\.?")
 # (not "It": "Do It Best", "Will It Blend", "Is It Fresh" are trade names)
 _QUESTION = re.compile(r"(?:Am\s+I|(?:Is|Are|Was|Were|Do|Does|Did|Can|Could|Will|Would|Should|Has|Have)\s+"
@@ -197,7 +198,7 @@ def not_an_organisation(name: str, lex: Lexicon) -> bool:
     if all(w in lex.words.months or w in lex.words.weekdays for w in low.split()):
         return True
     if _STUDY.search(name):
-        return True  # "the INTOO Layoff Anxiety Study", "a WARN": a survey or a notice, not who cuts
+        return True  # "the INTOO Layoff Anxiety Study", "a WARN", "AI": a survey, a notice or a technology, not who cuts
     if low in lex.words.number_words:
         return True  # "Funding crisis: Forty jobs under threat": a count, not a name
     if _LEGAL_ALONE.fullmatch(name):

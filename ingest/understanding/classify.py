@@ -62,7 +62,7 @@ from ingest.understanding.status import (
 )
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-27"
+CLASSIFIER_VERSION = "rules-28"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -375,7 +375,8 @@ def classify(
 ) -> Classification:
     """Return the label and extracted facts for one article (published_at is naive UTC)."""
     table = companies or load_company_table()
-    title, text = title or "", text or ""
+    # one apostrophe: a headline's "Sainsbury's" and the body's "Sainsbury’s" are one name
+    title, text = (title or "").replace("’", "'"), (text or "").replace("’", "'")
     forget_sentences()
     forget_dates()
     language = detect_language(title, text)

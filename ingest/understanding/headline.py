@@ -25,7 +25,8 @@ THREAT = re.compile(
     re.IGNORECASE,
 )
 # Between the names of a list: "Meta, Amazon, Google, and Microsoft"
-_LIST_GAP = re.compile(r"(?:['’]s)?\s*(?:,|,?\s+(?:and|&|or|und|et|ou|e|o|y)\b)\s*")
+_AND_OTHERS = re.compile(r",?\s+(?:and|und|et|e|y)\s+(?:others|more|andere|weitere|d['’]autres|altri|otros)\b", re.I)
+_LIST_GAP = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:[A-Z][\w'’&.-]*\s*,\s*)?|,?\s+(?:and|&|or|und|et|ou|e|o|y)\b)\s*")
 # A lead written for a reader, not about one act: it announces a list ("Here are four chains that ...", "We've run
 # through them below") or teaches ("Learn the steps to follow", "But who exactly are these workers?"); "everything you
 # need to know" and "What does this mean for players?" sit over news too, so they are not.
@@ -122,7 +123,6 @@ def framed(article: Article) -> bool:
     )
 
 
-
 def reacts(article: Article, lex: Lexicon) -> bool:
     """Return whether the headline's subject is someone else reacting to cuts (a union's statement, a court):
     the first capitalised word among the first three of one of its clauses names a union or an agency."""
@@ -215,7 +215,7 @@ def listed(e: Event, article: Article) -> bool:
 def lists_employers(article: Article) -> bool:
     """Return whether the headline lists employers anywhere ("closures and layoffs from <A>, <B>, <C> and more",
     "<A>, <B>, <C>: the giants cut in Italy", "also <A>, <B>, <C> and <D> will cut"): three or more organisations
-    of different parents joined by commas and "and" make a round-up, whatever its cue."""
+    of different parents joined by commas and "and" (one unread name may stand between) make a round-up, whatever its cue."""
     if not article.lead_names or not article.lead_names[0][0].is_title:
         return False
     text, names = article.lead_names[0][0].text, [n for n in article.lead_names[0][1] if not n.weak]
@@ -224,8 +224,8 @@ def lists_employers(article: Article) -> bool:
         if run and not _LIST_GAP.fullmatch(text[run[-1].end : name.start]):
             run = []
         run.append(name)
-        if len({n.parent for n in run}) >= ROUNDUP_EMPLOYERS:
-            return True
+        if len({n.parent for n in run}) >= ROUNDUP_EMPLOYERS - (_AND_OTHERS.match(text, name.end) is not None):
+            return True  # (two, and "and others", make three: "Adobe, Microsoft, Real, ZymoGenetics, and Others")
     return False
 
 
@@ -295,9 +295,18 @@ def _labelled(e: Event) -> bool:
     if e.actor is None or not (e.actor.how == "subject" or (e.actor.how == "sentence" and e.actor.known)):
         return False  # (an unknown name before a colon may be a show's or a column's: "La Matinale Éco : ...")
     head = e.sentence.text[: e.cue.start]
+    if _TRAILING_NOUN.search(head) and not e.sentence.text[e.cue.end :].strip(" .!"):
+        return True  # "<Unit> : encore un coup dur pour le studio, des licenciements": the layoffs close the headline
     m = re.search(r"\s*[:,]\s*(?:\S+\s+){0,2}$", head)
     name = head[: m.start()] if m is not None else ""
-    return bool(name) and name.strip().endswith(e.actor.name.split()[-1]) and len(name.split()) <= 3
+    # (a known unit may be written otherwise than its alias: "Amazon Game Studios: dozzine di licenziamenti")
+    written = name.strip().endswith(e.actor.name.split()[-1]) or (e.actor.known and e.actor.parent.split()[0] in name)
+    return bool(name) and written and len(name.split()) <= 3
+
+
+# The layoff noun alone in the headline's last clause, after a comma ("..., des licenciements", "..., more layoffs")
+_TRAILING_NOUN = re.compile(r",\s*(?:des|les|de\s+nouveaux|nouveaux|more|new|fresh|weitere|neue|nuovi|altri|otros|nuevos|"
+                            r"los|i|gli)?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -361,7 +370,6 @@ _SEVERANCE = re.compile(r"(?i)\b(?:abfindung\w*|severance|indemnit\w+|indennit\w
 _COSTS = re.compile(r"(?i)\b(?:costs?|charges?|weigh\w*|belast\w*|kosten|coûts?|costes|costi|oneri)\b")
 
 
-
 def incidental(article: Article) -> bool:
     """Return whether the article's layoff cues are incidental: none in the headline, and only denials ("no jobs
     are affected") or, under a hiring headline, the past ("after cutting thousands during the pandemic")."""
@@ -371,7 +379,6 @@ def incidental(article: Article) -> bool:
     hiring = "hiring" in kinds
     return all(e.reading.modality == "denied" or (hiring and e.reading.time != "current") or labour_statistic(e, kinds)
                for e in article.events)
-
 
 
 _INSOLVENCY = re.compile(r"(?i)administration|receivership|liquidation")
@@ -391,4 +398,3 @@ def insolvency_without_cuts(e: Event, article: Article) -> bool:
         return True  # "... in a pre-pack deal that saves all 300 jobs"
     return any(x.reading.modality == "denied" or (x.reading.modality != "asserted" and "negation" in x.clause_kinds)
                for x in article.events if not x.in_title and x.sentence.index <= LEAD)
-

@@ -57,7 +57,8 @@ class Reading:
 
 
 # Where a headline's statement ends and a question about it begins ("<Firm> lays off 2,000: is it losing the fight?")
-_STATEMENT_END = re.compile(r":\s|\s[-–—|]\s|[.!?]\s")
+# (Spanish opens its question with "¿": "Amazon despedirá a 18 mil trabajadores, ¿está Costa Rica incluida?" states first)
+_STATEMENT_END = re.compile(r":\s|\s[-–—|]\s|[.!?]\s|,\s*¿")
 
 
 def asked(text: str, position: int) -> bool:

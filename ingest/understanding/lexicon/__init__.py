@@ -174,7 +174,8 @@ def lexicon(code: str) -> Lexicon:
     markers = tuple((kind, *_by_case(p)) for kind, p in words.markers)
     any_cased_cue = re.compile("|".join(p for _, p in cased_cues), re.IGNORECASE) if cased_cues else None
     openers = words.clause_openers + (f"|{words.statement_openers}" if words.statement_openers else "")
-    clause_cut = rf",\s+(?=(?:{openers})\b)|\s(?=(?:{words.bare_openers})\b)|;|:\s|\?\s|\s[-–—]\s|[()]"
+    # (a Spanish "¿" opens a question clause of its own: "Amazon despedirá a 18 mil, ¿está Costa Rica incluida?")
+    clause_cut = rf",\s+(?=(?:{openers})\b)|\s(?=(?:{words.bare_openers})\b)|;|:\s|\?\s|\s[-–—]\s|[()]|,?\s(?=¿)"
     return Lexicon(
         words=words,
         cues=cues,

@@ -87,6 +87,9 @@ MARKERS = (
                  r"(?:\S+\s+){0,4}?ersetzen\b|\b(?:roboter|automatisierung|ki)\s+(?:\S+\s+){0,2}?(?:könnte|könnten|wird|werden|"
                  r"dürfte)\s+(?:\S+\s+){0,4}?(?:ersetzen|vernichten|verkleinern|schrumpfen|überflüssig)"),
     # Stellenabbau als Gegenstand einer Erklärung ("beim Abbau der 14.000 Stellen gehe es um Kultur"): ein Thema
+    # Stellenabbau unter anderem Namen ("verdeckter Stellenabbau", "Entlassungen durch die Hintertür"): ein Vorwurf
+    ("explained", r"\b(?:verdeckt|versteckt|heimlich|still)\w*\s+(?:Stellenabbau|Entlassungen|Kündigungen|Personalabbau)\b|"
+                  r"\b(?:Stellenabbau|Entlassungen|Kündigungen)\s+(?:durch\s+die\s+)?Hintertür\b"),
     ("explained", r"\b(?:gehe|ging|geht)\s+es\s+(?:\w+\s+){0,3}?um\s+(?:die\s+)?kultur\b|\b(?:seien|waren|sind|sei|war)\s+"
                   r"(?:nicht\s+)?(?:\w+\s+){0,2}?(?:finanziell|kulturell)\s+(?:motiviert|bedingt|getrieben)\b|"
                   # "dass der Stellenabbau eher auf die Unternehmenskultur zurückzuführen sei"

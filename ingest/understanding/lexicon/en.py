@@ -205,6 +205,11 @@ CUES = (
             rf"(?:\S+\s+){{0,3}}?(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:offshore|overseas|abroad|to\s+(?:india|the\s+"
             r"philippines|poland|romania|portugal|mexico|china|vietnam|malaysia|egypt|south\s+africa|eastern\s+europe|"
             rf"asia|low(?:er)?-cost\s+\w+))\b|\boffshor(?:e|es|ed|ing)\s+(?:\S+\s+){{0,3}}?(?:{JOBS})\b"),
+    # technology taking work ("AI will likely replace jobs", "displacing large numbers of workers", "job displacement"),
+    # and jobs put in danger ("jeopardize the more than 3,000 jobs"): told as forecasts or threats, never an act
+    ("noun", rf"\breplac(?:e|es|ed|ing)\s+(?:a\s+(?:significant|large|growing)\s+number\s+of\s+|many\s+|millions\s+of\s+)?"
+             rf"(?:{JOBS})\b|\bdisplac(?:e|es|ed|ing|ement)\s+(?:of\s+)?(?:\S+\s+){{0,3}}?(?:{JOBS})\b|\bjob\s+displacement\b"),
+    ("loss", rf"\b(?:jeopardi[sz](?:e|es|ed|ing)|endanger(?:s|ed|ing)?|imperil(?:s|led|ing)?)\s+(?:\S+\s+){{0,5}}?(?:{JOBS})\b"),
     # a smaller workforce without a cut: fewer people needed, hiring avoided (their markers make them a forecast
     # or a hope, never an action)
     ("noun", rf"\b(?:need|needs|needing|require|requires)\s+(?:['‘\"“]?[\w-]+['’\"”]?\s+){{0,2}}?fewer['’\"”]?\s+"
@@ -239,6 +244,9 @@ MARKERS = (
                    r"position)\s+(?:had|has)\s+been\s+(?:made\s+redundant|eliminated|cut)\b"),
     # cuts explained as culture, not cost ("14,000 layoffs driven by culture", "the layoffs were cultural, not
     # financial", "is not a cost-cutting measure")
+    # layoffs alleged under another name ("a backdoor layoff", "disguised redundancies"): a charge, not a cut (not "quiet",
+    # "silent" or "stealth" layoffs: "Stealth layoffs: <firm> cuts 3,600" tells a cut)
+    ("explained", r"\b(?:backdoor|back-door|disguised)\s+(?:lay-?offs?|job\s+cuts|cuts|redundanc\w+|firings)\b"),
     ("explained", r"\b(?:layoffs|job\s+cuts|cuts|decision)\b[^.;]{0,40}?\b(?:driven\s+by|rooted\s+in|about)\s+['‘\"“]?"
                   r"(?:\w+\s+)?culture\b|\bjustif(?:y|ies|ied|ying)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:[\d,.]+\s+|\w+\s+){0,2}?"
                   r"(?:layoffs|job\s+cuts|cuts)\b|\b(?:were|was|is|are)\s+(?:not\s+)?(?:\w+ly\s+)?(?:cultural|financially\s+driven|"
@@ -373,6 +381,10 @@ MARKERS = (
                    # a present perfect cut counted from a point in time: a running total ("has now cut 30,000 since")
                    r"\bha(?:s|ve)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:cut|shed|eliminated|axed|slashed|laid\s+off|lost)\b"
                    r"(?=[^.;]{0,60}?\bsince\b)"),
+    # a voluntary redundancy scheme offered or opened to staff is the job-cut programme under way ("Council offers
+    # voluntary redundancy to its staff", "staff have been offered the chance to take voluntary redundancy")
+    ("current", r"\b(?:offers|offering|(?:been|being)\s+offered|opens|opening|launches|launching)\s+(?:\S+\s+){0,5}?voluntary\s+"
+                r"(?:redundanc(?:y|ies)|severance|exits?|departures?)\b"),
     ("current", r"\b(?:layoffs|lay-offs|cuts|job\s+cuts|redundancies)\s+(?:\w+\s+)?(?:hit|hits|reach|reaches|spread|"
                 r"spreads|extend|extends|widen|widens|come|continue|continues|begin|begins|loom)\b|\blatest\s+to\b|"
                 rf"\bthis\s+(?:week|morning|afternoon|evening)\b|\btoday\b|\btonight\b|\bon\s+(?:{_DAYS})\b|"

@@ -36,6 +36,8 @@ CUES = (
              rf"|\bemployant\s+(?:{_QUAL})?(?:{_NUM})\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b[^.;]{{0,80}}?,\s+(?:ces|les|le|la|l['’])\s*"
              rf"(?:{_SITES})\b[^.;]{{0,60}}?\s+(?:seront|sera|vont|va)\s+(?:\S+\s+)?(?:fermés?|fermées?|fermer)\b"
     ),
+    # "se sépare d'une centaine d'employés", "va se séparer de 200 salariés": parting with staff
+    ("cut", rf"\bs[e'’]\s*sépar\w*\s+(?:de\s+|d['’]\s*)(?:[\w'’,.\u00a0\u202f-]+\s+){{0,4}}?(?:d['’]\s*|de\s+)?(?:{JOBS})\b"),
     ("cut", rf"\b(?:supprim\w+|suppression\s+de|réduire|réduit|réduira|réduiront|réduisent|réduction\s+de|sabr\w+|"
             rf"taill\w+\s+dans|coupe\w*\s+dans|se\s+sépar\w+\s+de|se\s+séparer\s+de|congédi\w+|élimin\w+|"
             rf"licenci\w+|limog\w+){_GAP}\s+(?:d['’])?(?:{JOBS})\b"),  # "ne supprimera pas d'emplois"
@@ -76,6 +78,9 @@ MARKERS = (
                  r"\b(?:robots?|robotique|automatisation|l['’]ia)\s+(?:\S+\s+){0,2}?(?:pourrai\w*|va|vont|devrai\w*|"
                  r"réduira|supprimera|remplacera)\s+(?:\S+\s+){0,2}?(?:supprimer|remplacer|réduire|effectifs|emplois)"),
     # des suppressions expliquées ("ces 14 000 suppressions n'étaient pas motivées par l'IA"): un sujet, pas un acte
+    # des licenciements sous un autre nom ("plans sociaux déguisés"): une accusation, pas une suppression
+    ("explained", r"\b(?:plans?\s+sociaux?|plans?\s+social|licenciements?|suppressions?\s+de\s+postes)\s+"
+                  r"(?:déguisé|masqué|caché|dissimulé|larvé)\w*"),
     ("explained", r"\b(?:étaient|sont|était|est)\s+(?:pas\s+)?(?:\w+ment\s+)?(?:motivé\w*|dicté\w*)\s+par\b"),
     # une autre mesure à côté de celle-ci ("indépendamment du plan annoncé en janvier")
     ("separate", r"\b(?:indépendamment\s+d|distincts?\s+d|distinctes?\s+d|sans\s+(?:aucun\s+)?(?:lien|rapport)\s+avec)"),

@@ -73,6 +73,8 @@ MARKERS = (
                  r"\b(?:robot|automazione|l['’]ia|intelligenza\s+artificiale)\s+(?:\S+\s+){0,2}?(?:potrebbe\w*|ridurrà|"
                  r"sostituirà|eliminerà|taglierà|farà)\b"),
     # tagli spiegati ("i 14.000 licenziamenti non erano dettati dall'IA"): un tema, non un atto
+    # licenziamenti sotto altro nome ("licenziamenti mascherati"): un'accusa, non un taglio
+    ("explained", r"\blicenziamenti\s+(?:mascherat|nascost|occult|camuffat)\w*(?!\s+da\b)"),
     ("explained", r"\b(?:erano|sono|era|è)\s+(?:\w+\s+)?(?:dettat[iaeo]|motivat[iaeo])\s+da\w*\b"),
     # un'altra misura accanto a questa ("separati dai tagli annunciati a gennaio")
     ("separate", r"\b(?:separat[oaie]\s+(?:da|dai|dalle|dal|dalla)|indipendent[ei]\s+(?:da|dai|dalle|dal|dalla)|"
