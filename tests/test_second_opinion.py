@@ -190,6 +190,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-28": {"model_sha256": "376e858446b28555c42d9fa3f0e1cb1a963e289278e95a969b90a838100a2a24",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-29": {"model_sha256": "c6f65a58009b0508ee82571c994346f12b30cec498177c12cb0da1d47c560afc",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -33,9 +33,6 @@ PUB = datetime(2025, 5, 13, 9, 0)
          "L'enseigne Brindle va fermer tous ses magasins en France d'ici juin, a annoncé la direction mardi."),
         ("Brindle cierra todas sus tiendas en España",
          "La cadena Brindle cerrará todas sus tiendas en España antes de junio, según ha comunicado la empresa."),
-        ("Brindle chiude tutti i negozi in Italia",
-         "La catena di abbigliamento Brindle chiuderà tutti i suoi negozi italiani entro la fine di giugno, ha "
-         "comunicato l'azienda ai sindacati."),
     ],
 )
 def test_a_chain_closing_all_its_stores_reports_a_cut(title: str, text: str) -> None:

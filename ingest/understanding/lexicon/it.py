@@ -24,12 +24,6 @@ _SITE_STAFF = r"dipendenti|lavoratori|addetti|persone|posti|operai|impiegati|occ
 
 CUES = (
     # un sito che chiude con i suoi addetti perde quei posti ("la chiusura dello stabilimento, che impiega 350 dipendenti")
-    # a chain closing all its shops (not for a day, works or a holiday)
-    ("loss", r"\b(?:chiud(?:e|ere|erà|eranno|ono)|chiusura\s+di)\s+(?:\S+\s+){0,2}?(?:tutti|tutte)\s+(?:i|le|gli)\s+"
-             r"(?:suoi\s+|sue\s+|propri\s+|proprie\s+)?(?:\d+\s+)?(?:\w+\s+){0,2}?(?:negozi|punti\s+vendita|ristoranti)\b"
-             r"(?![^.;:]{0,60}?\b(?:il\s+\d+|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|per\s+(?:\w+\s+)?"
-             r"(?:giorni|settimane|ore|lavori|inventario|ristrutturazione)|temporaneamente|durante|fino\s+a\s+nuovo\s+avviso|"
-             r"alle\s+\d+|festiv\w+)\b)"),
     ("loss", rf"\b(?:chiud(?:e|ere|erà|eranno|ono)|chius(?:ura|o|a|i|e)\s+(?:di|del|dello|della|dei|degli|delle)|chiusura)\s*(?:\S+\s+){{0,5}}?(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:che\s+(?:impiega|impiegava|conta|contava|occupa|dà\s+lavoro\s+a)|dove\s+lavorano|con)\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b"
              rf"|\b(?:{_SITES})\b(?:\s+\S+){{0,3}}?,?\s+(?:che\s+(?:impiega|conta|occupa|dà\s+lavoro\s+a)|dove\s+lavorano)\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?(?:{_SITE_STAFF})\b,?\s+(?:\S+\s+){{0,3}}?(?:chiuderà|chiuderanno|sarà\s+chius[oa]|saranno\s+chius[ie]|verrà\s+chius[oa])"
     ),
