@@ -192,6 +192,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-29": {"model_sha256": "c6f65a58009b0508ee82571c994346f12b30cec498177c12cb0da1d47c560afc",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-30": {"model_sha256": "74701e8240008fdc269c1a068545cb21038d54d1fb74e031f610cec807c5db8b",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -169,3 +169,29 @@ def test_a_voluntary_redundancy_offer_is_a_programme() -> None:
                  "All non-teaching staff at Harlow Vale Council have been offered the chance to take voluntary "
                  "redundancy in a bid to plug a funding gap of more than £59m.", PUB)
     assert (c.label, c.companies) == ("layoff_report", ("Harlow Vale Council",))
+
+
+def test_a_name_opening_a_sentence_before_which_is_the_employer() -> None:
+    """"Stylefield, which sold womenswear on high streets, fell into administration": a lone name before a relative
+    clause had been no name, and a dev report read as a mention (rules-30)."""
+    c = classify("x", "Fashion chain to shut all its shops after collapse",
+                 "A fashion chain is to close all 46 of its stores, with 520 jobs set to go. Harlowe, which sold "
+                 "womenswear on high streets, fell into administration just before Christmas.", PUB)
+    assert (c.label, c.companies, c.headcount) == ("layoff_report", ("Harlowe",), 520)
+
+
+def test_a_common_word_before_which_is_no_name() -> None:
+    """(Guard: "Unemployment, which rose to 4.5%, ..." names nobody.)"""
+    c = classify("x", "Unemployment rises", "Unemployment, which rose to 4.5%, is expected to climb as firms cut jobs.",
+                 PUB)
+    assert "Unemployment" not in c.companies
+
+
+def test_the_administrator_is_not_the_employer() -> None:
+    """"Teneo, which took control of the label's UK operator, said it had been unable to find a buyer": the
+    administrator speaks for the firm it winds down (rules-30; the relative-clause name had made it the employer)."""
+    c = classify("x", "Fashion label collapse: final UK stores to close with 500 staff losing jobs",
+                 "All of the label's remaining UK stores will shut within days, with around 500 staff losing their "
+                 "jobs, administrators have confirmed.\n\nTeneo, which took control of the label's UK operator "
+                 "Harlowe Retail in March, said it had been unable to find a buyer for the 31 remaining shops.", PUB)
+    assert "Teneo" not in c.companies

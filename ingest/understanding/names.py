@@ -297,15 +297,15 @@ def _acts(text: str, start: int, end: int, lex: Lexicon, context: ArticleNames) 
 
 def _speaks(text: str, word: str, end: int, context: ArticleNames, lex: Lexicon) -> bool:
     """Return whether a lone word opening a sentence is an organisation making a statement ("Shelterline said the
-    roles would go"): a speech verb follows it at once, and it is no common word ("Officials said")."""
+    roles would go") or described by a relative clause ("Stylefield, which sold womenswear, fell into ..."): a speech
+    verb or ", which" follows it at once, and it is no common word ("Officials said")."""
     if " " in word or word.lower() in lex.words.not_names:
         return False
     low = lower_same_length(text)
-    after = end + len(text[end:]) - len(text[end:].lstrip())
-    after = _past_auxiliary_end(low, after, lex.code)  # "Pinefield has announced ..."
-    return after > end and any(
-        p.match(text if cased else low, after) for kind, p, cased in lex.markers if kind in ("speech", "confirm")
-    ) and not _common_word(word, context)  # (the costly test last: it reads the article)
+    after = _past_auxiliary_end(low, end + len(text[end:]) - len(text[end:].lstrip()), lex.code)  # "Pinefield has said"
+    return ((after > end and any(p.match(text if cased else low, after) for kind, p, cased in lex.markers if kind in (
+        "speech", "confirm"))) or re.match(r",\s+(?:which|who|whose)\s", text[end:]) is not None) and not _common_word(
+        word, context)  # (the costly test last: it reads the article)
 
 
 def _attributive(text: str, end: int, lex: Lexicon) -> bool:

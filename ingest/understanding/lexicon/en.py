@@ -555,6 +555,9 @@ WORDS = Words(
         r"Gray\s*&\s*Christmas|Coresight|Layoffs\.fyi|TrueUp|Insolvency\s+Service|Office\s+for\s+National\s+"
         r"Statistics|ONS|Gray\s*&\s*Christmas|Bureau\s+of\s+Labor\s+Statistics|BLS|Reuters|Bloomberg|AFP|AP|"
         r"Associated\s+Press|CNBC|PR\s?Newswire|Business\s+Wire|Globe\s?Newswire|Accesswire|"
+        # insolvency practitioners appointed as administrators speak for the firm they wind down, never employ there
+        r"Teneo|Interpath(?:\s+Advisory)?|FRP(?:\s+Advisory)?|Begbies\s+Traynor|Quantuma|Alvarez\s*&\s*Marsal|"
+        r"Leonard\s+Curtis|Opus\s+Restructuring|Moorfields|"
         r"Sky\s+News|BBC\s+News|PA|PA\s+Media|Institute\s+for\s+Government|Resolution\s+Foundation|IFS|CBI|"
         r"British\s+Retail\s+Consortium|BRC|Make\s+UK|Federation\s+of\s+Small\s+Businesses|FSB|OBR|IMF|OECD|"
         r"Goldman\s+Sachs\s+economists|Fed|Federal\s+Reserve|Bank\s+of\s+England|ECB|Getty\s+Images|Shutterstock|"
