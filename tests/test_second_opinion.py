@@ -194,6 +194,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-30": {"model_sha256": "74701e8240008fdc269c1a068545cb21038d54d1fb74e031f610cec807c5db8b",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-31": {"model_sha256": "521039fc227a5cfecc6c65e9933035d488641fa595715a2937eb0bf888027e0b",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

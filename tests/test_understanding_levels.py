@@ -195,3 +195,35 @@ def test_the_administrator_is_not_the_employer() -> None:
                  "jobs, administrators have confirmed.\n\nTeneo, which took control of the label's UK operator "
                  "Harlowe Retail in March, said it had been unable to find a buyer for the 31 remaining shops.", PUB)
     assert "Teneo" not in c.companies
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Vestria to temporarily close its warehouse", "Vestria Logistics will temporarily close its Leeds warehouse "
+         "for two weeks after a fire, the company said."),
+        ("Vestria ferme temporairement ses 6 entrepôts français", "Vestria Logistique va fermer temporairement ses six "
+         "entrepôts en France afin d'évaluer les risques, a annoncé l'entreprise mercredi."),
+        ("Vestria schließt vorübergehend sein Werk", "Der Hersteller Vestria schließt sein Werk in Kassel vorübergehend "
+         "wegen Lieferengpässen, teilte das Unternehmen mit."),
+    ],
+)
+def test_a_site_closed_for_a_time_is_no_layoff(title: str, text: str) -> None:
+    """"Amazon ferme temporairement ses 6 entrepôts français" (2020) was a report and a false Amazon round on the
+    opened real rounds (rules-31)."""
+    assert classify("x", title, text, PUB).label != "layoff_report"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "count"),
+    [
+        ("Vestria to close plant, temporary staff let go first", "Vestria Logistics will close its Leeds plant next "
+         "year. Temporary staff will be let go first.", None),
+        ("Vestria temporarily lays off 200", "Vestria Logistics will temporarily lay off 200 workers at its Leeds "
+         "plant, the company said.", 200),
+    ],
+)
+def test_temporary_staff_or_layoffs_keep_the_report(title: str, text: str, count: int | None) -> None:
+    """(Guards: "temporary staff" are staff, and a temporary layoff is a furlough, still reported.)"""
+    c = classify("x", title, text, PUB)
+    assert (c.label, c.headcount) == ("layoff_report", count)

@@ -62,7 +62,7 @@ from ingest.understanding.status import (
 )
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-30"
+CLASSIFIER_VERSION = "rules-31"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -76,8 +76,9 @@ _SUPPORTING = frozenset(("current", "plan", "confirm", "leak", "closure"))
 
 def _asserts_action(e: Event, headline_kinds: frozenset[str] = frozenset()) -> bool:
     """Return whether a cue states an action, not just a topic ("Amazon's layoffs are about culture")."""
-    if e.clause_kinds & {"explained", "individual"}:
-        return False  # "Amazon's 14,000 layoffs were about culture"; "he was laid off in January": a topic, a person
+    if e.clause_kinds & {"explained", "individual"} or (
+            "temporary" in e.clause_kinds and e.cue.kind == "loss" and not e.amounts and "closure" in e.sentence_kinds):
+        return False  # "layoffs were about culture"; "he was laid off"; "will temporarily close its six warehouses"
     if e.cue.kind in ("cut", "staff", "loss", "notice", "furlough") or e.amounts:
         return True
     if e.cue.kind == "affected":

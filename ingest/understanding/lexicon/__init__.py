@@ -27,7 +27,7 @@ CueKind = Literal["cut", "staff", "noun", "loss", "affected", "furlough", "notic
 MarkerKind = Literal[
     "leak", "confirm", "speech", "deny", "negation", "speculative", "conditional", "forecast", "hypothetical", "past",
     "cumulative", "current", "plan", "generic", "closure", "restructuring", "hiring", "advice", "recap", "modal",
-    "decision", "decision_frame", "separate", "explained", "individual", "results", "statistics",
+    "decision", "decision_frame", "separate", "explained", "individual", "results", "statistics", "temporary",
 ]
 QualifierKind = Literal["approx", "min", "max"]
 SUPPORTED = ("en", "de", "fr", "es", "it")

@@ -88,6 +88,8 @@ MARKERS = (
                  r"dürfte)\s+(?:\S+\s+){0,4}?(?:ersetzen|vernichten|verkleinern|schrumpfen|überflüssig)"),
     # Stellenabbau als Gegenstand einer Erklärung ("beim Abbau der 14.000 Stellen gehe es um Kultur"): ein Thema
     # Stellenabbau unter anderem Namen ("verdeckter Stellenabbau", "Entlassungen durch die Hintertür"): ein Vorwurf
+    # ein Standort, der nur eine Zeit lang schließt ("schließt sein Werk vorübergehend")
+    ("temporary", r"\b(?:vorübergehend|vorläufig|zeitweise|bis\s+auf\s+Weiteres)\b"),
     ("explained", r"\b(?:verdeckt|versteckt|heimlich|still)\w*\s+(?:Stellenabbau|Entlassungen|Kündigungen|Personalabbau)\b|"
                   r"\b(?:Stellenabbau|Entlassungen|Kündigungen)\s+(?:durch\s+die\s+)?Hintertür\b"),
     ("explained", r"\b(?:gehe|ging|geht)\s+es\s+(?:\w+\s+){0,3}?um\s+(?:die\s+)?kultur\b|\b(?:seien|waren|sind|sei|war)\s+"

@@ -246,6 +246,10 @@ MARKERS = (
     # financial", "is not a cost-cutting measure")
     # layoffs alleged under another name ("a backdoor layoff", "disguised redundancies"): a charge, not a cut (not "quiet",
     # "silent" or "stealth" layoffs: "Stealth layoffs: <firm> cuts 3,600" tells a cut)
+    # a site shut for a time ("will temporarily close its warehouse", "closed for two weeks", "until further notice")
+    ("temporary", r"\btemporar(?:y|ily)\b(?!\s+(?:staff|workers|employees|jobs|contracts?|contractors|roles|positions|"
+                  r"agency|lay-?offs?|redundanc\w+))|\bfor\s+(?:a|two|three|four|several|a\s+few|\d+)\s+(?:days?|weeks?|months?)\b|"
+                  r"\buntil\s+further\s+notice\b"),
     ("explained", r"\b(?:backdoor|back-door|disguised)\s+(?:lay-?offs?|job\s+cuts|cuts|redundanc\w+|firings)\b"),
     ("explained", r"\b(?:layoffs|job\s+cuts|cuts|decision)\b[^.;]{0,40}?\b(?:driven\s+by|rooted\s+in|about)\s+['‘\"“]?"
                   r"(?:\w+\s+)?culture\b|\bjustif(?:y|ies|ied|ying)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:[\d,.]+\s+|\w+\s+){0,2}?"

@@ -69,6 +69,8 @@ _PRESS_SAYS = r"(?:inform|public|adelant|revel|recog|asegur|señal|apunt|explic|
 MARKERS = (
     # despidos explicados como cultura ("el despido de 14 mil empleados fue un ajuste cultural", "no respondió a")
     # despidos con otro nombre ("despidos encubiertos", "un ERE encubierto"): una acusación, no un recorte
+    # un centro cerrado por un tiempo ("cierra temporalmente sus almacenes")
+    ("temporary", r"\b(?:temporalmente|provisionalmente|hasta\s+nuevo\s+aviso)\b"),
     ("explained", r"\b(?:despidos|ere|eres)\s+(?:encubiert|disfrazad|camuflad)\w*"),
     ("explained", r"\b(?:fue|fueron|es|son)\s+(?:un|una)\s+(?:ajuste|cambio|decisión)\s+cultural\b|\bno\s+(?:respondió|"
                   r"responde|está\s+vinculad[oa]|estuvo\s+vinculad[oa]|se\s+debió|se\s+debe|se\s+debían|se\s+deben)\s+a\b"),

@@ -79,6 +79,8 @@ MARKERS = (
                  r"réduira|supprimera|remplacera)\s+(?:\S+\s+){0,2}?(?:supprimer|remplacer|réduire|effectifs|emplois)"),
     # des suppressions expliquées ("ces 14 000 suppressions n'étaient pas motivées par l'IA"): un sujet, pas un acte
     # des licenciements sous un autre nom ("plans sociaux déguisés"): une accusation, pas une suppression
+    # un site fermé pour un temps ("ferme temporairement ses entrepôts")
+    ("temporary", r"\b(?:temporairement|provisoirement|momentanément|jusqu['’]à\s+nouvel\s+ordre)\b"),
     ("explained", r"\b(?:plans?\s+sociaux?|plans?\s+social|licenciements?|suppressions?\s+de\s+postes)\s+"
                   r"(?:déguisé|masqué|caché|dissimulé|larvé)\w*"),
     ("explained", r"\b(?:étaient|sont|était|est)\s+(?:pas\s+)?(?:\w+ment\s+)?(?:motivé\w*|dicté\w*)\s+par\b"),

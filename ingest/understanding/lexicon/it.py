@@ -68,6 +68,8 @@ MARKERS = (
                  r"sostituirà|eliminerà|taglierà|farà)\b"),
     # tagli spiegati ("i 14.000 licenziamenti non erano dettati dall'IA"): un tema, non un atto
     # licenziamenti sotto altro nome ("licenziamenti mascherati"): un'accusa, non un taglio
+    # un sito chiuso per un periodo ("chiude temporaneamente i magazzini")
+    ("temporary", r"\b(?:temporaneamente|provvisoriamente|fino\s+a\s+nuovo\s+avviso)\b"),
     ("explained", r"\blicenziamenti\s+(?:mascherat|nascost|occult|camuffat)\w*(?!\s+da\b)"),
     ("explained", r"\b(?:erano|sono|era|è)\s+(?:\w+\s+)?(?:dettat[iaeo]|motivat[iaeo])\s+da\w*\b"),
     # un'altra misura accanto a questa ("separati dai tagli annunciati a gennaio")
