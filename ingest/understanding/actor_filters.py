@@ -182,11 +182,12 @@ def described_object(gap: str, lex: Lexicon) -> bool:
     return _described_object(lex.words.object_before, lex.words.org_nouns).fullmatch(gap) is not None
 
 
-# An auxiliary opening a question before its pronoun ("Am I Next", "Is It Over", "Are You Affected"): English headlines
-_STUDY = re.compile(r"\b(?:Study|Poll|Barometer|Tracker)$|^WARNs?$|"  # (not "Survey": Ordnance Survey employs)
-                    r"^(?:AI|A\.I\.|Gen ?AI|Artificial Intelligence|Automation|Robotics|ChatGPT)$")  # a technology
+# A survey, a notice or a technology ("the INTOO Layoff Anxiety Study", "a WARN", "AI"; not "Survey": Ordnance Survey)
+_STUDY = re.compile(r"\b(?:Study|Poll|Barometer|Tracker)$|^WARNs?$|"
+                    r"^(?:AI|A\.I\.|Gen ?AI|Artificial Intelligence|Automation|Robotics|ChatGPT)$")
 _LEGAL_ALONE = re.compile(r"(?:Inc|Ltd|Corp|Co|plc|PLC|LLC|LLP|AG|SA|SE|NV|GmbH|Limited|Incorporated|Corporation)\.?")
-# (not "It": "Do It Best", "Will It Blend", "Is It Fresh" are trade names)
+# An auxiliary opening a question before its pronoun ("Am I Next", "Are You Affected"); not "It": "Do It Best", "Will It
+# Blend", "Is It Fresh" are trade names
 _QUESTION = re.compile(r"(?:Am\s+I|(?:Is|Are|Was|Were|Do|Does|Did|Can|Could|Will|Would|Should|Has|Have)\s+"
                        r"(?:You|We|They|He|She))\b")
 

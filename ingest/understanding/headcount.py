@@ -229,7 +229,7 @@ def _is_cumulative(text: str, start: int, end: int, lex: Lexicon) -> bool:
 # A workforce brought down TO a figure: the staff who stay, not the cut ("cut its workforce to 8,000", "reducirá su
 # plantilla a 8.000 trabajadores", "va réduire ses effectifs à 6 000"; not "job cuts swell to 18,000")
 _LEVEL = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:ting)?|trim(?:s|med|ming)?|shrink(?:s|ing)?|shrank|bring(?:s|ing)?|"
-                    r"brought|reduzier\w*|verkleiner\w*|rédui(?:re|t|ra|ront|sent)|ramen\w*|reduc(?:e|irá|irán|ir)|ridurr\w*|"
+                    r"brought|reduzier\w*|verkleiner\w*|rédui(?:re|t|ra|ront|sent)|ramen\w*|reduc(?:irá|irán|ir)|ridurr\w*|"
                     r"riduce|portar\w*)\s+(?:\S+\s+){0,4}?(?:to|a|à|auf)\s+(?:about|around|roughly|some|unos|environ|rund|circa)?\s*$")
 
 
