@@ -9,6 +9,7 @@ script refuses `--errors` on it.
     .venv/bin/python benchmarks/understanding_eval.py                  # dev split, with figures
     .venv/bin/python benchmarks/understanding_eval.py --errors         # dev split, every miss listed
     .venv/bin/python benchmarks/understanding_eval.py --split test     # the frozen split: figures only
+    .venv/bin/python benchmarks/understanding_eval.py --split test --corpus DIR   # a corpus kept elsewhere
 
 Prints per split: precision/recall/F1 per label and macro F1 (an item marked borderline between
 report and mention counts as right either way), a keyword baseline, the employer found and right
@@ -331,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "test", "both"), default="dev")
     parser.add_argument("--errors", action="store_true", help="list every miss (dev split only)")
     parser.add_argument("--orders", type=int, default=3, help="shuffled replays of the rounds (default 3)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="a folder of <name>.<split>.jsonl files in this corpus's format (default: the project's)")
     args = parser.parse_args(argv)
     if args.errors and args.split != "dev":
         print("error: the test split is never read item by item; --errors works on --split dev only",
@@ -338,9 +341,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     table = load_company_table()
     for split in (("dev", "test") if args.split == "both" else (args.split,)):
-        items = load(split)
+        items = load(split, args.corpus)
         if not items:
-            print(f"error: no {split} items under {CORPUS}", file=sys.stderr)
+            print(f"error: no {split} items under {args.corpus}", file=sys.stderr)
             return 2
         started = time.perf_counter()
         verdicts = classify_many([(i.id, i.raw["title"], i.raw["text"], i.published_at) for i in items], table)

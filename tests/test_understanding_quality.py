@@ -106,3 +106,20 @@ def test_amazon_rounds_floor_and_one_alert_per_round_whatever_the_order(verdicts
     for f in figures:
         assert f.partition == first.partition  # the same rounds whatever the order
         assert f.unalerted == 0  # every round was announced once, whichever order its reports came in
+
+
+def test_eval_reads_a_corpus_kept_elsewhere(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The team's labelled corpora live outside the repo: `--corpus DIR` scores them the same way."""
+    from benchmarks.understanding_eval import main
+
+    item = {"id": "x-1", "language": "en", "register": "wire", "country": "GB", "published_at": "2025-03-04T09:00:00Z",
+            "title": "Parcelbridge to cut 400 jobs as it shuts its Leeds depot",
+            "text": "Parcelbridge said on Tuesday it would cut 400 jobs when it shuts its Leeds depot in May.",
+            "label": "layoff_report", "borderline": False, "employer": "Parcelbridge", "parent": "Parcelbridge",
+            "headcount": 400, "status": "confirmed", "round": None}
+    (tmp_path / "mine.test.jsonl").write_text(json.dumps(item) + "\n", encoding="utf-8")
+    assert main(["--split", "test", "--corpus", str(tmp_path), "--orders", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "== test: 1 items" in out
+    assert "employer found               1.000  (1/1)" in out
+    assert main(["--split", "dev", "--corpus", str(tmp_path)]) == 2
