@@ -48,21 +48,20 @@ from ingest.understanding.language import detect_language, guess_language
 from ingest.understanding.lexicon import SUPPORTED, Lexicon, lexicon
 from ingest.understanding.headline import (
     DECIDED, POSSIBLE, ROUNDUP_EMPLOYERS, addresses_reader, anticipated, bare_threat, blocks_lead, circumstance, contested_plan,
-    described, framed, incidental, insolvency_without_cuts, listed, lists_employers, own_proposal, protested,
-    results_story, tallied,
-    newsletter, only_threatened, reacts,
+    described, framed, incidental, insolvency_without_cuts, listed, lists_employers, newsletter, only_threatened,
+    own_proposal, protested, reacts, results_story, tallied,
 )
 from ingest.understanding.modality import asserts_decision
 from ingest.understanding.second_opinion import DOUBT, load_second_opinion
 from ingest.understanding.sector import (
-    labour_statistic, lists_kind, opens_on_sector, pair_in_headline, period_tally, unnamed_in_headline,
+    labour_statistic, lists_kind, opens_on_sector, pair_in_headline, period_tally, shared_out, unnamed_in_headline,
 )
 from ingest.understanding.status import (
     attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences,
 )
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-31"
+CLASSIFIER_VERSION = "rules-32"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -106,9 +105,11 @@ def _closing(headline_kinds: frozenset[str]) -> bool:
 
 
 def plural_actor(e: Event, lex: Lexicon) -> bool:
-    """Return whether a cue's employer is a plural common noun written capitalised where it opens a sentence or a
-    headline ("Universities have announced 12,000 job cuts", "Leading CEOs admit AI will eliminate jobs"): a sector's
-    tally or many employers' talk, not one employer's act (a name ending on a plural, "Xbox Game Studios", is one)."""
+    """Return whether a cue's employer is a plural common noun capitalised where it opens a sentence or a headline
+    ("Universities have announced 12,000 job cuts"; not a name ending on a plural, "Xbox Game Studios"), or its count
+    is one of several employers' ("Amazon will shed 18,000 jobs, Alphabet 12,000 and Meta 11,000"): a tally."""
+    if shared_out(e):
+        return True
     if e.actor is None or e.actor.known:
         return False
     words = e.actor.name.split()

@@ -241,6 +241,10 @@ def actor_for(
     before = [n for n in names if start <= n.start < cue.start and _eligible(text, n, lex, start)
               and not is_source(text, n, names, lex)]
     firm = [n for n in before if not n.surname]
+    if before and _anaphor_after(text, before[-1], cue, lex) and (resolved := employers.resolve(None)) is not None:
+        # "According to a memo from Steve Boom, who runs audio, Twitch and games at Amazon, the company will cut 110
+        # jobs": the subject is "the company", the names before its comma only describe the source
+        return resolved
     if before and _anaphor_first(text, start, before[0], lex):
         # "The council has issued notice under ... Act 1992": the clause's subject is "the council", the names
         # after it are objects
@@ -297,6 +301,17 @@ def _anaphor_first(text: str, start: int, name: Name | None, lex: Lexicon) -> bo
     if m is None or m.group().lower() in ("its", "our"):
         return False
     return name is None or re.fullmatch(r"[\s,:]*(?:[^\W\d_A-Z][\w-]*\s+)?", text[m.end() : name.start]) is None
+
+
+def _anaphor_after(text: str, last: Name, cue: Cue, lex: Lexicon) -> bool:
+    """Return whether an anaphor ("the company", "la empresa") right after a comma, with no comma after it, is the
+    cue's subject: the names before that comma open the sentence."""
+    gap = text[last.end : cue.start]
+    if (comma := gap.rfind(",")) < 0:
+        return False
+    rest = gap[comma + 1 :]
+    m = lex.anaphors.match(rest, len(rest) - len(rest.lstrip()))
+    return m is not None and m.group().lower() not in ("its", "our", "it", "we") and not re.match(r"['’]s\b", rest[m.end() :])
 
 
 def _modifier(text: str, cue: Cue, names: list[Name], lex: Lexicon, employers: Employers) -> Actor | None:

@@ -293,12 +293,18 @@ def _main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Act
         subject = sentence_subject(sentence.text, names, lex)
         if subject is not None:
             return as_actor(subject, "subject")
-    # No subject anywhere ("A message from Andy Jassy", "sent by Amazon CEO ..."): the first organisation named.
+    # No subject anywhere ("A message from Andy Jassy", "sent by Amazon CEO ..."): the first organisation named, or
+    # the one whose staff a memo is shared with ("shared with Vestria employees today")
     for sentence, names in lead:
         for name in names:
-            if name.known and not name.weak and not served(sentence.text, name):
+            if not name.weak and not served(sentence.text, name) and (
+                    name.known or _STAFF_OF.match(sentence.text, name.end)):
                 return as_actor(name, "subject")
     return None
+
+
+_STAFF_OF = re.compile(r"(?:['’]s)?\s+(?:employees|staff|colleagues|teammates|team\s+members|Mitarbeiter\w*|salariés|"
+                       r"collaborateurs|empleados|dipendenti)\b")
 
 
 def _title_cues(sentences: list[Sentence], lex: Lexicon) -> bool:

@@ -30,6 +30,18 @@ _PAIR = re.compile(
 )
 
 
+# Counts shared out among employers after the cue ("Amazon will shed 18,000 jobs, Alphabet 12,000, Microsoft 10,000
+# and Meta 11,000"; "Amazon streicht 18.000 Stellen, Alphabet 12.000 und Meta 11.000"): a name, a figure, a break
+_SHARE = re.compile(rf"(?:,|\s{_AND})\s+{_NAME}\s+(?:(?i:about|some|nearly|around|rund|environ|unos|circa)\s+)?"
+                    rf"\d[\d,.]*(?:\s*(?i:k|mil|mila|000))?(?=\s*(?:,|;|\.|$|\s{_AND}\s))")
+
+
+def shared_out(e: Event) -> bool:
+    """Return whether the cue's count is one of several employers' listed after it, a figure each: a tally of a
+    sector's cuts, never one employer's report."""
+    return len(_SHARE.findall(e.sentence.text, e.cue.end)) >= 2
+
+
 def pair_in_headline(article: Article) -> bool:
     """Return whether the headline's cut is two employers' together ("Layoffs at Amazon and Microsoft ..."): one side
     acts in the article's cues, and the pair is two names (a side the alias table knows, or each side named alone in

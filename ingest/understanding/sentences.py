@@ -22,7 +22,7 @@ _WINDOW = 48  # characters read back from a sentence end to find its last word
 # (French quotes open with a space: "mars. « À la suite ...")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’»)\]]*\s+(?=(?:[\"“‘(\[¿¡]|«[\s\u00a0\u202f]?)?[A-ZÀ-ÖØ-Þ0-9])")
 _BOILERPLATE_HEADING = re.compile(
-    r"(?i)^\s*(?:more\s+(?:stories|news|from|on\s+this)|r\w*lated(?:\s+(?:stories|articles|news|coverage|posts|"
+    r"(?i)^\s*(?:more\s+(?:stories|news|on\s+this)|more\s+from(?:\s+[\w-]+){0,3}|r\w*lated(?:\s+(?:stories|articles|news|coverage|posts|"
     r"reading|content|topics))?|read\s+(?:more|also|next)|also\s+read|you\s+(?:may|might)\s+also\s+like|recommended"
     r"(?:\s+for\s+you)?|trending(?:\s+now)?|latest(?:\s+(?:articles|news|stories|posts|headlines))?|most\s+(?:read|"
     r"popular|viewed)|top\s+stories|see\s+also|further\s+reading|popular(?:\s+stories)?|what\s+to\s+read\s+next|"
@@ -37,7 +37,9 @@ _BOILERPLATE_PREFIX = re.compile(
     r"mehr\s+dazu|lesen\s+sie\s+auch|lire\s+aussi|à\s+lire|leer\s+más|lee\s+también|leggi\s+anche)\s*:|"
     r"(?:you\s+(?:may|might)\s+also\s+like|more\s+from|related\s+(?:stories|articles)|trending(?:\s+now)?|most\s+read)\s*[-–—:|]|"
     # shouted, a link's label needs no colon ("READ MORE City firm to axe 90 roles", "RELATED Council ...")
-    r"(?-i:READ\s+MORE|RELATED|SEE\s+ALSO|ALSO\s+READ|MORE\s+STORIES|LESEN\s+SIE\s+AUCH|LIRE\s+AUSSI|LEGGI\s+ANCHE)\s)"
+    r"(?-i:READ\s+MORE|RELATED|SEE\s+ALSO|ALSO\s+READ|MORE\s+STORIES|LESEN\s+SIE\s+AUCH|LIRE\s+AUSSI|LEGGI\s+ANCHE)\s|"
+    # a link's arrow (">> Telstra to axe 2,800 jobs", "► Read next")
+    r">>|►|▶)"
 )
 
 

@@ -45,7 +45,7 @@ _OTHERS_ANNOUNCE = re.compile(
 _MEMO_CITED = re.compile(
     r"(?i)\b(?:according\s+to|citing|quoting|based\s+on|selon|d['’]après|citant|unter\s+Berufung\s+auf|mit\s+Verweis\s+auf|"
     r"unter\s+Verweis\s+auf|laut|según|citando|secondo|stando\s+a)\s+(?:\S+\s+){0,2}?(?:internal\s+|interne[nrs]?\s+|"
-    r"interno\s+|interna\s+)?(?:memo|e-?mail|letter|note|Schreiben|Brief|Rundschreiben|Rundmail|Mail|courriel|lettre|"
+    r"interno\s+|interna\s+)?(?:memo|memorandum|memorándum|memorando|e-?mail|letter|note|Schreiben|Brief|Rundschreiben|Rundmail|Mail|courriel|lettre|"
     r"note\s+interne|mémo|carta|correo|comunicado\s+interno|nota\s+interna|lettera)\b"
 )
 # A memo that reached an outlet rather than staff: leaked, or obtained, seen or reviewed by the outlet

@@ -21,7 +21,9 @@ _CUT = (
     r"trim(?:s|med|ming)?|reduc(?:e|es|ed|ing)|shrink(?:s|ing)?|shrank|shrunk|downsiz(?:e|es|ed|ing)|"
     r"halv(?:e|es|ed|ing)|sack(?:s|ed|ing)?|fir(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|"
     r"let(?:s|ting)?\s+go(?:\s+of)?|lay(?:s|ing)?\s+off|laid\s+off|los(?:e|es|ing)|lost|scrap(?:s|ped|ping)?|"
-    r"furlough(?:s|ed|ing)?|thin(?:s|ned|ning)?\s+out|make\s+redundant"
+    r"furlough(?:s|ed|ing)?|thin(?:s|ned|ning)?\s+out|make\s+redundant|"
+    # "guts MMO teams" (not British "gutted", upset: only "gutted its/the/their ...")
+    r"guts|gutting|gutted(?=\s+(?:its|their|the)\b)"
 )
 # Words between a cut verb and its job noun that show the verb acts on something else.
 _GAP_STOP = (
@@ -93,8 +95,16 @@ _WORKFORCE = (
 _STAFF_THINGS = (r"(?:charges?|fees?|parking|pay|bonus(?:es)?|benefits?|perks?|allowances?|pensions?|discounts?|"
                  r"uniforms?|canteen|meals?|expenses|travel|christmas|party|parties|awards?)\b")
 
+# Trades named for the staff a cut verb takes ("cut hundreds of investment bankers", "lay off 300 pilots"): only
+# right after the verb, never as a subject ("Traders cut bets", "Producers cut output" are no cut of staff).
+_TRADES = (r"bankers|pilots|cabin\s+crew|flight\s+attendants|traders|editors|producers|doctors|clerks|cashiers|"
+           r"cleaners|carers|caregivers|firefighters|scientists|tellers|dockers|dockworkers|midwives|paramedics|"
+           r"librarians|baristas|chefs|waiters|guards|inspectors|planners|coders")
+
 CUES = (
     ("cut", rf"\b(?:{_CUT})\b{_GAP}\s+(?:{JOBS})\b"),
+    ("cut", rf"\b(?:{_COUNT_VERBS})\s+(?:(?:{_QUAL})?(?:{_NUMBER}|hundreds|dozens|thousands|scores)\s+(?:of\s+)?)?"
+            rf"(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_TRADES})\b(?!['’])"),
     # a count right after the verb binds it to the job noun across a list of kinds of staff ("cut 120
     # management and admin posts"), where an "and" would otherwise end the gap ("cut costs and jobs")
     ("cut", rf"\b(?:{_COUNT_VERBS})\s+(?:{_QUAL})?{_NUMBER}(?:\s+(?!(?:for|to|from|on|at|in|by|of|with)\b)[\w'’-]+)"
@@ -425,7 +435,9 @@ MARKERS = (
                 r"folds?|folding)\b"),
     ("restructuring", r"\b(?:restructur\w+|realign\w*|reorgani[sz]\w+|reorg|overhaul\w*|streamlin\w+|transformation|"
                       r"cost-cutting|cost\s+savings|efficiency|shake-?up|review\s+of\s+(?:its\s+)?(?:teams|operations|"
-                      r"structure)|voluntary\s+(?:redundancy|severance|exit)|severance|buyouts?)\b"),
+                      r"structure)|voluntary\s+(?:redundancy|severance|exit)|severance|buyouts?|"
+                      # an employer's memo to its staff ("An update on our organization", "Changes to our workforce")
+                      r"(?:an?\s+)?(?:update|changes?)\s+(?:on|to)\s+our\s+(?:organi[sz]ation|teams?|workforce))\b"),
     # a company's financial results ("third-quarter results", "beats earnings estimates", "Q3 profit jumps"; not the
     # results to come, "news for workers before earnings", "the next signal arrives with earnings")
     ("results", r"(?<!before )(?<!ahead of )(?<!next )(?<!upcoming )(?<!with )\b(?:results|earnings|"
