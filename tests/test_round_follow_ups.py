@@ -104,3 +104,35 @@ def test_more_than_after_a_comma_is_no_new_action() -> None:
     plan = match_rounds([], [wide, warn], now=datetime(2026, 2, 3))
     assert len(plan.rounds) == 1 and plan.rounds[0].headcount == 16000
     assert member_from(_cand("x", "2026-02-02T09:00", "Amazon to cut 2,000 more jobs"), 42).follow_up is False
+
+
+def _leaked(article_id: str, published: str, title: str, *, units: tuple[str, ...] = (), headcount: int | None = None,
+            low: int | None = None, high: int | None = None) -> RoundCandidate:
+    cand = _cand(article_id, published, title, units=units, headcount=headcount)
+    facts = cand.classification.model_copy(update={"is_leak": True, "headcount_min": low, "headcount_max": high})
+    return cand.model_copy(update={"classification": facts})
+
+
+def test_a_leak_confirmed_with_more_is_one_round() -> None:
+    """A leak ("AWS and Prime Video hit as Amazon readies a new wave", 30,000 in the plan) and five days later the
+    official figure within it told as "weitere 16.000" (more than the round before the leak): one round, not two. A
+    state's filing of 2,198 that came between, inside the leak's vague "thousands", does not make the round a unit's
+    of that size. (Read from the opened real probe 21: rounds-2026.12 made two rounds; rounds-2026.13 one.)"""
+    leak = _leaked("l1", "2026-01-23T08:00", "AWS et Prime Video frappés alors qu'Amazon prépare une nouvelle vague",
+                   units=("AWS", "Prime Video"), headcount=30000)
+    vague = _cand("v1", "2026-01-23T10:00", "Amazon 'plans thousands more corporate job cuts'")
+    vague = vague.model_copy(update={"classification": vague.classification.model_copy(
+        update={"headcount_min": 2000, "headcount_max": 9999, "headcount_approx": True})})
+    state = _cand("s1", "2026-01-27T09:00", "Amazon's Washington State layoffs detailed", headcount=2198)
+    official = _cand("o1", "2026-01-28T13:00", "Amazon streicht weitere 16.000 Stellen", headcount=16000)
+    plan = match_rounds([], [leak, vague, state, official], now=datetime(2026, 1, 29))
+    assert len({link.round_id for link in plan.links}) == 1
+    assert plan.rounds[0].headcount == 16000
+
+
+def test_a_units_own_cut_stays_apart_from_a_later_company_round() -> None:
+    """(A guard: a unit's official cut with its own figure, Twitch's 500, is no slice of a company-wide figure a few
+    days later: only units a leak named give way.)"""
+    unit = _cand("t1", "2024-01-10T12:00", "Twitch lays off 500", units=("Twitch",), headcount=500)
+    wide = _cand("w1", "2024-01-12T12:00", "Amazon to cut 2,000 corporate jobs", headcount=2000)
+    assert len(match_rounds([], [unit, wide], now=datetime(2024, 1, 13)).rounds) == 2

@@ -34,7 +34,10 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # no longer ties a unit's own company-scale cut to it; only a follow-up phrase ("as part of") does.
 # rounds-2026.12: more wordings of a cut carried out ("begins mass layoffs", "began layoffs", "comenzó este miércoles
 # con la mayor oleada de despidos"), never one said to begin later ("will begin job cuts") or talks about it.
-MATCHER_VERSION = "rounds-2026.12"
+# rounds-2026.13: a round known so far by a leak takes the official figure within it even when that figure is told as
+# "more" ("weitere 16.000" five days after "plans thousands more", 30,000 reported); units only a leak named no longer
+# make a round a unit's, so a company-wide figure arriving after a smaller official one (a state's filing) is its whole.
+MATCHER_VERSION = "rounds-2026.13"
 
 
 class RoundCandidate(Frozen):

@@ -26,6 +26,7 @@ class Aggregate:
 
     units: tuple[str, ...]
     unit_keys: frozenset[str]
+    official_unit_keys: frozenset[str]  # the units its official (non-leak) full reports name
     announced_on: date
     headcount_member: Member | None
     text_member: Member | None
@@ -107,6 +108,7 @@ def aggregate(members: Sequence[Member], company: str, prior_sources: int = 0, p
     return Aggregate(
         units=units,
         unit_keys=keys,
+        official_unit_keys=_units(official, company)[1],
         announced_on=min(m.on for m in (official or full)),
         headcount_member=headcount_member,
         text_member=text_member,

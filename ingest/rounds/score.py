@@ -116,6 +116,11 @@ def _headcount_fit(
         return 0.5, "full", "headcount unknown on one side", False
     if overlap(c_int, r_int):
         return (1.0 if close(cand_point, round_point) else 0.8), "full", f"headcount {fmt(cand_point)} ~ {fmt(round_point)}", False
+    if hm is not None and hm.is_leak and leak_meets_official(hm, cand):
+        # the round is so far a leak, and this is the official figure within it ("plans thousands more cuts", 30,000
+        # reported, then "Amazon streicht weitere 16.000 Stellen"): the leak confirmed, whatever "more" says of the
+        # rounds before it
+        return 0.9, "full", f"the official {fmt(cand_point)} confirms the leaked {fmt(round_point)}", False
     # a unit's report giving a company-scale figure within the round's range ("Amazon Games hit as part of 14,000
     # cuts" beside 30,000 reported the day before, the range a leak and its confirmation share), or tying itself to
     # the round ("AWS to lose 2,500 jobs as part of Amazon cuts"), tells the company's action through one unit:
@@ -128,8 +133,9 @@ def _headcount_fit(
         # operations and devices"), or for no unit at all (a state's WARN notice, one site), is a
         # slice of this round rather than a round of its own.
         return 0.6, "part", f"{fmt(cand_point)} is part of the round's {fmt(round_point)}", False
-    if r_int[1] < c_int[0] and not cand.is_leak and (not r_keys or (c_keys and r_keys < c_keys)):
-        # The slice came first (by date): the whole it belongs to arrives now.
+    if r_int[1] < c_int[0] and not cand.is_leak and (not agg.official_unit_keys or (c_keys and r_keys < c_keys)):
+        # The slice came first (by date): the whole it belongs to arrives now (units only a leak named do not make
+        # the round a unit's: "AWS and Prime Video hit" leaked, then 16,000 company-wide).
         return 0.6, "full", f"the round's {fmt(round_point)} is part of {fmt(cand_point)}", True
     return None
 

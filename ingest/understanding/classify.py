@@ -61,13 +61,12 @@ from ingest.understanding.status import (
 )
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-32"
+CLASSIFIER_VERSION = "rules-33"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
 # a closure, a restructuring or a confirmation, cuts told only after `_NAMED_LEAD` sentences are context.
-_EXTENDED_LEAD = 6
-_NAMED_LEAD = 5
+_EXTENDED_LEAD, _NAMED_LEAD = 6, 5
 _ELAPSED = re.compile(r"(?i)\b(?:(?:a|one|two|three|six|\d+)\s+(?:years?|months?)\s+(?:on|later|after|since)|still|"
                       r"anniversary|ein\s+jahr\s+(?:danach|später)|un\s+an\s+après|un\s+año\s+después|un\s+anno\s+dopo)\b")
 _SUPPORTING = frozenset(("current", "plan", "confirm", "leak", "closure"))

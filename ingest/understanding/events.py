@@ -1,8 +1,7 @@
 """An article read as layoff events: for each cue, who acts, what is asserted, when, and how many.
 
-The title is read first, then the body in order, so "the company" and "it" refer back to the
-employers already seen. Only the sentences holding a cue (and the lead, for its employers) are
-analysed further; the rest of a long page costs one pass of the cue patterns.
+The title is read first, then the body in order, so "the company" and "it" refer back to the employers already seen.
+Only the sentences holding a cue (and the lead, for its employers) are analysed further: the rest costs one pass.
 """
 
 from __future__ import annotations
@@ -12,23 +11,22 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.understanding.aliases import CompanyTable
+from ingest.understanding.article_employer import (
+    HEADLINE_FREE_LEAD, clip, main_employer, named_later, sentence_names, title_cues,
+)
 from ingest.understanding.clauses import Cue, Marker, clause_of, clause_spans, find_markers, sentence_cues
 from ingest.understanding.dates import DateMention, find_dates
 from ingest.understanding.employers import (
-    Actor, Employers, actor_for, as_actor, is_generic, sentence_subject, served,
+    Actor, Employers, actor_for, as_actor, is_generic, sentence_subject,
 )
 from ingest.understanding.headcount import Amount, find_amounts
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.lexicon.frames import comes_after, intends
-from ingest.understanding.names import ArticleNames, Name, article_names, find_names
+from ingest.understanding.names import ArticleNames, Name, article_names
 from ingest.understanding.modality import Reading, background, hangs_on, read_cue
 from ingest.understanding.sentences import Sentence, read_sentences
-from ingest.understanding.title_case import clause_not_name
 
 LEAD = 3  # body sentences that, with the title, state an article's main event
-# Under a headline with no cue of its own the lead runs longer: a press release or notice puts its
-# headline on the plan ("proposed restructuring of store estate") and the cut a few lines down.
-HEADLINE_FREE_LEAD = 10
 # Body sentences with cues read in full beyond the lead: later ones only add context, and a long
 # page of them would be slow. Cues past this still make the article a mention.
 MAX_CONTEXT_SENTENCES = 8
@@ -152,9 +150,8 @@ _DATELINE_STUB = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,30},\s*[A-Z][a-z
 
 
 def _strip_dateline(text: str) -> str:
-    """Return the body without its dateline ("LONDON, Nov 26 (Reuters) -", "Seattle (dpa) -"), on any of its first
-    three non-empty lines (a summary line may stand above the lead), and without a line that is only a dateline's
-    stub; after the dateline no line is read for one."""
+    """Return the body without its dateline ("LONDON, Nov 26 (Reuters) -") on any of its first three non-empty lines
+    (a summary line may stand above the lead) and without a dateline's stub line; none is read after the dateline."""
     lines = text.split("\n", 8)
     seen = 0
     for i, line in enumerate(lines[:8]):
@@ -195,13 +192,6 @@ def _at_employer(
                 return as_actor(name, "subject")
             return main if main is not None and main.name.startswith(name.text) else None
     return None
-
-
-def _names(s: Sentence, lex: Lexicon, table: CompanyTable, context: ArticleNames) -> list[Name]:
-    """Return the sentence's names, without the capitalised clauses of a title-case headline ("California Shuts
-    Down"): a run holding the news' verb is the news, not who makes it."""
-    return [n for n in find_names(s.text, lex, table, context, in_title=s.is_title)
-            if n.known or not clause_not_name(n.text, lex)]
 
 
 # A figure after "compared with" is the other side of a comparison ("small compared with the 27,000 jobs it cut in
@@ -248,7 +238,7 @@ def _read_sentence(
 ) -> list[Event]:
     """Return the events of one sentence holding cues, and note its subject for later anaphors."""
     text = s.text
-    names = _names(s, lex, table, names_context)
+    names = [c for n in sentence_names(s, lex, table, names_context) if (c := clip(text, n, cues)).text]
     # a generic noun inside a known name ("Amazon MGM Studios") is the name's, not a generic subject
     markers = [m for m in find_markers(text, s.low, lex, spans, headline=s.is_title)
                if m.kind != "generic" or not any(n.known and n.start <= m.start < n.end for n in names)]
@@ -278,61 +268,6 @@ def _read_sentence(
     if subject is not None:
         employers.last = as_actor(subject, "subject")
     return events
-
-
-def _main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Actor | None:
-    """Return the article's employer: the subject of the headline's layoff clause, else the lead's first subject."""
-    for sentence, names in lead:
-        cues = sentence_cues(sentence.text, sentence.low, lex)
-        if cues:
-            start, _ = clause_spans(sentence.low, lex)[cues[0].clause]
-            in_clause = [n for n in names if start <= n.start < cues[0].start]
-            subject = sentence_subject(sentence.text[: cues[0].start], in_clause, lex)
-            if subject is not None:
-                return as_actor(subject, "subject")
-        subject = sentence_subject(sentence.text, names, lex)
-        if subject is not None:
-            return as_actor(subject, "subject")
-    # No subject anywhere ("A message from Andy Jassy", "sent by Amazon CEO ..."): the first organisation named, or
-    # the one whose staff a memo is shared with ("shared with Vestria employees today")
-    for sentence, names in lead:
-        for name in names:
-            if not name.weak and not served(sentence.text, name) and (
-                    name.known or _STAFF_OF.match(sentence.text, name.end)):
-                return as_actor(name, "subject")
-    return None
-
-
-_STAFF_OF = re.compile(r"(?:['’]s)?\s+(?:employees|staff|colleagues|teammates|team\s+members|Mitarbeiter\w*|salariés|"
-                       r"collaborateurs|empleados|dipendenti)\b")
-
-
-def _title_cues(sentences: list[Sentence], lex: Lexicon) -> bool:
-    """Return whether the headline holds a layoff cue or a closure ("Appliance maker to shutter Dayton plant")."""
-    if not sentences or not sentences[0].is_title:
-        return False
-    title = sentences[0]
-    return bool(sentence_cues(title.text, title.low, lex)) or any(
-        m.kind == "closure" for m in find_markers(title.text, title.low, lex, clause_spans(title.low, lex), headline=True))
-
-
-def _named_later(sentences: list[Sentence], lex: Lexicon, table: CompanyTable, context: ArticleNames) -> Actor | None:
-    """Return the first organisation the body names, for a headline about cuts whose lead names no employer as
-    its subject: local news often leads on a description ("a packaging factory in Rotherham") and names the owner a few lines down
-    ("run by Lanyard Connect", "Bosses at Moorside Snacks"). A lone capitalised word may be a place, so
-    only the alias table's names and names that read as organisations count."""
-    for s in sentences:
-        if s.is_title:
-            continue
-        if s.index > HEADLINE_FREE_LEAD:
-            break
-        for name in _names(s, lex, table, context):
-            if name.weak or name.surname or served(s.text, name):
-                continue
-            if name.known or len(name.text.split()) > 1 or lex.org_words.search(name.text):
-                return as_actor(name, "subject")
-    return None
-
 
 
 class _Reads:
@@ -365,10 +300,10 @@ def read_article(title: str, text: str, published: date, lex: Lexicon, table: Co
         return Article(sentences, [], Employers(), [], [])
     context = article_names(title, text, lex)
     lead = [s for s in sentences if s.is_title or s.index <= LEAD]
-    lead_names = [(s, _names(s, lex, table, context)) for s in lead]
-    main = _main_employer(lead_names, lex)
-    if main is None and _title_cues(sentences, lex):
-        main = _named_later(sentences, lex, table, context)
+    lead_names = [(s, sentence_names(s, lex, table, context)) for s in lead]
+    main = main_employer(lead_names, lex)
+    if main is None and title_cues(sentences, lex):
+        main = named_later(sentences, lex, table, context)
     employers = Employers(main=main)
     title_markers: list[Marker] = []
     events: list[Event] = []

@@ -102,3 +102,23 @@ def written_titled(word: str, body: str) -> bool:
     """Return whether the body writes a shouted word in title case, as a word of its own ("AMAZON" as "Amazon")."""
     return re.search(rf"(?<![\w'’-]){re.escape(word.title())}(?![\w'’-])", body) is not None
 
+
+
+# Words a Title Case headline writes between its subject and its verb ("NHS England To Lay Off", "Acme Set To Cut",
+# "Acme Will Axe"): a name read over the verb ends before them
+_BEFORE_VERB = re.compile(r"(?:\s+(?:To|Will|Set|Is|Are|Could|May|Might|Plans?|Has|Have|Had|Says|And|Or|Now|Also|"
+                          r"Va|Vont|Will|Soll|Wird|Plant|Va|Prevé|Pretende|Vuole))+$")
+
+
+def clipped_at(text: str, start: int, cue_start: int) -> str:
+    """Return the part of a name read over a layoff cue that stands before it ("NHS England To Lay Off Thousands Of
+    Staff" -> "NHS England", "England's Integrated Care Boards Slash" -> "England's Integrated Care Boards"): a Title
+    Case headline capitalises its verb, and the name ends where the cut begins. Empty when nothing is left."""
+    return _BEFORE_VERB.sub("", text[start:cue_start].rstrip(" ,:;-–—'’"))
+
+
+def names_a_cut(low: str, lex: Lexicon) -> bool:
+    """Return whether a Title Case run opens on a layoff or closure word ("Fermeture d'Entrepôts", "Layoffs
+    Continue"): the headline's topic, capitalised for style, not a name."""
+    return lex.trigger.match(low) is not None or any(
+        kind == "closure" and not cased and p.match(low) is not None for kind, p, cased in lex.markers)

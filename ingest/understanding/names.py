@@ -22,7 +22,8 @@ from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import cuts_after, german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
 from ingest.understanding.name_parts import (
-    PAGE_FURNITURE, credit_line, joined_start, lone_label, numbered, possessive_s, without_seat, written_lower, written_titled,
+    PAGE_FURNITURE, credit_line, joined_start, lone_label, names_a_cut, numbered, possessive_s, without_seat, written_lower,
+    written_titled,
 )
 from ingest.understanding.persons import UPPER as _UPPER
 from ingest.understanding.persons import persons, role_patterns, without_person
@@ -164,8 +165,7 @@ def _trim_run(run: str, start: int, lex: Lexicon) -> tuple[str, int]:
 
 
 def _in_body(run: str, body: str, times: int) -> str | None:
-    """Return the longest part of a Title Case line's run that the body writes capitalised `times` times or more
-    (a headline's name once; a heading inside the body, which counts itself, twice)."""
+    """Return the longest part of a Title Case run the body writes capitalised `times` times (a heading counts itself)."""
     tokens = run.split()
     for size in range(min(len(tokens), 5), 0, -1):
         for i in range(len(tokens) - size + 1):
@@ -189,8 +189,8 @@ def _title_part(run: str, context: ArticleNames, lex: Lexicon, times: int) -> tu
               default=0)
     offset = sum(len(w) + 1 for w in words[:cut])
     part = _in_body(run[offset:], context.body, times)
-    if part is None:
-        return None
+    if part is None or names_a_cut(part.lower(), lex):
+        return None  # ("Amazon : Fermeture d'Entrepôts et Suppression de ...": the closure, no name)
     at = offset + run[offset:].index(part)
     rest = run[at + len(part) :].split()
     modifier = bool(rest) and not lex.org_words.search(part) and any(lex.org_nouns.fullmatch(w) for w in rest)

@@ -47,6 +47,8 @@ CUES = (
             rf"{JOBS}\b|\b{JOBS}\b(?:\s+\S+){{0,6}}?\s+(?:streichen|gestrichen|abbauen|abgebaut|abzubauen|"
             r"reduzieren|reduziert)\b|\bbau(?:t|en|te|ten)\b(?:\s+\S+){0,10}?\s+" + JOBS + r"\b(?:\s+\S+){0,4}?\s+ab\b"
             rf"|\btrenn(?:t|en|te|ten)\s+sich\s+(?:\S+\s+){{0,2}}?von\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+){{0,2}}?{JOBS}\b"),
+    # "feuert 30.000 Mitarbeiter": firing with a count or a staff noun (not "feuert Raketen", "feuert den Trainer")
+    ("cut", rf"\b(?:feuert|feuern|feuerte|feuerten|gefeuert)\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+)?{JOBS}\b"),
     ("staff", r"\bentl(?:ässt|assen|ieß|iessen|ießen)\b|\bkündig(?:t|en|te|ten)\s+(?:\S+\s+){0,3}?(?:Mitarbeiter\w*|"
               r"Beschäftigte\w*|Angestellte\w*)\b|\bzur\s+Kündigung\s+angemeldet\b"),
     ("noun", r"\b(?:Stellen|Personal|Job|Arbeitsplatz)[-]?abbau\w*\b|\bStellenstreichung(?:en)?\b|\bEntlassung(?:en|"
@@ -101,7 +103,7 @@ MARKERS = (
     ("leak", rf"\b(?:schreibt|schrieb|meldet|meldete|berichtet|berichtete)\s+(?:das|die|der)\s+(?:\S+\s+)?\w*{_PRESS}\b|"
              rf"\b(?:das|die|der)\s+\w*{_PRESS}\s+(?:\S+\s+){{0,4}}?(?:schreibt|schrieb|meldet|meldete)\b|"
              r"\bmit\s+Verweis\s+auf\s+(?:\S+\s+){0,2}?(?:Insider\w*|Quellen|Kreise|Personen|Bericht\w*|Informationen)\b|"
-             r"\bnach\s+Informationen\s+(?:des|der|von)\b|\b(?:mit\s+der\s+(?:Angelegenheit|Sache|Situation|Lage)|"
+             r"\bnach\s+Informationen\s+(?:des|der|von|mehrerer|einiger|verschiedener)\b|\b(?:mit\s+der\s+(?:Angelegenheit|Sache|Situation|Lage)|"
              r"gut|informierte\w*)\s+vertraute\w*\b|\bvertraute\w*\s+(?:Person\w*|Quelle\w*)\b"),
     ("leak", r"\blaut\s+(?:einem\s+|einer\s+)?(?:Bericht\w*|Medienbericht\w*|Insider\w*|Kreisen|informierten\s+Kreisen|"
              r"Unternehmenskreisen|Informationen|Agentur\w*|(?!(?:einem\s+|einer\s+)?(?:eigenen|unternehmensangaben|angaben\s+des|umfrage|studie|befragung|prognose|"
@@ -196,7 +198,7 @@ WORDS = Words(
         r"umbau)\\b"
     ),
     trigger=(
-        r"streich|gestrichen|abbau|abzubau|abgebaut|\bab\b|entl|kündig|kurzarbeit|massenentlass|frühwarn|verlier|verlust|"
+        r"streich|gestrichen|abbau|abzubau|abgebaut|\bab\b|entl|feuer|gefeuert|kündig|kurzarbeit|massenentlass|frühwarn|verlier|verlust|"
         r"betroffen|betrifft|wegfall|fallen|fällt|gefährdet|bedroht|spiel|kippe|reduzier|trenn|sozialplan|kost"
     ),
     cues=CUES,  # type: ignore[arg-type]

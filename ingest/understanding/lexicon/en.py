@@ -14,7 +14,8 @@ JOBS = (
     r"civil\s+servants|middle\s+managers|managerial\s+roles|white-collar\s+jobs"
     # a job noun in the possessive names whose pay or hours are cut, not jobs ("nurses' overtime pay"): used only as
     # "(?:{JOBS})", so the group closes here and the look-ahead follows it
-    r")(?!['’](?:s\b|\s))(?:"
+    # (nor the money or time spent on staff: "cut staff costs", "reduction in agency staff spending")
+    r")(?!['’](?:s\b|\s)|\s+(?:spending|spend|costs?|bills?|budgets?|pay|wages|salaries|hours|overtime)\b)(?:"
 )
 _CUT = (
     r"cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|shed(?:s|ding)?|"
@@ -156,6 +157,10 @@ CUES = (
                  rf"hundreds\s+of\s+)?thousands|hundreds|"
                  rf"dozens|"
                  rf"several\s+hundred)\s+(?:\S+\s+){{0,2}}?(?:{JOBS})\b"
+                 # inverted: "Affected by the closures are 250 employees"
+                 rf"|\b(?:affected|impacted)\s+by\s+(?:the\s+|these\s+|this\s+)?(?:\S+\s+)?(?:closures?|cuts|changes|"
+                 rf"decision|move|restructuring|plans?)\s+(?:are|were|will\s+be)\s+(?:{_QUAL})?\d[\d,.]*\s+(?:\S+\s+)?"
+                 rf"(?:{JOBS})\b"
                  r"|\bnumber\s+of\s+(?:employees|workers|positions|staff|jobs)\s+affected\b|\b(?:employees|workers|"
                  r"positions)\s+affected\s*:"
                  # staff put into a redundancy consultation ("with around 250 staff now facing a consultation")
@@ -409,6 +414,9 @@ MARKERS = (
                 r"\bcontinu(?:e|es|ed|ing)\s+(?:(?:the|its|their|with)\s+)?(?:[\w-]+\s+)?(?:layoffs|lay-offs|job\s+cuts|"
                 r"cuts|redundancies|downsizing)\b|"
                 r"\bimplement(?:s|ed|ing)?\b|\bcarr(?:y|ies|ied|ying)\s+out\b|\benact(?:s|ed|ing)?\b|"
+                # the light verb of a cut ("<Firm> makes redundancies", "has made 50 staff cuts")
+                r"\bma(?:ke|kes|king|de)\s+(?:about\s+|around\s+|some\s+)?(?:\d[\d,.]*\s+)?(?:[\w-]+\s+)?"
+                r"(?:redundancies|job\s+cuts|staff\s+cuts|layoffs|lay-offs)\b|"
                 r"\b(?:more|another|additional|further)\s+(?:\d[\d,.]*\s+)?(?:[a-z-]+\s+)?(?:jobs|roles|positions|staff|"
                 r"employees|workers|posts)\b|\bis\s+(?:now\s+)?(?:cutting|laying|shedding|axing|eliminating)\b"),
     ("plan", r"\b(?:will|plans?|planned|planning|set|intends?|proposes?|proposed|proposing|is|are|aims?|seeks?|"
@@ -419,6 +427,7 @@ MARKERS = (
              r"\b(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies)\s+(?:are\s+|is\s+)?(?:imminent|incoming)\b"),
     ("generic", r"\b(?:companies|firms|employers|businesses|corporations|industry|industries|(?<!public\s)(?<!private\s)(?<!civil\s)sector(?!\s+(?:employees|workers|staff|jobs|roles|pay|unions?)\b)|sectors|"
                 r"tech\s+giants|big\s+tech|startups|start-ups|retailers|banks|lenders|carmakers|automakers|"
+                r"multinationals|insurers|airlines|exporters|"
                 r"manufacturers|universities|councils|schools|hospitals|trusts|charities|agencies|departments|"
                 r"sellers|merchants|suppliers|operators|publishers|studios|brands|chains|organi[sz]ations|economy|"
                 r"executives|bosses|ceos|investors|(?:AI|automation|robots)\s+(?:will|could|may|might)|"
