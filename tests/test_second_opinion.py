@@ -198,6 +198,7 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-32": {"model_sha256": "ca793c8d28f104bf37e8a8bdde281b517a865d5315085d1389c45e4a8b922d9b",
                  "doubt": 0.2, "min_text_chars": 400},    "rules-33": {"model_sha256": "1cffc1a40e425d8339721529d9209ff7cd824e517edfea87ea06d18adddc61a7",
+                 "doubt": 0.2, "min_text_chars": 400},    "rules-34": {"model_sha256": "d38ce0eddc7414ef4485503c85fc34549b737feadecd9bbf92e17930151c7103",
                  "doubt": 0.2, "min_text_chars": 400},
 }
 

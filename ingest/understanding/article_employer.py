@@ -28,10 +28,11 @@ def sentence_names(s: Sentence, lex: Lexicon, table: CompanyTable, context: Arti
             if n.known or not clause_not_name(n.text, lex)]
 
 
-def clip(text: str, name: Name, cues: list[Cue]) -> Name:
-    """Return the name, cut where a layoff cue it was read over begins (a Title Case headline capitalises the verb)."""
+def clip(text: str, name: Name, cues: list[Cue], body: str) -> Name:
+    """Return the name, cut where a layoff cue it was read over begins (a Title Case headline capitalises the verb),
+    unless the body writes the whole name on its own ("Prime Cut Meats supplies supermarkets")."""
     cue = next((c for c in cues if name.start < c.start < name.end), None)
-    if cue is None or name.known:
+    if cue is None or name.known or body.count(name.text) > body.count(text):
         return name
     part = clipped_at(text, name.start, cue.start)
     return replace(name, text=part, end=name.start + len(part), parent=part)

@@ -61,7 +61,7 @@ from ingest.understanding.status import (
 )
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-33"
+CLASSIFIER_VERSION = "rules-34"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -315,10 +315,10 @@ def _trim(text: str) -> str:
 def _report(base: dict, article: Article, main: Event, published: date, lex_code: str) -> Classification:
     """Return the layoff_report Classification with the facts of the main event."""
     assert main.actor is not None
-    events = [e for e in article.events if _same_employer(main, e)]
+    # (a cut told beside this one, "separate from its plan to cut 18,000 jobs", gives it no count, unit or date)
+    events = [e for e in article.events if _same_employer(main, e) and (e is main or "separate" not in e.clause_kinds)]
     amount, share = action_count(main, events, article.events, article.sentences)
     lex = lexicon(lex_code)
-    # a sentence telling another action beside this one ("separate from the cuts outlined last week") dates that one
     dates = [d for e in [main, *events] if e is main or "separate" not in e.sentence_kinds for d in e.dates]
     dates += attribution_dates(article.sentences, lex, published)
     lead_sentences = [s for s in article.sentences if s.is_title or s.index <= LEAD]

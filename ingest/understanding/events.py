@@ -238,7 +238,7 @@ def _read_sentence(
 ) -> list[Event]:
     """Return the events of one sentence holding cues, and note its subject for later anaphors."""
     text = s.text
-    names = [c for n in sentence_names(s, lex, table, names_context) if (c := clip(text, n, cues)).text]
+    names = [c for n in sentence_names(s, lex, table, names_context) if (c := clip(text, n, cues, names_context.body)).text]
     # a generic noun inside a known name ("Amazon MGM Studios") is the name's, not a generic subject
     markers = [m for m in find_markers(text, s.low, lex, spans, headline=s.is_title)
                if m.kind != "generic" or not any(n.known and n.start <= m.start < n.end for n in names)]

@@ -36,7 +36,7 @@ _REGISTER = re.compile(
     r"(?:the\s+)?[\w'’-]+){0,3}?\s+(?-i:[A-Z][\w'’&-]*)\s+(?:stores|shops|branches|sites|locations|restaurants|offices|pubs|"
     r"outlets)\s+"
     r"(?:that\s+(?:will|are)|which\s+(?:will|are)|slated|set\s+(?:to|for)|to\s+(?:close|shut|be)|closing|earmarked|due\s+to))|"
-    r"\bhere['’]s\s+(?:a\s+)?(?:list|look|every)\b|\bbelow\s+(?:is|are)\b|"
+    r"\bhere['’]s\s+(?:a\s+)?(?:list|look|every)\b|\bbelow\s+(?:is|are)\b(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:message|memo|note|e-?mail|letter|statement))|"
     r"\b(?:listed|run\s+through|rounded\s+up|set\s+out|look\s+at)\s+(?:[\w’'-]+\s+){0,6}?below\b|"
     r"\blearn\s+(?:the|how)\b|"
     # a tracker or a table of many cases ("This is a live page of all the redundancies", "we will track every

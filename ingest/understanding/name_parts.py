@@ -117,8 +117,13 @@ def clipped_at(text: str, start: int, cue_start: int) -> str:
     return _BEFORE_VERB.sub("", text[start:cue_start].rstrip(" ,:;-–—'’"))
 
 
-def names_a_cut(low: str, lex: Lexicon) -> bool:
-    """Return whether a Title Case run opens on a layoff or closure word ("Fermeture d'Entrepôts", "Layoffs
-    Continue"): the headline's topic, capitalised for style, not a name."""
-    return lex.trigger.match(low) is not None or any(
-        kind == "closure" and not cased and p.match(low) is not None for kind, p, cased in lex.markers)
+def names_a_cut(run: str, lex: Lexicon) -> bool:
+    """Return whether a Title Case run opens on a closure word, whole ("Fermeture d'Entrepôts"): the headline's topic,
+    capitalised for style, not a name ("Costain", "Closure Systems International" are names: a word only beginning
+    like one, or an organisation word in the run)."""
+    first = run.split()[0].lower() if run.split() else ""
+    if lex.code == "de" and lex.trigger.match(first):
+        return True  # German capitalises its nouns: "Commerzbank: Abbau von 3900 Stellen"
+    return not lex.org_words.search(run) and any(
+        kind == "closure" and not cased and (m := p.match(first)) is not None and m.end() == len(first)
+        for kind, p, cased in lex.markers)

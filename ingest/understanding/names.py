@@ -189,7 +189,7 @@ def _title_part(run: str, context: ArticleNames, lex: Lexicon, times: int) -> tu
               default=0)
     offset = sum(len(w) + 1 for w in words[:cut])
     part = _in_body(run[offset:], context.body, times)
-    if part is None or names_a_cut(part.lower(), lex):
+    if part is None or names_a_cut(part, lex):
         return None  # ("Amazon : Fermeture d'Entrepôts et Suppression de ...": the closure, no name)
     at = offset + run[offset:].index(part)
     rest = run[at + len(part) :].split()

@@ -33,13 +33,17 @@ _PAIR = re.compile(
 # Counts shared out among employers after the cue ("Amazon will shed 18,000 jobs, Alphabet 12,000, Microsoft 10,000
 # and Meta 11,000"; "Amazon streicht 18.000 Stellen, Alphabet 12.000 und Meta 11.000"): a name, a figure, a break
 _SHARE = re.compile(rf"(?:,|\s{_AND})\s+{_NAME}\s+(?:(?i:about|some|nearly|around|rund|environ|unos|circa)\s+)?"
-                    rf"\d[\d,.]*(?:\s*(?i:k|mil|mila|000))?(?=\s*(?:,|;|\.|$|\s{_AND}\s))")
+                    rf"(?P<n>\d[\d,.]*)(?:\s*(?i:k|mil|mila|000))?(?=\s*(?:,|;|\.|$|\s{_AND}\s))")
 
 
 def shared_out(e: Event) -> bool:
     """Return whether the cue's count is one of several employers' listed after it, a figure each: a tally of a
-    sector's cuts, never one employer's report."""
-    return len(_SHARE.findall(e.sentence.text, e.cue.end)) >= 2
+    sector's cuts, never one employer's report. Parts that add up to most of the cue's count, and no more, are its
+    breakdown ("cut 1,200 jobs, with Ohio losing 500, Texas 400 and Georgia 300"; "3.000 Stellen, Deutschland 1.400
+    ..."): other employers' counts are their own and seldom sum to it."""
+    parts = [int(re.sub(r"\D", "", m.group("n")) or 0) for m in _SHARE.finditer(e.sentence.text, e.cue.end)]
+    total = e.amounts[0].value if e.amounts else None
+    return len(parts) >= 2 and not (total is not None and 0.5 * total <= sum(parts) <= 1.05 * total)
 
 
 def pair_in_headline(article: Article) -> bool:

@@ -22,7 +22,8 @@ _WINDOW = 48  # characters read back from a sentence end to find its last word
 # (French quotes open with a space: "mars. « À la suite ...")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’»)\]]*\s+(?=(?:[\"“‘(\[¿¡]|«[\s\u00a0\u202f]?)?[A-ZÀ-ÖØ-Þ0-9])")
 _BOILERPLATE_HEADING = re.compile(
-    r"(?i)^\s*(?:more\s+(?:stories|news|on\s+this)|more\s+from(?:\s+[\w-]+){0,3}|r\w*lated(?:\s+(?:stories|articles|news|coverage|posts|"
+    r"(?i)^\s*(?:more\s+(?:stories|news|on\s+this)|more\s+from(?:\s+(?:us|our\s+[\w-]+|this\s+(?:author|writer|site|"
+    r"section)|the\s+(?:author|writer)|(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})))?|r\w*lated(?:\s+(?:stories|articles|news|coverage|posts|"
     r"reading|content|topics))?|read\s+(?:more|also|next)|also\s+read|you\s+(?:may|might)\s+also\s+like|recommended"
     r"(?:\s+for\s+you)?|trending(?:\s+now)?|latest(?:\s+(?:articles|news|stories|posts|headlines))?|most\s+(?:read|"
     r"popular|viewed)|top\s+stories|see\s+also|further\s+reading|popular(?:\s+stories)?|what\s+to\s+read\s+next|"
@@ -37,9 +38,7 @@ _BOILERPLATE_PREFIX = re.compile(
     r"mehr\s+dazu|lesen\s+sie\s+auch|lire\s+aussi|à\s+lire|leer\s+más|lee\s+también|leggi\s+anche)\s*:|"
     r"(?:you\s+(?:may|might)\s+also\s+like|more\s+from|related\s+(?:stories|articles)|trending(?:\s+now)?|most\s+read)\s*[-–—:|]|"
     # shouted, a link's label needs no colon ("READ MORE City firm to axe 90 roles", "RELATED Council ...")
-    r"(?-i:READ\s+MORE|RELATED|SEE\s+ALSO|ALSO\s+READ|MORE\s+STORIES|LESEN\s+SIE\s+AUCH|LIRE\s+AUSSI|LEGGI\s+ANCHE)\s|"
-    # a link's arrow (">> Telstra to axe 2,800 jobs", "► Read next")
-    r">>|►|▶)"
+    r"(?-i:READ\s+MORE|RELATED|SEE\s+ALSO|ALSO\s+READ|MORE\s+STORIES|LESEN\s+SIE\s+AUCH|LIRE\s+AUSSI|LEGGI\s+ANCHE)\s)"
 )
 
 
@@ -102,6 +101,23 @@ def split_line(line: str) -> list[str]:
     return out
 
 
+_MINOR = frozenset("a an the of and or in on at to for by from with - – — | · & de la le du des et der die das und y el los".split())
+
+
+# Stems of layoff and closure words in the five languages: a short line holding one is a sub-headline, not furniture.
+_CUT_STEM = re.compile(r"(?i)lay-?off|redundan|jobs?\b|cuts?\b|axe|stellen|entlass|kündig|licenci|despid|tagli|esuber|"
+                       r"suppress|clos|shut|fermet|cierr|chiu|schlie")
+
+
+def _furniture(line: str) -> bool:
+    """Return whether a short line above the lead is page furniture: a kicker, an outlet's name, a byline, a date
+    ("Try GOLD - Free", "The Independent", "|September 24, 2025"): at most five words, no sentence end, and no word
+    written in lower case but the small ones. Such lines do not take a place in the lead."""
+    words = line.split()
+    return 0 < len(words) <= 5 and line.rstrip()[-1:] not in ".!?:\"”»" and all(
+        not w[:1].islower() or w.lower() in _MINOR for w in words) and _CUT_STEM.search(line) is None
+
+
 def read_sentences(title: str, text: str, limit: int = MAX_SENTENCES) -> list[Sentence]:
     """Return the title (when there is one) and the first `limit` body sentences, link lists dropped."""
     title = " ".join(title.split())
@@ -109,13 +125,13 @@ def read_sentences(title: str, text: str, limit: int = MAX_SENTENCES) -> list[Se
     lines = text.split("\n")
     paragraph = 0
     for _, line in _prose_lines(lines) if "\n" in text else enumerate(lines):
-        if not line.strip():
+        if not line.strip() or (paragraph < 4 and _furniture(line)):
             continue
         paragraph += 1
         for piece in split_line(line):
             if len(out) >= limit + (1 if title else 0):
                 return out
             if paragraph == 1 and piece == title:
-                continue  # a body that repeats the headline
+                continue  # a body that repeats the headline (after its furniture, too)
             out.append(Sentence(len(out), piece, paragraph=paragraph))
     return out

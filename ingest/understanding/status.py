@@ -48,6 +48,17 @@ _MEMO_CITED = re.compile(
     r"interno\s+|interna\s+)?(?:memo|memorandum|memorándum|memorando|e-?mail|letter|note|Schreiben|Brief|Rundschreiben|Rundmail|Mail|courriel|lettre|"
     r"note\s+interne|mémo|carta|correo|comunicado\s+interno|nota\s+interna|lettera)\b"
 )
+# A confirmation given by insiders, not the employer ("confirmed to Reuters by three people familiar", "confermato a
+# Reuters da tre persone interne all'azienda", "bestätigten mehrere Insider")
+_BY_INSIDERS = re.compile(
+    r"(?i)\b(?:confirm\w*|confermat\w*|confirmad\w*|confirmé\w*|bestätigt\w*)\s+(?:\S+\s+){0,3}?(?:by|da|por|par|von)\s+"
+    r"(?:two|three|four|several|multiple|\d+|due|tre|quattro|diverse|alcune|dos|tres|varias|deux|trois|plusieurs|zwei|"
+    r"drei|mehreren?)\s+(?:\S+\s+)?(?:people|persons|sources|insiders|persone|fonti|personas|fuentes|personnes|"
+    r"Personen|Quellen|Insidern?)\b")
+_UNION = re.compile(r"(?i)\b(?:union|unions|sindicat\w*|syndicat\w*|Gewerkschaft\w*|Betriebsrat\w*|unión)\b")
+_TO_STAFF = re.compile(r"(?i)\b(?:to|ai|alle|an\s+die|aux|à\s+ses|a\s+los|a\s+sus)\s+(?:its\s+|his\s+|her\s+|their\s+|the\s+|"
+                       r"suoi\s+)?(?:staff|employees|workers|dipendenti|lavoratori|Mitarbeiter\w*|Beschäftigten|salariés|"
+                       r"employés|collaborateurs|empleados|trabajadores)\b")
 # A memo that reached an outlet rather than staff: leaked, or obtained, seen or reviewed by the outlet
 _MEMO_LEAKED = re.compile(r"(?i)\bleaked\b|\b(?:obtained|seen|viewed|reviewed)\s+by\b|\bdurchgesickert|\bfuité|\bfiltrad[oa]")
 # A sentence reading on from a document named before ("Per the memo", "In the email, ...", "the documents show"): in
@@ -95,11 +106,11 @@ def _current_markers(s: Sentence, lex: Lexicon, published: date) -> list[Marker]
 
 
 def cites_sources(sentences: list[Sentence], lex: Lexicon, published: date) -> bool:
-    """Return whether one of `sentences` attributes something current to sources (a leak)."""
+    """Return whether one of `sentences` attributes something current to sources (a leak), or has insiders confirm it."""
     return any(
         m.kind == "leak" for s in sentences if has_marker(s.text, s.low, lex, "leak")  # most cite no one: one scan
         for m in _current_markers(s, lex, published)
-    )
+    ) or any(_BY_INSIDERS.search(s.text) for s in sentences)
 
 
 def attribution_dates(sentences: list[Sentence], lex: Lexicon, published: date) -> list[DateMention]:
@@ -140,8 +151,10 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
         markers = [m for m in _current_markers(s, lex, published)
                    if not (m.kind == "confirm" and _OTHERS_ANNOUNCE.search(s.text, max(0, m.start - 40), m.start))]
         kinds = {m.kind for m in markers}
-        if not kinds & {"confirm", "speech"} or kinds & {"forecast", "speculative"}:
-            continue
+        if not kinds & {"confirm", "speech"} or kinds & {"forecast", "speculative", "separate"}:
+            continue  # (and "Separately, Amazon confirmed plans to close ...": another action's statement)
+        if _BY_INSIDERS.search(s.text):
+            continue  # "confirmed to Reuters by three people inside the company": sources, not the employer
         if "explained" in kinds and "confirm" not in kinds:
             continue  # "<CEO> explained that the cuts were about culture": why cuts were made, not that they are
         if "leak" in kinds and not _confirmed_after_leak(s.text, markers, lex):
@@ -193,10 +206,13 @@ def _memo_cited(s: Sentence, lex: Lexicon, published: date) -> bool:
     """Return whether a sentence about the cut cites the employer's internal memo, email or letter as its source
     ("according to an internal memo from <executive>", "mit Verweis auf eine interne E-Mail von CEO ...")."""
     m = _MEMO_CITED.search(s.text)
-    if m is None or _MEMO_LEAKED.search(s.text, m.start(), m.end() + 40):
-        return False  # ("a leaked memo obtained by the Courier": the outlet's source, not the employer speaking)
+    if m is None or _MEMO_LEAKED.search(s.text, m.start(), m.end() + 40) or _UNION.search(s.text, m.end(), m.end() + 30):
+        return False  # ("a leaked memo obtained by the Courier", "un memorándum del sindicato": not the employer speaking)
     kinds = {m.kind for m in _current_markers(s, lex, published)}
-    return not kinds & {"forecast", "speculative", "past"} and bool(sentence_cues(s.text, s.low, lex))
+    # the memo's own sentence may carry no cue when it is named as sent to staff ("citing an email from <executive>
+    # to employees", "citando una e-mail di <executive> ai dipendenti")
+    return not kinds & {"forecast", "speculative", "past"} and (
+        bool(sentence_cues(s.text, s.low, lex)) or _TO_STAFF.search(s.text, m.end()) is not None)
 
 
 def _confirmed_after_leak(text: str, markers: list[Marker], lex: Lexicon) -> bool:

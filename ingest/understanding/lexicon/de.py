@@ -47,8 +47,8 @@ CUES = (
             rf"{JOBS}\b|\b{JOBS}\b(?:\s+\S+){{0,6}}?\s+(?:streichen|gestrichen|abbauen|abgebaut|abzubauen|"
             r"reduzieren|reduziert)\b|\bbau(?:t|en|te|ten)\b(?:\s+\S+){0,10}?\s+" + JOBS + r"\b(?:\s+\S+){0,4}?\s+ab\b"
             rf"|\btrenn(?:t|en|te|ten)\s+sich\s+(?:\S+\s+){{0,2}}?von\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+){{0,2}}?{JOBS}\b"),
-    # "feuert 30.000 Mitarbeiter": firing with a count or a staff noun (not "feuert Raketen", "feuert den Trainer")
-    ("cut", rf"\b(?:feuert|feuern|feuerte|feuerten|gefeuert)\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+)?{JOBS}\b"),
+    # "feuert 30.000 Mitarbeiter": firing a counted staff (not "feuert Raketen", the coach, or one employee)
+    ("cut", rf"\b(?:feuert|feuern|feuerte|feuerten)\s+(?:{_QUAL})?{_NUM}\s+(?:\S+\s+)?{JOBS}\b"),
     ("staff", r"\bentl(?:ässt|assen|ieß|iessen|ießen)\b|\bkündig(?:t|en|te|ten)\s+(?:\S+\s+){0,3}?(?:Mitarbeiter\w*|"
               r"Beschäftigte\w*|Angestellte\w*)\b|\bzur\s+Kündigung\s+angemeldet\b"),
     ("noun", r"\b(?:Stellen|Personal|Job|Arbeitsplatz)[-]?abbau\w*\b|\bStellenstreichung(?:en)?\b|\bEntlassung(?:en|"
@@ -100,6 +100,7 @@ MARKERS = (
                   r"\bauf\s+(?:\w+\s+){0,4}?\w*(?:kultur|bürokratie)\w*\s+(?:\w+\s+){0,3}?zurückzuführen\b"),
     # eine andere Maßnahme neben dieser ("unabhängig von dem im Januar angekündigten Abbau"): ihr Datum ist nicht dieses
     ("separate", r"\b(?:unabhängig\s+von|getrennt\s+von|nichts\s+mit\s+(?:\S+\s+){1,3}?zu\s+tun)\b"),
+    ("separate", r"^\W*unabhängig\s+davon\b"),  # a separate piece of news opens the sentence
     ("leak", rf"\b(?:schreibt|schrieb|meldet|meldete|berichtet|berichtete)\s+(?:das|die|der)\s+(?:\S+\s+)?\w*{_PRESS}\b|"
              rf"\b(?:das|die|der)\s+\w*{_PRESS}\s+(?:\S+\s+){{0,4}}?(?:schreibt|schrieb|meldet|meldete)\b|"
              r"\bmit\s+Verweis\s+auf\s+(?:\S+\s+){0,2}?(?:Insider\w*|Quellen|Kreise|Personen|Bericht\w*|Informationen)\b|"

@@ -22,9 +22,7 @@ _CUT = (
     r"trim(?:s|med|ming)?|reduc(?:e|es|ed|ing)|shrink(?:s|ing)?|shrank|shrunk|downsiz(?:e|es|ed|ing)|"
     r"halv(?:e|es|ed|ing)|sack(?:s|ed|ing)?|fir(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|terminat(?:e|es|ed|ing)|"
     r"let(?:s|ting)?\s+go(?:\s+of)?|lay(?:s|ing)?\s+off|laid\s+off|los(?:e|es|ing)|lost|scrap(?:s|ped|ping)?|"
-    r"furlough(?:s|ed|ing)?|thin(?:s|ned|ning)?\s+out|make\s+redundant|"
-    # "guts MMO teams" (not British "gutted", upset: only "gutted its/the/their ...")
-    r"guts|gutting|gutted(?=\s+(?:its|their|the)\b)"
+    r"furlough(?:s|ed|ing)?|thin(?:s|ned|ning)?\s+out|make\s+redundant"
 )
 # Words between a cut verb and its job noun that show the verb acts on something else.
 _GAP_STOP = (
@@ -102,10 +100,18 @@ _TRADES = (r"bankers|pilots|cabin\s+crew|flight\s+attendants|traders|editors|pro
            r"cleaners|carers|caregivers|firefighters|scientists|tellers|dockers|dockworkers|midwives|paramedics|"
            r"librarians|baristas|chefs|waiters|guards|inspectors|planners|coders")
 
+# Words between the verb and the trade that show the verb acts on something else ("cuts bonuses for traders")
+_TRADE_STOP = (r"for|to|with|on|at|from|into|by|and|or|of|bonus|bonuses|pay|fees?|perks|tax|taxes|payments?|paperwork|"
+               r"light|ribbon|ties|hours|time|costs?|prices?|rates?|funding|budgets?|wages|salaries|benefits|red\s+tape")
+
 CUES = (
     ("cut", rf"\b(?:{_CUT})\b{_GAP}\s+(?:{JOBS})\b"),
+    # "guts MMO teams", "gutted its newsroom" (not British "gutted", upset; not a fire gutting a factory)
+    ("cut", r"\b(?:guts|gutting|gutted(?=\s+(?:its|their|the)\b))\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?"
+            r"(?:teams?|staff|newsroom|workforce|studios?|divisions?)\b"),
     ("cut", rf"\b(?:{_COUNT_VERBS})\s+(?:(?:{_QUAL})?(?:{_NUMBER}|hundreds|dozens|thousands|scores)\s+(?:of\s+)?)?"
-            rf"(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_TRADES})\b(?!['’])"),
+            rf"(?:its\s+|their\s+|the\s+)?(?:(?!(?:{_TRADE_STOP})\b)[\w-]+\s+){{0,2}}?"
+            rf"(?:{_TRADES})\b(?!['’])"),
     # a count right after the verb binds it to the job noun across a list of kinds of staff ("cut 120
     # management and admin posts"), where an "and" would otherwise end the gap ("cut costs and jobs")
     ("cut", rf"\b(?:{_COUNT_VERBS})\s+(?:{_QUAL})?{_NUMBER}(?:\s+(?!(?:for|to|from|on|at|in|by|of|with)\b)[\w'’-]+)"
@@ -136,7 +142,7 @@ CUES = (
              r"(?!\s+(?:on\s+(?:strike|holiday|leave)|out|into|ahead|back|home|abroad|unpaid|without|bust|broke|"
              r"under(?!\s+\w)|to\s+(?:work|the|school|court|vote|polls))\b)|"
              r"gone|lost|cut|axed|eliminated|slashed|shed|scrapped|made\s+redundant|at\s+risk|under\s+threat|"
-             r"on\s+the\s+line|in\s+jeopardy|disappear|let\s+go|laid\s+off|terminated|dismissed|furloughed|sacked|"
+             r"on\s+the\s+line|in\s+jeopardy|in\s+danger|disappear|let\s+go|laid\s+off|terminated|dismissed|furloughed|sacked|"
              r"fac(?:e|es|ing)\s+(?:the\s+)?(?:axe|chop))\b"
              # a workforce reduced or halved ("the headcount of the two bodies will be reduced by about half")
              r"|\b(?:headcount|workforce|staffing|staff\s+numbers|posts|roles|jobs|positions)\b(?:\s+[\w'’,.-]+){0,6}?\s+"
@@ -145,7 +151,7 @@ CUES = (
              r"|\blos(?:e|es|ing|t)\s+(?:their|its|your|our)\s+(?:jobs?|positions?|roles?|livelihoods?|"
              rf"posts?)\b|\bloss\s+of\s+(?:\S+\s+){{0,4}}?(?:{JOBS})\b|\bwith\s+the\s+loss\s+of\b"
              r"|\bout\s+of\s+(?:a\s+)?(?:jobs?|work)\b|\bwithout\s+(?:a\s+)?(?:jobs?|work)\b|\bon\s+the\s+dole\b"
-             rf"|\b(?:put|puts|putting)\s+(?:\S+\s+){{0,5}}?(?:{JOBS})\s+at\s+risk\b|\bfac(?:e|es|ing)\s+"
+             rf"|\b(?:put|puts|putting|plac(?:e|es|ed|ing))\s+(?:\S+\s+){{0,5}}?(?:{JOBS})\s+at\s+risk\b|\bfac(?:e|es|ing)\s+"
              r"(?:redundancy|compulsory\s+redundancy|the\s+sack|losing\s+their\s+jobs)\b"
              rf"|\b(?:cost|risks?|risking|threatens?|threatening)\s+(?:{_QUAL})?(?:\d[\d,.]*|hundreds|thousands|dozens)\s+"
              rf"(?:\S+\s+){{0,2}}?(?:{JOBS})\b"
@@ -158,8 +164,8 @@ CUES = (
                  rf"dozens|"
                  rf"several\s+hundred)\s+(?:\S+\s+){{0,2}}?(?:{JOBS})\b"
                  # inverted: "Affected by the closures are 250 employees"
-                 rf"|\b(?:affected|impacted)\s+by\s+(?:the\s+|these\s+|this\s+)?(?:\S+\s+)?(?:closures?|cuts|changes|"
-                 rf"decision|move|restructuring|plans?)\s+(?:are|were|will\s+be)\s+(?:{_QUAL})?\d[\d,.]*\s+(?:\S+\s+)?"
+                 rf"|\b(?:affected|impacted)\s+by\s+(?:the\s+|these\s+|this\s+)?(?:\S+\s+)?(?:closures?|cuts|job\s+cuts|"
+                 rf"layoffs|redundancies|shutdown)\s+(?:are|were|will\s+be)\s+(?:{_QUAL})?\d[\d,.]*\s+(?:\S+\s+)?"
                  rf"(?:{JOBS})\b"
                  r"|\bnumber\s+of\s+(?:employees|workers|positions|staff|jobs)\s+affected\b|\b(?:employees|workers|"
                  r"positions)\s+affected\s*:"
@@ -285,7 +291,8 @@ MARKERS = (
                   # a headline's "14,000 layoffs rooted in culture", "a decision ... is rooted in"
                   r"|\b(?:layoffs|job\s+cuts|cuts|decision)\s+(?:\w+\s+){0,2}?(?:(?:is|are|was|were)\s+)?rooted\s+in\b"),
     # another action told beside this one ("separate from the global cuts outlined last week"): its date is not this one's
-    ("separate", r"\b(?:separate\s+from|unrelated\s+to|not\s+related\s+to|independent\s+of|distinct\s+from)\b"),
+    ("separate", r"\b(?:separate\s+from|unrelated\s+to|not\s+related\s+to|independent\s+of|distinct\s+from)\b|"
+                 r"^\W*separately,|\bin\s+a\s+separate\s+(?:move|announcement|development|statement)\b"),
     ("leak", r"\b(?:people|persons?|someone|one\s+person|sources?)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|"
              r"aware)\b|\bsources?\b(?!\s+of\b)|"
              # an internal memo or email from an executive is the employer's own word; internal documents are not
@@ -363,7 +370,7 @@ MARKERS = (
                  r"probably)\b"),
     ("hypothetical", r"\?|\bwhat\s+(?:would|if|happens)\b|\bimagine\b|\bsuppose\b|\bhypothetical\w*\b"),
     # a sentence opening on "Recently," recalls background, not the news of the day
-    ("past", r"^(?:more\s+)?recently,\s"),
+    ("past", r"^(?:more\s+)?recently,\s|\b(?:a|the|its)\s+previous\s+announcement\b"),
     ("past", r"\blast\s+(?:year|month|spring|summer|autumn|fall|winter|time|round|decade)\b|\bearlier\s+(?:this|"
              r"that)\s+"
              r"(?:year|month)\b|\bearlier\s+in\s+(?:the\s+year|january|february|march|april|may|june|july|august|"
@@ -719,7 +726,9 @@ WORDS = Words(
             # "the combined headcount of A and B" (two bodies) and "an overall reduction of 14,000" (one action's net
             # figure) are not running totals
             r"\b(?:since|bringing|brings|cumulative\w*|altogether|combined(?!\s+(?:headcount|workforce|staff|payroll))|"
-            r"overall(?!\s+(?:net\s+)?(?:reduction|cut|decrease))|in\s+all|so\s+far|to\s+date|"
+            # ("our overall corporate workforce" is the workforce a cut reduces, no total either)
+            r"overall(?!\s+(?:net\s+)?(?:reduction|cut|decrease)|\s+(?:[\w-]+\s+)?(?:workforce|headcount|staff))|in\s+all|"
+            r"so\s+far|to\s+date|"
             r"over\s+the\s+(?:past|last)|in\s+recent\s+(?:months|years|weeks)|tally|sum\s+of)\b"
         ),
         "cumulative_after": (

@@ -83,6 +83,7 @@ MARKERS = (
     # otra medida junto a esta ("al margen de los recortes anunciados en enero")
     ("separate", r"\b(?:independientes?\s+de|al\s+margen\s+de|separad[oa]s?\s+de|sin\s+relación\s+con|"
                  r"no\s+(?:está|están)\s+relacionad[oa]s?)\b"),
+    ("separate", r"^\W*por\s+separado,"),  # a separate piece of news opens the sentence
     ("leak", rf"\b{_PRESS_SAYS}\s+(?:el|la|los)\s+(?:\w+\s+)?{_PRESS}\b|"
              rf"\b(?:el|la)\s+{_PRESS}\s+(?:[\w'’-]+\s+){{0,4}}?(?:ha\s+|había\s+)?{_PRESS_SAYS}\b|"
              r"\bcitando\s+(?:a\s+)?(?:fuentes|personas|un\s+informe|documentos)\b|"

@@ -86,6 +86,7 @@ MARKERS = (
     ("explained", r"\b(?:étaient|sont|était|est)\s+(?:pas\s+)?(?:\w+ment\s+)?(?:motivé\w*|dicté\w*)\s+par\b"),
     # une autre mesure à côté de celle-ci ("indépendamment du plan annoncé en janvier")
     ("separate", r"\b(?:indépendamment\s+d|distincts?\s+d|distinctes?\s+d|sans\s+(?:aucun\s+)?(?:lien|rapport)\s+avec)"),
+    ("separate", r"^\W*par\s+ailleurs,"),  # a separate piece of news opens the sentence
     ("leak", rf"\b{_PRESS_SAYS}\s+(?:le|la|l['’]|les)\s*(?:\w+\s+)?{_PRESS}\b|"
              rf"\b(?:le|la|l['’])\s*{_PRESS}\s+(?:[\w'’-]+\s+){{0,4}}?(?:a\s+|avait\s+)?{_PRESS_SAYS}\b|"
              r"\bsi\s+l['’]on\s+en\s+croit\b|\bciter?\w*\s+(?:des|de)\s+sources\b|\bd['’]après\s+des\s+sources\b|"

@@ -75,6 +75,7 @@ MARKERS = (
     # un'altra misura accanto a questa ("separati dai tagli annunciati a gennaio")
     ("separate", r"\b(?:separat[oaie]\s+(?:da|dai|dalle|dal|dalla)|indipendent[ei]\s+(?:da|dai|dalle|dal|dalla)|"
                  r"non\s+(?:è|sono)\s+collegat[oaie])\b"),
+    ("separate", r"^\W*separatamente,"),  # a separate piece of news opens the sentence
     ("leak", rf"\b{_PRESS_SAYS}\s+(?:il|la|l['’]|lo)\s*(?:\w+\s+)?{_PRESS}\b|"
              rf"\b(?:il|la|l['’])\s*{_PRESS}\s+(?:[\w'’-]+\s+){{0,4}}?(?:ha\s+|aveva\s+)?{_PRESS_SAYS}\b|"
              r"\bcome\s+riportato\s+da\b|\bstando\s+a\b|\bcitando\s+(?:fonti|persone|un\s+rapporto)\b|"
