@@ -197,8 +197,12 @@ SHIPPED = {
     "rules-31": {"model_sha256": "521039fc227a5cfecc6c65e9933035d488641fa595715a2937eb0bf888027e0b",
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-32": {"model_sha256": "ca793c8d28f104bf37e8a8bdde281b517a865d5315085d1389c45e4a8b922d9b",
-                 "doubt": 0.2, "min_text_chars": 400},    "rules-33": {"model_sha256": "1cffc1a40e425d8339721529d9209ff7cd824e517edfea87ea06d18adddc61a7",
-                 "doubt": 0.2, "min_text_chars": 400},    "rules-34": {"model_sha256": "d38ce0eddc7414ef4485503c85fc34549b737feadecd9bbf92e17930151c7103",
+                 "doubt": 0.2, "min_text_chars": 400},
+    "rules-33": {"model_sha256": "1cffc1a40e425d8339721529d9209ff7cd824e517edfea87ea06d18adddc61a7",
+                 "doubt": 0.2, "min_text_chars": 400},
+    "rules-34": {"model_sha256": "d38ce0eddc7414ef4485503c85fc34549b737feadecd9bbf92e17930151c7103",
+                 "doubt": 0.2, "min_text_chars": 400},
+    "rules-35": {"model_sha256": "2e61831db3ca704b8776716f5bcf7e06773e4da9994c778a52aa79ca489268d7",
                  "doubt": 0.2, "min_text_chars": 400},
 }
 

@@ -61,7 +61,7 @@ from ingest.understanding.status import (
 )
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-34"
+CLASSIFIER_VERSION = "rules-35"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -69,7 +69,8 @@ _EVIDENCE_CHARS = 400
 _EXTENDED_LEAD, _NAMED_LEAD = 6, 5
 _ELAPSED = re.compile(r"(?i)\b(?:(?:a|one|two|three|six|\d+)\s+(?:years?|months?)\s+(?:on|later|after|since)|still|"
                       r"anniversary|ein\s+jahr\s+(?:danach|später)|un\s+an\s+après|un\s+año\s+después|un\s+anno\s+dopo)\b")
-_SUPPORTING = frozenset(("current", "plan", "confirm", "leak", "closure"))
+_SUPPORTING, _MANY = frozenset(("current", "plan", "confirm", "leak", "closure")), frozenset(
+    "multiple several many some various numerous two three four five dozens hundreds".split())
 
 
 def _asserts_action(e: Event, headline_kinds: frozenset[str] = frozenset()) -> bool:
@@ -104,18 +105,16 @@ def _closing(headline_kinds: frozenset[str]) -> bool:
 
 
 def plural_actor(e: Event, lex: Lexicon) -> bool:
-    """Return whether a cue's employer is a plural common noun capitalised where it opens a sentence or a headline
-    ("Universities have announced 12,000 job cuts"; not a name ending on a plural, "Xbox Game Studios"), or its count
-    is one of several employers' ("Amazon will shed 18,000 jobs, Alphabet 12,000 and Meta 11,000"): a tally."""
-    if shared_out(e):
-        return True
-    if e.actor is None or e.actor.known:
+    """Return whether a cue's employer is a capitalised plural common noun ("Universities have announced", not "Xbox
+    Game Studios") or its count one of several employers' ("Amazon 18,000, Alphabet 12,000 and Meta 11,000")."""
+    if shared_out(e) or e.actor is None or e.actor.known:
+        return shared_out(e)
+    words = [w.lower() for w in e.actor.name.split()]
+    if words[0] in _MANY:  # "Multiple Charities Announce Closures", "Several Banks": many employers
+        words = words[1:2]
+    elif len(words) > 2 or (len(words) == 2 and not words[0].endswith("ing")):
         return False
-    words = e.actor.name.split()
-    if len(words) > 2 or (len(words) == 2 and not words[0].lower().endswith("ing")):
-        return False
-    last = words[-1].lower()
-    return any((m := p.match(last)) is not None and m.end() == len(last) for p in _generic_patterns(lex.code))
+    return any((m := p.match(words[-1])) is not None and m.end() == len(words[-1]) for p in _generic_patterns(lex.code))
 
 
 @lru_cache(maxsize=8)

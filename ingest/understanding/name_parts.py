@@ -127,3 +127,21 @@ def names_a_cut(run: str, lex: Lexicon) -> bool:
     return not lex.org_words.search(run) and any(
         kind == "closure" and not cased and (m := p.match(first)) is not None and m.end() == len(first)
         for kind, p, cased in lex.markers)
+
+
+# A section's name ending in a full stop before the headline ("Automobile. Michelin ferme ..."); initials ("J. P.")
+# and abbreviations are shorter
+_KICKER = re.compile(r"[^\W\d_]{4,}\.\s+(?=[A-Z])")
+# A German compound describing a firm by its trade or seat ("der US-Konzern", "der Online-Händler"), no name
+_DESCRIBED_DE = re.compile(r"-(?:Konzern|Riese|Händler|Gigant|Unternehmen|Hersteller|Gruppe|Firma|Dienstleister)$")
+
+
+def after_kicker(run: str, start: int) -> tuple[str, int]:
+    """Return a capitalised run without a section's name opening it, and where it then starts."""
+    kicker = _KICKER.match(run)
+    return (run, start) if kicker is None else (run[kicker.end() :], start + kicker.end())
+
+
+def described(run: str, code: str) -> bool:
+    """Return whether a German run is a firm described by its trade or seat ("US-Konzern"), not named."""
+    return code == "de" and _DESCRIBED_DE.search(run) is not None

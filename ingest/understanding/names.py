@@ -22,11 +22,10 @@ from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import cuts_after, german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
 from ingest.understanding.name_parts import (
-    PAGE_FURNITURE, credit_line, joined_start, lone_label, names_a_cut, numbered, possessive_s, without_seat, written_lower,
-    written_titled,
+    PAGE_FURNITURE, after_kicker, credit_line, described, joined_start, lone_label, names_a_cut, numbered, possessive_s,
+    without_seat, written_lower, written_titled,
 )
-from ingest.understanding.persons import UPPER as _UPPER
-from ingest.understanding.persons import persons, role_patterns, without_person
+from ingest.understanding.persons import UPPER as _UPPER, persons, role_patterns, without_person
 from ingest.understanding.title_case import is_title_case
 
 _CAP = rf"(?:[{_UPPER}][\w'’&.\-/]*|(?!(?:19|20)\d\d[A-Z][a-z])\d+[A-Z][\w&-]*)"  # not "2026For": a glued year
@@ -153,6 +152,7 @@ def article_names(title: str, text: str, lex: Lexicon) -> ArticleNames:
 
 def _trim_run(run: str, start: int, lex: Lexicon) -> tuple[str, int]:
     """Return the run without leading words that are capitalised for other reasons, and trailing noise."""
+    run, start = after_kicker(run, start)
     words, dropped = without_seat(run.split(" "))
     while words and (re.sub(r"['’]s?$", "", words[0].lower()) in lex.words.not_names
                      or words[0].lower() in lex.words.connectors):
@@ -233,7 +233,7 @@ def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool)
                 start, run, modifier = start + found[0], run[found[0] : found[0] + len(found[1])], found[2]
         if run and lex.code == "de":
             run, start = german_part(run, start, context.german_names, lex)
-        if not run:
+        if not run or described(run, lex.code):
             continue
         end = start + len(run)
         if (legal := legal_form_end(text, end)) is not None:

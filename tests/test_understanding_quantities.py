@@ -1,0 +1,74 @@
+"""Quantities, guides and chains leaving (rules-35).
+
+Read from real probe 22, opened for tuning once it had been measured blind (rules-31 to rules-34; two decisions of
+rules-34 had read its aggregates); every sentence here was written for these tests in the manner of the pages it
+showed. The second "as" of "as many as 30,000" opens no clause; a chain closing nearly all of its locations leaves;
+pay that "will go up" loses no job; a guide for employees is advice; "Multiple Charities" are many employers; a
+section's kicker ending in a full stop ("Mayenne. La Laiterie ...") and a German firm described by its trade ("der
+US-Konzern") are no names. Cases marked as guards pass on rules-34 too.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ingest.understanding import classify
+
+PUB = datetime(2025, 10, 28, 9, 0)
+
+
+def test_as_many_as_opens_no_clause() -> None:
+    c = classify("x", "Amazon targets as many as 30,000 corporate job cuts, sources say",
+                 "The Department of Enterprise has confirmed it received a notice from Amazon about staff at its Irish "
+                 "operation.\n\nSources said there would be some impact on jobs here.", PUB)
+    assert c.label == "layoff_report" and c.companies == ("Amazon",) and c.headcount == 30000
+
+
+def test_a_chain_closing_nearly_all_its_locations_leaves() -> None:
+    c = classify("x", "Vestria to shut its Go and Fresh grocery stores",
+                 "Vestria announced its changes a week after its corporate cuts.\n\nVestria plans to close nearly all of "
+                 "its Vestria Go and Vestria Fresh locations soon, refocusing on delivery.", PUB)
+    assert c.label == "layoff_report" and c.companies == ("Vestria",)
+
+
+def test_pay_going_up_loses_no_job() -> None:
+    c = classify("x", "Vestria raises warehouse workers' minimum pay to $22 an hour",
+                 "Vestria said on Tuesday it would raise pay for its warehouse staff. With this pay increase, the "
+                 "company's starting wages for front-line employees will go up to $22 an hour.", PUB)
+    assert c.label == "not_layoff"
+
+
+def test_a_guide_for_employees_is_advice() -> None:
+    c = classify("x", "Vestria layoffs: what employees need to know",
+                 "Vestria has been cutting jobs this year. This guide aims to give an overview of the layoffs, focusing "
+                 "on what employees need to know to get through a hard period: severance, notice and benefits.", PUB)
+    assert c.label != "layoff_report"
+
+
+def test_multiple_charities_are_many_employers() -> None:
+    c = classify("x", "Multiple Charities Announce Closures and Job Cuts Amidst Financial Pressures",
+                 "Multiple Charities Announce Closures and Job Cuts Amidst Financial Pressures\n\nCharities across the "
+                 "country are struggling with rising costs, and several have announced closures.\n\nOxfam said it would "
+                 "cut 265 jobs.", PUB)
+    assert c.label != "layoff_report"
+    # (guard: one named charity's cut is its report)
+    c = classify("x", "Harbour Aid to cut 120 jobs", "Harbour Aid, the charity, said on Monday it would cut 120 jobs.",
+                 PUB)
+    assert c.label == "layoff_report" and c.headcount == 120
+
+
+def test_a_section_kicker_before_the_headline_is_no_name() -> None:
+    c = classify("x", "Mayenne. La Laiterie du Valcourt va fermer son site d'Ernée : 87 salariés concernés",
+                 "La Laiterie du Valcourt a annoncé mardi la fermeture de son site d'Ernée, où travaillent 87 salariés.",
+                 PUB)
+    assert c.label == "layoff_report" and c.companies == ("Laiterie du Valcourt",) and c.headcount == 87
+    # (guard: initials stay in a name)
+    c = classify("x", "J. P. Morgan to cut 500 jobs", "J. P. Morgan will cut 500 jobs in London, the bank said.", PUB)
+    assert c.label == "layoff_report" and c.headcount == 500
+
+
+def test_a_german_firm_described_by_its_trade_is_no_name() -> None:
+    c = classify("x", "Amazon: US-Konzern streicht in zweiter Entlassungswelle 9000 Stellen",
+                 "Als zweiter großer US-Technologiekonzern setzt Amazon erneut Tausende Beschäftigte vor die Tür. Der "
+                 "Online-Händler kündigte am Montag den Abbau von 9000 Stellen an.", PUB)
+    assert c.label == "layoff_report" and c.companies == ("Amazon",) and c.headcount == 9000
