@@ -136,3 +136,22 @@ def test_a_units_own_cut_stays_apart_from_a_later_company_round() -> None:
     unit = _cand("t1", "2024-01-10T12:00", "Twitch lays off 500", units=("Twitch",), headcount=500)
     wide = _cand("w1", "2024-01-12T12:00", "Amazon to cut 2,000 corporate jobs", headcount=2000)
     assert len(match_rounds([], [unit, wide], now=datetime(2024, 1, 13)).rounds) == 2
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Licenziamenti Amazon Italia, arrivate le prime lettere, centinaia di dipendenti a rischio",
+        "Amazon layoff notices went out to staff in Seattle on Wednesday",
+        "Despidos en Amazon: llegan las primeras cartas a la plantilla de Madrid",
+    ],
+)
+def test_notices_of_an_announced_cut_reaching_staff_follow_its_round(title: str) -> None:
+    """The letters of a cut announced weeks before reaching its staff ("arrivate le prime lettere", two weeks after
+    Amazon's 14,000) tell its execution, not a new round. (Read from the opened real probe 22: rounds-2026.13 made it
+    a round of its own.)"""
+    wide = _cand("oct", "2025-10-28T13:00", "Amazon to cut 14,000 corporate jobs", "Amazon confirmed 14,000 cuts.",
+                 headcount=14000)
+    letters = _cand("nov", "2025-11-10T09:00", title)
+    assert member_from(letters, 42).follow_up
+    assert len(match_rounds([], [wide, letters], now=datetime(2025, 11, 11)).rounds) == 1

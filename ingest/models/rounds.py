@@ -37,7 +37,9 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # rounds-2026.13: a round known so far by a leak takes the official figure within it even when that figure is told as
 # "more" ("weitere 16.000" five days after "plans thousands more", 30,000 reported); units only a leak named no longer
 # make a round a unit's, so a company-wide figure arriving after a smaller official one (a state's filing) is its whole.
-MATCHER_VERSION = "rounds-2026.13"
+# rounds-2026.14: the notices of an announced cut reaching its staff ("arrivate le prime lettere", "layoff notices went
+# out", "llegan las primeras cartas") follow its round.
+MATCHER_VERSION = "rounds-2026.14"
 
 
 class RoundCandidate(Frozen):

@@ -37,6 +37,10 @@ _FOLLOW_UP = re.compile(
     r"WARN|notice (?:filed|posted|with the state)|(?:filed|files|posted) (?:a |its )?notice|state filing|"
     r"Employment Security|affected (?:workers|employees|staff)|(?:workers|employees|staff) (?:were|are) (?:told|notified)|"
     r"latest cuts|the cuts announced|of the \d[\d.,]* (?:jobs|roles|cuts|positions)|"
+    # the notices of an announced cut reaching staff ("arrivate le prime lettere", "layoff notices went out")
+    r"(?:layoff|redundancy|termination) (?:notices|letters) (?:went|go|going|were sent|are sent)|"
+    r"(?:arrivate|arrivano|arrivées|arrivent|llegan|llegaron|llegado) (?:le |las |les )?(?:prime |primeras |premières )?"
+    r"(?:lettere|cartas|lettres)|"
     r"im Rahmen|dans le cadre|como parte de|nell'ambito|"
     # the cut announced before, now carried out: "der angekündigte Stellenabbau", "déjà annoncé", "ya anunciados"
     r"(?:bereits|zuvor|schon) angekündigt\w*|angekündigte[nmrs]? (?:Stellenabbau|Abbau|Entlassungen|Kündigungen|"
