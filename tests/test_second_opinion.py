@@ -204,6 +204,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-35": {"model_sha256": "2e61831db3ca704b8776716f5bcf7e06773e4da9994c778a52aa79ca489268d7",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-36": {"model_sha256": "ebeeb620791048eca779ac331f4f81f93dc180b6378b7860085d83debc6839c6",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

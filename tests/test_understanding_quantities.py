@@ -2,8 +2,8 @@
 
 Read from real probe 22, opened for tuning once it had been measured blind (rules-31 to rules-34; two decisions of
 rules-34 had read its aggregates); every sentence here was written for these tests in the manner of the pages it
-showed. The second "as" of "as many as 30,000" opens no clause; a chain closing nearly all of its locations leaves;
-pay that "will go up" loses no job; a guide for employees is advice; "Multiple Charities" are many employers; a
+showed. The second "as" of "as many as 30,000" opens no clause; a chain closing nearly all of its stores leaves;
+pay that "will go up to" a figure loses no job; "Multiple Charities" are many employers; a
 section's kicker ending in a full stop ("Mayenne. La Laiterie ...") and a German firm described by its trade ("der
 US-Konzern") are no names. Cases marked as guards pass on rules-34 too.
 """
@@ -24,11 +24,19 @@ def test_as_many_as_opens_no_clause() -> None:
     assert c.label == "layoff_report" and c.companies == ("Amazon",) and c.headcount == 30000
 
 
-def test_a_chain_closing_nearly_all_its_locations_leaves() -> None:
-    c = classify("x", "Vestria to shut its Go and Fresh grocery stores",
+def test_a_chain_closing_nearly_all_its_stores_leaves() -> None:
+    c = classify("x", "Vestria to shut its Go and Fresh grocery chains",
                  "Vestria announced its changes a week after its corporate cuts.\n\nVestria plans to close nearly all of "
-                 "its Vestria Go and Vestria Fresh locations soon, refocusing on delivery.", PUB)
+                 "its Vestria Go and Fresh stores soon, refocusing on delivery.", PUB)
     assert c.label == "layoff_report" and c.companies == ("Vestria",)
+    # (guards: a chain's locations closed for a day or a storm, or closed temporarily, lose no job)
+    c = classify("x", "Sunray Bank closes all Florida locations as hurricane approaches",
+                 "Sunray Bank will close all of its Florida locations at noon as Hurricane Dora approaches, reopening "
+                 "when it is safe.", PUB)
+    assert c.label == "not_layoff"
+    c = classify("x", "Glenview Bakery shuts nearly all shops temporarily",
+                 "Glenview Bakery will temporarily close nearly all of its shops while ovens are replaced.", PUB)
+    assert c.label != "layoff_report"
 
 
 def test_pay_going_up_loses_no_job() -> None:
@@ -38,11 +46,13 @@ def test_pay_going_up_loses_no_job() -> None:
     assert c.label == "not_layoff"
 
 
-def test_a_guide_for_employees_is_advice() -> None:
-    c = classify("x", "Vestria layoffs: what employees need to know",
-                 "Vestria has been cutting jobs this year. This guide aims to give an overview of the layoffs, focusing "
-                 "on what employees need to know to get through a hard period: severance, notice and benefits.", PUB)
-    assert c.label != "layoff_report"
+def test_what_you_need_to_know_in_a_report_keeps_it_a_report() -> None:
+    """(A guard: rules-35's first form read "what you need to know" as a guide for the reader; a review found it
+    taking real reports away, and it was withdrawn.)"""
+    c = classify("x", "Carrow Insurance cuts 800 roles",
+                 "Carrow Insurance will cut 800 roles in its claims division, it said on Tuesday. Here's what you need to "
+                 "know about the cuts. The company said affected staff would be told this week.", PUB)
+    assert c.label == "layoff_report" and c.headcount == 800
 
 
 def test_multiple_charities_are_many_employers() -> None:

@@ -61,7 +61,7 @@ from ingest.understanding.status import (
 )
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-35"
+CLASSIFIER_VERSION = "rules-36"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -110,8 +110,8 @@ def plural_actor(e: Event, lex: Lexicon) -> bool:
     if shared_out(e) or e.actor is None or e.actor.known:
         return shared_out(e)
     words = [w.lower() for w in e.actor.name.split()]
-    if words[0] in _MANY:  # "Multiple Charities Announce Closures", "Several Banks": many employers
-        words = words[1:2]
+    if words[0] in _MANY and not lex.org_words.search(e.actor.name):  # "Multiple Charities Announce Closures"
+        words = words[1:2] or words  # (not "Multiple Brands Group": a name)
     elif len(words) > 2 or (len(words) == 2 and not words[0].endswith("ing")):
         return False
     return any((m := p.match(words[-1])) is not None and m.end() == len(words[-1]) for p in _generic_patterns(lex.code))

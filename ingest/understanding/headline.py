@@ -38,7 +38,7 @@ _REGISTER = re.compile(
     r"(?:that\s+(?:will|are)|which\s+(?:will|are)|slated|set\s+(?:to|for)|to\s+(?:close|shut|be)|closing|earmarked|due\s+to))|"
     r"\bhere['’]s\s+(?:a\s+)?(?:list|look|every)\b|\bbelow\s+(?:is|are)\b(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:message|memo|note|e-?mail|letter|statement))|"
     r"\b(?:listed|run\s+through|rounded\s+up|set\s+out|look\s+at)\s+(?:[\w’'-]+\s+){0,6}?below\b|"
-    r"\blearn\s+(?:the|how)\b|\bthis\s+guide\b|\bwhat\s+(?:you|employees|workers|staff)\s+(?:need|should)\s+to\s+know\b|"
+    r"\blearn\s+(?:the|how)\b|"
     # a tracker or a table of many cases ("This is a live page of all the redundancies", "we will track every
     # round as it happens", "The full data is below")
     r"\b(?:live\s+)?(?:page|tracker|list|blog|database)\s+(?:of|tracking|listing|covering)\s+(?:all|every)\b|"

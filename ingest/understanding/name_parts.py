@@ -131,9 +131,14 @@ def names_a_cut(run: str, lex: Lexicon) -> bool:
 
 # A section's name ending in a full stop before the headline ("Automobile. Michelin ferme ..."); initials ("J. P.")
 # and abbreviations are shorter
-_KICKER = re.compile(r"[^\W\d_]{4,}\.\s+(?=[A-Z])")
-# A German compound describing a firm by its trade or seat ("der US-Konzern", "der Online-Händler"), no name
-_DESCRIBED_DE = re.compile(r"-(?:Konzern|Riese|Händler|Gigant|Unternehmen|Hersteller|Gruppe|Firma|Dienstleister)$")
+_KICKER = re.compile(r"[^\W\d_]{6,}\.\s+(?=[A-Z])")  # (not "Mass. General Brigham", "Gebr. Knauf")
+# A German compound describing a firm by its trade or seat ("der US-Konzern", "der Online-Händler"), no name (a name
+# may end the same way: "Otto-Gruppe", "Zentrix-Konzern")
+_DESCRIBED_DE = re.compile(
+    r"^(?:US|USA|EU|UK|Online|Tech|Chip|Auto|Software|Internet|Pharma|Energie|Versand|Handels|Technologie|IT|"
+    r"Elektronik|Mode|Medien|Stahl|Chemie|Rüstungs|Luftfahrt|Telekom|Immobilien|Lebensmittel|Möbel|Sport|Reise|"
+    r"Logistik|Halbleiter|Bau|Einzelhandels|Versandhandels|Social-Media|KI)-(?:Konzern|Riese|Händler|Gigant|"
+    r"Unternehmen|Hersteller|Gruppe|Firma|Dienstleister|Spezialist|Anbieter)(?:\s|$)")
 
 
 def after_kicker(run: str, start: int) -> tuple[str, int]:
@@ -142,6 +147,8 @@ def after_kicker(run: str, start: int) -> tuple[str, int]:
     return (run, start) if kicker is None else (run[kicker.end() :], start + kicker.end())
 
 
-def described(run: str, code: str) -> bool:
-    """Return whether a German run is a firm described by its trade or seat ("US-Konzern"), not named."""
-    return code == "de" and _DESCRIBED_DE.search(run) is not None
+def without_description(run: str, start: int, code: str) -> tuple[str, int]:
+    """Return a German run without the description opening it ("Chip-Hersteller Siltrona" -> "Siltrona"; "US-Konzern"
+    alone -> "": a firm described by its trade or seat, not named)."""
+    m = _DESCRIBED_DE.match(run) if code == "de" else None
+    return (run, start) if m is None else (run[m.end() :], start + m.end())

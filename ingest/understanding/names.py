@@ -21,10 +21,8 @@ from ingest.understanding.actor_filters import (
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import cuts_after, german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
-from ingest.understanding.name_parts import (
-    PAGE_FURNITURE, after_kicker, credit_line, described, joined_start, lone_label, names_a_cut, numbered, possessive_s,
-    without_seat, written_lower, written_titled,
-)
+from ingest.understanding.name_parts import (PAGE_FURNITURE, after_kicker, credit_line, joined_start, lone_label,
+    names_a_cut, numbered, possessive_s, without_description, without_seat, written_lower, written_titled)
 from ingest.understanding.persons import UPPER as _UPPER, persons, role_patterns, without_person
 from ingest.understanding.title_case import is_title_case
 
@@ -233,7 +231,8 @@ def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool)
                 start, run, modifier = start + found[0], run[found[0] : found[0] + len(found[1])], found[2]
         if run and lex.code == "de":
             run, start = german_part(run, start, context.german_names, lex)
-        if not run or described(run, lex.code):
+        run, start = without_description(run, start, lex.code)
+        if not run:
             continue
         end = start + len(run)
         if (legal := legal_form_end(text, end)) is not None:

@@ -139,7 +139,7 @@ CUES = (
              r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+|being\s+)?(?:(?:go|goes|going)"
              # people going somewhere lose no jobs ("drivers to go on strike", "people able to go out"), nor firms that
              # go bust ("several contractors go under."): "jobs to go under the plans" still are lost
-             r"(?!\s+(?:on\s+(?:strike|holiday|leave)|out|into|ahead|back|home|abroad|unpaid|without|bust|broke|up|"
+             r"(?!\s+(?:on\s+(?:strike|holiday|leave)|out|into|ahead|back|home|abroad|unpaid|without|bust|broke|up\s+(?:to|by|from)\b|"
              r"under(?!\s+\w)|to\s+(?:work|the|school|court|vote|polls))\b)|"
              r"gone|lost|cut|axed|eliminated|slashed|shed|scrapped|made\s+redundant|at\s+risk|under\s+threat|"
              r"on\s+the\s+line|in\s+jeopardy|in\s+danger|disappear|let\s+go|laid\s+off|terminated|dismissed|furloughed|sacked|"
@@ -205,10 +205,10 @@ CUES = (
              r"(?!\s+(?:to|for|at|early|temporarily|until|while|during|its|the|on)\b)"),
     # a chain closing all its shops leaves the market and its staff's jobs go, a job word written or not ("Amazon will
     # close all 19 of its Fresh stores in the UK", "All <Brand> stores in UK to close"); closing some may move staff
-    ("loss", r"\b(?:clos(?:e|es|ed|ing|ure\s+of)|shut(?:s|ting)?(?:\s+down)?|shutter(?:s|ed|ing)?)\s+(?:down\s+)?"
-             r"(?:(?:nearly|almost|virtually)\s+)?all\s+"
-             r"(?:of\s+)?(?:its|their|the)?\s*(?:\d+\s+)?(?:(?:of\s+)?(?:its|their|the)\s+)?(?:[\w'’-]+\s+){0,5}?"
-             rf"(?:stores|shops|outlets|restaurants|locations)\b(?!{_FOR_A_TIME})"
+    ("loss", r"(?<!temporarily\s)\b(?:clos(?:e|es|ed|ing|ure\s+of)|shut(?:s|ting)?(?:\s+down)?|shutter(?:s|ed|ing)?)\s+"
+             r"(?:down\s+)?(?:(?:nearly|almost|virtually)\s+)?all\s+"
+             r"(?:of\s+)?(?:its|their|the)?\s*(?:\d+\s+)?(?:(?:of\s+)?(?:its|their|the)\s+)?(?:[\w'’-]+\s+){0,4}?"
+             rf"(?:stores|shops|outlets|restaurants)\b(?!{_FOR_A_TIME})"
              r"|\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:\d+\s+)?(?:[\w'’-]+\s+){0,3}?(?:stores|shops|"
              r"outlets|restaurants)\s+(?:[\w'’-]+\s+){0,4}?(?:to\s+close|to\s+shut|set\s+(?:for|to)\s+(?:closure|close)|"
              rf"will\s+close|will\s+shut|are\s+(?:to\s+)?clos(?:e|ing))\b(?!{_FOR_A_TIME})"),
@@ -532,7 +532,7 @@ WORDS = Words(
     ),
     bare_openers=(
         # (nor the second "as" of "as many as 30,000", "as much as", "as soon as")
-        r"(?<!many\s)(?<!much\s)(?<!few\s)(?<!soon\s)(?<!long\s)(?<!well\s)(?<!high\s)(?<!low\s)(?<!far\s)"
+        r"(?<!as\smany\s)(?<!as\smuch\s)(?<!as\sfew\s)(?<!as\ssoon\s)(?<!as\slong\s)(?<!as\swell\s)(?<!as\sfar\s)"
         r"as(?!\s+(?:many|much|few|well|part|soon|long|of|a\s+result|high|low|much\s+as))|while|whereas|because|"
         r"amid|despite|although|though|even\s+as|after(?!\s+(?:the|two|three|several|its|their|earlier|previous|recent|"
         # "to close after 160 years with the loss of 180 jobs": a lifetime, not an earlier event
