@@ -206,6 +206,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-36": {"model_sha256": "ebeeb620791048eca779ac331f4f81f93dc180b6378b7860085d83debc6839c6",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-37": {"model_sha256": "fe5b8d52c858bf3b4349c2221c1f64e8d08444ad88acd50be7bddb5df49bfe07",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

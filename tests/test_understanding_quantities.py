@@ -1,11 +1,12 @@
-"""Quantities, guides and chains leaving (rules-35).
+"""Quantities, kickers and described firms (rules-35 to rules-37).
 
 Read from real probe 22, opened for tuning once it had been measured blind (rules-31 to rules-34; two decisions of
 rules-34 had read its aggregates); every sentence here was written for these tests in the manner of the pages it
-showed. The second "as" of "as many as 30,000" opens no clause; a chain closing nearly all of its stores leaves;
-pay that "will go up to" a figure loses no job; "Multiple Charities" are many employers; a
-section's kicker ending in a full stop ("Mayenne. La Laiterie ...") and a German firm described by its trade ("der
-US-Konzern") are no names. Cases marked as guards pass on rules-34 too.
+showed. The second "as" of "as many as 30,000" opens no clause; pay that "will go up to" a sum loses no job;
+"Multiple Charities" are many employers; a section's kicker opening a headline ("Mayenne. La Laiterie ...") and a
+German firm described by its trade ("der US-Konzern") are no names. Rules of rules-35 that reviews found over-reaching
+("nearly all" stores, "locations", guides) are withdrawn, and guards keep them so. Cases marked as guards pass on
+rules-34 too.
 """
 
 from __future__ import annotations
@@ -24,18 +25,16 @@ def test_as_many_as_opens_no_clause() -> None:
     assert c.label == "layoff_report" and c.companies == ("Amazon",) and c.headcount == 30000
 
 
-def test_a_chain_closing_nearly_all_its_stores_leaves() -> None:
-    c = classify("x", "Vestria to shut its Go and Fresh grocery chains",
-                 "Vestria announced its changes a week after its corporate cuts.\n\nVestria plans to close nearly all of "
-                 "its Vestria Go and Fresh stores soon, refocusing on delivery.", PUB)
-    assert c.label == "layoff_report" and c.companies == ("Vestria",)
-    # (guards: a chain's locations closed for a day or a storm, or closed temporarily, lose no job)
+def test_a_chain_closing_its_locations_for_a_day_or_a_storm_loses_no_job() -> None:
+    """(Guards: rules-35 read "nearly all" stores and "all" locations as a chain leaving; two reviews found banks,
+    diners and cafes closing them for a storm, a strike or a day, and rules-36 and rules-37 withdrew both.)"""
     c = classify("x", "Sunray Bank closes all Florida locations as hurricane approaches",
                  "Sunray Bank will close all of its Florida locations at noon as Hurricane Dora approaches, reopening "
                  "when it is safe.", PUB)
     assert c.label == "not_layoff"
-    c = classify("x", "Glenview Bakery shuts nearly all shops temporarily",
-                 "Glenview Bakery will temporarily close nearly all of its shops while ovens are replaced.", PUB)
+    c = classify("x", "Marlow Pizza shuts nearly all restaurants as snowstorm hits",
+                 "Marlow Pizza will close nearly all of its restaurants on Friday as the snowstorm hits, the chain said.",
+                 PUB)
     assert c.label != "layoff_report"
 
 

@@ -142,8 +142,9 @@ _DESCRIBED_DE = re.compile(
 
 
 def after_kicker(run: str, start: int) -> tuple[str, int]:
-    """Return a capitalised run without a section's name opening it, and where it then starts."""
-    kicker = _KICKER.match(run)
+    """Return a capitalised run opening its line without a section's name before it, and where it then starts (a run
+    further on may end a sentence: "Job cuts at Brindlecomb. Staff told ...")."""
+    kicker = _KICKER.match(run) if start == 0 else None
     return (run, start) if kicker is None else (run[kicker.end() :], start + kicker.end())
 
 

@@ -139,7 +139,8 @@ CUES = (
              r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+|being\s+)?(?:(?:go|goes|going)"
              # people going somewhere lose no jobs ("drivers to go on strike", "people able to go out"), nor firms that
              # go bust ("several contractors go under."): "jobs to go under the plans" still are lost
-             r"(?!\s+(?:on\s+(?:strike|holiday|leave)|out|into|ahead|back|home|abroad|unpaid|without|bust|broke|up\s+(?:to|by|from)\b|"
+             r"(?!\s+(?:on\s+(?:strike|holiday|leave)|out|into|ahead|back|home|abroad|unpaid|without|bust|broke|"
+             r"up\s+(?:to|by|from)\s+(?:[$£€]|\d[\d.,]*\s*(?:%|per\s*cent|an\s+hour))|"
              r"under(?!\s+\w)|to\s+(?:work|the|school|court|vote|polls))\b)|"
              r"gone|lost|cut|axed|eliminated|slashed|shed|scrapped|made\s+redundant|at\s+risk|under\s+threat|"
              r"on\s+the\s+line|in\s+jeopardy|in\s+danger|disappear|let\s+go|laid\s+off|terminated|dismissed|furloughed|sacked|"
@@ -206,7 +207,7 @@ CUES = (
     # a chain closing all its shops leaves the market and its staff's jobs go, a job word written or not ("Amazon will
     # close all 19 of its Fresh stores in the UK", "All <Brand> stores in UK to close"); closing some may move staff
     ("loss", r"(?<!temporarily\s)\b(?:clos(?:e|es|ed|ing|ure\s+of)|shut(?:s|ting)?(?:\s+down)?|shutter(?:s|ed|ing)?)\s+"
-             r"(?:down\s+)?(?:(?:nearly|almost|virtually)\s+)?all\s+"
+             r"(?:down\s+)?all\s+"
              r"(?:of\s+)?(?:its|their|the)?\s*(?:\d+\s+)?(?:(?:of\s+)?(?:its|their|the)\s+)?(?:[\w'’-]+\s+){0,4}?"
              rf"(?:stores|shops|outlets|restaurants)\b(?!{_FOR_A_TIME})"
              r"|\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:\d+\s+)?(?:[\w'’-]+\s+){0,3}?(?:stores|shops|"
