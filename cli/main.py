@@ -23,6 +23,9 @@ app = Typer(cls=Group, add_completion=False, no_args_is_help=True, help="Watch t
 console = Console(highlight=False)
 # A local Prefect server must not try to phone home: the machines we run on may have no internet.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# Each run starts Prefect's embedded server; on a small or busy machine it may take longer than Prefect's 20 s default
+# to answer, and the whole run would fail ("Timed out while attempting to connect to ephemeral Prefect API server").
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 FeedsOpt = Annotated[Path | None, typer.Option("--feeds", metavar="FILE", help="Feeds TOML (default: LAYOFFWATCH_FEEDS or the shipped list).")]
 DbOpt = Annotated[Path | None, typer.Option("--db", metavar="PATH", help="DuckDB file (default: LAYOFFWATCH_DB or ./data/layoffwatch.duckdb).")]
