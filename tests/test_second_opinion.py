@@ -208,6 +208,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-37": {"model_sha256": "fe5b8d52c858bf3b4349c2221c1f64e8d08444ad88acd50be7bddb5df49bfe07",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-38": {"model_sha256": "7060a7049db65380f650e66abc2ea333bda3fd21138bbcc12f6ea93625fd42ac",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

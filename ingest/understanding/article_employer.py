@@ -40,10 +40,9 @@ def clip(text: str, name: Name, cues: list[Cue], body: str) -> Name:
 
 def main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Actor | None:
     """Return the article's employer: the subject of the headline's layoff clause, else the lead's first subject."""
-    lead = [(s, [n for n in names if not _after_cause(s.text, n, sentence_cues(s.text, s.low, lex))])
+    read = [(s, cues := sentence_cues(s.text, s.low, lex), [n for n in names if not _after_cause(s.text, n, cues)])
             for s, names in lead]
-    for sentence, names in lead:
-        cues = sentence_cues(sentence.text, sentence.low, lex)
+    for sentence, cues, names in read:
         if cues:
             start, _ = clause_spans(sentence.low, lex)[cues[0].clause]
             in_clause = [n for n in names if start <= n.start < cues[0].start]
@@ -55,7 +54,7 @@ def main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Acto
             return as_actor(subject, "subject")
     # No subject anywhere ("A message from Andy Jassy", "sent by Amazon CEO ..."): the first organisation named, or
     # the one whose staff a memo is shared with ("shared with Vestria employees today")
-    for sentence, names in lead:
+    for sentence, _, names in read:
         for name in names:
             if not name.weak and not served(sentence.text, name) and (
                     name.known or _STAFF_OF.match(sentence.text, name.end)):

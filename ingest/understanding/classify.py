@@ -56,12 +56,10 @@ from ingest.understanding.second_opinion import DOUBT, load_second_opinion
 from ingest.understanding.sector import (
     labour_statistic, lists_kind, opens_on_sector, pair_in_headline, period_tally, shared_out, unnamed_in_headline,
 )
-from ingest.understanding.status import (
-    attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences,
-)
+from ingest.understanding.status import attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-37"
+CLASSIFIER_VERSION = "rules-38"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -107,8 +105,10 @@ def _closing(headline_kinds: frozenset[str]) -> bool:
 def plural_actor(e: Event, lex: Lexicon) -> bool:
     """Return whether a cue's employer is a capitalised plural common noun ("Universities have announced", not "Xbox
     Game Studios") or its count one of several employers' ("Amazon 18,000, Alphabet 12,000 and Meta 11,000")."""
-    if shared_out(e) or e.actor is None or e.actor.known:
-        return shared_out(e)
+    if shared_out(e):
+        return True
+    if e.actor is None or e.actor.known:
+        return False
     words = [w.lower() for w in e.actor.name.split()]
     if words[0] in _MANY and not lex.org_words.search(e.actor.name):  # "Multiple Charities Announce Closures"
         words = words[1:2] or words  # (not "Multiple Brands Group": a name)

@@ -14,13 +14,13 @@ from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.article_employer import (
     HEADLINE_FREE_LEAD, clip, main_employer, named_later, sentence_names, title_cues,
 )
-from ingest.understanding.clauses import Cue, Marker, clause_of, clause_spans, find_markers, sentence_cues
+from ingest.understanding.clauses import Cue, Marker, clause_of, clause_spans, find_markers, has_marker, sentence_cues
 from ingest.understanding.dates import DateMention, find_dates
 from ingest.understanding.employers import (
     Actor, Employers, actor_for, as_actor, is_generic, sentence_subject,
 )
 from ingest.understanding.headcount import Amount, find_amounts
-from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.lexicon import Lexicon, lower_same_length
 from ingest.understanding.lexicon.frames import comes_after, intends
 from ingest.understanding.names import ArticleNames, Name, article_names
 from ingest.understanding.modality import Reading, background, hangs_on, read_cue
@@ -291,9 +291,15 @@ def _holds_cue(sentences: list[Sentence], lex: Lexicon, reads: _Reads) -> bool:
     return any(reads(s) and sentence_cues(s.text, s.low, lex) for s in sentences)
 
 
+def _tells_cut(line: str, lex: Lexicon) -> bool:
+    """Return whether a line holds a layoff cue's word or a closure (a sub-headline, never page furniture)."""
+    low = lower_same_length(line)
+    return lex.trigger.search(low) is not None or has_marker(line, low, lex, "closure")
+
+
 def read_article(title: str, text: str, published: date, lex: Lexicon, table: CompanyTable) -> Article:
     """Return the article read as events, title first."""
-    sentences = read_sentences(title, _strip_dateline(text))
+    sentences = read_sentences(title, _strip_dateline(text), tells_cut=lambda line: _tells_cut(line, lex))
     reads = _Reads(lex)
     if not _holds_cue(sentences, lex, reads):
         # No event at all (most pages): who the article is about does not matter, so names are not read.

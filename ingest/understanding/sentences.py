@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ingest.understanding.lexicon import lower_same_length
+from ingest.understanding.title_case import MINOR_WORDS
 
 # Past this many body sentences there is only background, and reading it would make long pages slow.
 MAX_SENTENCES = 60
@@ -101,31 +102,27 @@ def split_line(line: str) -> list[str]:
     return out
 
 
-_MINOR = frozenset("a an the of and or in on at to for by from with - – — | · & de la le du des et der die das und y el los".split())
-
-
-# Stems of layoff and closure words in the five languages: a short line holding one is a sub-headline, not furniture.
-_CUT_STEM = re.compile(r"(?i)lay-?off|redundan|jobs?\b|cuts?\b|axe|stellen|entlass|kündig|licenci|despid|tagli|esuber|"
-                       r"suppress|clos|shut|fermet|cierr|chiu|schlie")
-
-
-def _furniture(line: str) -> bool:
+def _furniture(line: str, tells_cut: Callable[[str], bool]) -> bool:
     """Return whether a short line above the lead is page furniture: a kicker, an outlet's name, a byline, a date
-    ("Try GOLD - Free", "The Independent", "|September 24, 2025"): at most five words, no sentence end, and no word
-    written in lower case but the small ones. Such lines do not take a place in the lead."""
+    ("Try GOLD - Free", "The Independent", "|September 24, 2025"): at most five words, no sentence end, no word
+    written in lower case but the small ones, and no layoff or closure word (then it is a sub-headline). Such lines
+    do not take a place in the lead."""
     words = line.split()
     return 0 < len(words) <= 5 and line.rstrip()[-1:] not in ".!?:\"”»" and all(
-        not w[:1].islower() or w.lower() in _MINOR for w in words) and _CUT_STEM.search(line) is None
+        not w[:1].islower() or w.lower() in MINOR_WORDS for w in words) and not tells_cut(line)
 
 
-def read_sentences(title: str, text: str, limit: int = MAX_SENTENCES) -> list[Sentence]:
-    """Return the title (when there is one) and the first `limit` body sentences, link lists dropped."""
+def read_sentences(
+    title: str, text: str, limit: int = MAX_SENTENCES, tells_cut: Callable[[str], bool] | None = None
+) -> list[Sentence]:
+    """Return the title (when there is one) and the first `limit` body sentences, link lists dropped; with
+    `tells_cut` (whether a line holds a layoff or closure word), short furniture lines above the lead too."""
     title = " ".join(title.split())
     out = [Sentence(0, title, is_title=True)] if title else []
     lines = text.split("\n")
     paragraph = 0
     for _, line in _prose_lines(lines) if "\n" in text else enumerate(lines):
-        if not line.strip() or (paragraph < 4 and _furniture(line)):
+        if not line.strip() or (tells_cut is not None and paragraph < 4 and _furniture(line, tells_cut)):
             continue
         paragraph += 1
         for piece in split_line(line):

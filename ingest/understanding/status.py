@@ -208,7 +208,7 @@ def _memo_cited(s: Sentence, lex: Lexicon, published: date) -> bool:
     m = _MEMO_CITED.search(s.text)
     if m is None or _MEMO_LEAKED.search(s.text, m.start(), m.end() + 40) or _UNION.search(s.text, m.end(), m.end() + 30):
         return False  # ("a leaked memo obtained by the Courier", "un memorándum del sindicato": not the employer speaking)
-    kinds = {m.kind for m in _current_markers(s, lex, published)}
+    kinds = {marker.kind for marker in _current_markers(s, lex, published)}
     # the memo's own sentence may carry no cue when it is named as sent to staff ("citing an email from <executive>
     # to employees", "citando una e-mail di <executive> ai dipendenti")
     return not kinds & {"forecast", "speculative", "past"} and (

@@ -14,7 +14,7 @@ from ingest.understanding.lexicon import Lexicon
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 # Words a title-case style leaves in lower case (articles, prepositions, conjunctions, in English and the Romance
 # languages): a lower-case one says nothing of the style.
-_MINOR_WORDS = frozenset(
+MINOR_WORDS = frozenset(
     "a an the and but or nor for of to in on at by as up via per vs from with into onto over than amid upon after "
     "about among its de du des la le les et ou au aux à en sur par pour un une di del della dei e o al alla il lo gli "
     "i su con da el los las y por para".split())
@@ -33,7 +33,7 @@ def is_title_case(line: str, code: str) -> bool:
         return False
     if code == "de":
         return True
-    content = [w for w in _WORD.findall(line) if len(w) > 1 and w.lower() not in _MINOR_WORDS]
+    content = [w for w in _WORD.findall(line) if len(w) > 1 and w.lower() not in MINOR_WORDS]
     lower = sum(1 for w in content if not w[0].isupper())
     return lower < 2 and lower < 0.25 * len(content)  # "Harlow Foods furloughs 300": one verb in three words
 
