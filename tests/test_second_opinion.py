@@ -210,6 +210,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-38": {"model_sha256": "7060a7049db65380f650e66abc2ea333bda3fd21138bbcc12f6ea93625fd42ac",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-39": {"model_sha256": "f43e44a6f06dd6f8a205b444c8fb0be59b6f87335fc2a2ee3b72dadcc956686e",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from ingest.understanding.events import LEAD, Article, Event
 from ingest.understanding.lexicon import Lexicon
-from ingest.understanding.lexicon.frames import anticipate, noun_will, undergo
+from ingest.understanding.headline_nouns import coming_cuts, owned, undergone
+from ingest.understanding.lexicon.frames import anticipate
 from ingest.understanding.modality import asked, decided_before_question
 from ingest.understanding.names import Name
 from ingest.understanding.sector import labour_statistic
@@ -163,29 +164,12 @@ def blocks_lead(e: Event, lex: Lexicon) -> bool:
         return False  # "Halden Motors job cuts: live updates": the headline names the topic, the lead the action
     if e.cue.kind == "noun" and not e.amounts and undergone(e, lex):
         return False  # "<Firm> prepares for redundancies": the cuts are coming; the lead says whether decided
-    if e.cue.kind == "noun" and e.actor is not None and e.actor.how == "descriptor" and coming_cuts(e, lex):
+    if e.cue.kind == "noun" and e.actor is not None and (e.actor.how == "descriptor" or owned(e)) and coming_cuts(e, lex):
         return False  # "Council job cuts to save £1.25m": the cuts are the subject; the lead says what they are
     # "Redundancies at <firm> as orders shrink", "Nächste Entlassungswelle bei <firm>": the layoffs at a place,
     # at most one word before them
     opens = len(e.sentence.text[e.facts.spans[e.cue.clause][0] : e.cue.start].split()) <= 1
     return e.actor is not None and not (e.actor.how == "object" and opens)
-
-
-def coming_cuts(e: Event, lex: Lexicon) -> bool:
-    """Return whether a headline's layoff noun opens its clause, after at most the employer's name, as the subject
-    of a future predicate ("<Council> job cuts to save £1.25m", "<Plant> job losses will hit 300 families")."""
-    frame = noun_will(lex.code)
-    start = e.facts.spans[e.cue.clause][0]
-    return frame is not None and len(e.sentence.low[start : e.cue.start].split()) <= 4 and frame.match(
-        e.sentence.low, e.cue.end) is not None
-
-
-def undergone(e: Event, lex: Lexicon) -> bool:
-    """Return whether a noun cue is the object of a verb of undergoing or starting in its clause ("<Firm> staff face
-    layoffs", "<Agency> starts mass layoffs"): the employer's cuts are coming or begun, not a topic talked about."""
-    frame = undergo(lex.code)
-    start = e.facts.spans[e.cue.clause][0]
-    return frame is not None and frame.search(e.sentence.low[start : e.cue.start]) is not None
 
 
 def described(e: Event) -> bool:

@@ -51,6 +51,7 @@ def role_patterns(code: str, titles: str) -> tuple[re.Pattern[str], re.Pattern[s
     return apposition, re.compile(rf"{_TITLE_MODIFIERS}(?:{titles})\.?(?:\s+(?:of|for)\s+.+)?", re.IGNORECASE)
 
 
+_APPOSED_TITLES = r"vp|svp|evp|cfo|cto|coo|cmo"
 # A name between commas ("..., Matt Roe, said"): `re` skips to the commas, and only there is a title looked for.
 _BETWEEN_COMMAS = re.compile(rf",\s+((?:[{UPPER}][\w'’-]+)(?: [{UPPER}][\w'’-]+){{1,2}}),")
 
@@ -105,7 +106,8 @@ def persons(title: str, body: str, lex: Lexicon) -> frozenset[str]:
     for held in _holders(sample, lex):
         if not lex.org_words.search(held):  # "a spokeswoman for the owner, Acme Packaging, said": the firm
             persons.update((held, held.split()[-1]))
-    for m in role_patterns(lex.code, lex.words.person_titles)[0].finditer(sample):
+    # (an abbreviated title names a person only after the name: "Dana Holt, Ostara's VP of voice", never "VP Bank")
+    for m in role_patterns(lex.code, f"{lex.words.person_titles}|{_APPOSED_TITLES}")[0].finditer(sample):
         if not lex.org_words.search(m.group(1)):  # "Acme Bank, the lender's president": an organisation
             persons.update((m.group(1), m.group(1).split()[-1]))
     return frozenset(persons)

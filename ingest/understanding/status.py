@@ -44,9 +44,9 @@ _OTHERS_ANNOUNCE = re.compile(
 # A report citing the employer's own memo, email or letter: the chain of sources ends at the employer.
 _MEMO_CITED = re.compile(
     r"(?i)\b(?:according\s+to|citing|quoting|based\s+on|selon|d['’]après|citant|unter\s+Berufung\s+auf|mit\s+Verweis\s+auf|"
-    r"unter\s+Verweis\s+auf|laut|según|citando|secondo|stando\s+a)\s+(?:\S+\s+){0,2}?(?:internal\s+|interne[nrs]?\s+|"
+    r"unter\s+Verweis\s+auf|laut|según|citando|secondo|stando\s+a)\s+(?:a\s+copy\s+of\s+)?(?:\S+\s+){0,3}?(?:internal\s+|interne[nrs]?\s+|"
     r"interno\s+|interna\s+)?(?:memo|memorandum|memorándum|memorando|e-?mail|letter|note|Schreiben|Brief|Rundschreiben|Rundmail|Mail|courriel|lettre|"
-    r"note\s+interne|mémo|carta|correo|comunicado\s+interno|nota\s+interna|lettera)\b"
+    r"note\s+interne|mémo|carta|correo|comunicado\s+interno|nota|lettera)\b"
 )
 # A confirmation given by insiders, not the employer ("confirmed to Reuters by three people familiar", "confermato a
 # Reuters da tre persone interne all'azienda", "bestätigten mehrere Insider")
@@ -136,8 +136,8 @@ def confirmed_by_employer(sentences: list[Sentence], names: tuple[str, ...], lex
     name_re = re.compile("|".join(re.escape(n) for n in names if n) or "(?!)")
     for s in sentences:
         # the cheap tests first: most sentences are about something else
-        if not (lex.trigger.search(s.low) or lex.cut_reference.search(s.low)):
-            continue  # about something else
+        if not (lex.trigger.search(s.low) or lex.cut_reference.search(s.low) or has_marker(s.text, s.low, lex, "closure")):
+            continue  # about something else ("has announced its decision to close all 19 stores" is not)
         if _clarifies(s.text, name_re, lex):
             return True  # "Amazon denied the rumours, clarifying that it is laying off those staff"
         if (no_comment := _NO_COMMENT.search(s.text)) is not None and not _confirmed_besides(s.text, no_comment, name_re, lex):

@@ -77,7 +77,16 @@ CUES = (
     ("loss", r"\b(?:schließt|schließen)\s+(?:\S+\s+){0,4}?(?:\w+-)?(?:werke?s?|fabrik\w*|"
              r"standorte?s?|produktionsstandort\w*|logistikzentr\w+|verteilzentr\w+|brauerei)\b"
              r"|\b(?:werke?s?|fabrik|standort|logistikzentrum)\s+(?:\S+\s+){0,5}?(?:wird|werden|soll|sollen)\s+(?:\S+\s+){0,3}?"
-             r"(?:geschlossen|dichtgemacht|stillgelegt)\b"),
+             r"(?:geschlossen|dichtgemacht|stillgelegt)\b"
+             # ("plant, sein Logistikzentrum zu schließen", "macht Logistikzentrum dicht", "Schließung des Werks")
+             r"|\b(?:\w+-)?(?:werke?s?|fabrik|standort|logistikzentrum|verteilzentrum)\s+(?:(?!für\b|über\b|bis\b|vorübergehend|"
+             r"zeitweise|kurzzeitig)\S+\s+){0,4}?(?:zu\s+schließen|"
+             r"zu\s+schliessen|dichtzumachen|stillzulegen)\b"
+             # (never for a time: "macht Werk für zwei Wochen dicht", "über die Feiertage", "vorübergehend")
+             r"|\bmach(?:t|en)\s+(?:\S+\s+){0,4}?(?:\w+-)?(?:werke?s?|fabrik\w*|standort\w*|logistikzentr\w+|verteilzentr\w+)"
+             r"\s+(?:(?!für\b|über\b|bis\b|vorübergehend|zeitweise|kurzzeitig)\S+\s+){0,3}?dicht\b"
+             r"|(?<!vorübergehende\s)(?<!verhindert\s)\bschließung\s+(?:des|eines|von|der)\s+(?:\S+\s+){0,3}?(?:\w+-)?(?:werke?s|fabrik|standort\w*|logistikzentr\w+|"
+             r"verteilzentr\w+)\b"),
 )
 
 _DAYS = r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"

@@ -39,7 +39,8 @@ _GAP = (
 )
 _QUAL = (
     r"(?:about|around|roughly|nearly|almost|some|approximately|more\s+than|over|up\s+to|as\s+many\s+as|"
-    r"at\s+least|another|an\s+additional|a\s+further|just\s+over|close\s+to|an\s+estimated|an\s+expected)\s+"
+    r"at\s+least|another|an\s+additional|a\s+further|just\s+over|close\s+to|an\s+estimated|an\s+expected|"
+    r"a\s+total\s+of|a\s+combined)\s+"
 )
 # What may follow "<cut verb> <number>" when no job noun follows ("lay off 240 in Ohio").
 _COUNT_END = (
@@ -193,7 +194,7 @@ CUES = (
              r"(?:\S+\s+){0,3}?(?:is\s+to|will|is\s+set\s+to|is\s+due\s+to|would)\s+(?:\S+\s+)?(?:close|shut)\b"),
     # a workplace closing loses its jobs even where no job word is written ("GM to close Ohio's largest auto plant",
     # "Amazon will close three distribution centers"); shops, offices and branches may close with staff moved
-    ("loss", r"\b(?:to\s+(?:\w+ly\s+)?(?:close|shut|shutter)|will\s+(?:\w+ly\s+)?(?:close|shut)|(?:is|are)\s+(?:closing|"
+    ("loss", r"\b(?:to\s+(?:\w+ly\s+)?(?:close|shut|shutdown|shutter)|will\s+(?:\w+ly\s+)?(?:close|shut)|(?:is|are)\s+(?:closing|"
              r"shutting)|closes|shuts|"
              rf"shutters)\s+(?:(?!and\b|or\b)\S+\s+){{0,5}}?(?:{_WORKPLACES})\b"
              # the workplace as the subject ("The McVitie's factory in Glasgow is planned to close"); a place phrase may
@@ -308,7 +309,9 @@ MARKERS = (
              r"\bbriefed\s+on\b|\b(?:multiple|several|various)\s+(?:media|news|press)\s+reports\b"),
     ("leak", r"\baccording\s+to\s+(?-i:[A-Z])\w+(?:\s+\w+)?\s+(?:reported|reports)|(?-i:\b(?:Bloomberg|Reuters|CNBC|"
              r"Semafor|Axios|The\s+Information|Business\s+Insider|Insider|the\s+Wall\s+Street\s+Journal|WSJ|"
-             r"Sky\s+News|the\s+FT|Financial\s+Times)\b)\s+(?:news\s+)?(?:reported|reports|said|first\s+reported)"),
+             r"Sky\s+News|the\s+FT|Financial\s+Times|The\s+New\s+York\s+Times|the\s+New\s+York\s+Times|NYT|"
+             r"The\s+Washington\s+Post|the\s+Washington\s+Post|The\s+Verge|TechCrunch|GeekWire)\b)\s+(?:news\s+)?"
+             r"(?:reported|reports|said|first\s+reported)"),
     ("confirm", r"\b(?:announced|announces|announcing|announcement|confirmed|confirms|confirming|disclosed|discloses|"
                 r"revealed|unveiled|unveils|told\s+(?:staff|employees|workers|investors|analysts|shareholders|"
                 r"colleagues)|memo|statement|filing|filed|files|blog\s+post|press\s+release|notified|informed|"
@@ -380,8 +383,9 @@ MARKERS = (
              r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|many|"
              # (not a lifetime: "closing just four years after launching them", "two years after it opened")
              r"\d+)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:after|since|on)\b(?!\s+(?:launching|opening|entering|"
-             r"being\s+(?:founded|launched|opened)|it\s+(?:opened|launched|was\s+(?:founded|launched|opened))|"
-             r"(?:its|the|their)\s+(?:launch|opening|founding|arrival|debut)|launch|opening))|"
+             r"being\s+(?:founded|launched|opened)|it\s+(?:opened|launched|entered\s+the\s+(?:[\w-]+\s+)?market|was\s+(?:founded|launched|opened))|"
+             r"(?:its|the|their)\s+(?:launch|opening|founding|arrival|debut)|launch|opening|"
+             r"(?:the\s+|its\s+)?first\s+(?:\w+\s+){0,2}?(?:opens|opened|launched)\b))|"
              r"\bafter\s+(?:the|two|three|several|its|their|last\s+year['’]s|earlier|previous|recent)\s+(?:\w+\s+)?"
              r"(?:rounds?|layoffs|cuts|job\s+cuts|redundancies)\b|\bhad\s+(?:already\s+|previously\s+)?(?:cut|laid|"
              r"eliminated|shed|announced|axed|slashed|made|lost|closed)\b|\bformer(?:ly)?\b|\bex-\w|\bback\s+in\b|"
@@ -677,7 +681,10 @@ WORDS = Words(
             r"^\s+of\s+(?:its|the|their|that|his|her|our)?\s*(?:[\w'’,.-]+\s+){0,3}?(?:workforce|staff|employees|"
             r"headcount|workers|jobs|people|personnel|team|roles|positions|staffers|corporate\s+workforce)\b"
         ),
-        "noun_after": r"^\s+(?:\w+\s+)?(?:layoffs|lay-offs|redundancies|job\s+cuts|job\s+losses|cuts|reductions)\b",
+        # (or glued to a job noun before one: "a 300-job layoff", "its 14,000-employee reduction")
+        "noun_after": r"^(?:\s+(?:\w+\s+)?(?:layoffs|lay-offs|redundancies|job\s+cuts|job\s+losses|cuts|reductions)|"
+                      r"-(?i:job|employee|worker|person|staff|position|role)\s+(?:[\w-]+\s+)?(?i:layoffs?|lay-offs?|"
+                      r"cuts?|reductions?|loss|losses|cull|purge|downsizing))\b",
         # a closing site's workforce is the count ("to shut its plant, which employs 1,800 people"; "the depot, where
         # 240 staff work, will close")
         "closing_site_before": (

@@ -30,7 +30,7 @@ class Frame:
 # Each pattern ends where the noun cue starts: the verb, then at most three words (its indirect object, "mass",
 # "further"), read on the lower-cased headline.
 undergo = Frame({
-    "en": r"\b(?:fac(?:e|es|ing)|prepar(?:e|es|ing)(?:\s+for)?|brac(?:e|es|ing)\s+for|start(?:s|ing)?|begin(?:s|ning)?|"
+    "en": r"\b(?:fac(?:e|es|ing)|undergo(?:es|ing)?|prepar(?:e|es|ing)(?:\s+for)?|brac(?:e|es|ing)\s+for|start(?:s|ing)?|begin(?:s|ning)?|"
           r"launch(?:es|ing)?|offer(?:s|ing)?|hit\s+(?:by|with)|express(?:es|ing)?\s+interest\s+in|"
           r"appl(?:y|ies|ying)\s+for|(?:hold(?:s|ing)?|in|enter(?:s|ing)?)\s+talks\s+(?:over|on|about)|"
           r"consult(?:s|ing|ation)?\s+(?:\w+\s+)?(?:on|over|about))\s+(?:[\w'’-]+\s+){0,3}$",

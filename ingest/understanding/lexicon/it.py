@@ -105,7 +105,8 @@ MARKERS = (
              r"dopo\s+l['’]annuncio|a\s+più\s+riprese|ripetutamente)\b"),
     # a plan said to be over ("il piano esuberi è concluso", "si sono concluse le uscite"): its cuts are the past
     ("past", r"\b(?:è|si\s+è|sono|si\s+sono|stat[oaie])\s+(?:\w+\s+)?(?:conclus[oaie]|completat[oaie]|terminat[oaie])\b"),
-    ("cumulative", r"\b(?:dal\s+20\d\d|in\s+totale|complessiv\w+|finora|fino\s+ad\s+oggi|in\s+tutto|sommando|"
+    # ("in tutto il territorio" is a place: all over it)
+    ("cumulative", r"\b(?:dal\s+20\d\d|in\s+totale|complessiv\w+|finora|fino\s+ad\s+oggi|in\s+tutto(?!\s+(?:il|lo|la|l['’]|i|gli|le)\b)|sommando|"
                    r"a\s+oggi)\b|"
                    # the whole plan a round belongs to: "parte di un piano più ampio per tagliare 30.000 posti"
                    r"\b(?:parte|ambito)\s+di\s+un\s+piano\s+(?:più\s+)?(?:ampio|generale|complessivo)\b"),
@@ -162,6 +163,7 @@ WORDS = Words(
     bare_openers=r"dopo(?!\s+(?:\d|oltre|quasi|più\s+di))|mentre|anche\s+se|perché|nonostante",
     not_subject_before=(
         r"in|di|del|della|dei|degli|delle|da|dal|dalla|per|con|su|sul|tra|fra|a|al|alla|come|presso|verso|contro|"
+        r"alle|ai|agli|allo|dello|nel|nello|nella|nei|negli|nelle|sulla|sulle|sui|dai|dagli|dalle|dallo|"
         r"cliente|fornitore|controllata\s+di|rivale|accusa|accusano|incolpa"
     ),
     descriptor_after=r"\s+(?:cliente|fornitore|rivale|concorrente)\b",
@@ -242,7 +244,7 @@ WORDS = Words(
             # "80 dei 600 dipendenti": the second figure is the whole
             r"sui\s+suoi|\d[\d.,]*(?:mila)?\s+(?:dei|degli|delle|sui))\s+(?:(?:circa|oltre|quasi)\s+){0,2})$"
         ),
-        "base_after": r"^\s+(?:dipendenti|lavoratori|persone)\s+(?:nel\s+mondo|in\s+Italia|in\s+tutto)",
+        "base_after": r"^\s+(?:dipendenti|lavoratori|persone)\s+(?:nel\s+mondo|in\s+Italia|in\s+tutto(?!\s+il\s+territorio))",
         "not_count_after": (
             r"^\s*(?:%|per\s*cento|miliardi|milioni\s+di\s+euro|euro|€|dollari|anni|mesi|settimane|giorni|ore|negozi|"
             r"filiali|sportelli|stabilimenti|punti\s+vendita|assunzioni)"
