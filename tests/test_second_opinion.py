@@ -212,6 +212,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-39": {"model_sha256": "f43e44a6f06dd6f8a205b444c8fb0be59b6f87335fc2a2ee3b72dadcc956686e",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-40": {"model_sha256": "b81510187f8e8fc62596132918f8ee1cf3abb36aee27aff2392b9765620e7eb5",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -52,6 +52,7 @@ from ingest.understanding.headline import (
     own_proposal, protested, reacts, results_story, tallied,
 )
 from ingest.understanding.modality import asserts_decision
+from ingest.understanding.pay import raised_pay
 from ingest.understanding.second_opinion import DOUBT, load_second_opinion
 from ingest.understanding.sector import (
     labour_statistic, lists_kind, opens_on_sector, pair_in_headline, period_tally, shared_out, unnamed_in_headline,
@@ -59,7 +60,7 @@ from ingest.understanding.sector import (
 from ingest.understanding.status import attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-39"
+CLASSIFIER_VERSION = "rules-40"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -73,7 +74,7 @@ _SUPPORTING, _MANY = frozenset(("current", "plan", "confirm", "leak", "closure")
 
 def _asserts_action(e: Event, headline_kinds: frozenset[str] = frozenset()) -> bool:
     """Return whether a cue states an action, not just a topic ("Amazon's layoffs are about culture")."""
-    if e.clause_kinds & {"explained", "individual"} or (
+    if e.clause_kinds & {"explained", "individual"} or raised_pay(e) or (
             "temporary" in e.clause_kinds and e.cue.kind == "loss" and not e.amounts and "closure" in e.sentence_kinds):
         return False  # "layoffs were about culture"; "he was laid off"; "will temporarily close its six warehouses"
     if e.cue.kind in ("cut", "staff", "loss", "notice", "furlough") or e.amounts:

@@ -255,9 +255,9 @@ def actor_for(
         return as_actor(firm[0], "subject")
     if _generic(markers, cue, start, text):
         return None
-    inside = [n for n in names if cue.start <= n.start < cue.end and n.known and not n.weak]
-    if cue.kind == "cut" and inside:
-        return as_actor(inside[0], "object")  # "Iger axes 7,000 Disney jobs"
+    inside = [n for n in names if cue.start <= n.start < cue.end and n.known and not n.weak and not lex.descriptor_after.match(text[n.end : n.end + 40])]
+    if cue.kind in ("cut", "loss") and inside:
+        return as_actor(inside[0], "object")  # "Iger axes 7,000 Disney jobs", "All Amazon Fresh stores in UK to close"
     main = employers.main
     if before and main is not None and main.name != before[0].text and before[0].surname:
         return Actor(main.name, main.parent, main.unit, "descriptor", main.known)  # "Musk fires ..." at X

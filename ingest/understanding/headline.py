@@ -146,12 +146,27 @@ def contested_plan(e: Event) -> bool:
     return e.reading.modality == "denied" and "deny" in e.clause_kinds and "negation" not in e.clause_kinds
 
 
+# A concession right before a headline's layoff noun ("despite the layoffs", "pese a los despidos", "trotz der
+# Entlassungen", "malgré les licenciements", "nonostante i licenziamenti")
+_DESPITE = re.compile(r"\b(?:despite|in\s+spite\s+of|pese\s+a|a\s+pesar\s+de|malgré|trotz|nonostante|malgrado)\s+"
+                      r"(?:\S+\s+){0,2}$")
+
+
+def _conceded(e: Event, lex: Lexicon) -> bool:
+    """Return whether a headline's layoff noun is only conceded: no cue before the concession, none told as today's."""
+    m = _DESPITE.search(e.sentence.low, max(0, e.cue.start - 40), e.cue.start)
+    return e.cue.kind == "noun" and m is not None and "current" not in e.clause_kinds and (
+        lex.trigger.search(e.sentence.low, 0, m.start()) is None)  # ("Layoffs hit <firm> despite ...": the news first)
+
+
 def blocks_lead(e: Event, lex: Lexicon) -> bool:
     """Return whether a headline cue that is no report says the article is about something else: denied,
     speculative, forecast, past, generic, or cuts by a named employer the headline only talks about ("Jassy says
     Amazon's layoffs are about culture"). A headline that opens on the layoffs at a place ("Redundancies at Corran
     Engineering as orders shrink") leaves the action to the lead, and so does a headline whose only doubt is a modal
     ("<Firm> staff may face redundancy"): whether a decided plan stands behind it is for the lead to say."""
+    if _conceded(e, lex):
+        return True  # "<Firm> keeps its hiring plans despite the layoffs": the cuts are the background
     if e.reading.modal_only and not e.generic and e.reading.time == "current":
         return False
     if e.generic or e.reading.modality not in ("asserted", "leaked") or e.reading.time != "current":
@@ -237,7 +252,7 @@ def circumstance(e: Event, lex: Lexicon) -> bool:
     suppliers | as furloughs spread"): an uncounted noun whose employer is only the subject of another clause says
     cuts are happening somewhere, not who makes them; the lead says that."""
     if e.actor is None or e.actor.how not in ("sentence", "descriptor") or e.cue.kind not in ("noun", "furlough") or (
-        e.amounts
+        e.amounts or _conceded(e, lex)  # (a concession is the background of the headline's own news: it blocks the lead)
     ):
         return False
     start = e.facts.spans[e.cue.clause][0]

@@ -26,7 +26,8 @@ from ingest.understanding.name_parts import (PAGE_FURNITURE, after_kicker, credi
 from ingest.understanding.persons import UPPER as _UPPER, persons, role_patterns, without_person
 from ingest.understanding.title_case import is_title_case
 
-_CAP = rf"(?:[{_UPPER}][\w'’&.\-/]*|(?!(?:19|20)\d\d[A-Z][a-z])\d+[A-Z][\w&-]*)"  # not "2026For": a glued year
+# (not "2026For": a glued year; a name may open on a small "i" or "e" before a capital: "iRobot", "eBay")
+_CAP = rf"(?:[{_UPPER}][\w'’&.\-/]*|(?!(?:19|20)\d\d[A-Z][a-z])\d+[A-Z][\w&-]*|[ie][A-Z][\w&-]*)"
 _SEP = (
     rf"(?:\s+(?:of|for|de|du|des|del|della|dei|di|la|le|von|van|der|den|y|e|&|the)\s+(?=[{_UPPER}])|\s+"
     rf"(?:dell|dall|nell|d|l)['’](?=[{_UPPER}])|\s+(?=[{_UPPER}\d]))"

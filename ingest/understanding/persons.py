@@ -52,6 +52,8 @@ def role_patterns(code: str, titles: str) -> tuple[re.Pattern[str], re.Pattern[s
 
 
 _APPOSED_TITLES = r"vp|svp|evp|cfo|cto|coo|cmo"
+# A speaker introducing themself ("Hi, I'm Luna Hopper", a video's transcript): a person
+_INTRODUCED = re.compile(rf"\b(?:I['’]m|I\s+am|[Mm]y\s+name\s+is)\s+([{UPPER}][\w'’-]+(?: [{UPPER}][\w'’-]+){{1,2}})")
 # A name between commas ("..., Matt Roe, said"): `re` skips to the commas, and only there is a title looked for.
 _BETWEEN_COMMAS = re.compile(rf",\s+((?:[{UPPER}][\w'’-]+)(?: [{UPPER}][\w'’-]+){{1,2}}),")
 
@@ -110,6 +112,7 @@ def persons(title: str, body: str, lex: Lexicon) -> frozenset[str]:
     for m in role_patterns(lex.code, f"{lex.words.person_titles}|{_APPOSED_TITLES}")[0].finditer(sample):
         if not lex.org_words.search(m.group(1)):  # "Acme Bank, the lender's president": an organisation
             persons.update((m.group(1), m.group(1).split()[-1]))
+    persons.update(name for m in _INTRODUCED.finditer(sample) for name in (m.group(1), m.group(1).split()[-1]))
     return frozenset(persons)
 
 

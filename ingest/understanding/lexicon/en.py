@@ -107,6 +107,11 @@ _TRADE_STOP = (r"for|to|with|on|at|from|into|by|and|or|of|bonus|bonuses|pay|fees
 
 CUES = (
     ("cut", rf"\b(?:{_CUT})\b{_GAP}\s+(?:{JOBS})\b"),
+    # the noun written as the verb ("to layoff some staff", "Audible layoff its workforce by 5 percent")
+    # (an object after it: "opposition to layoff plans" names none)
+    ("staff", r"\b(?:to|will|would|plans?\s+to|set\s+to)\s+layoff\s+(?=(?:some|all|its|their|about|around|over|up\s+to|"
+              r"hundreds|thousands|dozens|\d[\d,.]*\s+|staff|employees|workers)\b)"
+              r"|\blayoffs?\s+(?:its|their|some)\s+(?:[\w-]+\s+)?(?:workforce|staff|employees|workers|people)\b"),
     # "guts MMO teams", "gutted its newsroom" (not British "gutted", upset; not a fire gutting a factory)
     ("cut", r"\b(?:guts|gutting|gutted(?=\s+(?:its|their|the)\b))\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?"
             r"(?:teams?|staff|newsroom|workforce|studios?|divisions?)\b"),
@@ -210,10 +215,19 @@ CUES = (
     ("loss", r"(?<!temporarily\s)\b(?:clos(?:e|es|ed|ing|ure\s+of)|shut(?:s|ting)?(?:\s+down)?|shutter(?:s|ed|ing)?)\s+"
              r"(?:down\s+)?all\s+"
              r"(?:of\s+)?(?:its|their|the)?\s*(?:\d+\s+)?(?:(?:of\s+)?(?:its|their|the)\s+)?(?:[\w'’-]+\s+){0,4}?"
-             rf"(?:stores|shops|outlets|restaurants)\b(?!{_FOR_A_TIME})"
-             r"|\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:\d+\s+)?(?:[\w'’-]+\s+){0,3}?(?:stores|shops|"
+             rf"(?:stores|shops|bookstores|outlets|restaurants)\b(?!{_FOR_A_TIME})"
+             r"|\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:\d+\s+)?(?:[\w'’-]+\s+){0,3}?(?:stores|shops|bookstores|"
              r"outlets|restaurants)\s+(?:[\w'’-]+\s+){0,4}?(?:to\s+close|to\s+shut|set\s+(?:for|to)\s+(?:closure|close)|"
-             rf"will\s+close|will\s+shut|are\s+(?:to\s+)?clos(?:e|ing))\b(?!{_FOR_A_TIME})"),
+             rf"will\s+close|will\s+shut|are\s+(?:to\s+)?clos(?:e|ing))\b(?!{_FOR_A_TIME})"
+             # (its shops with no number are all of them: "Amazon to shut its bookstores and 4-star shops", "to shut its
+             # UK grocery shops"; "close 10 of its stores" or "some of its shops" may move staff)
+             # (never with a time, a purpose or a cause after it: "close its stores for refits", "in the evening",
+             # "during the rebrand"; only the end of the clause, "and", "as" or a place may follow)
+             r"|(?<!temporarily\s)\b(?:to\s+|will\s+)(?:close|shut|shutter)(?:\s+down)?\s+its\s+(?:(?![\d])[\w'’-]+\s+){0,3}?"
+             r"(?:stores|shops|bookstores|outlets|restaurants)\b"
+             r"(?=\s*(?:$|[,;:|–—]|-\s|and\s|as\s(?!a\s+storm)|in\s+(?-i:[A-Z])))"
+             r"(?![^.;:]{0,80}?\b(?:for|while|during|until|on|over|refurb\w*|refit\w*|temporar\w*|storm|reopen\w*|strike|"
+             r"protest)\b)"),
     # an employer entering administration stops trading as it was: its staff's jobs go or are at risk ("Game Group
     # enters administration", "BHS collapses into administration"), told with or without a job word
     # ("the latest chain to enter administration" ranks it in a wave: the lead's own cue says what it lost)
@@ -292,7 +306,9 @@ MARKERS = (
                   r"three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|twenty\b|thirty\b|forty\b|fifty\b|"
                   r"hundreds\b|thousands\b|\d)|driven\s+by|motivated\s+by|not\s+about)"
                   # a headline's "14,000 layoffs rooted in culture", "a decision ... is rooted in"
-                  r"|\b(?:layoffs|job\s+cuts|cuts|decision)\s+(?:\w+\s+){0,2}?(?:(?:is|are|was|were)\s+)?rooted\s+in\b"),
+                  r"|\b(?:layoffs|job\s+cuts|cuts|decision)\s+(?:\w+\s+){0,2}?(?:(?:is|are|was|were)\s+)?rooted\s+in\b"
+                  # a headline without its verb: "<CEO> says 14,000 layoffs not about costs or AI"
+                  r"|\b(?:layoffs|job\s+cuts|cuts)\s+(?:weren['’]t\s+|aren['’]t\s+)?not\s+(?:about|driven\s+by|due\s+to)\b"),
     # another action told beside this one ("separate from the global cuts outlined last week"): its date is not this one's
     ("separate", r"\b(?:separate\s+from|unrelated\s+to|not\s+related\s+to|independent\s+of|distinct\s+from)\b|"
                  r"^\W*separately,|\bin\s+a\s+separate\s+(?:move|announcement|development|statement)\b"),
@@ -392,7 +408,7 @@ MARKERS = (
              # (a first wave being confirmed or begun is the news: "<Firm> confirms first wave of job losses")
              r"(?<!confirms )(?<!confirms its )(?<!confirmed )(?<!confirmed its )(?<!announces )(?<!announces its )(?<!announced )(?<!announced its )"
              r"(?<!begins )(?<!begins its )(?<!began )(?<!began its )(?<!starts )(?<!starts its )(?<!started )(?<!started its )\b(?:first|initial)\s+(?:round|wave)\b|\bin\s+the\s+past\b|\bonce\b|"
-             r"\blaid-off\b|\brecent\s+(?:\w+\s+)?(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies|rounds?)\b|\bduring\s+the\s+(?:pandemic|crisis|financial\s+crisis|recession|lockdowns?|covid)\b|"
+             r"\blaid-off\s+(?:[\w-]+\s+)?(?:workers|employees|staff|people|engineers|colleagues|members|journalists)\b|\brecent\s+(?:\w+\s+)?(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies|rounds?)\b|\bduring\s+the\s+(?:pandemic|crisis|financial\s+crisis|recession|lockdowns?|covid)\b|"
              r"\bwent\s+on\s+to\b|\bsince\s+then\b|\bthe\s+(?:earlier|previous|last|prior)\s+(?:round|cuts|layoffs)\b|"
              r"\bwhen\s+(?:\S+\s+){0,4}?(?:said|announced|cut|confirmed|closed|shed|axed|laid|unveiled)\b|"
              # progress of a programme announced before ("its plan to cut 11,000 jobs is on track"): not new news
@@ -610,7 +626,7 @@ WORDS = Words(
     not_names=frozenset(
         # adjectives a headline may open on ("Nouveaux licenciements chez <firm>"): never a name
         "fresh "
-        "the a an in on at for but and or it its this that these those he she they we i you our their his her "
+        "the a an in on at for but and or it its this that these those he she they we i i'm i’m hi hello you our their his her "
         "after before as while when where why how what who which there here some many most all both each every "
         "more less about around nearly almost up over under last next one two three four five six seven eight nine "
         "ten staff workers employees jobs union unions shares analysts officials sources people hundreds thousands "

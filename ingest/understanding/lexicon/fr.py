@@ -111,7 +111,7 @@ MARKERS = (
                  r"d['’]ici\s+(?:à\s+)?20[3-9]\d|dans\s+les\s+(?:prochaines|années\s+à\s+venir)|prochaines\s+années|"
                  r"à\s+l['’]horizon|prévien\w+|avert\w+|alert\w+)\b"),
     ("hypothetical", r"\?|\bet\s+si\b|\bque\s+se\s+passerait\b"),
-    ("past", r"\b(?:déjà|l['’]an\s+(?:dernier|passé)|l['’]année\s+dernière|le\s+mois\s+dernier|précédent\w*|auparavant|"
+    ("past", r"\b(?:déjà|l['’]an\s+(?:dernier|passé)|l['’]année\s+dernière|le\s+mois\s+dernier|(?<!sans\s)précédent\w*|auparavant|"
              # a season gone by, and the pluperfect of a plan's result ("lancé au printemps dernier, qui s'était
              # traduit par la suppression de 1 100 postes")
              r"(?:au|à\s+l['’])\s*(?:printemps|été|automne|hiver)\s+dernier|s['’]était\s+traduite?s?\s+par|"

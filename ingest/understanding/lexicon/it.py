@@ -99,7 +99,7 @@ MARKERS = (
     ("forecast", r"\b(?:stima|stime|stimano|previsioni|analisti|esperti|studio|sondaggio|indagine|entro\s+il\s+20[3-9]\d|"
                  r"nei\s+prossimi\s+anni|scenario|avvert\w+)\b"),
     ("hypothetical", r"\?|\be\s+se\b|\bcosa\s+succederebbe\b"),
-    ("past", r"\b(?:già|lo\s+scorso\s+anno|l['’]anno\s+scorso|in\s+passato|precedent\w+|aveva\w*\s+(?:già\s+)?"
+    ("past", r"\b(?:già|lo\s+scorso\s+anno|l['’]anno\s+scorso|in\s+passato|(?<!senza\s)precedent\w+|aveva\w*\s+(?:già\s+)?"
              r"(?:annunciato|tagliato|licenziato)|un\s+anno\s+(?:fa|dopo)|(?:due|tre|\d+)\s+anni\s+fa|ex\s+dipendenti|"
              r"durante\s+la\s+(?:pandemia|crisi)|il\s+mese\s+scorso|lo\s+scorso\s+mese|(?:\w+\s+)?(?:giorni|settimane|mesi)\s+"
              r"dopo\s+l['’]annuncio|a\s+più\s+riprese|ripetutamente)\b"),
