@@ -214,6 +214,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-40": {"model_sha256": "b81510187f8e8fc62596132918f8ee1cf3abb36aee27aff2392b9765620e7eb5",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-41": {"model_sha256": "e1fe875016f8ad6d132d6e0a7256836bba3cb5f347f02adfd0dbf30558955fd9",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

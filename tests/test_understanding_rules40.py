@@ -118,3 +118,22 @@ def test_what_the_review_of_rules_40_found() -> None:
     c = classify("x", "300 jobs at Amazon contractor Dunmore to go",
                  "Dunmore Logistics, which delivers parcels for Amazon, said 300 jobs would go at its Leeds depot.", PUB)
     assert c.companies != ("Amazon",)
+
+
+def test_cuts_made_deeper_are_current_and_a_chain_listed_with_commas_leaves() -> None:
+    """(rules-41, read from the opened probes' reports left without an employer.)"""
+    c = classify("x", "UPS deepens job cuts on reduced Amazon deliveries",
+                 "UPS said on Tuesday it had cut 48,000 jobs this year, including 34,000 operational roles, as it handles "
+                 "fewer Amazon parcels.", PUB)
+    assert c.label == "layoff_report" and c.companies == ("UPS",) and c.headcount == 48000
+    c = classify("x", "Halden Motors steps up layoffs at Ohio plant",
+                 "Halden Motors will lay off another 300 workers at its Ohio plant next month, the company said.", PUB)
+    assert c.label == "layoff_report" and c.headcount == 300
+    c = classify("x", "Amazon closing all Amazon Go, Fresh stores to focus on Whole Foods",
+                 "The company said it would focus on its Whole Foods Market chain and on delivery.", PUB)
+    assert c.label == "layoff_report" and c.companies == ("Amazon",)
+    # (guards: a tracker "expanded" and cuts feared or forecast to "deepen" or "accelerate" are no action)
+    for title, body in (("Crunchbase expands its layoffs tracker", "The tracker now covers 40 countries."),
+                        ("Economists say AI will accelerate job cuts across banking",
+                         "Banks could shed 200,000 roles over five years, a report by analysts found.")):
+        assert classify("x", title, body, PUB).label != "layoff_report", title

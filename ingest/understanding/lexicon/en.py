@@ -214,7 +214,7 @@ CUES = (
     # close all 19 of its Fresh stores in the UK", "All <Brand> stores in UK to close"); closing some may move staff
     ("loss", r"(?<!temporarily\s)\b(?:clos(?:e|es|ed|ing|ure\s+of)|shut(?:s|ting)?(?:\s+down)?|shutter(?:s|ed|ing)?)\s+"
              r"(?:down\s+)?all\s+"
-             r"(?:of\s+)?(?:its|their|the)?\s*(?:\d+\s+)?(?:(?:of\s+)?(?:its|their|the)\s+)?(?:[\w'’-]+\s+){0,4}?"
+             r"(?:of\s+)?(?:its|their|the)?\s*(?:\d+\s+)?(?:(?:of\s+)?(?:its|their|the)\s+)?(?:[\w'’,&-]+\s+){0,4}?"
              rf"(?:stores|shops|bookstores|outlets|restaurants)\b(?!{_FOR_A_TIME})"
              r"|\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?:\d+\s+)?(?:[\w'’-]+\s+){0,3}?(?:stores|shops|bookstores|"
              r"outlets|restaurants)\s+(?:[\w'’-]+\s+){0,4}?(?:to\s+close|to\s+shut|set\s+(?:for|to)\s+(?:closure|close)|"
@@ -442,6 +442,9 @@ MARKERS = (
                 # carrying cuts out ("<Firm> implements major job cuts", "<Firm> continues the layoffs in ...")
                 r"\bcontinu(?:e|es|ed|ing)\s+(?:(?:the|its|their|with)\s+)?(?:[\w-]+\s+)?(?:layoffs|lay-offs|job\s+cuts|"
                 r"cuts|redundancies|downsizing)\b|"
+                # cuts made deeper ("UPS deepens job cuts", "<Firm> steps up its layoffs")
+                r"\b(?:deepen(?:s|ed|ing)?|step(?:s|ped|ping)?\s+up|ramp(?:s|ed|ing)?\s+up|accelerat(?:e|es|ed|ing))\s+"
+                r"(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?(?:layoffs|lay-offs|job\s+cuts|redundancies)\b|"
                 r"\bimplement(?:s|ed|ing)?\b|\bcarr(?:y|ies|ied|ying)\s+out\b|\benact(?:s|ed|ing)?\b|"
                 # the light verb of a cut ("<Firm> makes redundancies", "has made 50 staff cuts")
                 r"\bma(?:ke|kes|king|de)\s+(?:about\s+|around\s+|some\s+)?(?:\d[\d,.]*\s+)?(?:[\w-]+\s+)?"
