@@ -10,15 +10,14 @@ from ingest.understanding.events import Event
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.lexicon.frames import noun_will, undergo
 
+_POSSESSED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$")  # a possessive, then at most two words
+
 
 def owned(e: Event) -> bool:
     """Return whether a headline's layoff noun is its employer's possessive ("Amazon's swingeing job cuts to affect
     UK roles"), at most two words between."""
     start = e.facts.spans[e.cue.clause][0]
     return _POSSESSED.search(e.sentence.text[start : e.cue.start]) is not None
-
-
-_POSSESSED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}$")
 
 
 def coming_cuts(e: Event, lex: Lexicon) -> bool:

@@ -325,8 +325,8 @@ MARKERS = (
              r"\bbriefed\s+on\b|\b(?:multiple|several|various)\s+(?:media|news|press)\s+reports\b"),
     ("leak", r"\baccording\s+to\s+(?-i:[A-Z])\w+(?:\s+\w+)?\s+(?:reported|reports)|(?-i:\b(?:Bloomberg|Reuters|CNBC|"
              r"Semafor|Axios|The\s+Information|Business\s+Insider|Insider|the\s+Wall\s+Street\s+Journal|WSJ|"
-             r"Sky\s+News|the\s+FT|Financial\s+Times|The\s+New\s+York\s+Times|the\s+New\s+York\s+Times|NYT|"
-             r"The\s+Washington\s+Post|the\s+Washington\s+Post|The\s+Verge|TechCrunch|GeekWire)\b)\s+(?:news\s+)?"
+             r"Sky\s+News|the\s+FT|Financial\s+Times|[Tt]he\s+New\s+York\s+Times|NYT|[Tt]he\s+Washington\s+Post|"
+             r"The\s+Verge|TechCrunch|GeekWire)\b)\s+(?:news\s+)?"
              r"(?:reported|reports|said|first\s+reported)"),
     ("confirm", r"\b(?:announced|announces|announcing|announcement|confirmed|confirms|confirming|disclosed|discloses|"
                 r"revealed|unveiled|unveils|told\s+(?:staff|employees|workers|investors|analysts|shareholders|"

@@ -271,7 +271,7 @@ WORDS = Words(
         ),
         "base_after": r"^\s+(?:personnes|salariés)\s+(?:dans\s+le\s+monde|en\s+France|sur\s+le\s+continent)",
         "not_count_after": (
-            r"^\s*(?:%|pour\s*cent|milliards?|millions?\s+d['’]euros|euros|€|dollars|(?:de\s+)?dollars|d['’]euros|ans|années|mois|semaines|jours|"
+            r"^\s*(?:%|pour\s*cent|milliards?|millions?\s+d['’]euros|euros|€|(?:de\s+)?dollars|d['’]euros|ans|années|mois|semaines|jours|"
             r"heures|magasins|agences|sites|usines|entrepôts|boutiques|points\s+de\s+vente|saisons|numéros|projets|"
             r"procédures|foyers)"
         ),

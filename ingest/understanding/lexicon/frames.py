@@ -160,3 +160,15 @@ past_span = Frame({
     "it": r"\b(?:nelle\s+ultime\s+settimane|negli\s+ultimi\s+(?:giorni|mesi)|questa\s+settimana|"
           r"dall['’]inizio\s+dell['’]anno|nel\s+primo\s+(?:semestre|trimestre))\b",
 })
+
+
+# Pay raised for staff ("raises warehouse pay to $22", "aumenti salariali"): the staff a pay rise "impacts" lose no job.
+# Read on the lower-cased sentence of an "affected" cue only (`pay.raised_pay`).
+pay_raised = Frame({
+    "en": r"\b(?:rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|hik(?:e|es|ed|ing))\s+(?:\S+\s+){0,4}?"
+          r"(?:pay|wages?|salar(?:y|ies))\b|\bpay\s+(?:rises?|increases?|raises?|hikes?)\b",
+    "de": r"\b(?:lohnerhöhung\w*|gehaltserhöhung\w*|erhöht\s+(?:\S+\s+){0,3}?(?:löhne|gehälter|stundenlohn))",
+    "fr": r"\b(?:augment\w+\s+(?:\S+\s+){0,2}?salaires?|hausse\s+des\s+salaires)\b",
+    "es": r"\b(?:sub(?:e|en|ida)\s+(?:\S+\s+){0,2}?salari\w+|aumento\s+salarial|aument\w+\s+(?:\S+\s+){0,2}?salarios?)\b",
+    "it": r"\b(?:aument\w+\s+(?:\S+\s+){0,2}?(?:stipendi|salari)|aumenti\s+salariali)\b",
+})
