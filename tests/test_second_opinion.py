@@ -216,6 +216,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-41": {"model_sha256": "e1fe875016f8ad6d132d6e0a7256836bba3cb5f347f02adfd0dbf30558955fd9",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-42": {"model_sha256": "46595d51dd2093450b1b5431d21acd86258ffdda6299820fa19a6abdce3f598b",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

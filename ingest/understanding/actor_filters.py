@@ -170,6 +170,49 @@ def led_by(before: str) -> bool:
     return _LEADERS_OF.search(before) is not None
 
 
+# A passive's agent after its participle: "It will be closed by Halewood", "jobs were axed by the insurer Ardent".
+_AGENT = re.compile(
+    r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?(?:closed|shut|shuttered|cut|axed|eliminated|scrapped|"
+    r"announced|confirmed|ordered|decided|made\s+redundant|laid\s+off)\s+by\s+(?:the\s+|its\s+)?"
+    r"(?:(?:owners?|parent|operator|landlord)\s+)?$", re.IGNORECASE)
+# The US state bodies that publish WARN notices ("the Washington State Employment Security Department's Worker
+# Adjustment and Retraining Notification showed 172 employees will be impacted"): beside a notice they report an
+# employer's figures, they do not cut.
+_NOTICE_REGISTRY = re.compile(
+    r"(?:Employment\s+(?:Security|Development)|Workforce(?:\s+Development)?|Labou?r(?:\s+and\s+\w+)?|"
+    r"Job\s+and\s+Family\s+Services|Economic\s+(?:Opportunity|Security))\s+(?:Department|Commission|Agency|Division)"
+    r"(?:['’]s)?$|^(?:\w+\s+){0,3}(?:Department|Division|Office)\s+of\s+(?:Labou?r|Workforce|Employment|Commerce|"
+    r"Economic\s+Opportunity)\b")
+_OWN_STAFF = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:\w+\s+)?(?:staff|employees|workers|workforce)\b|"
+                        r"\bnotices?\s+to\s+(?:\S+\s+){0,3}?(?:staff|employees|workers)\b", re.IGNORECASE)
+_NOTICE = re.compile(r"\bWARN\b|Worker\s+Adjustment|layoff\s+notice|notice\s+of\s+(?:layoffs|closure)", re.IGNORECASE)
+
+
+# A name a site goes by ("the facility, known as UWA5", "a warehouse dubbed BFI4"): the place closing, not who closes it
+# (a shop, a pub or a brewery "named" so is often the business itself: "a shop named Hollis & Daughters")
+_SITE_LABEL = re.compile(
+    r"\b(?:facility|site|warehouse|plant|factory|centre|center|building|depot|hub|campus|mine|yard)\s*,?\s+"
+    r"(?:known\s+as|called|dubbed|nicknamed|"
+    r"code-?named|named)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def site_label(before: str) -> bool:
+    """Return whether the name after `before` is what a site is called, not an organisation."""
+    return _SITE_LABEL.search(before) is not None
+
+
+def passive_agent(before: str) -> bool:
+    """Return whether the name after `before` is a passive's agent ("be closed by Halewood"): it acts."""
+    return _AGENT.search(before) is not None
+
+
+def notice_registry(name: str, sentence: str) -> bool:
+    """Return whether `name` is a state body publishing a layoff notice the sentence tells of, not the employer (a
+    body sending notices to its own staff employs them)."""
+    return (_NOTICE_REGISTRY.search(name) is not None and _NOTICE.search(sentence) is not None
+            and _OWN_STAFF.search(sentence) is None)
+
+
 @lru_cache(maxsize=8)
 def _described_object(object_before: str, org_nouns: str) -> re.Pattern[str]:
     return re.compile(

@@ -53,6 +53,7 @@ from ingest.understanding.headline import (
 )
 from ingest.understanding.modality import asserts_decision
 from ingest.understanding.pay import raised_pay
+from ingest.understanding.same_action import EXTENDED_LEAD, same_employer
 from ingest.understanding.second_opinion import DOUBT, load_second_opinion
 from ingest.understanding.sector import (
     labour_statistic, lists_kind, opens_on_sector, pair_in_headline, period_tally, shared_out, unnamed_in_headline,
@@ -60,12 +61,12 @@ from ingest.understanding.sector import (
 from ingest.understanding.status import attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-41"
+CLASSIFIER_VERSION = "rules-42"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
 # a closure, a restructuring or a confirmation, cuts told only after `_NAMED_LEAD` sentences are context.
-_EXTENDED_LEAD, _NAMED_LEAD = 6, 5
+_EXTENDED_LEAD, _NAMED_LEAD = EXTENDED_LEAD, 5
 _ELAPSED = re.compile(r"(?i)\b(?:(?:a|one|two|three|six|\d+)\s+(?:years?|months?)\s+(?:on|later|after|since)|still|"
                       r"anniversary|ein\s+jahr\s+(?:danach|später)|un\s+an\s+après|un\s+año\s+después|un\s+anno\s+dopo)\b")
 _SUPPORTING, _MANY = frozenset(("current", "plan", "confirm", "leak", "closure")), frozenset(
@@ -221,33 +222,6 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
     return lead[0] if lead and not _context_only(article, all_title_events, lead[0]) else None
 
 
-def _same_employer(main: Event, e: Event) -> bool:
-    """Return whether `e` states facts of the main event's action: the same employer acting now (or, in the
-    lead, a cue with no employer of its own: "In total 1,200 staff are affected")."""
-    if e.generic or e.aside:
-        return False
-    if e.actor is None:
-        acting = not e.in_title and e.sentence.index <= _EXTENDED_LEAD
-    else:
-        # a sister unit's figure inside a unit's story is another action ("Twitch laid off 500" beside Audible's cut)
-        acting = main.actor is not None and (e.actor.parent == main.actor.parent or _short_form(main, e)) and (
-            main.actor.unit is None or e.actor.unit in (None, main.actor.unit))
-    # the reading last: an event of another employer is never read further; a plan's horizon the employer states
-    # ("About 2,100 jobs will be axed over the next two years, the Cabinet Office said") gives its figure
-    stated = e.reading.modality in ("asserted", "leaked") or (
-        e.reading.modality == "forecast" and bool(e.amounts) and bool(e.clause_kinds & {"speech", "confirm"}))
-    return acting and stated and e.reading.time == "current"
-
-
-def _short_form(main: Event, e: Event) -> bool:
-    """Return whether one actor's name is the other's leading words ("jobs to go at Walsall" over "Walsall
-    Healthcare Trust has announced ..."): a headline's short form of the same employer."""
-    if main.actor is None or e.actor is None or main.actor.known or e.actor.known:
-        return False
-    a, b = sorted((main.actor.name.split(), e.actor.name.split()), key=len)
-    return a != b and b[: len(a)] == a
-
-
 def _units(main: Event, events: list[Event]) -> tuple[str, ...]:
     """Return the units of the main employer named in its report events (a subsidiary's own name included).
 
@@ -263,7 +237,7 @@ def _units(main: Event, events: list[Event]) -> tuple[str, ...]:
         seen[main.actor.name] = None
     seen.update(dict.fromkeys(main.units))
     own = set(seen)
-    for e in [e for e in events if e is not main and _same_employer(main, e)]:
+    for e in [e for e in events if e is not main and same_employer(main, e)]:
         if own and e.units and not own.intersection(e.units):
             continue
         for unit in e.units:
@@ -316,7 +290,7 @@ def _report(base: dict, article: Article, main: Event, published: date, lex_code
     """Return the layoff_report Classification with the facts of the main event."""
     assert main.actor is not None
     # (a cut told beside this one, "separate from its plan to cut 18,000 jobs", gives it no count, unit or date)
-    events = [e for e in article.events if _same_employer(main, e) and (e is main or "separate" not in e.clause_kinds)]
+    events = [e for e in article.events if same_employer(main, e) and (e is main or "separate" not in e.clause_kinds)]
     amount, share = action_count(main, events, article.events, article.sentences)
     lex = lexicon(lex_code)
     dates = [d for e in [main, *events] if e is main or "separate" not in e.sentence_kinds for d in e.dates]

@@ -45,6 +45,7 @@ class _Patterns:
     words: dict[str, re.Pattern[str]]
     relative_lower: re.Pattern[str]  # words["relative"] for the lower-cased sentence
     future_before: re.Pattern[str] | None
+    future_clause: re.Pattern[str] | None  # a future verb earlier in the clause ("will close its depot in March")
     months: dict[str, int]
     weekdays: tuple[str, ...]
     relative: dict[str, int]
@@ -85,6 +86,7 @@ def _patterns(code: str) -> _Patterns:
                "relative": re.compile(relative, re.IGNORECASE)},
         relative_lower=re.compile(lower_pattern(relative)),
         future_before=re.compile(future, re.IGNORECASE) if future else None,
+        future_clause=re.compile(clause, re.IGNORECASE) if (clause := w.date_context.get("future_clause")) else None,
         months={k.lower(): v for k, v in w.months.items()},
         weekdays=tuple(x.lower() for x in w.weekdays),
         relative={" ".join(k.lower().split()): v for k, v in w.relative_days},
@@ -187,7 +189,11 @@ def _dates(sentence: str, published: date, code: str) -> tuple[DateMention, ...]
         explicit = kind in ("iso", "year") or (kind in ("mdy", "dmy") and m.group(3)) or (kind == "month" and m.group(2))
         future_word = p.future_before is not None and p.future_before.search(before) is not None and not (
             explicit and age > 0)
-        future = future_word or age < -1 or m.group(0).lower().startswith("next")
+        # a month without its year in a clause about what will happen is the coming one ("Velora will close its depot
+        # in March", written in October)
+        future_verb = kind == "month" and not explicit and p.future_clause is not None and p.future_clause.search(
+            sentence, max(0, m.start() - 80), named) is not None
+        future = future_word or future_verb or age < -1 or m.group(0).lower().startswith("next")
         since = _SINCE.search(before) is not None or m.group(0).lower().startswith(_SINCE_WORDS)
         taken.append((m.start(), m.end()))
         out.append(DateMention(m.start(), m.end(), m.group(0), label, on, future, age, since))

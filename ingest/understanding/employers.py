@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ingest.understanding.actor_filters import described_object, led_by
+from ingest.understanding.actor_filters import described_object, led_by, notice_registry, passive_agent, site_label
 from ingest.understanding.clauses import Cue, Marker
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.names import Name
@@ -53,14 +53,14 @@ def _firm_name(name: Name, lex: Lexicon) -> bool:
 
 def _eligible(text: str, name: Name, lex: Lexicon, clause_start: int) -> bool:
     """Return whether a name can be the subject of its clause (not an object, comparison or descriptor)."""
-    if name.weak or (name.attributive and not _firm_name(name, lex)) or served(text, name):
+    if name.weak or (name.attributive and not _firm_name(name, lex)) or served(text, name) or notice_registry(name.text, text):
         return False
     after = text[name.end : name.end + 40]
     if not name.possessive and lex.descriptor_after.match(after):
         return False
     before = text[max(clause_start, name.start - 60) : name.start]
-    if lex.not_subject_before.search(text[max(clause_start, name.start - 40) : name.start]) and not (
-        _staff_of(before, lex) or led_by(before)
+    if site_label(text[max(0, name.start - 60) : name.start]) or lex.not_subject_before.search(text[max(clause_start, name.start - 40) : name.start]) and not (
+        _staff_of(before, lex) or led_by(before) or passive_agent(before)
     ):
         return False
     # "Washington jobs", "Port Talbot steelworkers": a place naming whose jobs, not who cuts
@@ -245,7 +245,7 @@ def actor_for(
         # "According to a memo from Steve Boom, who runs audio, Twitch and games at Amazon, the company will cut 110
         # jobs": the subject is "the company", the names before its comma only describe the source
         return resolved
-    if before and _anaphor_first(text, start, before[0], lex):
+    if before and _anaphor_first(text, start, before[0], lex) and not passive_agent(text[start : before[0].start]):
         # "The council has issued notice under ... Act 1992": the clause's subject is "the council", the names
         # after it are objects
         resolved = employers.resolve(sentence_subject(text, names, lex, start))

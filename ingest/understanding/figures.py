@@ -152,8 +152,12 @@ def action_count(
         # a floor ("more than 100 jobs") made exact by the plan's own figure, even under a modal ("the workforce
         # would be cut by 108 posts")
         parent = main.actor.parent
-        best = _best([best, *(a for e in every if not e.in_title and e.actor is not None and e.actor.parent == parent
-                              and e.reading.time == "current" for a in e.amounts if a.pct is None and _point(a))])
+        # (or a sentence naming no employer: "About 110 roles are being cut"; never a figure under the floor, a
+        # region's share of it: "roughly 3,900 workers impacted" in one state under "Over 4,000 workers")
+        floor = best.min
+        best = _best([best, *(a for e in every if not e.in_title and not e.generic and (
+            e.actor.parent == parent if e.actor is not None else True) and e.reading.time == "current"
+                              for a in e.amounts if a.pct is None and _point(a) and (a.value or 0) >= floor)])
     told_by = next((e for e, a in found if a is best), None)
     if best is not None and told_by is not None and told_by is not main and not told_by.in_title and _sum_of_past(
             best, main, every):

@@ -100,9 +100,10 @@ def sector_subject(e: Event) -> bool:
 
 def _spread_over_sector(e: Event) -> bool:
     """Return whether a cue with no employer of its own spreads over a sector named after it in its clause ("more job
-    losses are announced across the industry"): many employers' cuts, not one's."""
+    losses are announced across the industry", "lost their jobs across 551 companies"): many employers' cuts, not
+    one's (the article's employer lent to the cue by default does not count as its own)."""
     frame = across(e.facts.lex.code)
-    if frame is None or e.actor is not None:
+    if frame is None or (e.actor is not None and e.actor.how != "descriptor"):
         return False
     return any(m.kind == "generic" and m.clause == e.cue.clause and m.start >= e.cue.end
                and frame.fullmatch(e.sentence.low, e.cue.end, m.start) for m in e.markers)

@@ -445,7 +445,9 @@ MARKERS = (
                 # cuts made deeper ("UPS deepens job cuts", "<Firm> steps up its layoffs")
                 r"\b(?:deepen(?:s|ed|ing)?|step(?:s|ped|ping)?\s+up|ramp(?:s|ed|ing)?\s+up|accelerat(?:e|es|ed|ing))\s+"
                 r"(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?(?:layoffs|lay-offs|job\s+cuts|redundancies)\b|"
-                r"\bimplement(?:s|ed|ing)?\b|\bcarr(?:y|ies|ied|ying)\s+out\b|\benact(?:s|ed|ing)?\b|"
+                # (not when its own words date it back: "the layoffs Amazon implemented last year")
+                r"\b(?:implement(?:s|ed|ing)?|carr(?:y|ies|ied|ying)\s+out|enact(?:s|ed|ing)?)\b"
+                r"(?!\s+(?:[\w,-]+\s+){0,4}?(?:last|earlier|previously|in\s+(?:19|20)\d\d)\b)|"
                 # the light verb of a cut ("<Firm> makes redundancies", "has made 50 staff cuts")
                 r"\bma(?:ke|kes|king|de)\s+(?:about\s+|around\s+|some\s+)?(?:\d[\d,.]*\s+)?(?:[\w-]+\s+)?"
                 r"(?:redundancies|job\s+cuts|staff\s+cuts|layoffs|lay-offs)\b|"
@@ -537,7 +539,8 @@ WORDS = Words(
     ),
     cues=CUES,  # type: ignore[arg-type]
     markers=MARKERS,  # type: ignore[arg-type]
-    anaphors=rf"(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{_ORG_NOUNS})|it|its|we|our",
+    # ("IT", information technology, is no "it": "IT layoffs in 2025")
+    anaphors=rf"(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{_ORG_NOUNS})|(?!(?-i:IT)\b)it|its|we|our",
     org_nouns=_ORG_NOUNS,
     object_before=r"at|across|within",  # "jobs in Wrexham" names a place, "job cuts at Amazon" an employer
     clause_openers=(
@@ -556,7 +559,8 @@ WORDS = Words(
     ),
     bare_openers=(
         # (nor the second "as" of "as many as 30,000", "as much as", "as soon as")
-        r"(?<!as\smany\s)(?<!as\smuch\s)(?<!as\sfew\s)(?<!as\ssoon\s)(?<!as\slong\s)(?<!as\swell\s)(?<!as\sfar\s)"
+        # (nor "known as": a name follows, not a clause)
+        r"(?<!known\s)(?<!as\smany\s)(?<!as\smuch\s)(?<!as\sfew\s)(?<!as\ssoon\s)(?<!as\slong\s)(?<!as\swell\s)(?<!as\sfar\s)"
         r"as(?!\s+(?:many|much|few|well|part|soon|long|of|a\s+result|high|low|much\s+as))|while|whereas|because|"
         r"amid|despite|although|though|even\s+as|after(?!\s+(?:the|two|three|several|its|their|earlier|previous|recent|"
         # "to close after 160 years with the loss of 180 jobs": a lifetime, not an earlier event
@@ -663,7 +667,9 @@ WORDS = Words(
         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "half a dozen": 6, "a hundred": 100,
         "a thousand": 1000, "a million": 1_000_000,
     },
-    scales={"hundred": 100, "thousand": 1000, "million": 1_000_000, "k": 1000},
+    # (Indian English counts in lakhs and crores: "over 1.22 lakh people lost their jobs")
+    scales={"hundred": 100, "thousand": 1000, "million": 1_000_000, "k": 1000, "lakh": 100_000, "lakhs": 100_000,
+            "crore": 10_000_000, "crores": 10_000_000},
     vague=(
         ("tens of thousands", 20_000, 99_999), ("hundreds of thousands", 200_000, 999_999),
         ("several thousand", 2000, 9000), ("a few thousand", 2000, 5000), ("thousands", 2000, 9999),
@@ -683,6 +689,11 @@ WORDS = Words(
             r"would|take\s+effect|takes\s+effect|scheduled\s+for|due|in\s+the\s+coming|complete[ds]?|end\s+of|"
             r"before|ahead\s+of)\s+(?:on\s+|in\s+|the\s+)?$"
         ),
+        # (no comma between, nor a verb telling what was done then: "staff will face the cuts announced in March")
+        "future_clause": (
+            r"\b(?:will|shall|(?:is|are)\s+(?:set\s+|due\s+)?to|plans?\s+to|planning\s+to|expected\s+to|intends?\s+to)\s"
+            r"(?:(?!\b(?:announced|said|confirmed|reported|revealed|disclosed|unveiled|made|began|started)\b)[^,;.:])*$"
+        ),
         "year_prefix": (
             r"in|since|during|by|early|late|mid-?|until|through|of|from|between|and|fiscal|spring|summer|fall|autumn|"
             r"winter|back\s+in"
@@ -701,7 +712,8 @@ WORDS = Words(
             r"headcount|workers|jobs|people|personnel|team|roles|positions|staffers|corporate\s+workforce)\b"
         ),
         # (or glued to a job noun before one: "a 300-job layoff", "its 14,000-employee reduction")
-        "noun_after": r"^(?:\s+(?:\w+\s+)?(?:layoffs|lay-offs|redundancies|job\s+cuts|job\s+losses|cuts|reductions)|"
+        # (two words may qualify it: "four permanent full-time redundancies", never a preposition's phrase)
+        "noun_after": r"^(?:\s+(?:(?!(?:in|of|to|from|for|on|at|by|and|or|with)\s)[\w-]+\s+){0,2}?(?:layoffs|lay-offs|redundancies|job\s+cuts|job\s+losses|cuts|reductions)|"
                       r"-(?i:job|employee|worker|person|staff|position|role)\s+(?:[\w-]+\s+)?(?i:layoffs?|lay-offs?|"
                       r"cuts?|reductions?|loss|losses|cull|purge|downsizing))\b",
         # a closing site's workforce is the count ("to shut its plant, which employs 1,800 people"; "the depot, where

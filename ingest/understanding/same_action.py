@@ -1,0 +1,76 @@
+"""Which of an article's events tell the main event's action: the same employer, acting now.
+
+A report's facts (its count, its units, its dates) come from its main event and the events that tell the same action:
+the same employer (a unit's story keeps its unit; a headline's short form of the name, or its initials, is the same
+employer), asserted
+or leaked, about now. A cue with no employer of its own tells it too when it stands in the lead ("In total 1,200 staff
+are affected"), and a headline naming nobody but an organisation by its kind tells the lead's employer's action ("70
+lose their jobs as fit-out firm goes into administration"); a headline naming no organisation at all ("Over 200 jobs
+go in Leeds and Bradford", "Over 250 staff enter consultation as Corrin Foods plans cuts") may add up several
+employers' cuts or the staff a cut is drawn from.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.understanding.events import Event
+
+# The lead's reach for a cue without an employer of its own, in sentences.
+EXTENDED_LEAD = 6
+
+
+def same_employer(main: Event, e: Event) -> bool:
+    """Return whether `e` states facts of the main event's action: the same employer acting now (or, in the
+    lead, a cue with no employer of its own: "In total 1,200 staff are affected")."""
+    if e.generic or e.aside:
+        return False
+    if e.actor is None:
+        acting = e.sentence.index <= EXTENDED_LEAD and (not e.in_title or _kind_named(e))
+    else:
+        # a sister unit's figure inside a unit's story is another action ("Twitch laid off 500" beside Audible's cut)
+        acting = main.actor is not None and (
+            e.actor.parent == main.actor.parent or _short_form(main, e) or _initials(main, e)) and (
+            main.actor.unit is None or e.actor.unit in (None, main.actor.unit))
+    # the reading last: an event of another employer is never read further; a plan's horizon the employer states
+    # ("About 2,100 jobs will be axed over the next two years, the Cabinet Office said") gives its figure
+    stated = e.reading.modality in ("asserted", "leaked") or (
+        e.reading.modality == "forecast" and bool(e.amounts) and bool(e.clause_kinds & {"speech", "confirm"}))
+    return acting and stated and e.reading.time == "current"
+
+
+@lru_cache(maxsize=8)
+def _org_noun(org_nouns: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{org_nouns})\b", re.IGNORECASE)
+
+
+def _kind_named(e: Event) -> bool:
+    """Return whether the event's sentence names an organisation by its kind ("firm", "factory", "council")."""
+    return _org_noun(e.facts.lex.words.org_nouns).search(e.sentence.text) is not None
+
+
+_SMALL_WORDS = frozenset(("of", "for", "and", "&", "the"))
+
+
+def _initials(main: Event, e: Event) -> bool:
+    """Return whether one actor's name is the other's initials ("ANU" for "Australian National University", "DWP" for
+    "Department for Work and Pensions"): the article's acronym for the same employer."""
+    if main.actor is None or e.actor is None:
+        return False
+    for short, full in ((e.actor.name, main.actor.name), (main.actor.name, e.actor.name)):
+        words = full.split()
+        if 2 <= len(short) <= 8 and short.isupper() and short.isalpha() and len(words) >= 2 and short in (
+                "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper(),
+                "".join(w[0] for w in words).upper()):
+            return True
+    return False
+
+
+def _short_form(main: Event, e: Event) -> bool:
+    """Return whether one actor's name is the other's leading words ("jobs to go at Walsall" over "Walsall
+    Healthcare Trust has announced ..."): a headline's short form of the same employer."""
+    if main.actor is None or e.actor is None or main.actor.known or e.actor.known:
+        return False
+    a, b = sorted((main.actor.name.split(), e.actor.name.split()), key=len)
+    return a != b and b[: len(a)] == a
