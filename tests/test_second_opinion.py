@@ -218,6 +218,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-42": {"model_sha256": "46595d51dd2093450b1b5431d21acd86258ffdda6299820fa19a6abdce3f598b",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-43": {"model_sha256": "0f109f6a6cb1b7967f0368714ba8eec7f83eac638aceb14a5b23565a269a293d",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

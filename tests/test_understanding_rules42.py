@@ -118,3 +118,49 @@ def test_a_passives_agent_may_be_its_owner_and_a_cut_carried_out_earlier_is_the_
                  "Denholm Insurance carried out 300 job cuts earlier this year, its annual report shows, and says no "
                  "further reductions are planned.", PUB)
     assert c.label != "layoff_report"
+
+
+def test_redundancy_letters_quoted_nouns_plunges_and_a_plans_jobs_under_threat() -> None:
+    """(rules-43, read from the reports of probe 26 left as mentions.)"""
+    c = classify("x", "Marlow Bakery issues redundancy letters to staff",
+                 "Marlow Bakery has issued redundancy letters to 85 staff at its Paisley site, the GMB union said.", PUB)
+    assert c.label == "layoff_report" and c.companies == ("Marlow Bakery",) and c.headcount == 85
+    c = classify("x", "Nearly 300 “voluntary redundancies” sought at Northgate Metropolitan University",
+                 "Northgate Metropolitan University is seeking 287 voluntary redundancies as it tries to close a "
+                 "budget gap, staff were told on Monday.", PUB)
+    assert c.label == "layoff_report" and c.headcount == 287
+    c = classify("x", "Velora plans to shut two Midlands depots with 640 jobs under threat",
+                 "Velora said on Tuesday it plans to close two depots in the Midlands.", PUB)
+    assert c.label == "layoff_report" and c.companies == ("Velora",) and c.headcount == 640
+    c = classify("x", "Dozens of jobs under threat as Dundee joinery firm plunges into administration",
+                 "Staff at Tayside Joinery were told on Friday that the business could no longer pay its debts, and "
+                 "administrators were appointed.", PUB)
+    assert c.label == "layoff_report" and c.companies == ("Tayside Joinery",)
+
+
+def test_jobs_under_threat_without_a_decided_plan_stay_a_possibility() -> None:
+    """(Guards: a threat beside a possibility, a consideration or a review was never a report.)"""
+    for title, text in (
+        ("Velora could close Leeds plant with 300 jobs under threat", "Analysts said the plant was losing money."),
+        ("Velora considers closing Leeds plant with 300 jobs under threat", "Analysts said the plant was losing money."),
+        ("Hundreds of jobs under threat at Velora", "Velora is reviewing its sites, with 300 jobs under threat if no "
+                                                     "buyer is found."),
+    ):
+        assert classify("x", title, text, PUB).label != "layoff_report", title
+    assert classify("x", "Markets plunge into chaos", "Shares plunged into the red on Tuesday.", PUB).label == "not_layoff"
+
+
+def test_what_the_review_of_rules_43_found() -> None:
+    """(Guards, from a review with articles of its own: contracts and leases end by letter too, a reader's letter
+    sends none, a plan called off costs no jobs, and a firm that avoided administration lost none.)"""
+    for title, text in (
+        ("Supplier sends termination letters to distributors in contract row",
+         "Bellwood Foods has sent termination letters to 40 distributors, ending their contracts next month."),
+        ("Letters to the editor: redundancy letters and the human cost",
+         "Sir, nobody who has opened one of those redundancy letters forgets it. Employers should think harder."),
+        ("Plan to close Stoke warehouse with 300 jobs under threat scrapped",
+         "Velora has scrapped its plan to close its Stoke warehouse, the union said."),
+        ("Firm avoids plunging into administration after rescue deal",
+         "Harbury Homes has agreed a rescue deal with its lenders, keeping all 120 staff."),
+    ):
+        assert classify("x", title, text, PUB).label != "layoff_report", title

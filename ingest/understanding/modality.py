@@ -145,7 +145,7 @@ def _decided(text: str, markers: list[Marker], d: Marker) -> bool:
             continue
         if m.kind in _UNDECIDED:
             return False
-        if m.kind == "speculative" and not _is_modal(markers, m):
+        if m.kind == "speculative" and not _is_modal(markers, m) and not _threat_cost(text, m):
             return False  # "faces the threat of closure", "is considering a restructuring"
         if m.kind in ("modal", "negation") and m.start < d.start and d.kind == "decision" and (
             "," not in text[m.end : d.start]
@@ -164,9 +164,25 @@ def consequence(text: str, markers: list[Marker], cue: Cue) -> bool:
     restructures", "up to 90 staff may face redundancy under the proposals"); speculation has no plan asserted
     beside it ("could cut more jobs", "could cut jobs if demand stays weak")."""
     spec = _clause(markers, cue, "speculative")
-    if not spec or not all(_is_modal(markers, m) for m in spec):
+    if not spec or not all(_is_modal(markers, m) or _threat_cost(text, m) for m in spec):
         return False
     return asserts_decision(text, markers)
+
+
+# The jobs a decided plan puts in danger, told after "with": "<Firm> plans to shut three warehouses with 1,200 jobs
+# under threat" (the plan's cost, as "putting 500 jobs at risk" is)
+_THREAT_COST = re.compile(r"\bwith\s+(?:\S+\s+){0,4}?(?:jobs|roles|posts|positions|staff|workers|employees)\s+"
+                          r"(?:under\s+|at\s+|in\s+|on\s+the\s+)?$", re.IGNORECASE)
+# A plan called off in the same sentence ("plan to close the warehouse with 300 jobs under threat scrapped")
+_CALLED_OFF = re.compile(r"\b(?:scrap(?:s|ped)?|revers(?:e|es|ed|al)|shelv(?:e|es|ed)|withdr[ae]wn?|withdraws|u-turn|"
+                         r"abandon(?:s|ed)?|dropp(?:ed)?|halt(?:s|ed)?|paus(?:e|es|ed)|cancel(?:s|led|ed)?|rethink)\b",
+                         re.IGNORECASE)
+
+
+def _threat_cost(text: str, m: Marker) -> bool:
+    """Return whether a threat marker tells a plan's cost after "with" ("with 1,200 jobs under threat"), the plan not
+    called off in the sentence."""
+    return _THREAT_COST.search(text, 0, m.start) is not None and _CALLED_OFF.search(text) is None
 
 
 def _modal_only(markers: list[Marker], cue: Cue) -> bool:

@@ -237,6 +237,8 @@ CUES = (
     ("loss", r"\b(?:e(?<!\bto\se)(?<!avoid\se)(?<!avoids\se)(?<!avoided\se)(?<!avoiding\se)(?<!escaped\se)(?<!averted\se)"
              r"nter(?:s|ed|ing)?|g(?<!\bto\sg)(?<!avoid\sg)(?<!avoided\sg)(?<!avoiding\sg)(?:o(?:es|ing)?|one)\s+into|"
              r"went\s+into|f(?<!\bto\sf)(?:all(?:s|ing)?|ell)\s+into|c(?<!\bto\sc)ollaps(?:e|es|ed|ing)\s+into|"
+             r"p(?<!\bto\sp)(?<!avoid\sp)(?<!avoids\sp)(?<!avoided\sp)(?<!avoiding\sp)(?<!escaped\sp)(?<!averted\sp)"
+             r"lung(?:e|es|ed|ing)\s+into|"
              r"placed\s+(?:in|into))\s+(?:administration|receivership|liquidation)\b"),
     # jobs moved abroad are lost where they were ("plans to move 500 jobs offshore", "offshore these roles")
     ("cut", rf"\b(?:mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|transfer(?:s|red|ring)?|relocat(?:e|es|ed|ing))\s+"
@@ -258,8 +260,12 @@ CUES = (
     # a notice of intention to appoint administrators is filed at court, like a layoff notice: the jobs it puts at
     # risk are its count ("has filed a notice of intention to appoint administrators, putting 900 jobs at risk")
     ("notice", r"\b(?:notice\s+of\s+)?intention\s+to\s+appoint\s+(?:an\s+)?administrators?\b"),
+    # (British employers send "redundancy letters": "<Firm> issues redundancy letters to staff"; the letters alone, in a
+    # reader's letter or an advice page, are sent by no one)
     ("notice", r"\bWorker\s+Adjustment\s+and\s+Retraining\s+Notification\b|\b(?:layoff|lay-off|"
-               r"closure|redundancy|dismissal)\s+notices?\b|\bstate\s+(?:layoff\s+)?(?:notice|filing)\b|"
+               r"closure|redundancy|dismissal)\s+notices?\b|\b(?:issu(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|hand(?:s|ed|ing)?"
+               r"(?:\s+out)?|receiv(?:e|es|ed|ing)|serv(?:e|es|ed|ing)|giv(?:e|es|en|ing))\s+(?:\S+\s+){0,4}?(?:redundancy|"
+               r"layoff|lay-off|dismissal)\s+letters\b|\bstate\s+(?:layoff\s+)?(?:notice|filing)\b|"
                r"\bItem\s+2\.05\b"),
 )
 
@@ -713,7 +719,7 @@ WORDS = Words(
         ),
         # (or glued to a job noun before one: "a 300-job layoff", "its 14,000-employee reduction")
         # (two words may qualify it: "four permanent full-time redundancies", never a preposition's phrase)
-        "noun_after": r"^(?:\s+(?:(?!(?:in|of|to|from|for|on|at|by|and|or|with)\s)[\w-]+\s+){0,2}?(?:layoffs|lay-offs|redundancies|job\s+cuts|job\s+losses|cuts|reductions)|"
+        "noun_after": r"^(?:\s+[\"“‘']?(?:(?!(?:in|of|to|from|for|on|at|by|and|or|with)\s)[\w-]+\s+){0,2}?(?:layoffs|lay-offs|redundancies|job\s+cuts|job\s+losses|cuts|reductions)|"
                       r"-(?i:job|employee|worker|person|staff|position|role)\s+(?:[\w-]+\s+)?(?i:layoffs?|lay-offs?|"
                       r"cuts?|reductions?|loss|losses|cull|purge|downsizing))\b",
         # a closing site's workforce is the count ("to shut its plant, which employs 1,800 people"; "the depot, where
