@@ -79,6 +79,18 @@ def prefect_server() -> Iterator[None]:
         _server[0].stop()
 
 
+@pytest.fixture(scope="session")
+def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database as the first writable open leaves it (migrations, views and their comments,
+    ~0.3 s), made once per session: tests whose subject is not that first open copy it."""
+    from storage.db import connect
+
+    path = tmp_path_factory.mktemp("migrated") / "migrated.duckdb"
+    with connect(path):
+        pass
+    return path
+
+
 @pytest.fixture
 def lw_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every LAYOFFWATCH_ setting at a fresh temporary folder; return the DuckDB path."""

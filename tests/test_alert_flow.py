@@ -135,6 +135,7 @@ def test_a_leak_then_the_official_figure_is_one_round_with_one_update(newsroom, 
     assert len(hook.received) == 2
 
 
+@pytest.mark.slow  # a run (~1.5 s); a variant of the round the alert path makes
 def test_twitch_cut_is_an_amazon_round_with_unit_twitch(newsroom, lw_env: Path) -> None:
     room, _ = newsroom
     now = utcnow()
@@ -147,6 +148,7 @@ def test_twitch_cut_is_an_amazon_round_with_unit_twitch(newsroom, lw_env: Path) 
     assert rows(lw_env, "SELECT company, units, headcount FROM rounds") == [("Amazon", ["Twitch"], 500)]
 
 
+@pytest.mark.slow  # a run and three deliveries (~1.5 s); a retry timing variant
 def test_a_failing_webhook_is_retried_later_and_delivers_once(newsroom, lw_env: Path) -> None:
     room, hook = newsroom
     now = utcnow()
@@ -167,6 +169,7 @@ def test_a_failing_webhook_is_retried_later_and_delivers_once(newsroom, lw_env: 
     assert rows(lw_env, "SELECT status, attempts FROM alerts") == [("sent", 2)]
 
 
+@pytest.mark.slow  # a run (~1.5 s); a variant of the alert path (history is not alerted)
 def test_an_old_round_on_a_fresh_database_is_recorded_suppressed(newsroom, lw_env: Path) -> None:
     room, hook = newsroom
     text = (
@@ -200,6 +203,7 @@ TWITCH = (
 )
 
 
+@pytest.mark.slow  # five runs over two outlets (~4 s); test_two_outlets_on_one_cut_... keeps the alert path in the default run
 def test_five_runs_a_minute_apart_deliver_each_alert_once_and_a_failed_one_at_the_next_run(
     httpserver: HTTPServer, tmp_path: Path, lw_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -291,6 +295,7 @@ def _queue_rows(db: Path, channels: list[str], rounds: int, now: datetime) -> No
         alert_store.insert_alerts(con, queued)
 
 
+@pytest.mark.slow  # seven deliveries to a local receiver (~3 s); a retry timing variant
 def test_a_failed_alert_is_sent_by_the_next_run_whatever_the_schedule(lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Runs a minute apart (`serve --interval 1`) while the settings keep their default 15-minute
     # interval, as under serve or a work pool: the webhook is down for six runs, back at the seventh.
@@ -307,6 +312,7 @@ def test_a_failed_alert_is_sent_by_the_next_run_whatever_the_schedule(lw_env: Pa
     assert rows(lw_env, "SELECT status, attempts FROM alerts") == [("sent", 7)]
 
 
+@pytest.mark.slow  # two receivers, twelve deliveries (~2 s); a retry timing variant
 def test_a_down_channel_is_tried_once_per_run_and_its_other_alerts_wait_unattempted(
     lw_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -326,6 +332,7 @@ def test_a_down_channel_is_tried_once_per_run_and_its_other_alerts_wait_unattemp
     assert len(down.received) == 3 and len(up.received) == 3
 
 
+@pytest.mark.slow  # two deliverers racing on a slow webhook (~2 s)
 def test_two_deliverers_at_once_send_each_alert_once(httpserver: HTTPServer, lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
     import time
@@ -360,6 +367,7 @@ def test_two_deliverers_at_once_send_each_alert_once(httpserver: HTTPServer, lw_
     assert rows(lw_env, "SELECT status, attempts FROM alerts") == [("sent", 1)] * 3
 
 
+@pytest.mark.slow  # two deliveries to a failing receiver (~1 s); a retry timing variant
 def test_an_alert_failing_for_the_last_time_is_counted_given_up_and_shown_so(lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dataclasses import replace
 

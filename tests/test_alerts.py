@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -43,8 +44,10 @@ PASSWORD = "pw-Xy9secret"
 
 
 @pytest.fixture
-def con(tmp_path: Path):
-    with connect(tmp_path / "alerts.duckdb") as connection:
+def con(tmp_path: Path, migrated_db: Path):
+    db = tmp_path / "alerts.duckdb"
+    shutil.copyfile(migrated_db, db)  # the schema a first open creates, made once per session
+    with connect(db) as connection:
         yield connection
 
 

@@ -5,6 +5,7 @@ describes the same house in words."""
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -44,8 +45,20 @@ def _modules(package: str) -> list[Path]:
     return sorted((ROOT / package).rglob("*.py"))
 
 
+@functools.cache
+def _source(path: Path) -> str:
+    """The text of `path`, read once per session (several rules below read every module)."""
+    return path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """The parsed module at `path`, parsed once per session; the rules only read the tree."""
+    return ast.parse(_source(path))
+
+
 def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -93,13 +106,13 @@ def test_storage_takes_models_and_settings_not_decisions(path: Path) -> None:
 
 @pytest.mark.parametrize("path", _modules("flows"), ids=_rel)
 def test_flow_modules_are_thin(path: Path) -> None:
-    lines = len(path.read_text(encoding="utf-8").splitlines())
+    lines = len(_source(path).splitlines())
     assert lines <= MAX_FLOW_LINES, f"{_rel(path)} has {lines} lines: move the work into usecases/"
 
 
 @pytest.mark.parametrize("path", [p for p in _product_files() if not _rel(p).startswith("storage/")], ids=_rel)
 def test_no_sql_outside_storage(path: Path) -> None:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _tree(path)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             assert node.func.attr not in {"execute", "executemany", "sql"}, f"{path.name}:{node.lineno} runs SQL"
@@ -136,7 +149,7 @@ def _module_name(path: Path) -> str:
 def _imported_modules(path: Path) -> set[str]:
     """Every module `path` imports, at module level or inside functions, as dotted names."""
     names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -171,11 +184,11 @@ def test_no_import_cycles_between_modules() -> None:
 
 @pytest.mark.parametrize("path", _product_files(), ids=_rel)
 def test_modules_and_functions_stay_small(path: Path) -> None:
-    source = path.read_text(encoding="utf-8")
+    source = _source(path)
     lines = len(source.splitlines())
     if _rel(path) not in MODULE_EXCEPTIONS:
         assert lines <= MAX_MODULE_LINES, f"{_rel(path)} has {lines} lines: split it by what it owns"
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno is not None:
             key = f"{_rel(path)}:{node.name}"
             length = node.end_lineno - node.lineno + 1

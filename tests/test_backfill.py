@@ -253,6 +253,7 @@ def test_three_months_query_each_source_per_window_and_a_rerun_adds_nothing(serv
     assert rows(backfill_db, "SELECT max(attempts) FROM backfill_windows")[0][0] == 1
 
 
+@pytest.mark.slow  # a flow run (~2.5 s); test_three_months_query_each_source_per_window_and_a_rerun_adds_nothing keeps Wayback in the default run
 @FLOW
 def test_wayback_captures_in_range_land_as_articles(services: FakeServices, backfill_db: Path) -> None:
     from prefect.client.orchestration import get_client
@@ -325,6 +326,7 @@ def test_a_full_gdelt_window_is_split_until_each_part_fits() -> None:
 # --- resumability and failures -----------------------------------------------------------------
 
 
+@pytest.mark.slow  # a killed backfill and its flow run (~3 s); test_three_months_... keeps a rerun skipping done windows in the default run
 @FLOW
 def test_an_interrupted_backfill_resumes_with_the_remaining_windows(services: FakeServices, backfill_db: Path) -> None:
     weeks = split_windows(date(2024, 1, 1), date(2024, 1, 31))  # 5 windows
@@ -357,6 +359,7 @@ def test_an_interrupted_backfill_resumes_with_the_remaining_windows(services: Fa
     assert rows(backfill_db, "SELECT count(*), count(DISTINCT article_id) FROM articles")[0] == (3, 3)
 
 
+@pytest.mark.slow  # two backfills over five windows (~2 s); test_every_window_failing_fails_the_run_but_records_each keeps a failed window in the default run
 def test_a_failing_window_is_recorded_and_retried_next_run(services: FakeServices, backfill_db: Path) -> None:
     # The second week answers 500 (three times: the first try and its two retries); the others complete.
     services.gnews_failures["2024-01-07"] = [Response("oops", status=500, headers={"Retry-After": "0"})] * 3
@@ -388,6 +391,7 @@ def test_every_window_failing_fails_the_run_but_records_each(services: FakeServi
 # --- alerts, CLI, deployment -------------------------------------------------------------------
 
 
+@pytest.mark.slow  # two backfills and a local receiver (~2.5 s); a variant of the alert path
 def test_backfilled_rounds_send_nothing_unless_asked(
     services: FakeServices, backfill_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -415,6 +419,7 @@ def test_backfilled_rounds_send_nothing_unless_asked(
         assert rows(fresh, "SELECT kind, status FROM alerts") == [("new_round", "sent")]
 
 
+@pytest.mark.slow  # a CLI flow run (~1.5 s); test_backfill_as_a_user_runs_it_on_defaults keeps the CLI in the default run
 @FLOW
 def test_cli_backfill_runs_the_flow_with_progress(services: FakeServices, backfill_db: Path) -> None:
     from typer.testing import CliRunner

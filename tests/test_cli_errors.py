@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -46,6 +47,19 @@ def _ends_with_error(output: str, code: int, exit_code: int, *snippets: str) -> 
     for snippet in snippets:
         assert snippet in errors[-1], errors[-1]
     return errors[-1]
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`build_sample_db`'s database, written once for the module (~0.5 s); tests take a copy with `copy_of`."""
+    return build_sample_db(tmp_path_factory.mktemp("sample") / "lw.duckdb")
+
+
+def copy_of(built: Path, path: Path) -> Path:
+    """Copy the database `built` to `path` (its folder made); return `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(built, path)
+    return path
 
 
 @pytest.fixture
@@ -128,8 +142,8 @@ def test_a_file_that_is_not_a_database_is_refused(empty_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["reprocess", "reclassify"])
-def test_rejudging_a_mistyped_db_creates_nothing(empty_dir: Path, command: str) -> None:
-    build_sample_db(empty_dir / "data" / "layoffwatch.duckdb")
+def test_rejudging_a_mistyped_db_creates_nothing(sample_db: Path, empty_dir: Path, command: str) -> None:
+    copy_of(sample_db, empty_dir / "data" / "layoffwatch.duckdb")
     code, text = _invoke(command, "--db", "data/layoffwatch.dukdb")
     _ends_with_error(text, BAD_INPUT, code, "database data/layoffwatch.dukdb: no such file", "data/layoffwatch.duckdb")
     assert not (empty_dir / "data" / "layoffwatch.dukdb").exists()
@@ -143,8 +157,8 @@ def test_rejudging_a_mistyped_db_creates_nothing(empty_dir: Path, command: str) 
         (["report", "--out", "data"], "writing data: is a folder"),
     ],
 )
-def test_export_and_report_to_an_unwritable_path(empty_dir: Path, command: list[str], snippet: str) -> None:
-    build_sample_db(empty_dir / "data" / "layoffwatch.duckdb")
+def test_export_and_report_to_an_unwritable_path(sample_db: Path, empty_dir: Path, command: list[str], snippet: str) -> None:
+    copy_of(sample_db, empty_dir / "data" / "layoffwatch.duckdb")
     (empty_dir / "afile").write_text("a file", encoding="utf-8")
     code, text = _invoke(*command)
     _ends_with_error(text, BAD_INPUT, code, snippet, "pass --out")
@@ -153,8 +167,8 @@ def test_export_and_report_to_an_unwritable_path(empty_dir: Path, command: list[
 # --- the data commands ----------------------------------------------------------------------------
 
 
-def test_after_the_demo_the_data_commands_name_its_database(empty_dir: Path) -> None:
-    build_sample_db(empty_dir / "data" / "demo.duckdb")  # what `layoffwatch demo` leaves
+def test_after_the_demo_the_data_commands_name_its_database(sample_db: Path, empty_dir: Path) -> None:
+    copy_of(sample_db, empty_dir / "data" / "demo.duckdb")  # what `layoffwatch demo` leaves
     code, text = _invoke("rounds")
     _ends_with_error(text, BAD_INPUT, code, "database data/layoffwatch.duckdb: no such file",
                      "--db", "data/demo.duckdb (written by `layoffwatch demo`)")
@@ -162,15 +176,15 @@ def test_after_the_demo_the_data_commands_name_its_database(empty_dir: Path) -> 
     assert code == DONE and "4 rounds in data/demo.duckdb" in " ".join(text.split())
 
 
-def test_a_mistyped_table_gets_duckdbs_suggestion_not_a_views_hint(empty_dir: Path) -> None:
-    build_sample_db(empty_dir / "data" / "layoffwatch.duckdb")
+def test_a_mistyped_table_gets_duckdbs_suggestion_not_a_views_hint(sample_db: Path, empty_dir: Path) -> None:
+    copy_of(sample_db, empty_dir / "data" / "layoffwatch.duckdb")
     code, text = _invoke("query", "select * from artcles")
     line = _ends_with_error(text, BAD_INPUT, code, 'Did you mean "articles"', "docs/schema.md")
     assert "layoffwatch run" not in line
 
 
-def test_query_json_and_csv_print_bare_data(empty_dir: Path) -> None:
-    build_sample_db(empty_dir / "data" / "layoffwatch.duckdb")
+def test_query_json_and_csv_print_bare_data(sample_db: Path, empty_dir: Path) -> None:
+    copy_of(sample_db, empty_dir / "data" / "layoffwatch.duckdb")
     result = CliRunner().invoke(app, ["query", "--format", "json", "select count(*) as n from articles"])
     assert result.exit_code == DONE and result.stdout == '[{"n": 9}]\n'
     long_sql = "select repeat('word ', 100) as text, [1, 2] as list, null as nothing, date '2026-01-28' as day"
@@ -184,8 +198,8 @@ def test_query_json_and_csv_print_bare_data(empty_dir: Path) -> None:
         assert result.exit_code == DONE and isinstance(json.loads(result.stdout), list), command
 
 
-def test_tables_fit_80_columns_when_piped(empty_dir: Path) -> None:
-    build_sample_db(empty_dir / "data" / "layoffwatch.duckdb")
+def test_tables_fit_80_columns_when_piped(sample_db: Path, empty_dir: Path) -> None:
+    copy_of(sample_db, empty_dir / "data" / "layoffwatch.duckdb")
     for command in (["rounds"], ["stories"], ["query", "select * from feed_health"], ["query", "select * from rounds_overview"]):
         result = CliRunner().invoke(app, command, env={"COLUMNS": "80"})
         assert result.exit_code == DONE, result.output
@@ -196,8 +210,9 @@ def test_tables_fit_80_columns_when_piped(empty_dir: Path) -> None:
     assert "2026-01-28" in rounds
 
 
-def test_a_locked_database_is_one_line(empty_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    db = build_sample_db(empty_dir / "data" / "layoffwatch.duckdb")
+@pytest.mark.slow  # a holder process and two lock waits (~2 s); a lock-timeout variant of the one-line errors
+def test_a_locked_database_is_one_line(sample_db: Path, empty_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = copy_of(sample_db, empty_dir / "data" / "layoffwatch.duckdb")
     # Short waits: the holder below never lets go, and the defaults (120 s to write, 5 s to read)
     # would only slow the test.
     monkeypatch.setenv("LAYOFFWATCH_LOCK_TIMEOUT", "0.5")
@@ -291,6 +306,7 @@ def test_readme_queries_run_on_the_snapshot_after_every_feed_failed(dead_feeds: 
     assert all(row[1] == "backing_off" and "HTTP 404" in row[4] for row in failing)
 
 
+@pytest.mark.slow  # a backfill flow run (~2 s); test_readme_queries_run_on_the_snapshot_after_every_feed_failed keeps a failing flow in the default run
 def test_a_backfill_in_which_every_window_failed(empty_dir: Path, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch,
                                                  prefect_server: None) -> None:
     httpserver.expect_request("/rss/search").respond_with_data("gone", status=404)
@@ -376,13 +392,17 @@ def test_the_summary_counts_what_waits_and_until_when() -> None:
     ]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "table"])
-def test_a_reader_that_stops_early_gets_no_error_line(empty_dir: Path, fmt: str) -> None:
+@pytest.mark.parametrize("fmt", [
+    "csv",
+    # rich lays out 20,000 rows before the first is written (~6 s); csv keeps the case in the default run
+    pytest.param("table", marks=pytest.mark.slow),
+])
+def test_a_reader_that_stops_early_gets_no_error_line(sample_db: Path, empty_dir: Path, fmt: str) -> None:
     # `layoffwatch query ... | head -3`: the output (20,000 rows: 140 KB as CSV, 300 KB as a table) is far
     # larger than a pipe holds, so a write meets the closed pipe. That is not our failure: no "failed" line
     # and no traceback, exit 1 (as rich). The table shows 200 rows by default (3 KB, which a pipe holds: the
     # child could finish before the close and exit 0), so this test overrides --limit to make it large.
-    db = build_sample_db(empty_dir / "data" / "layoffwatch.duckdb")
+    db = copy_of(sample_db, empty_dir / "data" / "layoffwatch.duckdb")
     base = {k: v for k, v in os.environ.items() if not k.startswith(("LAYOFFWATCH_", "PREFECT_API"))}
     base |= {"PREFECT_HOME": str(empty_dir / ".prefect"), "PYTHONPATH": str(ROOT), "COLUMNS": "80"}
     proc = subprocess.Popen(

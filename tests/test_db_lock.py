@@ -126,6 +126,7 @@ def test_locked_write_waits_fails_naming_the_holder_and_the_next_run_writes_the_
     assert list(spool.pending(db)) == [] and not path.exists()
 
 
+@pytest.mark.slow  # waits out a 1.5 s lock timeout (~2 s); the test above keeps a locked write in the default run
 def test_lock_wait_lasts_the_whole_lock_timeout(tmp_path: Path) -> None:
     db = tmp_path / "lw.duckdb"
     duckdb.connect(str(db)).close()
@@ -137,6 +138,7 @@ def test_lock_wait_lasts_the_whole_lock_timeout(tmp_path: Path) -> None:
         assert time.monotonic() - started >= 1.4
 
 
+@pytest.mark.slow  # a holder process and a run waiting for it (~1.5 s)
 def test_write_succeeds_when_the_holder_lets_go_within_the_timeout(
     feed: FeedConfig, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -154,6 +156,7 @@ def test_write_succeeds_when_the_holder_lets_go_within_the_timeout(
     assert synced == []  # a committed batch is never flushed: its spool file is only deleted
 
 
+@pytest.mark.slow  # a run, a snapshot and a holder process (~1.5 s); test_data_commands keeps a locked read in the default run
 def test_reader_gets_a_clear_answer_or_the_snapshot_while_a_writer_holds(feed: FeedConfig, tmp_path: Path) -> None:
     db = tmp_path / "lw.duckdb"
     settings = settings_for(db, lock_timeout=5)
@@ -173,6 +176,7 @@ def test_reader_gets_a_clear_answer_or_the_snapshot_while_a_writer_holds(feed: F
             con.close()
 
 
+@pytest.mark.slow  # waits out a 1.5 s lock timeout (~2 s)
 def test_a_failing_flush_never_hides_why_the_write_failed(
     feed: FeedConfig, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -1,8 +1,9 @@
 """The DuckLake backend on a real PostgreSQL catalog: its schema, keys, readers, lock and data commands.
 
 Every lake here is new (a fresh catalog database and data folder) on the session's PostgreSQL
-(tests/pgserver.py); the tests skip with the reason where no server can be started. Shards running
-at once are in tests/test_ducklake_shards.py.
+(tests/pgserver.py); the tests skip with the reason where no server can be started. The tests that
+need a lake are marked slow (PostgreSQL and a new lake each: ~3 s). Shards running at once are in
+tests/test_ducklake_shards.py.
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ def test_lake_ddl_keeps_columns_and_drops_what_ducklake_refuses() -> None:
         lake_ddl(migration.sql)  # every shipped migration has a DuckLake form
 
 
+@pytest.mark.slow  # a new lake on the session's PostgreSQL (~3 s, ~1.5 s more to start PostgreSQL); DuckLake runs with the slow tests
 def test_migrations_give_a_lake_the_schema_comments_and_views_of_a_file(lake: LakeTarget, tmp_path: Path) -> None:
     file = tmp_path / "same.duckdb"
     with connect(file):
@@ -144,6 +146,7 @@ def _write_twice(db: Path | LakeTarget) -> dict[str, list[tuple[Any, ...]]]:
         } | {"meta": con.execute("SELECT key, value FROM layoffwatch_meta WHERE key = 'k'").fetchall()}
 
 
+@pytest.mark.slow  # a new lake on PostgreSQL (~3 s)
 def test_keys_hold_by_design_on_a_lake_as_constraints_hold_them_on_a_file(lake: LakeTarget, tmp_path: Path) -> None:
     on_lake, on_file = _write_twice(lake), _write_twice(tmp_path / "keys.duckdb")
     assert on_lake == on_file
@@ -152,7 +155,7 @@ def test_keys_hold_by_design_on_a_lake_as_constraints_hold_them_on_a_file(lake: 
     assert on_lake["meta"] == [("k", "1")]
 
 
-@pytest.mark.slow  # every data command against a lake (~3 s); the lake tests above keep DuckLake in the default run
+@pytest.mark.slow  # every data command against a lake (~3 s)
 def test_data_commands_read_a_lake(lake: LakeTarget, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -187,6 +190,7 @@ def _backfill_bookkeeping(db: Path | LakeTarget) -> list[tuple[Any, ...]]:
         return con.execute(f"SELECT {', '.join(backfill.COLUMNS)} FROM backfill_windows ORDER BY ALL").fetchall()
 
 
+@pytest.mark.slow  # a new lake on PostgreSQL (~3 s)
 def test_backfill_windows_are_kept_alike_on_a_lake_and_a_file(lake: LakeTarget, tmp_path: Path) -> None:
     on_lake = _backfill_bookkeeping(lake)
     assert on_lake == _backfill_bookkeeping(tmp_path / "windows.duckdb")
@@ -231,6 +235,7 @@ def test_a_run_on_a_lake_stores_what_a_file_stores_and_a_rerun_changes_nothing(
     assert query(lake, rounds) == query(sample_site, rounds) and _counts(lake) == after_first
 
 
+@pytest.mark.slow  # a new lake on PostgreSQL (~2.5 s)
 def test_a_reader_queries_while_a_writer_holds_the_lake(lake: LakeTarget) -> None:
     with connect(lake) as writer:
         writer.execute("BEGIN TRANSACTION")
@@ -248,6 +253,7 @@ HOLD = (
 )
 
 
+@pytest.mark.slow  # a new lake on PostgreSQL and a lock-holding process (~1.5 s)
 def test_the_catalog_lock_admits_one_writer_and_a_killed_holder_frees_it(lake: LakeTarget) -> None:
     holder = subprocess.Popen([sys.executable, "-c", HOLD, lake.catalog], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:

@@ -479,6 +479,7 @@ def test_client_carries_the_guarded_backend_and_urls_are_redacted() -> None:
 
 # --- through the real Prefect flow -----------------------------------------------------------------
 
+@pytest.mark.slow  # the hostile feeds again, through a flow run (~2.5 s); the module's hostile_run keeps them in the default run
 @pytest.mark.usefixtures("prefect_server")
 @pytest.mark.usefixtures("prefect_server")
 def test_prefect_flow_mixes_hostile_feeds_with_a_good_one(

@@ -88,6 +88,7 @@ def test_good_feeds_land_and_bad_pages_are_recorded(site: HTTPServer, lw_env: Pa
     assert html == 3  # raw pages kept (compressed) for every page that answered 200
 
 
+@pytest.mark.slow  # two flow runs (~3.5 s); test_good_feeds_land_and_bad_pages_are_recorded keeps the flow in the default run
 @FLOW
 def test_the_first_run_freezes_the_startup_heap_and_later_runs_do_not(
     site: HTTPServer, lw_env: Path, tmp_path: Path
@@ -184,6 +185,7 @@ def test_broken_feeds_are_data_and_the_good_one_lands(
     assert again["feeds_backing_off"] == 3 and again["feeds_due"] == 2
 
 
+@pytest.mark.slow  # a failing flow run (~1.5 s); test_cli_errors' test_readme_queries_run_on_the_snapshot_after_every_feed_failed keeps one in the default run
 @FLOW
 def test_every_feed_failing_fails_the_run(httpserver: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
     from flows.ingest_flow import ingest

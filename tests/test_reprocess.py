@@ -1,9 +1,12 @@
 """Re-judging history without network: dry runs write nothing, real runs apply and report changes.
 
-The use case (`usecases.reprocess`) is tested directly; one test goes through the Prefect flow."""
+The use case (`usecases.reprocess`) is tested directly; one test goes through the Prefect flow.
+The bundled sample is run once per module (`sample_run`) and each test re-judges a copy of it."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +17,7 @@ from flows import reprocess as reprocess_module
 from ingest.models import Classification
 from ingest.rounds.replay import RebuiltRounds, replay_rounds
 from ingest.settings import load_settings
-from tests.conftest import rows, run_steps
+from tests.conftest import isolate, rows, run_steps
 from tests.test_rounds import EXPECTED, REPORTS
 from ingest.understanding import classify_many
 from usecases.reprocess import rejudge
@@ -34,20 +37,51 @@ def snapshot_tables(db: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def test_reprocess_with_unchanged_code_changes_nothing(sample_site: Path) -> None:
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
+    """The bundled sample served for the module and run once (no alert sent), as `sample_site` and
+    `run_steps` would for each test (~2.5 s a run); yield the feeds file and the database."""
+    from demo.server import sample_feeds_toml, serve_sample
+
+    folder = tmp_path_factory.mktemp("sample-run")
+    with pytest.MonkeyPatch.context() as monkeypatch, serve_sample() as base:
+        db = isolate(folder, monkeypatch)
+        feeds = folder / "sample-feeds.toml"
+        feeds.write_text(sample_feeds_toml(base), encoding="utf-8")
+        monkeypatch.setenv("LAYOFFWATCH_FEEDS", str(feeds))
+        run_steps(load_settings(), send=False)
+        yield feeds, db
+
+
+@pytest.fixture
+def ran_sample(sample_run: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A test's own copy of the module's sample run (database, snapshot and spool folder), the
+    environment set as `sample_site` sets it, on the same served sample; return the db path."""
+    feeds, built = sample_run
+    db = isolate(tmp_path, monkeypatch)
+    monkeypatch.setenv("LAYOFFWATCH_FEEDS", str(feeds))
+    for item in built.parent.iterdir():
+        if item.name.startswith(built.stem + "."):  # lw.duckdb, lw.snapshot.duckdb, lw.duckdb.spool
+            copy = db.with_name(db.stem + item.name.removeprefix(built.stem))
+            if item.is_dir():
+                shutil.copytree(item, copy)
+            else:
+                shutil.copyfile(item, copy)
+    return db
+
+
+def test_reprocess_with_unchanged_code_changes_nothing(ran_sample: Path) -> None:
     settings = load_settings()
-    run_steps(settings, send=False)
-    before = snapshot_tables(sample_site)
+    before = snapshot_tables(ran_sample)
     report = rejudge(settings, reextract=True, dry_run=False)
     assert report.reextracted >= 28 and report.text_changed == 0
     assert report.labels_changed == [] and report.rounds.created == [] and report.rounds.removed == []
-    assert snapshot_tables(sample_site) == before
+    assert snapshot_tables(ran_sample) == before
 
 
-def test_a_classifier_change_is_previewed_then_applied(sample_site: Path) -> None:
+def test_a_classifier_change_is_previewed_then_applied(ran_sample: Path) -> None:
     settings = load_settings()
-    run_steps(settings, send=False)
-    before = snapshot_tables(sample_site)
+    before = snapshot_tables(ran_sample)
     reports = {a for a, label in before["labels"] if label == "layoff_report"}
     linked = dict(before["links"])
     demoted = sorted(a for a in reports if a in linked)[0]
@@ -58,10 +92,10 @@ def test_a_classifier_change_is_previewed_then_applied(sample_site: Path) -> Non
     preview = rejudge(settings, reextract=False, dry_run=True, classify=stricter)
     assert [(c.article_id, c.before, c.after) for c in preview.labels_changed] == [(demoted, "layoff_report", "layoff_mention")]
     assert preview.rounds.relinked >= 1
-    assert snapshot_tables(sample_site) == before  # the dry run wrote nothing
+    assert snapshot_tables(ran_sample) == before  # the dry run wrote nothing
 
     applied = rejudge(settings, reextract=False, dry_run=False, classify=stricter)
-    after = snapshot_tables(sample_site)
+    after = snapshot_tables(ran_sample)
     assert applied.labels_changed == preview.labels_changed and applied.rounds == preview.rounds
     assert dict(after["labels"])[demoted] == "layoff_mention"
     assert demoted not in dict(after["links"])
@@ -70,18 +104,18 @@ def test_a_classifier_change_is_previewed_then_applied(sample_site: Path) -> Non
     assert all(status == "suppressed" for _, status in new_alerts)
 
 
-def test_reprocess_restores_text_from_stored_pages(sample_site: Path) -> None:
+def test_reprocess_restores_text_from_stored_pages(ran_sample: Path) -> None:
     settings = load_settings()
-    run_steps(settings, send=False)
-    before = snapshot_tables(sample_site)
-    con = duckdb.connect(str(sample_site))
+    before = snapshot_tables(ran_sample)
+    con = duckdb.connect(str(ran_sample))
     con.execute("UPDATE articles SET text = '' WHERE extraction_status = 'ok'")  # simulate an old extractor
     con.close()
     report = rejudge(settings, reextract=True, dry_run=False)
     assert report.text_changed >= 28
-    assert snapshot_tables(sample_site)["texts"] == before["texts"]
+    assert snapshot_tables(ran_sample)["texts"] == before["texts"]
 
 
+@pytest.mark.slow  # a sample run of its own, with two channels (~2.5 s); the tests above keep the reprocess in the default run
 def test_rounds_found_by_a_reprocess_are_queued_for_the_runs_channels(
     sample_site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -114,13 +148,12 @@ def test_rounds_found_by_a_reprocess_are_queued_for_the_runs_channels(
     assert statuses == [("suppressed", "reprocess")]  # history never spams
 
 
-def test_the_reprocess_flow_on_defaults_reports_and_publishes(sample_site: Path, prefect_server: None) -> None:
-    run_steps(load_settings(), send=False)
-    before = snapshot_tables(sample_site)
+def test_the_reprocess_flow_on_defaults_reports_and_publishes(ran_sample: Path, prefect_server: None) -> None:
+    before = snapshot_tables(ran_sample)
     summary = reprocess_module.reprocess()
     assert summary["reextracted"] >= 28 and summary["text_changed"] == 0 and summary["labels_changed"] == 0
     assert summary["rounds"]["created"] == [] and summary["rounds"]["removed"] == []
-    assert snapshot_tables(sample_site) == before
+    assert snapshot_tables(ran_sample) == before
     snapshot = Path(summary["snapshot"])  # a real run publishes the read-only copy for users
     assert snapshot.exists() and snapshot_tables(snapshot)["rounds"] == before["rounds"]
 

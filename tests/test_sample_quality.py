@@ -61,6 +61,7 @@ def test_sample_rounds_and_alerts(inline: Run) -> None:
     assert figures["label_accuracy"] >= 0.93
 
 
+@pytest.mark.slow  # the sample run again, through a worker pool (~3.5 s); test_sample_rounds_and_alerts keeps the sample in the default run
 def test_the_worker_pool_path_gives_the_same_results(inline: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages analysed in worker processes, in small chunks as they arrive, land exactly as inline."""
     monkeypatch.setenv("LAYOFFWATCH_EXTRACT_WORKERS", "2")  # two workers whatever the machine's cores

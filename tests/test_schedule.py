@@ -66,6 +66,7 @@ def test_a_bad_schedule_is_refused_in_one_line(case: str, tmp_path: Path, monkey
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow  # a fresh interpreter running the CLI (~3 s); test_a_bad_schedule_is_refused_in_one_line keeps the refusals in the default run
 def test_a_bad_schedule_stops_the_command_before_anything_starts(tmp_path: Path) -> None:
     # The installed entry point, in a process of its own: its exit code, and no Prefect server started.
     args, _, says = BAD_SCHEDULES["cron"]

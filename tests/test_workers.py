@@ -61,6 +61,7 @@ def test_preload_adds_a_main_run_with_dash_m_by_name(monkeypatch: pytest.MonkeyP
     assert preload_modules() == ["__main__", *HEAVY_MODULES]
 
 
+@pytest.mark.slow  # a fresh interpreter importing the workers' modules (~2 s)
 def test_workers_never_import_the_network_or_storage_stack() -> None:
     """What the forkserver imports stays what analysis needs: every worker start waits for it.
 
@@ -107,6 +108,7 @@ def test_warmer_never_starts_for_a_single_worker() -> None:
     assert starts == []
 
 
+@pytest.mark.slow  # stops the forkserver and starts a new one, preloading the analysis modules (~2 s)
 def test_a_pool_forks_from_the_prestarted_server() -> None:
     stop_forkserver()
     assert prestart() is HAS_FORKSERVER
