@@ -220,6 +220,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-43": {"model_sha256": "0f109f6a6cb1b7967f0368714ba8eec7f83eac638aceb14a5b23565a269a293d",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-44": {"model_sha256": "b587451dd92079a0f77cf32192b0a8e97aa095e57b0d1d78fbeb8cd6323d1e31",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

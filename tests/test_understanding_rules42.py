@@ -164,3 +164,22 @@ def test_what_the_review_of_rules_43_found() -> None:
          "Harbury Homes has agreed a rescue deal with its lenders, keeping all 120 staff."),
     ):
         assert classify("x", title, text, PUB).label != "layoff_report", title
+
+
+def test_hospital_systems_counted_in_a_headline_are_a_sectors_tally() -> None:
+    """(rules-44, read from a tracker probe 26 had read as one hospital's report.)"""
+    c = classify("x", "45 hospital systems have announced job cuts this year",
+                 "Health systems across the US are cutting staff as federal funding shrinks. Up to 650 layoffs at "
+                 "Riverside University Medical Center in Ohio were confirmed in June.", PUB)
+    assert c.label != "layoff_report"
+
+
+def test_one_health_system_cutting_is_its_report() -> None:
+    """(Guards: a health system named as the employer still cuts.)"""
+    for title, text in (
+        ("Riverside Health System to cut 300 jobs", "Riverside Health System will cut 300 jobs, it said on Monday."),
+        ("Health system to cut 300 jobs in Ohio", "Riverside Health System will cut 300 jobs at two hospitals, it "
+                                                  "said on Monday."),
+    ):
+        c = classify("x", title, text, PUB)
+        assert c.label == "layoff_report" and c.headcount == 300, title

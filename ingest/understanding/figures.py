@@ -86,7 +86,8 @@ _UNSTATED = re.compile(
 _PLURAL_SUBJECT = re.compile(
     r"^\W*(?:[\w'’-]+\s+){0,3}?(?:banks|lenders|carmakers|automakers|retailers|firms|companies|employers|councils|"
     r"universities|insurers|airlines|manufacturers|publishers|supermarkets|chains|businesses|operators|suppliers|"
-    r"studios|hospitals|trusts|colleges|newspapers|broadcasters|developers|startups|start-ups|tech\s+giants)\s+"
+    r"studios|hospitals|(?:hospital|health)\s+systems|trusts|colleges|newspapers|broadcasters|developers|startups|"
+    r"start-ups|tech\s+giants)\s+"
     r"(?:\w+\s+)?(?:will|would|have|has|had|are|were|is|plan|planned|to|say|said|cut|close|closed|shed|axed|"
     r"announced|expect|could|may)\b",
     re.IGNORECASE,
