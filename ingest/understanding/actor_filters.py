@@ -16,7 +16,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from ingest.understanding.lexicon import Lexicon
+from ingest.understanding.clauses import sentence_cues
+from ingest.understanding.lexicon import Lexicon, lower_same_length
 from ingest.understanding.persons import UPPER
 
 # A legal form written in lower case after a name ("Reach plc", "Acme ltd."): the run stops before it, the form
@@ -185,7 +186,6 @@ _NOTICE_REGISTRY = re.compile(
     r"Economic\s+Opportunity)\b")
 _OWN_STAFF = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:\w+\s+)?(?:staff|employees|workers|workforce)\b|"
                         r"\bnotices?\s+to\s+(?:\S+\s+){0,3}?(?:staff|employees|workers)\b", re.IGNORECASE)
-_NOTICE = re.compile(r"\bWARN\b|Worker\s+Adjustment|layoff\s+notice|notice\s+of\s+(?:layoffs|closure)", re.IGNORECASE)
 
 
 # A name a site goes by ("the facility, known as UWA5", "a warehouse dubbed BFI4"): the place closing, not who closes it
@@ -196,21 +196,19 @@ _SITE_LABEL = re.compile(
     r"code-?named|named)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def site_label(before: str) -> bool:
-    """Return whether the name after `before` is what a site is called, not an organisation."""
-    return _SITE_LABEL.search(before) is not None
-
-
 def passive_agent(before: str) -> bool:
     """Return whether the name after `before` is a passive's agent ("be closed by Halewood"): it acts."""
     return _AGENT.search(before) is not None
 
 
-def notice_registry(name: str, sentence: str) -> bool:
-    """Return whether `name` is a state body publishing a layoff notice the sentence tells of, not the employer (a
-    body sending notices to its own staff employs them)."""
-    return (_NOTICE_REGISTRY.search(name) is not None and _NOTICE.search(sentence) is not None
-            and _OWN_STAFF.search(sentence) is None)
+def named_beside_the_cut(sentence: str, start: int, name: str, lex: Lexicon) -> bool:
+    """Return whether the name at `start` in `sentence` is not who cuts there: what a site is called ("the facility, known as
+    UWA5"), or a state body publishing the layoff notice the sentence tells of (the lexicon's notice cues; a body
+    sending notices to its own staff employs them)."""
+    if _SITE_LABEL.search(sentence, max(0, start - 60), start) is not None:
+        return True
+    return (_NOTICE_REGISTRY.search(name) is not None and _OWN_STAFF.search(sentence) is None
+            and any(c.kind == "notice" for c in sentence_cues(sentence, lower_same_length(sentence), lex)))
 
 
 @lru_cache(maxsize=8)

@@ -66,7 +66,7 @@ _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
 # a closure, a restructuring or a confirmation, cuts told only after `_NAMED_LEAD` sentences are context.
-_EXTENDED_LEAD, _NAMED_LEAD = EXTENDED_LEAD, 5
+_NAMED_LEAD = 5
 _ELAPSED = re.compile(r"(?i)\b(?:(?:a|one|two|three|six|\d+)\s+(?:years?|months?)\s+(?:on|later|after|since)|still|"
                       r"anniversary|ein\s+jahr\s+(?:danach|später)|un\s+an\s+après|un\s+año\s+después|un\s+anno\s+dopo)\b")
 _SUPPORTING, _MANY = frozenset(("current", "plan", "confirm", "leak", "closure")), frozenset(
@@ -136,7 +136,7 @@ def _reach(article: Article, title_events: list[Event]) -> int:
     title = article.title
     if kinds & {"closure", "restructuring", "plan", "confirm"} or (main is not None and main.name in title):
         return HEADLINE_FREE_LEAD
-    return _EXTENDED_LEAD
+    return EXTENDED_LEAD
 
 
 def _context_only(article: Article, title_events: list[Event], first: Event) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ingest.understanding.actor_filters import described_object, led_by, notice_registry, passive_agent, site_label
+from ingest.understanding.actor_filters import described_object, led_by, named_beside_the_cut, passive_agent
 from ingest.understanding.clauses import Cue, Marker
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.names import Name
@@ -53,15 +53,14 @@ def _firm_name(name: Name, lex: Lexicon) -> bool:
 
 def _eligible(text: str, name: Name, lex: Lexicon, clause_start: int) -> bool:
     """Return whether a name can be the subject of its clause (not an object, comparison or descriptor)."""
-    if name.weak or (name.attributive and not _firm_name(name, lex)) or served(text, name) or notice_registry(name.text, text):
-        return False
     after = text[name.end : name.end + 40]
-    if not name.possessive and lex.descriptor_after.match(after):
+    if name.weak or (name.attributive and not _firm_name(name, lex)) or served(text, name) or (
+            not name.possessive and lex.descriptor_after.match(after)):
         return False
     before = text[max(clause_start, name.start - 60) : name.start]
-    if site_label(text[max(0, name.start - 60) : name.start]) or lex.not_subject_before.search(text[max(clause_start, name.start - 40) : name.start]) and not (
+    if lex.not_subject_before.search(text[max(clause_start, name.start - 40) : name.start]) and not (
         _staff_of(before, lex) or led_by(before) or passive_agent(before)
-    ):
+    ) or named_beside_the_cut(text, name.start, name.text, lex):  # a site's name, a notice's registry
         return False
     # "Washington jobs", "Port Talbot steelworkers": a place naming whose jobs, not who cuts
     return _firm_name(name, lex) or lex.org_words.search(name.text) is not None or not lex.job_nouns.match(after.lstrip())

@@ -157,7 +157,7 @@ def action_count(
         # region's share of it: "roughly 3,900 workers impacted" in one state under "Over 4,000 workers")
         floor = best.min
         best = _best([best, *(a for e in every if not e.in_title and not e.generic and (
-            e.actor.parent == parent if e.actor is not None else True) and e.reading.time == "current"
+            e.actor is None or e.actor.parent == parent) and e.reading.time == "current"
                               for a in e.amounts if a.pct is None and _point(a) and (a.value or 0) >= floor)])
     told_by = next((e for e, a in found if a is best), None)
     if best is not None and told_by is not None and told_by is not main and not told_by.in_title and _sum_of_past(

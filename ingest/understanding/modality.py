@@ -175,7 +175,7 @@ _THREAT_COST = re.compile(r"\bwith\s+(?:\S+\s+){0,4}?(?:jobs|roles|posts|positio
                           r"(?:under\s+|at\s+|in\s+|on\s+the\s+)?$", re.IGNORECASE)
 # A plan called off in the same sentence ("plan to close the warehouse with 300 jobs under threat scrapped")
 _CALLED_OFF = re.compile(r"\b(?:scrap(?:s|ped)?|revers(?:e|es|ed|al)|shelv(?:e|es|ed)|withdr[ae]wn?|withdraws|u-turn|"
-                         r"abandon(?:s|ed)?|dropp(?:ed)?|halt(?:s|ed)?|paus(?:e|es|ed)|cancel(?:s|led|ed)?|rethink)\b",
+                         r"abandon(?:s|ed)?|dropped|halt(?:s|ed)?|paus(?:e|es|ed)|cancel(?:s|led|ed)?|rethink)\b",
                          re.IGNORECASE)
 
 

@@ -2,8 +2,7 @@
 
 A report's facts (its count, its units, its dates) come from its main event and the events that tell the same action:
 the same employer (a unit's story keeps its unit; a headline's short form of the name, or its initials, is the same
-employer), asserted
-or leaked, about now. A cue with no employer of its own tells it too when it stands in the lead ("In total 1,200 staff
+employer), asserted or leaked, about now. A cue with no employer of its own tells it too when it stands in the lead ("In total 1,200 staff
 are affected"), and a headline naming nobody but an organisation by its kind tells the lead's employer's action ("70
 lose their jobs as fit-out firm goes into administration"); a headline naming no organisation at all ("Over 200 jobs
 go in Leeds and Bradford", "Over 250 staff enter consultation as Corrin Foods plans cuts") may add up several
@@ -11,9 +10,6 @@ employers' cuts or the staff a cut is drawn from.
 """
 
 from __future__ import annotations
-
-import re
-from functools import lru_cache
 
 from ingest.understanding.events import Event
 
@@ -40,14 +36,9 @@ def same_employer(main: Event, e: Event) -> bool:
     return acting and stated and e.reading.time == "current"
 
 
-@lru_cache(maxsize=8)
-def _org_noun(org_nouns: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{org_nouns})\b", re.IGNORECASE)
-
-
 def _kind_named(e: Event) -> bool:
     """Return whether the event's sentence names an organisation by its kind ("firm", "factory", "council")."""
-    return _org_noun(e.facts.lex.words.org_nouns).search(e.sentence.text) is not None
+    return e.facts.lex.org_nouns.search(e.sentence.text) is not None
 
 
 _SMALL_WORDS = frozenset(("of", "for", "and", "&", "the"))
