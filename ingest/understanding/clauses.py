@@ -9,6 +9,8 @@ the spans between punctuation and the conjunctions that open a clause about some
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -137,10 +139,9 @@ def _cue_matches(text: str, low: str, lex: Lexicon) -> list[tuple[int, int, CueK
     if not starts and (cased is None or not lex.may_match(cased, text) or cased.search(text) is None):
         return []  # no cue pattern matches anywhere (one scan): most sentences with a trigger word
     found: list[tuple[int, int, CueKind]] = []
+    letters = {low[s : s + 1] for s in starts}
     for kind, pattern, is_cased in lex.cues:
-        if is_cased and not lex.may_match(pattern, text):
-            continue  # (a cased cue is rare: its quick guard rules it out in most sentences)
-        for m in pattern.finditer(text) if is_cased else matches_at(pattern, low, starts):
+        for m in _scan(pattern, is_cased, text, low, lex, starts, letters):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), kind))
     # the more specific kind first; of one kind, the longer match (it holds more: "schließt ihren Standort, an dem
@@ -152,6 +153,18 @@ def _cue_matches(text: str, low: str, lex: Lexicon) -> list[tuple[int, int, CueK
             kept.append((start, end, kind))
     kept.sort()
     return kept
+
+
+def _scan(pattern: re.Pattern[str], cased: bool, text: str, low: str, lex: Lexicon, starts: list[int],
+          letters: set[str]) -> Iterable[re.Match[str]]:
+    """Return what `pattern.finditer` finds in the sentence (a cased pattern on `text`, any other on `low`), trying it
+    only at the sentence's `starts` where it may begin, or ruling it out with its quick guard."""
+    if cased and id(pattern) not in lex.at_starts:
+        # (a cased cue is rare: its quick guard rules it out in most sentences)
+        return pattern.finditer(text) if lex.may_match(pattern, text) else ()
+    if not lex.may_start(pattern, letters):
+        return ()
+    return matches_at(pattern, text if cased else low, starts)
 
 
 # Kinds that only frame a headline ("Opinion:", "timeline", "to hire", "third-quarter results"): not looked for in
@@ -177,11 +190,12 @@ def _owned(low: str, start: int, code: str) -> bool:
 def _markers(text: str, low: str, code: str, spans: tuple[tuple[int, int], ...], headline: bool) -> tuple[Marker, ...]:
     lex, span_list = lexicon(code), list(spans)
     starts = [m.start() for m in lex.marker_starts.finditer(low)]
+    letters = {low[s : s + 1] for s in starts}
     out = []
     for kind, pattern, cased in lex.markers:
-        if (kind in _HEADLINE_KINDS and not headline) or (cased and not lex.may_match(pattern, text)):
+        if kind in _HEADLINE_KINDS and not headline:
             continue
-        for m in pattern.finditer(text) if cased else matches_at(pattern, low, starts):
+        for m in _scan(pattern, cased, text, low, lex, starts, letters):
             if kind == "generic" and not WHOLE_SECTOR.fullmatch(m.group().lower()) and _owned(low, m.start(), code):
                 continue
             out.append(Marker(kind, m.start(), m.end(), clause_of(span_list, m.start())))

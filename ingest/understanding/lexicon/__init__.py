@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import import_module
 from typing import Literal
 
-from ingest.understanding.lexicon.factor import alternatives, factor, starts_of, without_boundaries
+from ingest.understanding.lexicon.factor import alternatives, factor, first_letters, relaxed, starts_of, without_boundaries
 
 CueKind = Literal["cut", "staff", "noun", "loss", "affected", "furlough", "notice"]
 MarkerKind = Literal[
@@ -116,7 +116,15 @@ class Lexicon:
     technology: re.Pattern[str] | None
     # For a cased cue or marker pattern (and `any_cased_cue`), the same without its word boundaries: when that
     # finds nothing, neither can the pattern, and it costs a tenth of the pattern's own scan (see `may_match`).
-    guards: dict[re.Pattern[str], re.Pattern[str]] = field(default_factory=dict)
+    guards: dict[int, re.Pattern[str]] = field(default_factory=dict)
+    # For a lower-cased cue or marker pattern, the letters its every match begins with (`factor.first_letters`),
+    # where they can be told: a sentence none of whose starts holds one of them is not tried (`may_start`).
+    # (Keyed by the pattern's id: a compiled pattern hashes its whole program on every lookup.)
+    heads: dict[int, frozenset[str]] = field(default_factory=dict)
+    # Cased cue and marker patterns with no quick guard (only a part is cased: "in <Capitalised place>"): their
+    # loosened form (`factor.relaxed`) adds to `cue_starts` / `marker_starts`, and they are tried only there too,
+    # instead of a case-insensitive scan of every sentence.
+    at_starts: frozenset[int] = frozenset()
 
     @property
     def code(self) -> str:
@@ -125,8 +133,14 @@ class Lexicon:
 
     def may_match(self, pattern: re.Pattern[str], text: str) -> bool:
         """Return False when a cased pattern cannot match `text` (its quick guard finds nothing), else True."""
-        guard = self.guards.get(pattern)
+        guard = self.guards.get(id(pattern))
         return guard is None or guard.search(text) is not None
+
+    def may_start(self, pattern: re.Pattern[str], letters: set[str]) -> bool:
+        """Return False when no match of a lower-cased cue or marker pattern can begin with any of `letters` (the
+        letters at a sentence's `cue_starts` or `marker_starts`): it need not be tried there."""
+        heads = self.heads.get(id(pattern))
+        return heads is None or not heads.isdisjoint(letters)
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -176,11 +190,23 @@ def lexicon(code: str) -> Lexicon:
     openers = words.clause_openers + (f"|{words.statement_openers}" if words.statement_openers else "")
     # (a Spanish "¿" opens a question clause of its own: "Amazon despedirá a 18 mil, ¿está Costa Rica incluida?")
     clause_cut = rf",\s+(?=(?:{openers})\b)|\s(?=(?:{words.bare_openers})\b)|;|:\s|\?\s|\s[-–—]\s|[()]|,?\s(?=¿)"
+    guards = _guards([p for _, p, cased in (*cues, *markers) if cased] + ([any_cased_cue] if any_cased_cue else []))
+    loose = {id(p): loosened for (_, p, cased), (_, written) in zip((*cues, *markers), (*words.cues, *words.markers),
+                                                                   strict=True)
+             if cased and id(p) not in guards and (loosened := relaxed(lower_pattern(written)))}
+    heads = {id(p): letters for _, p, cased in (*cues, *markers) if not cased and (letters := first_letters(p.pattern))}
+    heads |= {key: letters for key, loosened in loose.items() if (letters := first_letters(loosened))}
+
+    def starts(group: tuple[tuple[str, re.Pattern[str], bool], ...], written: tuple[tuple[str, str], ...]
+               ) -> re.Pattern[str]:
+        return starts_of([lower_pattern(w) if not cased else loose[id(p)]
+                          for (_, p, cased), (_, w) in zip(group, written, strict=True) if not cased or id(p) in loose])
+
     return Lexicon(
         words=words,
         cues=cues,
-        cue_starts=starts_of([lower_pattern(p) for _, p in words.cues if "(?-i:" not in p]),
-        marker_starts=starts_of([lower_pattern(p) for _, p in words.markers if "(?-i:" not in p]),
+        cue_starts=starts(cues, words.cues),
+        marker_starts=starts(markers, words.markers),
         any_cased_cue=any_cased_cue,
         markers=markers,
         job_nouns=_compile(rf"\b(?:{words.job_nouns})\b"),
@@ -203,7 +229,9 @@ def lexicon(code: str) -> Lexicon:
         function_words=re.compile(rf"[,:;?!'’\"“”|–—(]|\s-\s|\b(?:{words.function_words})\b") if words.function_words else None,
         # (not a compound: "KI-Sparte", "AI-driven" name a unit or a reason, not the technology doing the work)
         technology=_compile(rf"(?<![\w-])(?:{words.technology})(?![\w-])") if words.technology else None,
-        guards=_guards([p for _, p, cased in (*cues, *markers) if cased] + ([any_cased_cue] if any_cased_cue else [])),
+        guards=guards,
+        heads=heads,
+        at_starts=frozenset(loose),
     )
 
 
@@ -243,12 +271,12 @@ def _respelled(words: Words) -> Words:
     return replace(words, **changed)  # type: ignore[arg-type]
 
 
-def _guards(patterns: list[re.Pattern[str]]) -> dict[re.Pattern[str], re.Pattern[str]]:
+def _guards(patterns: list[re.Pattern[str]]) -> dict[int, re.Pattern[str]]:
     """Return each pattern's quick guard (itself without word boundaries, same flags), where it has one: only for
     patterns all of whose alternatives are case-sensitive (a case-insensitive guard would scan as slowly)."""
     out = {}
     for pattern in patterns:
         guard = without_boundaries(pattern.pattern)
         if guard is not None and all(a.startswith("(?-i:") for a in alternatives(guard)):
-            out[pattern] = re.compile(guard, pattern.flags)
+            out[id(pattern)] = re.compile(guard, pattern.flags)
     return out

@@ -127,6 +127,10 @@ def _prefixes(alternative: str, bounded: bool = False) -> list[tuple[bool, str]]
     its leading letters, the alternatives of its leading group, else the whole alternative."""
     if alternative.startswith(r"\b"):
         return _prefixes(alternative[2:], True)
+    if alternative.startswith(("(?<!", "(?<=")) and (end := _group_end(alternative)) > 0:
+        # a lookbehind consumes nothing: what follows it starts the match (tested before every letter, it would
+        # slow the scan of every position)
+        return _prefixes(alternative[end + 1 :], bounded)
     if alternative.startswith("(?:"):
         end = _group_end(alternative)
         if end > 0 and alternative[end + 1 : end + 2] not in _QUANTIFIERS:
@@ -154,15 +158,73 @@ def starts_of(patterns: list[str]) -> re.Pattern[str]:
     return re.compile(f"(?=(?:{'|'.join(union) or '(?!)'}))")
 
 
+def relaxed(pattern: str) -> str | None:
+    """Return a lower-cased pattern (see `lower_pattern`'s caller) with its case-sensitive groups `(?-i:...)` made
+    plain groups: run on the lower-cased text, it matches wherever the pattern matches the original text (a cased
+    letter class lowered is the class of its lower-case letters), so its places to start hold the pattern's. None
+    when a cased group sits inside a negative lookaround, where loosening it would rule matches out."""
+    negative: list[bool] = []  # for each open group: whether it is, or sits inside, a negative lookaround
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(pattern, i) + 1
+            continue
+        if c == "(":
+            inside = bool(negative) and negative[-1]
+            if pattern.startswith("(?-i:", i) and inside:
+                return None
+            negative.append(inside or pattern.startswith(("(?!", "(?<!"), i))
+        elif c == ")" and negative:
+            negative.pop()
+        i += 1
+    return pattern.replace("(?-i:", "(?:")
+
+
+def first_letters(pattern: str) -> frozenset[str] | None:
+    """Return the letters one of which a match of `pattern` (lower-cased, run without IGNORECASE) always begins
+    with, None when that cannot be told (a class, an escape, an optional head, an empty alternative): each pattern
+    is then tried only at the starts holding one of its letters. Word boundaries and lookbehinds at the head consume
+    nothing and are passed over."""
+    out: set[str] = set()
+    for alternative in alternatives(pattern):
+        letters = _head_letters(alternative)
+        if letters is None:
+            return None
+        out |= letters
+    return frozenset(out) if out else None
+
+
+def _head_letters(alternative: str) -> set[str] | None:
+    while alternative.startswith((r"\b", "(?<!", "(?<=")):
+        end = 1 if alternative.startswith(r"\b") else _group_end(alternative)
+        if end < 0:
+            return None
+        alternative = alternative[end + 1 :]
+    if alternative.startswith("(?:"):
+        end = _group_end(alternative)
+        if end < 0 or alternative[end + 1 : end + 2] in ("?", "*", "{"):
+            return None  # an optional group: the match may begin after it
+        inner = first_letters(alternative[3:end])
+        return None if inner is None else set(inner)
+    if alternative[:1].isalpha() and alternative[1:2] not in ("?", "*", "{"):
+        return {alternative[0]}
+    return None
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
     """Return what `pattern.finditer(text)` returns, trying `pattern` only at `starts` (in order; they must hold
     every position where it matches). Where it would match the empty string, the plain scan is used."""
     out: list[re.Match[str]] = []
     taken_to = 0
+    match = pattern.match
     for start in starts:
         if start < taken_to:
             continue
-        m = pattern.match(text, start)
+        m = match(text, start)
         if m is None:
             continue
         if m.end() == start:
