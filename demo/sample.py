@@ -67,8 +67,8 @@ def _report(console: Console, db: Path, first: dict, second: dict, received: lis
         f"{second['alerts_sent']} alerts sent (nothing twice)"
     )
     console.print(f"alerts received by the local webhook: {len(received)}")
-    for body in received:
-        console.print(f"  • {body.get('title', '')}", markup=False)
+    for body in received:  # one line each: a terminal wraps it, a file or grep gets it whole
+        console.print(f"  • {body.get('title', '')}", markup=False, soft_wrap=True)
     # The data commands read LAYOFFWATCH_DB (data/layoffwatch.duckdb) unless told: name the demo's file.
     for line in (
         f"\nThe demo's database is {db}; the data commands read it with --db:",
