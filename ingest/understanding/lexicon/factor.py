@@ -159,28 +159,19 @@ def starts_of(patterns: list[str]) -> re.Pattern[str]:
 
 
 def relaxed(pattern: str) -> str | None:
-    """Return a lower-cased pattern (see `lower_pattern`'s caller) with its case-sensitive groups `(?-i:...)` made
+    """Return a pattern lower-cased by `lower_pattern` with its case-sensitive groups `(?-i:...)` made
     plain groups: run on the lower-cased text, it matches wherever the pattern matches the original text (a cased
     letter class lowered is the class of its lower-case letters), so its places to start hold the pattern's. None
     when a cased group sits inside a negative lookaround, where loosening it would rule matches out."""
     negative: list[bool] = []  # for each open group: whether it is, or sits inside, a negative lookaround
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(pattern, i) + 1
-            continue
+    for i, c, _ in _top_level(pattern):
         if c == "(":
             inside = bool(negative) and negative[-1]
-            if pattern.startswith("(?-i:", i) and inside:
+            if inside and pattern.startswith("(?-i:", i):
                 return None
             negative.append(inside or pattern.startswith(("(?!", "(?<!"), i))
         elif c == ")" and negative:
             negative.pop()
-        i += 1
     return pattern.replace("(?-i:", "(?:")
 
 
