@@ -91,7 +91,7 @@ def connect(
         raise FileNotFoundError(f"no database at {path}: run `layoffwatch run` first")
     con = _open(path, read_only, lock_timeout)
     try:
-        if not read_only:
+        if not read_only and not schema_current(con):
             migrate(con)
             apply_views(con)
         yield con
@@ -117,17 +117,26 @@ def _connect_lake(target: LakeTarget, read_only: bool, lock_timeout: float) -> I
 def _lake_current(target: LakeTarget) -> bool:
     """Return whether the attached lake has every migration applied and the current views (read without the lock)."""
     with session(target, read_only=False) as con:
-        try:
-            row = con.execute(
-                "SELECT (SELECT list(version) FROM schema_migrations),"
-                " (SELECT value FROM layoffwatch_meta WHERE key = 'views')"
-            ).fetchone()
-        except duckdb.CatalogException:  # a lake whose first migration has not run yet
-            return False
-    if row is None:
+        return schema_current(con)
+
+
+# The applied migrations and the stored views fingerprint in one statement: a writable open of a
+# current database runs this alone, where `migrate` and `apply_views` would run three (~1.3 ms more).
+_CURRENT = (
+    "SELECT version, NULL::VARCHAR FROM schema_migrations"
+    " UNION ALL SELECT NULL, value FROM layoffwatch_meta WHERE key = 'views'"
+)
+
+
+def schema_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Return whether the database has every migration applied and the current views (False on a new one)."""
+    try:
+        rows = con.execute(_CURRENT).fetchall()
+    except duckdb.CatalogException:  # a database whose first migration (or the meta table's) has not run yet
         return False
-    done = set(row[0] or ())
-    return all(m.version in done for m in MIGRATIONS) and row[1] == views_fingerprint()
+    done = {version for version, _ in rows if version is not None}
+    views = [value for version, value in rows if version is None]
+    return all(m.version in done for m in MIGRATIONS) and views == [views_fingerprint()]
 
 
 def serialised(db: Target, lock_timeout: float, *, read_only: bool = False) -> AbstractContextManager[None]:

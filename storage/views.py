@@ -8,6 +8,7 @@ because `CREATE OR REPLACE VIEW` drops a view's comments.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import duckdb
@@ -144,6 +145,7 @@ VIEWS: dict[str, str] = {
 }
 
 
+@functools.cache  # made of constants of the code: computed once per process, not on every writable open
 def views_fingerprint() -> str:
     """Return a hash of every view definition and description this version ships."""
     material = repr((sorted(VIEWS.items()), SCHEMA_DOCS))

@@ -84,6 +84,7 @@ def alerts(db: Path) -> list[tuple]:
     return rows(db, "SELECT r.company, a.kind, a.status, a.reason FROM alerts a JOIN rounds r USING (round_id) ORDER BY a.created_at, a.kind")
 
 
+@pytest.mark.usefixtures("lw_db")  # the database as a first open leaves it: the subject is the run
 def test_two_outlets_on_one_cut_make_one_round_and_one_alert_and_the_essay_none(newsroom, lw_env: Path) -> None:
     room, hook = newsroom
     now = utcnow()
@@ -108,6 +109,7 @@ def test_two_outlets_on_one_cut_make_one_round_and_one_alert_and_the_essay_none(
     assert "Selling Partner Services" in hook.received[0]["message"]
 
 
+@pytest.mark.usefixtures("lw_db")  # the database as a first open leaves it: the subject is the run
 def test_a_leak_then_the_official_figure_is_one_round_with_one_update(newsroom, lw_env: Path) -> None:
     room, hook = newsroom
     now = utcnow()
@@ -397,6 +399,7 @@ def test_an_alert_failing_for_the_last_time_is_counted_given_up_and_shown_so(lw_
     assert "| alerts given up | 1 |" in summary.markdown()
 
 
+@pytest.mark.usefixtures("lw_db")  # the database as a first open leaves it: the subject is delivery
 def test_block_channels_go_through_the_sender_the_caller_passes(lw_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from ingest.settings import PREFECT_BLOCK_SCHEME
 

@@ -35,7 +35,7 @@ from ingest.edges.http import HttpClient, new_client
 from ingest.models import FeedConfig
 from ingest.edges.netguard import HostGuard
 from ingest.settings import Settings, load_settings
-from tests.conftest import rows, write_feeds
+from tests.conftest import copy_migrated, rows, write_feeds
 from tests.pages import article_page, story
 
 DATA = Path(__file__).parent / "data" / "backfill"
@@ -124,9 +124,9 @@ def user_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def backfill_db(user_env: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Defaults but for a fresh database and loopback pages; return the database path."""
-    db = user_env / "lw.duckdb"
+def backfill_db(user_env: Path, monkeypatch: pytest.MonkeyPatch, migrated_db: Path) -> Path:
+    """Defaults but for a fresh database (as a first open leaves it) and loopback pages; return the database path."""
+    db = copy_migrated(migrated_db, user_env / "lw.duckdb")
     # A fresh database per test instead of ./data/layoffwatch.duckdb.
     monkeypatch.setenv("LAYOFFWATCH_DB", str(db))
     # The stand-ins serve the article pages on loopback, which feed links may not reach by default.

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from cli.errors import BAD_INPUT, DONE, SYSTEMIC, Group, Typer
-from tests.conftest import write_feeds
+from tests.conftest import copy_migrated, write_feeds
 from tests.test_data_commands import build_sample_db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,9 +50,9 @@ def _ends_with_error(output: str, code: int, exit_code: int, *snippets: str) -> 
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sample_db(tmp_path_factory: pytest.TempPathFactory, migrated_db: Path) -> Path:
     """`build_sample_db`'s database, written once for the module (~0.5 s); tests take a copy with `copy_of`."""
-    return build_sample_db(tmp_path_factory.mktemp("sample") / "lw.duckdb")
+    return build_sample_db(copy_migrated(migrated_db, tmp_path_factory.mktemp("sample") / "lw.duckdb"))
 
 
 def copy_of(built: Path, path: Path) -> Path:

@@ -31,6 +31,7 @@ from storage.feeds import record_fetches, sync_feeds
 from storage.report_data import load_rounds, load_stories, load_weekly_volume
 from storage.rounds import save_plan
 from storage.snapshot import publish, snapshot_path
+from tests.conftest import copy_migrated
 from tests.conftest import rows as _rows
 
 # Untrusted text from the news: markup that must never become markup in the report or the terminal.
@@ -174,8 +175,8 @@ def build_sample_db(path: Path, now: datetime | None = None) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_sample_db(tmp_path_factory.mktemp("data") / "lw.duckdb")
+def sample_db(tmp_path_factory: pytest.TempPathFactory, migrated_db: Path) -> Path:
+    return build_sample_db(copy_migrated(migrated_db, tmp_path_factory.mktemp("data") / "lw.duckdb"))
 
 
 
@@ -376,6 +377,7 @@ def test_report_command_writes_a_page(sample_db: Path, tmp_path: Path) -> None:
 # --- data that says what it means ----------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("lw_db")  # the database as a first open leaves it: the subject is the run
 def test_rounds_keep_the_coverages_words_headline_and_link(sample_site: Path) -> None:
     from ingest.settings import load_settings
     from tests.conftest import run_steps

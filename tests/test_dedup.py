@@ -33,6 +33,7 @@ from ingest.models import Article
 from storage.articles import insert_articles
 from storage.db import connect, transaction
 from storage.dedup import get_resolutions, load_candidates, save, save_resolutions
+from tests.conftest import copy_migrated
 
 PAIRS = {
     row["id"]: row
@@ -262,8 +263,9 @@ def table_counts(con) -> tuple[int, ...]:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "lw.duckdb"
+def db_path(tmp_path: Path, migrated_db: Path) -> Path:
+    """The database as a first open leaves it: these tests are about what dedup stores."""
+    return copy_migrated(migrated_db, tmp_path / "lw.duckdb")
 
 
 def test_storage_round_trip_is_idempotent(db_path: Path) -> None:

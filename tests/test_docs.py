@@ -63,7 +63,9 @@ def test_every_layoffwatch_variable_named_in_docs_and_tests_is_a_setting() -> No
     assert not unknown, sorted(unknown)
 
 
-def test_the_readme_query_commands_open_the_database_with_the_installed_duckdb_cli(tmp_path: Path) -> None:
+def test_the_readme_query_commands_open_the_database_with_the_installed_duckdb_cli(
+    tmp_path: Path, migrated_db: Path
+) -> None:
     # Issue 17: a file written by DuckDB 2.x could not be opened by the 1.x clients users have. The
     # README's own lines, run with the `duckdb` command the install brings (duckdb-cli, pinned to the
     # library's version), must open a database the pipeline wrote.
@@ -71,12 +73,10 @@ def test_the_readme_query_commands_open_the_database_with_the_installed_duckdb_c
     import subprocess
     import sys
 
-    from storage.db import connect
+    from tests.conftest import copy_migrated
 
-    data = tmp_path / "data"
-    data.mkdir()
-    with connect(data / "layoffwatch.snapshot.duckdb"):
-        pass  # a migrated database, as a run leaves it
+    # A migrated database, as a run leaves it.
+    copy_migrated(migrated_db, tmp_path / "data" / "layoffwatch.snapshot.duckdb")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     lines = [line for line in readme.splitlines() if line.startswith((".venv/bin/duckdb ", ".venv/bin/python -c"))]
     assert lines, "the README shows how to query the file with the DuckDB CLI and with Python"

@@ -31,7 +31,7 @@ from storage.bulk import insert_rows
 from storage.db import connect, migrate
 from storage.keys import UNIQUE_KEYS
 from storage.migrations import MIGRATIONS
-from tests.conftest import run_steps
+from tests.conftest import copy_migrated, run_steps
 
 pytest_plugins = ["tests.pgserver"]  # the `postgres` and `lake` fixtures
 
@@ -86,8 +86,8 @@ def test_a_lake_uri_names_a_lake_whose_password_stays_out_of_messages(monkeypatc
         load_settings(db="ducklake:sqlite:lake.sqlite")
 
 
-def test_keys_are_the_constraints_a_migrated_file_has(tmp_path: Path) -> None:
-    with connect(tmp_path / "keys.duckdb") as con:
+def test_keys_are_the_constraints_a_migrated_file_has(tmp_path: Path, migrated_db: Path) -> None:
+    with connect(copy_migrated(migrated_db, tmp_path / "keys.duckdb")) as con:
         found: dict[str, list[tuple[str, ...]]] = {}
         for table, _kind, columns in con.execute(
             "SELECT table_name, constraint_type, constraint_column_names FROM duckdb_constraints()"

@@ -17,6 +17,7 @@ from ingest.text.articles import build_article, without_headline
 from ingest.text.extract import TEXT_OPTIONS, clean_text, decode_html, decompress_html, extract_page
 from ingest.models import FeedEntry, PageResult
 from ingest.settings import load_settings
+from tests.conftest import copy_migrated
 from tests.pages import FILLER, article_page
 
 SAMPLE_PAGES = sorted((Path(__file__).resolve().parent.parent / "ingest" / "data" / "sample" / "pages").rglob("*.html"))
@@ -83,12 +84,12 @@ def test_raw_pages_are_zstd_and_pages_of_earlier_releases_still_read() -> None:
     assert decompress_html(zlib.compress(content, 3)) == content  # rows stored before zstd
 
 
-def test_stored_pages_say_their_encoding(tmp_path: Path) -> None:
+def test_stored_pages_say_their_encoding(tmp_path: Path, migrated_db: Path) -> None:
     content = article_page("Acme cuts jobs", BODY).encode()
     entry = FeedEntry(feed="wire", entry_key="g1", url=URL, title="Acme cuts jobs", published_at=datetime(2026, 1, 28))
     fetched = PageResult(url=URL, final_url=URL, status=200, content=content, content_type="text/html")
     article = build_article(entry, fetched, extract_page(URL, content), datetime(2026, 1, 29))
-    settings = load_settings(db=tmp_path / "lw.duckdb", snapshot=False)
+    settings = load_settings(db=copy_migrated(migrated_db, tmp_path / "lw.duckdb"), snapshot=False)
     store_now(settings, Batch(fetches=[], articles=[article]), datetime(2026, 1, 29))
     con = duckdb.connect(str(tmp_path / "lw.duckdb"), read_only=True)
     try:

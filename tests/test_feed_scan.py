@@ -17,7 +17,7 @@ from ingest.feeds.feedlist import load_feeds
 from ingest.feeds.parse import item_links, parse_feed, parse_feed_counted
 from ingest.settings import load_settings
 from storage.db import utcnow
-from tests.conftest import rows, write_feeds
+from tests.conftest import copy_migrated, rows, write_feeds
 from tests.pages import atom, rss
 
 DATE = "Wed, 28 Jan 2026 14:00:00 GMT"
@@ -67,15 +67,17 @@ def test_openers_without_closers_cost_one_pass() -> None:
     assert time.monotonic() - started < 1  # a lazy <item>.*?</item> regex rescans to the end per opener
 
 
-def test_a_rerun_without_etags_parses_nothing_and_counts_every_item(httpserver: HTTPServer, tmp_path: Path) -> None:
+def test_a_rerun_without_etags_parses_nothing_and_counts_every_item(
+    httpserver: HTTPServer, tmp_path: Path, migrated_db: Path
+) -> None:
     items = [(f"g{i}", f"Story {i}", httpserver.url_for(f"/a/{i}.html"), DATE) for i in range(6)]
     httpserver.expect_request("/feed.xml").respond_with_data(rss(items), content_type="application/rss+xml")
     for i in range(6):
         httpserver.expect_request(f"/a/{i}.html").respond_with_data("<p>short</p>", content_type="text/html")
     feeds = write_feeds(tmp_path / "feeds.toml", {"wire": httpserver.url_for("/feed.xml")})
     # Loopback pages, a fast timeout, no snapshot: the test's own server on a temporary database.
-    settings = load_settings(db=tmp_path / "lw.duckdb", feeds=str(feeds), allow_private_hosts=["127.0.0.1", "localhost"],
-                             http_timeout=3, snapshot=False)
+    settings = load_settings(db=copy_migrated(migrated_db, tmp_path / "lw.duckdb"), feeds=str(feeds),
+                             allow_private_hosts=["127.0.0.1", "localhost"], http_timeout=3, snapshot=False)
 
     def run() -> pipeline.FetchedFeeds:
         prepared = pipeline.prepare(settings, load_feeds(settings.feeds), utcnow(), False)

@@ -63,6 +63,7 @@ def site(httpserver: HTTPServer) -> HTTPServer:
 
 
 @FLOW
+@pytest.mark.usefixtures("lw_db")  # the database as a first open leaves it: the subject is the run
 def test_good_feeds_land_and_bad_pages_are_recorded(site: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
     from flows.ingest_flow import ingest
 
@@ -120,6 +121,7 @@ def test_second_run_adds_nothing_and_migrations_apply_once(site: HTTPServer, lw_
     assert rows(lw_env, "SELECT count(*) FROM feed_fetches")[0][0] == 4  # two feeds, two runs
 
 
+@pytest.mark.usefixtures("lw_db")  # the database as a first open leaves it: the subject is the run
 def test_conditional_get_304_costs_nothing_downstream(httpserver: HTTPServer, lw_env: Path, tmp_path: Path) -> None:
     seen_validators: list[tuple[str | None, str | None]] = []
     feed = rss([("g1", "Acme cuts 1,200 jobs", httpserver.url_for("/a/1.html"), "Wed, 28 Jan 2026 14:00:00 GMT")])
@@ -143,6 +145,7 @@ def test_conditional_get_304_costs_nothing_downstream(httpserver: HTTPServer, lw
 
 
 @FLOW
+@pytest.mark.usefixtures("lw_db")  # the database as a first open leaves it: the subject is the run
 def test_broken_feeds_are_data_and_the_good_one_lands(
     httpserver: HTTPServer, lw_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -199,6 +202,7 @@ def test_every_feed_failing_fails_the_run(httpserver: HTTPServer, lw_env: Path, 
 
 
 @FLOW
+@pytest.mark.usefixtures("lw_db")  # the database as a first open leaves it: the subject is the run
 def test_google_news_links_are_decoded_fetched_at_the_publisher_and_cached(
     httpserver: HTTPServer, lw_env: Path, tmp_path: Path
 ) -> None:

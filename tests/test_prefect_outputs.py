@@ -30,6 +30,7 @@ def recorded_events(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201 - Prefect'
     worker.drain()
 
 
+@pytest.mark.usefixtures("lw_db")  # the database as a first open leaves it: the subject is the run
 def test_new_round_emits_an_event_fills_the_artifact_and_reaches_a_prefect_block(
     httpserver: HTTPServer, lw_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, recorded_events
 ) -> None:

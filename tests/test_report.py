@@ -12,6 +12,7 @@ import pytest
 from cli.report import render_report, write_report
 from storage.db import connect
 from storage.report_data import ReportData, load_report_data
+from tests.conftest import copy_migrated
 from tests.test_data_commands import HOSTILE_TITLE, build_sample_db
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -54,8 +55,8 @@ def _parse(page: str) -> _Elements:
 
 
 @pytest.fixture(scope="module")
-def report_data(tmp_path_factory: pytest.TempPathFactory) -> ReportData:
-    db = build_sample_db(tmp_path_factory.mktemp("report") / "lw.duckdb")
+def report_data(tmp_path_factory: pytest.TempPathFactory, migrated_db: Path) -> ReportData:
+    db = build_sample_db(copy_migrated(migrated_db, tmp_path_factory.mktemp("report") / "lw.duckdb"))
     with connect(db, read_only=True) as con:
         return load_report_data(con, generated_at=GENERATED)
 
@@ -132,8 +133,8 @@ def test_browser_draws_timeline_bars_and_table(report_data: ReportData, tmp_path
     assert "pwned" not in dom.titles[0]
 
 
-def test_empty_database_renders_a_page_without_charts(tmp_path: Path) -> None:
-    with connect(tmp_path / "empty.duckdb") as con:
+def test_empty_database_renders_a_page_without_charts(tmp_path: Path, migrated_db: Path) -> None:
+    with connect(copy_migrated(migrated_db, tmp_path / "empty.duckdb")) as con:
         data = load_report_data(con, generated_at=GENERATED)
     assert data.rounds == () and data.weeks == ()
     page = render_report(data)

@@ -17,7 +17,7 @@ from flows import reprocess as reprocess_module
 from ingest.models import Classification
 from ingest.rounds.replay import RebuiltRounds, replay_rounds
 from ingest.settings import load_settings
-from tests.conftest import isolate, rows, run_steps
+from tests.conftest import copy_migrated, isolate, rows, run_steps
 from tests.test_rounds import EXPECTED, REPORTS
 from ingest.understanding import classify_many
 from usecases.reprocess import rejudge
@@ -38,14 +38,14 @@ def snapshot_tables(db: Path) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture(scope="module")
-def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
+def sample_run(tmp_path_factory: pytest.TempPathFactory, migrated_db: Path) -> Iterator[tuple[Path, Path]]:
     """The bundled sample served for the module and run once (no alert sent), as `sample_site` and
     `run_steps` would for each test (~2.5 s a run); yield the feeds file and the database."""
     from demo.server import sample_feeds_toml, serve_sample
 
     folder = tmp_path_factory.mktemp("sample-run")
     with pytest.MonkeyPatch.context() as monkeypatch, serve_sample() as base:
-        db = isolate(folder, monkeypatch)
+        db = copy_migrated(migrated_db, isolate(folder, monkeypatch))  # the subject is reprocessing, not the first open
         feeds = folder / "sample-feeds.toml"
         feeds.write_text(sample_feeds_toml(base), encoding="utf-8")
         monkeypatch.setenv("LAYOFFWATCH_FEEDS", str(feeds))

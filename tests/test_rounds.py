@@ -21,6 +21,7 @@ from storage import rounds as round_store
 from storage.articles import insert_articles
 from storage.classifications import save_classifications
 from storage.db import connect, transaction
+from tests.conftest import copy_migrated
 
 ROOT = Path(__file__).resolve().parent.parent
 CHANNEL = "json://127.0.0.1:9/hook"
@@ -666,7 +667,9 @@ def _store_batch(con, batch: Sequence[RoundCandidate], now: datetime) -> RoundPl
     return plan
 
 
-def test_rounds_that_new_evidence_shows_to_be_one_merge_without_a_second_alert(tmp_path: Path) -> None:
+def test_rounds_that_new_evidence_shows_to_be_one_merge_without_a_second_alert(
+    tmp_path: Path, migrated_db: Path
+) -> None:
     twitch = cand("mar23-twitch", "The Verge", "2023-03-21T18:00", units=("Twitch",), headcount=400, hmin=400,
                   approx=True, announced="2023-03-21", evidence="Twitch's CEO said more than 400 people would leave.")
     ads = cand("mar23-ads", "Adweek", "2023-03-21T19:00", units=("Advertising",), headcount=300, approx=True,
@@ -674,7 +677,7 @@ def test_rounds_that_new_evidence_shows_to_be_one_merge_without_a_second_alert(t
     # Published later, dated earlier: the memo both slices belong to.
     memo = cand("mar23", "Amazon blog", "2023-03-22T08:00", units=("AWS", "PXT", "Advertising", "Twitch"),
                 headcount=9000, announced="2023-03-20", evidence="Jassy wrote in a memo: 9,000 more roles.")
-    with connect(tmp_path / "merge.duckdb") as con:
+    with connect(copy_migrated(migrated_db, tmp_path / "merge.duckdb")) as con:
         first = _store_batch(con, [twitch, ads], datetime(2023, 3, 21, 20))
         assert [e.kind for e in first.events] == ["new_round", "new_round"]
         survivor, merged = (first.links[0].round_id, first.links[1].round_id)
@@ -690,14 +693,14 @@ def test_rounds_that_new_evidence_shows_to_be_one_merge_without_a_second_alert(t
         assert _store_batch(con, [memo], datetime(2023, 3, 22, 10)) == RoundPlan(created_at=datetime(2023, 3, 22, 10))
 
 
-def test_open_rounds_are_those_announced_or_reported_since(tmp_path: Path) -> None:
+def test_open_rounds_are_those_announced_or_reported_since(tmp_path: Path, migrated_db: Path) -> None:
     blog = cand("jan23", "Amazon blog", "2023-01-04T23:00", headcount=18000, announced="2023-01-04",
                 evidence="Jassy wrote in a memo that just over 18,000 roles would be eliminated.")
     warn = cand("jan23-warn", "Seattle Times", "2023-02-06T01:00", headcount=2300, announced="2023-02-05",
                 evidence="The company filed a WARN notice for 2,300 workers as part of the cuts announced in January.")
     nov = cand("nov22", "Reuters", "2022-11-16T12:00", headcount=10000, announced="2022-11-16",
                evidence="Amazon confirmed it began laying off about 10,000 people.")
-    with connect(tmp_path / "open.duckdb") as con:
+    with connect(copy_migrated(migrated_db, tmp_path / "open.duckdb")) as con:
         _store_batch(con, [nov, blog], datetime(2023, 1, 5))
         _store_batch(con, [warn], datetime(2023, 2, 6, 2))
         round_id = _round_of(con, "jan23")

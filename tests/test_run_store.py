@@ -11,6 +11,7 @@ from storage import articles as article_store
 from storage import classifications as class_store
 from storage import rounds as round_store
 from storage.db import connect, transaction
+from tests.conftest import copy_migrated
 from usecases.run.decide import report_candidates
 
 WHEN = datetime(2026, 1, 28, 14)
@@ -31,7 +32,7 @@ def verdict(article_id: str, label: str = "layoff_report") -> Classification:
     )
 
 
-def test_report_candidates_match_what_storage_reads_back(tmp_path: Path) -> None:
+def test_report_candidates_match_what_storage_reads_back(tmp_path: Path, migrated_db: Path) -> None:
     # Outlets named every way storage names them: padded source name, site name, host, nothing at all.
     articles = [
         article("a1", "http://www.example.com/a/1", "  Reuters ", None),
@@ -42,7 +43,7 @@ def test_report_candidates_match_what_storage_reads_back(tmp_path: Path) -> None
     ]
     verdicts = [verdict("a1"), verdict("a2"), verdict("a3"), verdict("a4"), verdict("a5", "layoff_mention")]
     in_memory = report_candidates(articles, verdicts)
-    with connect(tmp_path / "lw.duckdb") as con, transaction(con):
+    with connect(copy_migrated(migrated_db, tmp_path / "lw.duckdb")) as con, transaction(con):
         article_store.insert_articles(con, articles)
         class_store.save_classifications(con, verdicts, WHEN)
         stored = round_store.round_candidates(con, [a.article_id for a in articles], CLASSIFIER_VERSION)

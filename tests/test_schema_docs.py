@@ -12,12 +12,14 @@ from storage.example_queries import DEMO_QUERIES, EXAMPLE_QUERIES, PRODUCT_QUERI
 from storage.queries import run_readonly
 from storage.schema_docs import SCHEMA_DOCS, CatalogObject, comment_statements, read_catalog
 from storage.views import VIEWS
+from tests.conftest import copy_migrated
 from tests.test_data_commands import build_sample_db
 
 
 @pytest.fixture(scope="module")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> list[CatalogObject]:
-    with connect(tmp_path_factory.mktemp("fresh") / "lw.duckdb") as con:
+def catalog(tmp_path_factory: pytest.TempPathFactory, migrated_db: Path) -> list[CatalogObject]:
+    """The catalog a first writable open leaves (`migrated_db` is that open's file)."""
+    with connect(copy_migrated(migrated_db, tmp_path_factory.mktemp("fresh") / "lw.duckdb")) as con:
         return read_catalog(con)
 
 
@@ -54,8 +56,8 @@ def test_comments_survive_reopening_and_reach_the_read_only_file(tmp_path: Path)
     assert all(o.comment and all(c.comment for c in o.columns) for o in objects)
 
 
-def test_example_queries_run_on_a_populated_database(tmp_path: Path) -> None:
-    db = build_sample_db(tmp_path / "lw.duckdb")
+def test_example_queries_run_on_a_populated_database(tmp_path: Path, migrated_db: Path) -> None:
+    db = build_sample_db(copy_migrated(migrated_db, tmp_path / "lw.duckdb"))
     empty = []
     for title, sql in EXAMPLE_QUERIES + DEMO_QUERIES + PRODUCT_QUERIES:
         result = run_readonly(db, sql)

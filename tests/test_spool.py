@@ -74,6 +74,7 @@ def test_a_run_key_that_is_not_a_plain_name_is_refused(tmp_path: Path) -> None:
         spool.write(tmp_path / "lw.duckdb", "../outside", [], [])
 
 
+@pytest.mark.usefixtures("lw_db")  # the database as a first open leaves it: the subject is the run
 def test_unloadable_spool_files_are_quarantined_and_the_run_goes_on(
     httpserver: HTTPServer, tmp_path: Path, lw_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -136,6 +137,7 @@ def test_quarantine_never_replaces_an_earlier_quarantined_file(tmp_path: Path) -
     assert (aside.read_bytes(), again.read_bytes()) == (b"one", b"two")
 
 
+@pytest.mark.usefixtures("lw_db")  # the database as a first open leaves it: the subject is the run
 def test_a_format_1_file_written_by_an_earlier_release_still_loads_and_replays(
     tmp_path: Path, lw_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -21,6 +21,7 @@ from ingest.models import FeedConfig
 from ingest.edges.netguard import HostGuard
 from ingest.settings import load_settings
 from storage.db import utcnow
+from tests.conftest import copy_migrated
 from tests.hostile import ConnectLog, RawServer, loopback_only
 from tests.pages import rss, story
 
@@ -139,7 +140,9 @@ def run_steps(db: Path, feed_url: str, allow: list[str]) -> dict[str, tuple[str,
     return {title: (status, error) for title, status, error in rows}
 
 
-def test_links_to_private_addresses_are_stored_blocked(httpserver: HTTPServer, tmp_path: Path, loopback_only: ConnectLog) -> None:
+def test_links_to_private_addresses_are_stored_blocked(
+    httpserver: HTTPServer, tmp_path: Path, loopback_only: ConnectLog, migrated_db: Path
+) -> None:
     page = story("Local page", "A page that must not be fetched from a feed link.")
     port = httpserver.port
     httpserver.expect_request("/page").respond_with_data(page, content_type="text/html")
@@ -151,7 +154,8 @@ def test_links_to_private_addresses_are_stored_blocked(httpserver: HTTPServer, t
         ("s5", "Intranet link", "http://10.0.0.1/wiki", DATE),
     ]), content_type="application/rss+xml")
     # The feed is on 127.0.0.1 too, and is fetched: configured feed URLs are trusted.
-    result = run_steps(tmp_path / "lw.duckdb", f"http://127.0.0.1:{port}/feed.xml", allow=[])
+    db = copy_migrated(migrated_db, tmp_path / "lw.duckdb")
+    result = run_steps(db, f"http://127.0.0.1:{port}/feed.xml", allow=[])
     assert set(result) == {"Loopback link", "Localhost link", "IPv6 loopback link", "Metadata link", "Intranet link"}
     for title, (status, error) in result.items():
         assert status == "blocked" and error and "blocked:" in error, (title, status, error)
@@ -159,19 +163,22 @@ def test_links_to_private_addresses_are_stored_blocked(httpserver: HTTPServer, t
     assert set(loopback_only.attempts) == {"127.0.0.1"}  # the one connection: the feed
 
 
-def test_allow_list_opens_private_hosts(httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_allow_list_opens_private_hosts(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, migrated_db: Path
+) -> None:
     port = httpserver.port
     httpserver.expect_request("/page").respond_with_data(
         story("Local page", "Acme said it would cut 300 jobs at its local plant on Friday."), content_type="text/html")
     httpserver.expect_request("/feed.xml").respond_with_data(
         rss([("s1", "Allowed loopback link", f"http://127.0.0.1:{port}/page", DATE)]), content_type="application/rss+xml")
     monkeypatch.setenv("LAYOFFWATCH_ALLOW_PRIVATE_HOSTS", "127.0.0.0/8")
-    result = run_steps(tmp_path / "lw.duckdb", f"http://localhost:{port}/feed.xml", allow=load_settings().allow_private_hosts)
+    db = copy_migrated(migrated_db, tmp_path / "lw.duckdb")
+    result = run_steps(db, f"http://localhost:{port}/feed.xml", allow=load_settings().allow_private_hosts)
     assert result["Allowed loopback link"] == ("ok", None)
 
 
 def test_redirect_from_allowed_host_to_metadata_is_refused_without_connecting(
-    httpserver: HTTPServer, tmp_path: Path, loopback_only: ConnectLog
+    httpserver: HTTPServer, tmp_path: Path, loopback_only: ConnectLog, migrated_db: Path
 ) -> None:
     port = httpserver.port
     httpserver.expect_request("/to-metadata").respond_with_data(
@@ -186,7 +193,8 @@ def test_redirect_from_allowed_host_to_metadata_is_refused_without_connecting(
         ("r3", "Redirect to mapped private", f"http://localhost:{port}/to-mapped", DATE),
     ]), content_type="application/rss+xml")
     # 'localhost' is allowed by name; the redirect targets are not.
-    result = run_steps(tmp_path / "lw.duckdb", f"http://localhost:{port}/feed.xml", allow=["localhost"])
+    db = copy_migrated(migrated_db, tmp_path / "lw.duckdb")
+    result = run_steps(db, f"http://localhost:{port}/feed.xml", allow=["localhost"])
     assert result["Redirect to metadata"][0] == "blocked"
     assert "169.254.169.254 is a non-public address" in result["Redirect to metadata"][1]
     assert result["Redirect to loopback IP"][0] == "blocked"

@@ -26,7 +26,7 @@ from usecases.workers import (
     process_pool,
 )
 from storage.db import utcnow
-from tests.conftest import write_feeds
+from tests.conftest import copy_migrated, write_feeds
 from tests.pages import rss
 
 HAS_FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
@@ -122,8 +122,9 @@ def test_a_pool_forks_from_the_prestarted_server() -> None:
 
 
 def test_fetch_feeds_starts_the_server_only_when_feeds_hold_enough_entries(
-    httpserver: HTTPServer, tmp_path: Path
+    httpserver: HTTPServer, tmp_path: Path, migrated_db: Path
 ) -> None:
+    copy_migrated(migrated_db, tmp_path / "lw.duckdb")  # the subject is the pool's start, not the first open
     def feed(count: int) -> str:
         return rss([(f"g{i}", f"Story {i}", httpserver.url_for(f"/a/{i}.html"), "Wed, 28 Jan 2026 14:00:00 GMT")
                     for i in range(count)])
