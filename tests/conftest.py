@@ -64,6 +64,8 @@ _server: list[_TestServer] = []  # the session's one server, once started
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start the Prefect test server in the background when a collected test will need it."""
+    if session.config.option.collectonly:
+        return  # nothing will run (`--collect-only`): a server started now would never be stopped
     if not _server and any(PREFECT_SERVER in getattr(item, "fixturenames", ()) for item in session.items):
         _server.append(_TestServer())
 
