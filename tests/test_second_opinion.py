@@ -222,6 +222,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-44": {"model_sha256": "b587451dd92079a0f77cf32192b0a8e97aa095e57b0d1d78fbeb8cd6323d1e31",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-45": {"model_sha256": "3ab8306926407078053050478fc512fc01c2836c9dfaf40fec49f9b72ed5608d",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -248,3 +248,16 @@ def not_an_organisation(name: str, lex: Lexicon) -> bool:
     if _QUESTION.match(name):
         return True  # "Am I Next? Layoffs at Whole Foods Market": a question, not a name
     return any(p.fullmatch(low) for kind, p, cased in lex.cues if kind == "noun" and not cased)
+
+
+def administrator(name: str, text: str, code: str) -> bool:
+    """Return whether the article names `name` as the administrator of a business in administration ("appointed
+    administrators from Kroll", "Teneo, the administrator, said"): it speaks for the employer, it does not cut."""
+    if code != "en" or "administrator" not in text:
+        return False
+    n = re.escape(name)
+    return re.search(
+        rf"\badministrators?\s+(?:from\s+|at\s+)?(?:[A-Z][\w&-]*\s+){{0,2}}?{n}\b|"
+        rf"(?<![\w-]){n}(?:\s+[A-Z][\w&-]*){{0,2}}?,?\s+(?:the\s+|as\s+)?(?:joint\s+)?administrators?\b|"
+        rf"(?<![\w-]){n}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+appointed\s+(?:as\s+)?(?:joint\s+)?"
+        r"administrators?\b", text) is not None

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.clauses import Cue, clause_spans, find_markers, sentence_cues
-from ingest.understanding.employers import Actor, as_actor, sentence_subject, served
+from ingest.understanding.employers import Actor, as_actor, object_after, sentence_subject, served
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.name_parts import clipped_at
 from ingest.understanding.names import ArticleNames, Name, find_names
@@ -49,6 +49,9 @@ def main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Acto
             subject = sentence_subject(sentence.text[: cues[0].start], in_clause, lex)
             if subject is not None:
                 return as_actor(subject, "subject")
+            if sentence.is_title and (obj := object_after(sentence.text, names, lex, cues[0],
+                                                          clause_spans(sentence.low, lex)[cues[0].clause][1])):
+                return as_actor(obj, "object")  # "Job cuts at Brightline Foods": the headline's employer
         subject = sentence_subject(sentence.text, names, lex)
         if subject is not None:
             return as_actor(subject, "subject")

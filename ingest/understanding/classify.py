@@ -53,7 +53,7 @@ from ingest.understanding.headline import (
 )
 from ingest.understanding.modality import asserts_decision
 from ingest.understanding.pay import raised_pay
-from ingest.understanding.same_action import EXTENDED_LEAD, same_employer
+from ingest.understanding.same_action import EXTENDED_LEAD, reordered, same_employer
 from ingest.understanding.second_opinion import DOUBT, load_second_opinion
 from ingest.understanding.sector import (
     labour_statistic, lists_kind, opens_on_sector, pair_in_headline, period_tally, shared_out, unnamed_in_headline,
@@ -61,7 +61,7 @@ from ingest.understanding.sector import (
 from ingest.understanding.status import attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-44"
+CLASSIFIER_VERSION = "rules-45"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -262,7 +262,8 @@ def _full_name(main: Event, article: Article, lex: Lexicon) -> str:
             # "Lloyds Bank" -> "Lloyds Banking Group": each word written in full, an organisation word added
             extends = all(w.startswith(v) for w, v in zip(long[: len(short)], short, strict=True)) and (
                 lex.org_words.search(" ".join(long[len(short) :])) is not None)
-            if (ends and (len(short) > 1 or lex.org_words.search(actor.name))) or extends:
+            if (ends and (len(short) > 1 or lex.org_words.search(actor.name))) or extends or reordered(
+                    actor.name, name.text):
                 return name.text
     return actor.parent
 

@@ -243,6 +243,10 @@ _SITE_EMPLOYS_BEFORE = re.compile(
     r"\b(?:site|plant|factory|mill|depot|warehouse|works|centre|center|facility|store|branch|office)\s+(?:currently\s+)?"
     r"(?:employs|employed|has|had)\s+(?:about|around|some|nearly|almost|approximately|more\s+than|over|just\s+over)?\s*$",
     re.IGNORECASE)
+_SITE_EMPLOYS = re.compile(
+    r"\b(?:site|plant|factory|mill|depot|warehouse|works|centre|center|facility|store|branch|office)\s+(?:currently\s+)?"
+    r"(?:employs|has)\s+", re.IGNORECASE)
+_STAFF_NOUN = re.compile(r"\s+(?:people|staff|workers|employees)\b", re.IGNORECASE)
 _COMPANY_WIDE = re.compile(r"\b(?:worldwide|globally|across\s+the|in\s+total|nationwide|the\s+group)\b", re.IGNORECASE)
 _SITE_REACH = 5
 
@@ -259,5 +263,11 @@ def site_workforce(sentences: Sequence[Sentence], lex: Lexicon) -> Amount | None
                 continue
             if _SITE_STAFF_AFTER.match(s.text, a.end) or _SITE_EMPLOYS_BEFORE.search(s.text, 0, a.start):
                 return a
+        # ("The plant employs 320 people": a workforce, so the sentence's counts leave it out)
+        for m in _SITE_EMPLOYS.finditer(s.text):
+            figure = figure_at(s.text, m.end(), lex)
+            if figure is not None and figure.value is not None and figure.pct is None and _STAFF_NOUN.match(
+                    s.text, figure.end):
+                return figure
     return None
 

@@ -53,14 +53,21 @@ _AUX = {
 }
 _LOSS = {
     "en": r"los(?:e|ing|t)\s+(?:their|his|her)\s+(?:jobs?|posts?|roles?|positions?|livelihoods?)|(?:made|make)\s+redundant|"
-          r"laid\s+off|let\s+go|sacked|dismissed|fired|axed",
+          r"laid\s+off|let\s+go|sacked|dismissed|fired|axed|"
+          # ("Around 1,200 employees across the three sites are affected"; not by a strike, a storm or an outage)
+          r"affected(?!\s+by\s+(?:the\s+|a\s+|an\s+)?(?:strikes?|walkouts?|outages?|storms?|floods?|fires?|"
+          r"disruption|delays?|weather|heat|snow|virus|illness|pay\s+freeze|changes?\s+to\s+(?:pay|hours|shifts)))",
     "de": r"verlier\w*\s+(?:ihren?\s+)?(?:Job|Jobs|Arbeitsplatz|Arbeitsplätze|Stelle|Stellen|Arbeit)|entlassen|gekündigt",
     "fr": r"perd\w*\s+(?:leur|leurs)\s+(?:emplois?|postes?|travail)|licenciés?|licenciées?|supprimés?",
     "es": r"perder\w*\s+(?:su|sus)\s+(?:empleos?|puestos?|trabajos?)|despedid[oa]s",
     "it": r"perder\w*\s+(?:il|i)\s+(?:lavoro|posto|posti)|licenziat[ie]",
 }
+# (English may name where they work between: "1,200 employees across the three sites are affected")
+_WHERE = {"en": r"(?:(?:across|at|in)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?(?:sites?|sites|plants?|stores?|offices?|"
+                r"depots?|locations?|warehouses?|branches|factories|centres|centers)\s+)?"}
 SUBJECT_OF_LOSS = {
-    code: re.compile(rf"^\s+(?:[\w'’-]+\s+){{0,3}}?(?:(?:{_AUX[code]})\s+){{0,3}}(?:{_LOSS[code]})\b", re.IGNORECASE)
+    code: re.compile(rf"^\s+(?:[\w'’-]+\s+){{0,3}}?{_WHERE.get(code, '')}(?:(?:{_AUX[code]})\s+){{0,3}}"
+                     rf"(?:{_LOSS[code]})\b", re.IGNORECASE)
     for code in _LOSS
 }
 # "make 45 teaching assistants redundant": the count is the object of making redundant
@@ -169,9 +176,14 @@ def cut_of_staff(rest: str, before: str, lex: Lexicon, subset: str = "") -> bool
             _staff_phrase(lex).match(rest) is not None)
     if cut_before:
         return True
-    low = lower_same_length(rest[: whole.end() + _LOSS_REACH])
-    digits = _DIGITS.match(low, whole.end())  # past the whole's own "6,500": its comma ends no clause
-    end = digits.end() if digits is not None else whole.end()
+    digits = _DIGITS.match(rest, whole.end())  # past the whole's own "6,500": its comma ends no clause
+    return _lost_in_clause(rest, digits.end() if digits is not None else whole.end(), lex)
+
+
+def _lost_in_clause(rest: str, end: int, lex: Lexicon) -> bool:
+    """Return whether a loss cue of the staff named up to `end` follows within the same clause ("of the studio's 142
+    employees were made redundant")."""
+    low = lower_same_length(rest[: end + _LOSS_REACH])
     return any(kind == "loss" and not cased and (m := p.search(low)) is not None
                and not re.search(r"[,;:]", low[end : m.end()]) for kind, p, cased in lex.cues)
 
@@ -200,3 +212,10 @@ def number_in_name(text: str, start: int, end: int, number_words: Collection[str
     next_word = after.group(1).lower() if after else ""
     return (bool(start) and not re.search(r"[.!?:\n]\s*$", text[:start])) or (
         bool(next_word) and not lex.job_nouns.match(next_word) and next_word not in number_words)
+
+
+# A workforce brought down TO a figure: the staff who stay, not the cut ("cut its workforce to 8,000", "reducirá su
+# plantilla a 8.000 trabajadores", "va réduire ses effectifs à 6 000"; not "job cuts swell to 18,000")
+LEVEL = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:ting)?|trim(?:s|med|ming)?|shrink(?:s|ing)?|shrank|bring(?:s|ing)?|"
+                    r"brought|reduzier\w*|verkleiner\w*|rédui(?:re|t|ra|ront|sent)|ramen\w*|reduc(?:irá|irán|ir)|ridurr\w*|"
+                    r"riduce|portar\w*)\s+(?:\S+\s+){0,4}?(?:to|a|à|auf)\s+(?:about|around|roughly|some|unos|environ|rund|circa)?\s*$")

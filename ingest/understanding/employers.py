@@ -193,7 +193,7 @@ def _first_subject(text: str, names: list[Name], lex: Lexicon, start: int, end: 
     return best[0] if best else None
 
 
-def _object_after(text: str, names: list[Name], lex: Lexicon, cue: Cue, clause_end: int) -> Name | None:
+def object_after(text: str, names: list[Name], lex: Lexicon, cue: Cue, clause_end: int) -> Name | None:
     """Return the name after a noun or passive cue, behind its preposition ("job cuts at Amazon")."""
     for name in names:
         gap = text[cue.end : name.start]
@@ -260,7 +260,7 @@ def actor_for(
     main = employers.main
     if before and main is not None and main.name != before[0].text and before[0].surname:
         return Actor(main.name, main.parent, main.unit, "descriptor", main.known)  # "Musk fires ..." at X
-    if before and before[0].surname and (obj := _object_after(text, names, lex, cue, spans[cue.clause][1])):
+    if before and before[0].surname and (obj := object_after(text, names, lex, cue, spans[cue.clause][1])):
         return as_actor(obj, "object")  # "Jassy confirma que los despidos en Amazon ...": the boss speaks, Amazon cuts
     if before:
         return as_actor(before[0], "subject")  # a company named like its founder ("Dyson")
@@ -338,7 +338,7 @@ def _fallback(
     employer, a closure's subject, or (in the lead) the article's employer."""
     start, end = spans[cue.clause]
     if cue.kind in ("noun", "loss", "affected", "notice", "furlough"):
-        obj = _object_after(text, names, lex, cue, end)
+        obj = object_after(text, names, lex, cue, end)
         if obj is not None:
             return as_actor(obj, "object")
     if cue.kind == "notice":

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ingest.understanding.actor_filters import administrator
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.article_employer import (
     HEADLINE_FREE_LEAD, clip, main_employer, named_later, sentence_names, title_cues,
@@ -202,15 +203,29 @@ _COMPARED = re.compile(
     r"\brispetto\s+a\w*|\bin\s+confronto\s+a\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
+# A relative clause right after a layoff noun that says whom it touches ("su primer ERE, que implicará la salida de
+# 2.935 trabajadores", "a restructuring, which will affect 300 staff"): its count is the noun's
+_DESCRIBES = re.compile(
+    r"[\s,]*(?:\([^()]{1,15}\))?[\s,]*(?:which|that|que|qui|che|die|der|das)\s+(?:will\s+|would\s+|could\s+|is\s+set\s+to\s+)?"
+    r"(?:affect|impact|involve|see|mean|hit|cost|implica|implicará|supondrá|supone|afectará|afecta|concerne|"
+    r"concernera|touchera|touche|coinvolge|coinvolgerà|riguarda|riguarderà|betrifft|betreffen|umfasst)\w*\b",
+    re.IGNORECASE)
+
+
 def _amounts_for(
     amounts: list[Amount], cue: Cue, spans: list[tuple[int, int]], text: str = "",
 ) -> tuple[Amount, ...]:
     """Return the counts in the cue's clause, or inside the cue itself where it spans a relative clause ("to close
-    its plant, which employs 1,800 people"), less a comparison's other side."""
+    its plant, which employs 1,800 people"), or in a relative clause right after a layoff noun saying whom it
+    touches, less a comparison's other side."""
+    m = _DESCRIBES.match(text, cue.end) if cue.kind in ("noun", "notice") else None
+    described = clause_of(spans, m.end() - 1) if m is not None else cue.clause
+
     def kept(a: Amount) -> bool:
         inside = cue.start <= a.start < cue.end
         compared = not inside and _COMPARED.search(text, max(0, a.start - 60), a.start) is not None
-        return (inside or clause_of(spans, a.start) == cue.clause) and not compared
+        clause = clause_of(spans, a.start)
+        return (inside or clause in (cue.clause, described)) and not compared
 
     return tuple(a for a in amounts if kept(a))
 
@@ -250,6 +265,10 @@ def _read_sentence(
         actor = actor_for(text, cue, spans, names, markers, lex, employers, in_lead=not s.is_title and s.index <= lead)
         if actor is None and cue.kind in ("loss", "staff", "noun"):
             actor = _at_employer(text, cue, spans, names, employers.main)
+        main = employers.main
+        if actor is not None and main is not None and actor.name != main.name and administrator(
+                actor.name, names_context.sample, lex.code):
+            actor = Actor(main.name, main.parent, main.unit, "descriptor", main.known)  # "Kroll said 64 ... redundant"
         actors.append(actor)
     if s.is_title:
         actors = _headline_actor_shared(cues, actors, names, spans)

@@ -19,6 +19,12 @@ _DE_VERB_AFTER = re.compile(
     r"gibt|meldete|strich|kürzt|verkleinert|schrumpft)\b"
 )
 
+# A word naming a trade, opening a headline ("Automobilzulieferer schließt Standort", "Modehändler streicht Stellen"):
+# a description, never the name (not "bank": "Commerzbank streicht")
+_DE_TRADE = re.compile(
+    r"(?i)\w(?:zulieferer|hersteller|händler|konzern|anbieter|dienstleister|produzent|betreiber|versender|discounter|"
+    r"unternehmen|firma)[,.:;!?\"“”„()]*$")
+
 # The verbs of cutting alone (no "ist", "hat"): after an article, only they make "<Noun> <Name>" a name.
 _DE_CUT_AFTER = re.compile(r"^\s+(?:streicht|baut|schließt|schliesst|entlässt|kündigt|fährt|schickt|meldet|verlagert|reduziert|kürzt)\b")
 
@@ -53,8 +59,8 @@ _DE_OPENING_ADVERBS = frozenset(
 def _german_opening(text: str, tokens: list[re.Match[str]], i: int, persons: frozenset[str]) -> list[str]:
     """Return the capitalised words of a name opening a headline or sentence when a verb of acting follows it:
     "Siemens streicht ...", and a partnership's "Kessler & Söhne streicht 260 Stellen"."""
-    if tokens[i].group().strip(",.:;!?\"“”„()") in _DE_OPENING_ADVERBS:
-        return []
+    if tokens[i].group().strip(",.:;!?\"“”„()") in _DE_OPENING_ADVERBS or _DE_TRADE.search(tokens[i].group()):
+        return []  # ("Automobilzulieferer schließt Standort": a trade, the name follows in the body)
     if _DE_VERB_AFTER.match(text[tokens[i].end() :]):
         return [tokens[i].group().strip(",.:;!?\"“”„()")]
     if i + 2 < len(tokens) and tokens[i + 1].group() in ("&", "und") and tokens[i + 2].group()[:1].isupper():

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.understanding.count_roles import (POSSESSION, apart_from_shares, closing_site, cut_of_staff, list_member,
+from ingest.understanding.count_roles import (LEVEL, POSSESSION, apart_from_shares, closing_site, cut_of_staff, list_member,
                                                lost_after, number_in_name, people_in, size_of_many, subject_of_loss)
 from ingest.understanding.lexicon import Lexicon, lexicon, lower_pattern
 from ingest.understanding.lexicon.factor import factor, matches_at
@@ -226,21 +226,16 @@ def _is_cumulative(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return reset is None or not reset.search(text, markers[-1].end(), start)
 
 
-# A workforce brought down TO a figure: the staff who stay, not the cut ("cut its workforce to 8,000", "reducirá su
-# plantilla a 8.000 trabajadores", "va réduire ses effectifs à 6 000"; not "job cuts swell to 18,000")
-_LEVEL = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:ting)?|trim(?:s|med|ming)?|shrink(?:s|ing)?|shrank|bring(?:s|ing)?|"
-                    r"brought|reduzier\w*|verkleiner\w*|rédui(?:re|t|ra|ront|sent)|ramen\w*|reduc(?:irá|irán|ir)|ridurr\w*|"
-                    r"riduce|portar\w*)\s+(?:\S+\s+){0,4}?(?:to|a|à|auf)\s+(?:about|around|roughly|some|unos|environ|rund|circa)?\s*$")
-
-
 def _counts_jobs(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Return whether the number at [start, end) counts staff or posts cut, not a base, hire or subset."""
     after = text[end : end + 80]
     before = text[max(0, start - 70) : start]
+    if after[:1] in "\"”’'" and before[-1:] in "\"“‘'":
+        after, before = after[1:], before[:-1]  # a quoted figure ("to make \"about 50\" redundancies")
     noun_after, verb_before = _context(lex, "noun_after"), _context(lex, "verb_before")
     cut_before = verb_before is not None and verb_before.search(before) is not None
     not_count = _context(lex, "not_count_after")
-    if (not_count is not None and not_count.match(after)) or size_of_many(before, lex.code) or _LEVEL.search(before):
+    if (not_count is not None and not_count.match(after)) or size_of_many(before, lex.code) or LEVEL.search(before):
         return False
     if closing_site(before, after, lex):  # a closing site's workforce ("shut its plant, which employs 1,800")
         return not _is_cumulative(text, start, end, lex)

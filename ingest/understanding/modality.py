@@ -124,12 +124,24 @@ def _modality(
         reported = leak and _modal_only(markers, cue) and not any(m.kind == "forecast" for m in markers) and (
             technology is None or technology.search(text) is None)
         return "leaked" if reported else "speculative"
-    if _clause(markers, cue, "forecast") and not leak:
+    if (forecasts := _clause(markers, cue, "forecast")) and not leak and not _planned_horizon(text, cue, markers,
+                                                                                            forecasts, counted):
         return "forecast"
     concrete = counted or any(m.clause == cue.clause and m.kind in ("plan", "current", "confirm") for m in markers)
     if not concrete and any(m.kind == "forecast" for m in markers):
         return "forecast"  # "Retail jobs at risk as costs soar, employers' body warns"
     return "leaked" if leak else "asserted"
+
+
+# The time a plan takes ("over the next two years", "in the coming three years"): a horizon, no forecast by itself
+_HORIZON = re.compile(r"(?:over|in)\s+(?:the\s+)?(?:next|coming)\s+(?:\w+\s+)?years", re.IGNORECASE)
+
+
+def _planned_horizon(text: str, cue: Cue, markers: list[Marker], forecasts: list[Marker], counted: bool) -> bool:
+    """Return whether the clause's only forecast is the horizon of a counted plan ("<Office> to cut headcount by 1,200
+    over next two years"): the employer's plan, not a forecast ("expects", "ultimately" still are)."""
+    return counted and bool(_clause(markers, cue, "plan")) and all(
+        _HORIZON.fullmatch(text, m.start, m.end) is not None for m in forecasts)
 
 
 # What keeps a decided plan from being asserted in its clause: a condition, a question, a forecast, a denial, the past.
@@ -237,6 +249,11 @@ _LEADING_TIME = frozenset("when after following before als nachdem quand lorsque
 _BACKGROUND = frozenset("after following nach nachdem après tras después dopo".split())
 
 
+# German "nach" is also "according to" ("Nach Unternehmensangaben sind 33 Mitarbeiter betroffen"): a source, no time
+_ACCORDING = re.compile(r"(?:eigenen\s+)?(?:\w*angaben|informationen|berichten|auskunft|darstellung|schätzungen?|"
+                        r"einschätzung|ansicht|worten)\b")
+
+
 # "after 160 years", "nach 100 Jahren", "dopo settant'anni": a duration ends at the event, it tells nothing before it
 _DURATION = re.compile(
     r"\s*(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|mehr\s+als\s+|über\s+|fast\s+|plus\s+de\s+|près\s+de\s+|"
@@ -248,7 +265,8 @@ _DURATION = re.compile(
 def background(low: str, spans: list[tuple[int, int]], clause: int) -> bool:
     """Return whether a clause tells what happened before the main event ("after the layoffs ...")."""
     first = low[spans[clause][0] :].split(None, 1)
-    return bool(first) and first[0].strip(",") in _BACKGROUND and not (len(first) > 1 and _DURATION.match(first[1]))
+    return bool(first) and first[0].strip(",") in _BACKGROUND and not (len(first) > 1 and (
+        _DURATION.match(first[1]) or (first[0] == "nach" and _ACCORDING.match(first[1]))))
 
 
 def hangs_on(low: str, spans: list[tuple[int, int]], clause: int) -> int | None:

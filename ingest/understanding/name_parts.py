@@ -15,6 +15,9 @@ PAGE_FURNITURE = frozenset((
     "trending", "subscribe", "newsletter", "share", "share this article", "comments", "click here", "published",
     "updated", "last updated", "copyright", "image caption", "image source", "getty", "anzeige", "werbung", "publicité",
     "publicidad", "pubblicità",
+    # a newsletter sign-up box's messages
+    "invalid email", "something went wrong", "thank you for subscribing", "please try again later",
+    "we have more newsletters", "see our privacy notice",
 ))
 # A credit line: who took the picture or wrote the page ("Image source, Getty", "By Jo Roe, BBC News, Leeds").
 _CREDIT = re.compile(
@@ -153,3 +156,32 @@ def without_description(run: str, start: int, code: str) -> tuple[str, int]:
     alone -> "": a firm described by its trade or seat, not named)."""
     m = _DESCRIBED_DE.match(run) if code == "de" else None
     return (run, start) if m is None else (run[m.end() :], start + m.end())
+
+
+# A newsletter sign-up box run into one line: its prompt and one of its messages
+_NEWSLETTER_BOX = re.compile(r"(?i)\b(?:subscribe|sign\s+up|newsletters?)\b.{0,120}?\b(?:invalid\s+email|"
+                             r"for\s+subscribing|try\s+again\s+later|privacy\s+notice)\b")
+
+
+# Irish counties written "Co Derry", "County Cork", and Northern Ireland's "NI": places, never an employer
+_IRISH_PLACE = re.compile(r"(?:Co\.?|County)\s+(?!Council)[A-Z][a-z]+$|NI$")
+
+
+def newsletter_box(text: str) -> bool:
+    """Return whether a line is a newsletter sign-up box's prompt and messages run together."""
+    return _NEWSLETTER_BOX.search(text) is not None
+
+
+def irish_place(name: str) -> bool:
+    """Return whether an English name is an Irish county ("Co Derry") or Northern Ireland's "NI"."""
+    return _IRISH_PLACE.match(name) is not None
+
+
+# A page's masthead or breadcrumb ("CHICAGO EATS & NEWS | Business", "Home > Tech > Fintech"): a line of
+# separators and capitalised words, without a lower-case word of four letters or more.
+_FURNITURE = re.compile(r"(?=.*\s[|>›»]\s)(?!.*\b[a-zà-ÿ]{4,})")
+
+
+def masthead(text: str) -> bool:
+    """Return whether a line is a page's masthead or breadcrumb."""
+    return ("|" in text or ">" in text or "›" in text or "»" in text) and _FURNITURE.match(text) is not None

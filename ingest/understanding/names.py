@@ -21,8 +21,8 @@ from ingest.understanding.actor_filters import (
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import cuts_after, german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
-from ingest.understanding.name_parts import (PAGE_FURNITURE, after_kicker, credit_line, joined_start, lone_label,
-    names_a_cut, numbered, possessive_s, without_description, without_seat, written_lower, written_titled)
+from ingest.understanding.name_parts import (PAGE_FURNITURE, after_kicker, credit_line, irish_place, joined_start,
+    lone_label, masthead, names_a_cut, newsletter_box, numbered, possessive_s, without_description, without_seat, written_lower, written_titled)
 from ingest.understanding.persons import UPPER as _UPPER, persons, role_patterns, without_person
 from ingest.understanding.title_case import is_title_case
 
@@ -329,14 +329,11 @@ def find_names(
     return list(context.found[key])
 
 
-# A page's masthead or breadcrumb ("CHICAGO EATS & NEWS | Business", "Home > Tech > Fintech"): a line of
-# separators and capitalised words, without a lower-case word of four letters or more.
-_FURNITURE = re.compile(r"(?=.*\s[|>›»]\s)(?!.*\b[a-zà-ÿ]{4,})")
-
-
 def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNames, in_title: bool) -> list[Name]:
-    if not in_title and ("|" in text or ">" in text or "›" in text or "»" in text) and _FURNITURE.match(text):
+    if not in_title and masthead(text):
         return []  # the outlet's own name and sections, not who the article is about
+    if not in_title and newsletter_box(text):
+        return []  # "+ Subscribe Thank you for subscribing! ... Invalid Email": a sign-up box's messages
     if not in_title and (credit_line(text) or lone_label(text)):
         return []  # "Image source, Getty", "By Jo Roe, BBC News", "• Yahoo": who wrote or carries the page
     searched = text.title() if in_title and text.isupper() and len(text.title()) == len(text) else text
@@ -362,6 +359,8 @@ def _find_names(text: str, lex: Lexicon, table: CompanyTable, context: ArticleNa
         if (lex.non_employers.match(name.text) or role_patterns(lex.code, lex.words.person_titles)[1].fullmatch(name.text)
                 or not_an_organisation(name.text, lex)):
             continue  # a union or statistics office, a job title ("Vice President") standing for a person, a day
+        if lex.code == "en" and irish_place(name.text):
+            continue  # "the Seagate plant in Co Derry", "Further jobs blow for NI": a county or a province
         if where_not_who(name.text, lex, context.place, searched[max(0, name.start - 8) : name.start], searched[name.end :]):
             continue  # "Leeds: 200 jobs go" in an article about a call centre "in Leeds": where, not who
         if " " not in name.text and not name.possessive and (

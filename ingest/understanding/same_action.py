@@ -42,26 +42,64 @@ def _kind_named(e: Event) -> bool:
 
 
 _SMALL_WORDS = frozenset(("of", "for", "and", "&", "the"))
+# Words a government body's initials leave out ("VA" for the Department of Veterans Affairs) or its name adds in
+# one writing and not the other ("U.S. Department of Education", "Education Department")
+_BODY_WORDS = frozenset(("department", "ministry", "office"))
+_COUNTRY_WORDS = frozenset(("u.s.", "us", "uk", "u.k.", "federal", "state"))
 
 
 def _initials(main: Event, e: Event) -> bool:
     """Return whether one actor's name is the other's initials ("ANU" for "Australian National University", "DWP" for
-    "Department for Work and Pensions"): the article's acronym for the same employer."""
+    "Department for Work and Pensions", "VA" for "Department of Veterans Affairs"): the article's acronym for the same
+    employer."""
     if main.actor is None or e.actor is None:
         return False
-    for short, full in ((e.actor.name, main.actor.name), (main.actor.name, e.actor.name)):
-        words = full.split()
-        if 2 <= len(short) <= 8 and short.isupper() and short.isalpha() and len(words) >= 2 and short in (
-                "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper(),
-                "".join(w[0] for w in words).upper()):
-            return True
-    return False
+    return initials_of(e.actor.name, main.actor.name) or initials_of(main.actor.name, e.actor.name)
+
+
+def initials_of(short: str, full: str) -> bool:
+    """Return whether `short` is written as the initials of `full`."""
+    words = full.split()
+    if not (2 <= len(short) <= 8 and short.isupper() and short.isalpha() and len(words) >= 2):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    forms = {"".join(w[0] for w in content), "".join(w[0] for w in words)}
+    if len(content) >= 3 and content[0].lower() in _BODY_WORDS:
+        forms.add("".join(w[0] for w in content[1:]))
+    return short in {f.upper() for f in forms}
 
 
 def _short_form(main: Event, e: Event) -> bool:
     """Return whether one actor's name is the other's leading words ("jobs to go at Walsall" over "Walsall
-    Healthcare Trust has announced ..."): a headline's short form of the same employer."""
+    Healthcare Trust has announced ..."), or, between the headline and the body, the same words in another order
+    ("Education Department" over "The U.S. Department of Education"): a headline's short form of the same employer."""
     if main.actor is None or e.actor is None or main.actor.known or e.actor.known:
         return False
-    a, b = sorted((main.actor.name.split(), e.actor.name.split()), key=len)
+    return short_form_of(main.actor.name, e.actor.name) or (main.in_title != e.in_title and (
+        reordered(main.actor.name, e.actor.name) or _kind_of(main, e)))
+
+
+def _kind_of(main: Event, e: Event) -> bool:
+    """Return whether the headline names the employer by the last word of its name, a kind of organisation
+    ("Brewery enters administration" over "Hopworks Brewery has entered administration")."""
+    assert main.actor is not None and e.actor is not None
+    title, body = (main, e) if main.in_title else (e, main)
+    assert title.actor is not None and body.actor is not None
+    short, long = title.actor.name.split(), body.actor.name.split()
+    return len(short) == 1 < len(long) and long[-1] == short[0] and (
+        title.facts.lex.org_nouns.fullmatch(short[0]) is not None or title.facts.lex.org_words.search(short[0]) is not None)
+
+
+def short_form_of(one: str, other: str) -> bool:
+    """Return whether one name is the other's leading words."""
+    a, b = sorted((one.split(), other.split()), key=len)
     return a != b and b[: len(a)] == a
+
+
+def reordered(one: str, other: str) -> bool:
+    """Return whether two names of two or more words hold the same words apart from "of", "the" and a country
+    ("Education Department", "U.S. Department of Education")."""
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in name.split() if w.lower() not in _SMALL_WORDS | _COUNTRY_WORDS)
+    a, b = words(one), words(other)
+    return len(a) >= 2 and a == b and one != other

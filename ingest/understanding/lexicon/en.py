@@ -277,7 +277,11 @@ _ORG_NOUNS = (
     r"plant|factory|outlet|newspaper|paper|lab|developer|provider|institution|school|administration|government|"
     r"owner|cooperative|co-op|society|partnership|fintech|biotech|bakery|pharmacy|designer|producer|brewer|"
     r"distributor|processor|builder|contractor|specialist|insurer|exporter|importer|shipper|carrier|hauler|"
-    r"retailer|lab|labs|store|restaurant|trust|office|centre|center|site|newsroom|title|schools|school\s+district"
+    r"retailer|lab|labs|store|restaurant|trust|office|centre|center|site|newsroom|title|schools|school\s+district|"
+    # the trade words headlines open on ("Steelmaker to close plant", "Housebuilder cuts 300 jobs")
+    r"(?:steel|drug|toy|shoe|phone|truck|tyre|tire|plane|jet|glass|paper|software|game|games|battery|vaccine|"
+    r"appliance|furniture|cosmetics|chocolate|car|auto|chip|ship|bus|lorry|beer|wine|watch|engine)maker|"
+    r"(?:house|home|ship|boat|car)builder|miner|steelworks|insurance\s+firm"
 )
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 MARKERS = (
@@ -464,7 +468,11 @@ MARKERS = (
              r"\b(?:to|will)\s+(?:cut|axe|shed|lay|close|eliminate|slash|shut|trim|reduce|make|let|furlough|sack)\b|"
              r"\bplans?\b|\bproposals?\b|\bconsult(?:ation|ing|s)?\b|\bannounce[ds]?\b|"
              # cuts said to be on their way are decided ("<Firm> layoffs imminent", "Layoffs incoming at <Firm>")
-             r"\b(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies)\s+(?:are\s+|is\s+)?(?:imminent|incoming)\b"),
+             r"\b(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies)\s+(?:are\s+|is\s+)?(?:imminent|incoming)\b|"
+             # an employer asking for volunteers to go ("<Firm> seeks voluntary redundancies", "is seeking 90 voluntary
+             # redundancies"): the cut is decided, only who goes is not
+             r"\bseek(?:s|ing)?\s+(?:up\s+to\s+|about\s+|around\s+)?(?:\d[\d,.]*\s+)?voluntary\s+"
+             r"(?:redundanc(?:y|ies)|severance|exits?|departures|layoffs)\b"),
     ("generic", r"\b(?:companies|firms|employers|businesses|corporations|industry|industries|(?<!public\s)(?<!private\s)(?<!civil\s)sector(?!\s+(?:employees|workers|staff|jobs|roles|pay|unions?)\b)|sectors|"
                 r"tech\s+giants|big\s+tech|startups|start-ups|retailers|banks|lenders|carmakers|automakers|"
                 r"multinationals|insurers|airlines|exporters|"
@@ -739,12 +747,15 @@ WORDS = Words(
         "base_before": (
             r"(?:\b(?:employs?|employed|employing|has|had|have|having|headcount\s+of|workforce\s+of|staff\s+of|"
             r"out\s+of|among|hire|hires|hiring|hired|add|adds|adding|added|recruit\w*|creat\w+|opening|open|"
-            r"from|keep|keeps|retain\w*|remain\w*|redeploy\w*|offered|one\s+in|of\s+(?:its|the|their|our|his|"
+            r"from|keep|keeps|retain\w*|remain\w*|redeploy\w*|offered|(?:one|1)\s+in|of\s+(?:its|the|their|our|his|"
             r"her|that|[\w.-]+['’]s))\s+(?:(?:the|its|their|about|roughly|around|nearly|approximately|some|more\s+than|"
             r"over|almost|[\w.-]+['’]s)\s+){0,2})$"
         ),
         "base_after": (
-            r"^(?:-strong\b|\s*(?:\S+\s+){0,2}(?:employees|workers|people|staff)\s+(?:worldwide|globally|across\s+the|"
+            # (not the staff of the sites a cut closes: "1,200 employees across the three sites are affected")
+            r"^(?:-strong\b|\s*(?:\S+\s+){0,2}(?:employees|workers|people|staff)\s+(?:worldwide|globally|"
+            r"across\s+the(?!\s+(?:\w+\s+)?(?:sites|plants|stores|offices|depots|locations|warehouses|branches|"
+            r"factories|centres|centers)\b)|"
             r"in\s+total|at\s+the\s+end|as\s+of|in\s+the\s+(?:uk|us|u\.s\.|country))|\s*(?:people|persons|sources|"
             r"officials|employees|executives)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|aware)|\s+(?:jobs|"
             r"roles|positions)\s+(?:will\s+be\s+)?(?:created|added))"
@@ -754,6 +765,8 @@ WORDS = Words(
             # "one in six posts" is a share: neither number counts
             r"^\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:rounds?|phases?|stages?|waves?|"
             r"tranches?|years?|months?|weeks?|steps?|batches|parts))|"
+            # ("1 in 10 jobs": a share written in figures)
+            r"^\s+in\s+\d{1,2}\s+(?:[\w-]+\s+)?(?:jobs|roles|posts|positions|staff|employees|workers)\b|"
             # ("1,700 hourly jobs" counts: "hourly" is no unit of time)
             r"^\s*(?:%|percent|per\s+cent|billion|bn\b|m\b|million\s+(?:dollars|pounds|euros|in|a|of)|years?\b|"
             r"months?\b|weeks?\b|days?\b|hours?\b|stores|branches|shops|sites|locations|plants|factories|offices|"
@@ -762,8 +775,13 @@ WORDS = Words(
             r"radio|tv|stores?)"
         ),
         "verb_before": (
-            rf"(?:\b(?:(?:{_CUT}|halved)(?:\s+by)?|(?:{_CUT})\s+(?:its|their|the)\s+(?:\w+\s+)?(?:workforce|headcount|"
-            r"staff|staffing|payroll|establishment|employees)\s+by|affect\w*|impact\w*|another|additional|further|loss\s+of|shed|"
+            rf"(?:\b(?:(?:{_CUT}|halved)(?:\s+by)?|(?:{_CUT})\s+(?:(?:its|their|the)\s+(?:\w+\s+)?)?(?:workforce|headcount|"
+            r"staff|staffing|payroll|establishment|employees)\s+by|"
+            # "redundancies for up to 90 of its 300 employees"
+            r"(?:redundanc(?:y|ies)|lay-?offs|job\s+cuts)\s+(?:for|among)|"
+            # "reduce the number of roles in customer operations by up to 180"
+            rf"(?:{_CUT})\s+the\s+number\s+of\s+(?:\w+\s+)?(?:{JOBS})\s+(?:(?:in|at|across|within)\s+"
+            r"(?:[\w'’&-]+\s+){1,4}?)?by|affect\w*|impact\w*|another|additional|further|loss\s+of|shed|"
             # a share restated as a count ("by 50%, which equates to around 12,500 staff")
             r"(?:which\s+)?(?:equates|amounts|translates)\s+to(?:\s+(?:around|about|roughly|some|nearly|almost))?|"
             r"reduction\s+of|(?:dismissal|termination|elimination)s?\s+of|"

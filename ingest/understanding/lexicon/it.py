@@ -242,7 +242,9 @@ WORDS = Words(
         "base_before": (
             r"(?:\b(?:impiega|conta|ha|aveva|occupa|dà\s+lavoro\s+a|assum\w+|assunzioni|creare|crea|dei\s+suoi|"
             # "80 dei 600 dipendenti": the second figure is the whole
-            r"sui\s+suoi|\d[\d.,]*(?:mila)?\s+(?:dei|degli|delle|sui))\s+(?:(?:circa|oltre|quasi)\s+){0,2})$"
+            r"sui\s+suoi|\d[\d.,]*(?:mila)?\s+(?:dei|degli|delle|sui)|"
+            # "85, su un organico di 310 addetti": the workforce the cut is taken from
+            r"su\s+(?:un\s+)?(?:organico|totale|forza\s+lavoro)\s+(?:complessiv[oa]\s+)?di)\s+(?:(?:circa|oltre|quasi)\s+){0,2})$"
         ),
         "base_after": r"^\s+(?:dipendenti|lavoratori|persone)\s+(?:nel\s+mondo|in\s+Italia|in\s+tutto(?!\s+il\s+territorio))",
         "not_count_after": (
@@ -252,7 +254,9 @@ WORDS = Words(
         "verb_before": (
             r"(?:taglia\w*|licenzi\w+|via(?:\s+altri)?|elimin\w+|coinvolg\w+|altri|altre|ulteriori|"
             # the count after its noun: "esuberi ridotti a 1.284", "gli esuberi saranno 900"
-            r"(?:esuberi|licenziamenti|uscite|tagli)\s+(?:\w+\s+){0,2}?(?:a|sono|saranno|pari\s+a))\s*$"
+            r"(?:esuberi|licenziamenti|uscite|tagli)\s+(?:\w+\s+){0,2}?(?:a|sono|saranno|pari\s+a)|"
+            # "i lavoratori in esubero sono 85"
+            r"(?:lavoratori|dipendenti|addetti)\s+in\s+esubero\s+(?:sono|saranno|salgono\s+a))\s*$"
         ),
         "cumulative": r"\b(?:dal\s+20\d\d|complessiv\w+|finora|sommando)\b",
         "cumulative_after": r"^[^,.;]{0,50}?\b(?:dal\s+20\d\d|finora)\b",
