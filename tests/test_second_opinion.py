@@ -224,6 +224,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-45": {"model_sha256": "3ab8306926407078053050478fc512fc01c2836c9dfaf40fec49f9b72ed5608d",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-46": {"model_sha256": "6e29efa62639627b9110cc476f8fcd872285527e7763375906cfbd126e6a22c6",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

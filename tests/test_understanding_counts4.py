@@ -198,3 +198,34 @@ def test_a_union_seeking_assurances_is_no_cut() -> None:
     """(Guard: only an employer seeking volunteers to go; a union's request is not a cut.)"""
     text = "The union is seeking assurances that there will be no compulsory redundancies at Harlow Pies."
     assert _facts("Union seeks assurances at Harlow Pies", text)[0] != "layoff_report"
+
+
+def test_cuts_over_the_last_months_are_a_tally_not_the_news() -> None:
+    text = ("Fleetcare has seen its profits triple, months after a turnaround.\n\nFleetcare, which hires out "
+            "replacement vans, has axed around 900 jobs in the last 18 months.")
+    c = classify("x", "Results vindicate Fleetcare turnaround plan", text, PUB)
+    assert c.label != "layoff_report" and c.headcount is None
+
+
+def test_a_capitalised_kind_with_a_modifier_is_no_employer() -> None:
+    text = ("Agencies across the state are trimming payrolls.\n\nStrategic decisions, such as closing Riverside Youth "
+            "Hospital, have reduced the number of state workers.")
+    assert _facts("State Agencies cutting jobs as budgets shrink", text)[0] != "layoff_report"
+
+
+def test_a_two_word_name_ending_in_a_plural_kind_still_cuts() -> None:
+    """(Guard: "Pinewood Studios" is a name, its modifier no kind word.)"""
+    text = "Pinewood Studios said on Monday it would cut 120 jobs at its Buckinghamshire site."
+    assert _facts("Pinewood Studios to cut 120 jobs", text) == ("layoff_report", ("Pinewood Studios",), 120)
+
+
+def test_the_employers_own_plan_expected_to_cut_a_count_is_its_plan() -> None:
+    text = ("Norvane Systems announced a restructuring plan on Tuesday. The first phase is expected to include a "
+            "reduction of approximately 640 positions.")
+    assert _facts("Norvane Systems announces restructuring", text) == ("layoff_report", ("Norvane Systems",), 640)
+
+
+def test_analysts_expecting_a_plan_to_cut_is_still_a_forecast() -> None:
+    """(Guard: the expectation must be the employer's plan's own, not analysts'.)"""
+    text = "Analysts say the sector's restructuring is expected to cost about 640 jobs across Ohio this year."
+    assert _facts("Ohio manufacturers face a hard year", text)[0] != "layoff_report"

@@ -61,7 +61,7 @@ from ingest.understanding.sector import (
 from ingest.understanding.status import attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-45"
+CLASSIFIER_VERSION = "rules-46"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -69,6 +69,9 @@ _EVIDENCE_CHARS = 400
 _NAMED_LEAD = 5
 _ELAPSED = re.compile(r"(?i)\b(?:(?:a|one|two|three|six|\d+)\s+(?:years?|months?)\s+(?:on|later|after|since)|still|"
                       r"anniversary|ein\s+jahr\s+(?:danach|später)|un\s+an\s+après|un\s+año\s+después|un\s+anno\s+dopo)\b")
+# Words that make a capitalised plural a kind of organisation ("State Agencies cutting jobs", "Big Banks Shed Staff")
+_KIND_MODIFIERS = frozenset("state federal local big major regional public private national tech small smaller large "
+                            "larger top leading other global european british american uk us".split())
 _SUPPORTING, _MANY = frozenset(("current", "plan", "confirm", "leak", "closure")), frozenset(
     "multiple several many some various numerous two three four five dozens hundreds".split())
 
@@ -114,8 +117,8 @@ def plural_actor(e: Event, lex: Lexicon) -> bool:
     words = [w.lower() for w in e.actor.name.split()]
     if words[0] in _MANY and not lex.org_words.search(e.actor.name):  # "Multiple Charities Announce Closures"
         words = words[1:2] or words  # (not "Multiple Brands Group": a name)
-    elif len(words) > 2 or (len(words) == 2 and not words[0].endswith("ing")):
-        return False
+    elif len(words) > 2 or (len(words) == 2 and not words[0].endswith("ing") and words[0] not in _KIND_MODIFIERS):
+        return False  # ("Pinewood Studios" is a name; "State Agencies", "Big Banks" are kinds)
     return any((m := p.match(words[-1])) is not None and m.end() == len(words[-1]) for p in _generic_patterns(lex.code))
 
 

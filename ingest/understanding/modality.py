@@ -140,8 +140,17 @@ _HORIZON = re.compile(r"(?:over|in)\s+(?:the\s+)?(?:next|coming)\s+(?:\w+\s+)?ye
 def _planned_horizon(text: str, cue: Cue, markers: list[Marker], forecasts: list[Marker], counted: bool) -> bool:
     """Return whether the clause's only forecast is the horizon of a counted plan ("<Office> to cut headcount by 1,200
     over next two years"): the employer's plan, not a forecast ("expects", "ultimately" still are)."""
+    if counted and all(_EXPECTED.fullmatch(text, m.start, m.end) is not None and _OWN_PLAN.search(
+            text, max(0, m.start - 60), m.start) is not None for m in forecasts):
+        return True  # "the restructuring is expected to result in the elimination of about 1,300 positions"
     return counted and bool(_clause(markers, cue, "plan")) and all(
         _HORIZON.fullmatch(text, m.start, m.end) is not None for m in forecasts)
+
+
+# The employer's own plan as the subject of an expectation: its size, not a forecast of others' cuts
+_EXPECTED = re.compile(r"expected", re.IGNORECASE)
+_OWN_PLAN = re.compile(r"\b(?:restructuring|plan|program|programme|reorgani[sz]ation|phase|initiative|actions?|"
+                       r"transformation|reduction|realignment)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were)\s+$", re.IGNORECASE)
 
 
 # What keeps a decided plan from being asserted in its clause: a condition, a question, a forecast, a denial, the past.

@@ -429,7 +429,7 @@ MARKERS = (
                    r"layoffs)\b|\bsince\b|\bbringing\s+the\s+total\b|\brunning\s+total\b|\bin\s+all\b|\bso\s+far\b|"
                    r"\bto\s+date\b|\baltogether\b|"
                    # "the combined headcount of A and B" sums two bodies, not several rounds
-                   r"\bcombined\b(?!\s+(?:headcount|workforce|staff|payroll))|\bcumulative\w*\b|\bover\s+the\s+(?:past|last)\s+\w+\s+"
+                   r"\bcombined\b(?!\s+(?:headcount|workforce|staff|payroll))|\bcumulative\w*\b|\b(?:over|in)\s+the\s+(?:past|last)\s+\w+\s+"
                    r"(?:years|months)\b|\bin\s+recent\s+(?:years|months)\b|\bacross\s+(?:several|multiple|two|three|"
                    r"four|\d+)\s+rounds\b|\b(?:two|three|four|several|multiple)\s+rounds\b|\bsum\s+of\b|"
                    # "bringing its total to 30,000", not "brings more layoffs to the devices group"
@@ -796,10 +796,12 @@ WORDS = Words(
             # ("our overall corporate workforce" is the workforce a cut reduces, no total either)
             r"overall(?!\s+(?:net\s+)?(?:reduction|cut|decrease)|\s+(?:[\w-]+\s+)?(?:workforce|headcount|staff))|in\s+all|"
             r"so\s+far|to\s+date|"
-            r"over\s+the\s+(?:past|last)|in\s+recent\s+(?:months|years|weeks)|tally|sum\s+of)\b"
+            r"over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)\s+\w+\s+(?:months|years)|in\s+recent\s+"
+            r"(?:months|years|weeks)|tally|sum\s+of)\b"
         ),
         "cumulative_after": (
-            r"^[^,.;]{0,50}?\b(?:since|over\s+the\s+(?:past|last)|in\s+recent\s+(?:months|years|weeks)|so\s+far|"
+            r"^[^,.;]{0,50}?\b(?:since|(?:over|in)\s+the\s+(?:past|last)\s+\w+\s+(?:months|years)|over\s+the\s+"
+            r"(?:past|last)|in\s+recent\s+(?:months|years|weeks)|so\s+far|"
             r"to\s+date|in\s+total|altogether|combined|cumulative\w*|(?:across|in)\s+(?:two|three|four|several|"
             r"multiple)\s+rounds)\b"
         ),
