@@ -226,6 +226,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-46": {"model_sha256": "6e29efa62639627b9110cc476f8fcd872285527e7763375906cfbd126e6a22c6",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-47": {"model_sha256": "df99928c1893750389524ce2748f41e62b96c3181682aad18fd1b2a3a61073cd",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -42,19 +42,26 @@ def main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Acto
     """Return the article's employer: the subject of the headline's layoff clause, else the lead's first subject."""
     read = [(s, cues := sentence_cues(s.text, s.low, lex), [n for n in names if not _after_cause(s.text, n, cues)])
             for s, names in lead]
+    headline_object = None
     for sentence, cues, names in read:
         if cues:
-            start, _ = clause_spans(sentence.low, lex)[cues[0].clause]
+            spans = clause_spans(sentence.low, lex)
+            start, end = spans[cues[0].clause]
             in_clause = [n for n in names if start <= n.start < cues[0].start]
             subject = sentence_subject(sentence.text[: cues[0].start], in_clause, lex)
             if subject is not None:
                 return as_actor(subject, "subject")
-            if sentence.is_title and (obj := object_after(sentence.text, names, lex, cues[0],
-                                                          clause_spans(sentence.low, lex)[cues[0].clause][1])):
-                return as_actor(obj, "object")  # "Job cuts at Brightline Foods": the headline's employer
+            if sentence.is_title:
+                headline_object = object_after(sentence.text, names, lex, cues[0], end)
         subject = sentence_subject(sentence.text, names, lex)
         if subject is not None:
             return as_actor(subject, "subject")
+    if headline_object is not None and not any(n.text != headline_object.text and _ACTS_AFTER.match(s.text, n.end)
+                                               for s, _, names in read if not s.is_title for n in names):
+        # "Job cuts at Brightline Foods" over "The company said it will cut 320 jobs": the headline's employer, unless
+        # another organisation of the lead speaks or acts ("The company that makes Halden's packaging, Corby Cartons,
+        # said it will lay off 60")
+        return as_actor(headline_object, "object")
     # No subject anywhere ("A message from Andy Jassy", "sent by Amazon CEO ..."): the first organisation named, or
     # the one whose staff a memo is shared with ("shared with Vestria employees today")
     for sentence, _, names in read:
@@ -63,6 +70,9 @@ def main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Acto
                     name.known or _STAFF_OF.match(sentence.text, name.end)):
                 return as_actor(name, "subject")
     return None
+
+
+_ACTS_AFTER = re.compile(r",?\s+(?:said|says|will|would|has|have|had|is|was|announced|confirmed|plans|told)\b")
 
 
 def _after_cause(text: str, name: Name, cues: list[Cue]) -> bool:

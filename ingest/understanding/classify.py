@@ -46,6 +46,7 @@ from ingest.understanding.events import HEADLINE_FREE_LEAD, LEAD, Article, Event
 from ingest.understanding.figures import action_count
 from ingest.understanding.language import detect_language, guess_language
 from ingest.understanding.lexicon import SUPPORTED, Lexicon, lexicon
+from ingest.understanding.lexicon.frames import proposal_told
 from ingest.understanding.headline import (
     DECIDED, POSSIBLE, ROUNDUP_EMPLOYERS, addresses_reader, anticipated, bare_threat, blocks_lead, circumstance, contested_plan,
     described, framed, incidental, insolvency_without_cuts, listed, lists_employers, newsletter, only_threatened,
@@ -61,7 +62,7 @@ from ingest.understanding.sector import (
 from ingest.understanding.status import attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-46"
+CLASSIFIER_VERSION = "rules-47"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -204,9 +205,13 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
         return named
     # a party reacting to the employer's decided closure or plan, with no cue of its own ("<union> opposes <firm>'s
     # factory closure"), leaves the plan's jobs to the lead
-    plan = asserts_decision(article.title, article.title_markers)
+    # (a lead telling the proposal was put to staff, a consultation begun or staff told, is as good as the plan's
+    # headline: "Up to 90 jobs under threat at <firm>" over "Staff have been told up to 90 of them could lose their jobs")
+    told = proposal_put(article, lex)
+    plan = asserts_decision(article.title, article.title_markers) or told
     reaction = reaction and (bool(all_title_events) or not plan)
-    if reaction or any(blocks_lead(e, lex) and not carried_by_report(e, article) for e in title_events):
+    if reaction or any(blocks_lead(e, lex) and not carried_by_report(e, article) and not (
+            told and e.reading.modality == "speculative") for e in title_events):
         return None  # the headline's own cue is not a current action: the lead cannot outvote it
     if not all_title_events and any(m.kind == "past" for m in article.title_markers):
         return None  # "Four months after the plant closed, families are still scrambling": a follow-up
@@ -223,6 +228,12 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
     if len({e.actor.parent for e in lead if e.actor}) >= ROUNDUP_EMPLOYERS:
         return None
     return lead[0] if lead and not _context_only(article, all_title_events, lead[0]) else None
+
+
+def proposal_put(article: Article, lex: Lexicon) -> bool:
+    """Return whether a lead sentence says the employer put a possible cut to its staff (`frames.proposal_told`)."""
+    told = proposal_told(lex.code)
+    return told is not None and any(told.search(s.text) for s in article.sentences if not s.is_title and s.index <= LEAD)
 
 
 def _units(main: Event, events: list[Event]) -> tuple[str, ...]:

@@ -244,15 +244,17 @@ _SITE_EMPLOYS_BEFORE = re.compile(
     r"(?:employs|employed|has|had)\s+(?:about|around|some|nearly|almost|approximately|more\s+than|over|just\s+over)?\s*$",
     re.IGNORECASE)
 _SITE_EMPLOYS = re.compile(
-    r"\b(?:site|plant|factory|mill|depot|warehouse|works|centre|center|facility|store|branch|office)\s+(?:currently\s+)?"
-    r"(?:employs|has)\s+", re.IGNORECASE)
+    r"^\W*(?:The|This|That)\s+(?P<site>site|plant|factory|mill|depot|warehouse|works|centre|center|facility|store|branch|"
+    r"office)\s+(?:currently\s+)?(?:employs|has)\s+")
 _STAFF_NOUN = re.compile(r"\s+(?:people|staff|workers|employees)\b", re.IGNORECASE)
 _COMPANY_WIDE = re.compile(r"\b(?:worldwide|globally|across\s+the|in\s+total|nationwide|the\s+group)\b", re.IGNORECASE)
 _SITE_REACH = 5
 
 
 def site_workforce(sentences: Sequence[Sentence], lex: Lexicon) -> Amount | None:
-    """Return a closing site's workforce that a lead sentence states on its own, if any (English)."""
+    """Return a closing site's workforce that a lead sentence states on its own, if any (English); "The plant employs
+    320 people" only where the sentences before it close that plant itself ("close its Dayton plant", not "the paint
+    shop at its Luton plant", and not "The Akron plant" the work moves to)."""
     if lex.code != "en":
         return None
     for s in sentences:
@@ -264,7 +266,9 @@ def site_workforce(sentences: Sequence[Sentence], lex: Lexicon) -> Amount | None
             if _SITE_STAFF_AFTER.match(s.text, a.end) or _SITE_EMPLOYS_BEFORE.search(s.text, 0, a.start):
                 return a
         # ("The plant employs 320 people": a workforce, so the sentence's counts leave it out)
-        for m in _SITE_EMPLOYS.finditer(s.text):
+        if (m := _SITE_EMPLOYS.match(s.text)) is not None and any(re.search(
+                rf"(?i)\b(?:clos\w*|shut\w*)\s+(?:down\s+)?(?:(?:its|the)\s+(?:[A-Z][\w'’-]*\s+){{0,2}})?"
+                rf"{m.group('site')}\b", before.text) for before in sentences if before.index < s.index):
             figure = figure_at(s.text, m.end(), lex)
             if figure is not None and figure.value is not None and figure.pct is None and _STAFF_NOUN.match(
                     s.text, figure.end):

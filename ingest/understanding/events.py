@@ -212,6 +212,12 @@ _DESCRIBES = re.compile(
     re.IGNORECASE)
 
 
+# In that relative clause, a wave's or a sector's tally, or a share ("which affect 2 of every 5 staff"): not the count
+_WIDER = re.compile(
+    r"\b(?:already|so\s+far|sector|industry|ya|sector|déjà|secteur|già|settore|bereits|schon|Branche|of\s+every|"
+    r"out\s+of\s+every|de\s+cada|sur|su\s+ogni|von\s+je)\b", re.IGNORECASE)
+
+
 def _amounts_for(
     amounts: list[Amount], cue: Cue, spans: list[tuple[int, int]], text: str = "",
 ) -> tuple[Amount, ...]:
@@ -220,6 +226,8 @@ def _amounts_for(
     touches, less a comparison's other side."""
     m = _DESCRIBES.match(text, cue.end) if cue.kind in ("noun", "notice") else None
     described = clause_of(spans, m.end() - 1) if m is not None else cue.clause
+    if described != cue.clause and _WIDER.search(text, spans[described][0], spans[described][1]):
+        described = cue.clause  # "la ola de despidos, que afecta ya a 40.000 trabajadores del sector": a wave's tally
 
     def kept(a: Amount) -> bool:
         inside = cue.start <= a.start < cue.end

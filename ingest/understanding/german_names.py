@@ -22,8 +22,8 @@ _DE_VERB_AFTER = re.compile(
 # A word naming a trade, opening a headline ("Automobilzulieferer schließt Standort", "Modehändler streicht Stellen"):
 # a description, never the name (not "bank": "Commerzbank streicht")
 _DE_TRADE = re.compile(
-    r"(?i)\w(?:zulieferer|hersteller|händler|konzern|anbieter|dienstleister|produzent|betreiber|versender|discounter|"
-    r"unternehmen|firma)[,.:;!?\"“”„()]*$")
+    r"(?i)(?:\w(?:zulieferer|hersteller|händler|konzern|anbieter|dienstleister|produzent|betreiber|versender|discounter|"
+    r"unternehmen|firma)|^(?:konkurrent|wettbewerber|mitbewerber|rivale))[,.:;!?\"“”„()]*$")
 
 # The verbs of cutting alone (no "ist", "hat"): after an article, only they make "<Noun> <Name>" a name.
 _DE_CUT_AFTER = re.compile(r"^\s+(?:streicht|baut|schließt|schliesst|entlässt|kündigt|fährt|schickt|meldet|verlagert|reduziert|kürzt)\b")

@@ -143,8 +143,13 @@ def _planned_horizon(text: str, cue: Cue, markers: list[Marker], forecasts: list
     if counted and all(_EXPECTED.fullmatch(text, m.start, m.end) is not None and _OWN_PLAN.search(
             text, max(0, m.start - 60), m.start) is not None for m in forecasts):
         return True  # "the restructuring is expected to result in the elimination of about 1,300 positions"
-    return counted and bool(_clause(markers, cue, "plan")) and all(
+    return counted and bool(_clause(markers, cue, "plan")) and _THIRD_PARTY.search(text) is None and all(
         _HORIZON.fullmatch(text, m.start, m.end) is not None for m in forecasts)
+
+
+# Who forecasts for others: a horizon in their sentence stays a forecast ("..., a think tank said in a report")
+_THIRD_PARTY = re.compile(r"\b(?:report|study|analysis|think[\s-]tank|research\w*|survey|economists?|analysts?|"
+                          r"forecasters?|consultanc(?:y|ies))\b", re.IGNORECASE)
 
 
 # The employer's own plan as the subject of an expectation: its size, not a forecast of others' cuts
@@ -260,7 +265,7 @@ _BACKGROUND = frozenset("after following nach nachdem après tras después dopo"
 
 # German "nach" is also "according to" ("Nach Unternehmensangaben sind 33 Mitarbeiter betroffen"): a source, no time
 _ACCORDING = re.compile(r"(?:eigenen\s+)?(?:\w*angaben|informationen|berichten|auskunft|darstellung|schätzungen?|"
-                        r"einschätzung|ansicht|worten)\b")
+                        r"einschätzung|ansicht|worten)\b(?!\s+(?:über|zu[mr]?|von)\b)")  # ("Nach Berichten über": after)
 
 
 # "after 160 years", "nach 100 Jahren", "dopo settant'anni": a duration ends at the event, it tells nothing before it

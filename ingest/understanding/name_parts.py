@@ -164,7 +164,7 @@ _NEWSLETTER_BOX = re.compile(r"(?i)\b(?:subscribe|sign\s+up|newsletters?)\b.{0,1
 
 
 # Irish counties written "Co Derry", "County Cork", and Northern Ireland's "NI": places, never an employer
-_IRISH_PLACE = re.compile(r"(?:Co\.?|County)\s+(?!Council)[A-Z][a-z]+$|NI$")
+_IRISH_PLACE = re.compile(r"(?:Co\.?|County)\s+(?!Council$|Op$|Operative$)[A-Z][a-z]+$|NI$")
 
 
 def newsletter_box(text: str) -> bool:

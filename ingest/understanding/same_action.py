@@ -45,7 +45,7 @@ _SMALL_WORDS = frozenset(("of", "for", "and", "&", "the"))
 # Words a government body's initials leave out ("VA" for the Department of Veterans Affairs) or its name adds in
 # one writing and not the other ("U.S. Department of Education", "Education Department")
 _BODY_WORDS = frozenset(("department", "ministry", "office"))
-_COUNTRY_WORDS = frozenset(("u.s.", "us", "uk", "u.k.", "federal", "state"))
+_COUNTRY_WORDS = frozenset(("u.s.", "us", "uk", "u.k.", "federal"))  # (not "state": a state's body is its own)
 
 
 def _initials(main: Event, e: Event) -> bool:

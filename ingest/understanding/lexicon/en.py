@@ -471,8 +471,9 @@ MARKERS = (
              r"\b(?:layoffs|lay-offs|job\s+cuts|cuts|redundancies)\s+(?:are\s+|is\s+)?(?:imminent|incoming)\b|"
              # an employer asking for volunteers to go ("<Firm> seeks voluntary redundancies", "is seeking 90 voluntary
              # redundancies"): the cut is decided, only who goes is not
-             r"\bseek(?:s|ing)?\s+(?:up\s+to\s+|about\s+|around\s+)?(?:\d[\d,.]*\s+)?voluntary\s+"
-             r"(?:redundanc(?:y|ies)|severance|exits?|departures|layoffs)\b"),
+             # (the plural an employer asks for; staff seek "voluntary redundancy", a union urges a firm "to seek" them)
+             r"(?<!\bto\s)\bseek(?:s|ing)?\s+(?:up\s+to\s+|about\s+|around\s+)?(?:\d[\d,.]*\s+)?voluntary\s+"
+             r"(?:redundancies|exits|departures|layoffs)\b"),
     ("generic", r"\b(?:companies|firms|employers|businesses|corporations|industry|industries|(?<!public\s)(?<!private\s)(?<!civil\s)sector(?!\s+(?:employees|workers|staff|jobs|roles|pay|unions?)\b)|sectors|"
                 r"tech\s+giants|big\s+tech|startups|start-ups|retailers|banks|lenders|carmakers|automakers|"
                 r"multinationals|insurers|airlines|exporters|"
@@ -755,7 +756,7 @@ WORDS = Words(
             # (not the staff of the sites a cut closes: "1,200 employees across the three sites are affected")
             r"^(?:-strong\b|\s*(?:\S+\s+){0,2}(?:employees|workers|people|staff)\s+(?:worldwide|globally|"
             r"across\s+the(?!\s+(?:\w+\s+)?(?:sites|plants|stores|offices|depots|locations|warehouses|branches|"
-            r"factories|centres|centers)\b)|"
+            r"factories|centres|centers)\s+(?:are|were|will|would|have|has|had|could|may)\b)|"
             r"in\s+total|at\s+the\s+end|as\s+of|in\s+the\s+(?:uk|us|u\.s\.|country))|\s*(?:people|persons|sources|"
             r"officials|employees|executives)\s+(?:familiar|with\s+knowledge|briefed|close\s+to|aware)|\s+(?:jobs|"
             r"roles|positions)\s+(?:will\s+be\s+)?(?:created|added))"

@@ -172,3 +172,17 @@ pay_raised = Frame({
     "es": r"\b(?:sub(?:e|en|ida)\s+(?:\S+\s+){0,2}?salari\w+|aumento\s+salarial|aument\w+\s+(?:\S+\s+){0,2}?salarios?)\b",
     "it": r"\b(?:aument\w+\s+(?:\S+\s+){0,2}?(?:stipendi|salari)|aumenti\s+salariali)\b",
 })
+
+
+# The employer putting a possible cut to its staff: a redundancy consultation begun or staff told ("Contact Point said
+# it had begun a consultation with staff", "Staff have been told up to 90 of them could lose their jobs"): a proposal
+# announced, not a guess, even where the lead's own cue is only "could lose"
+proposal_told = Frame({
+    # (done or under way, never an infinitive: "expects the owner to start consultations soon" is a guess)
+    "en": r"(?i)\b(?:(?:began|begun|begins|launch(?:ed|es)|open(?:ed|s)|start(?:ed|s)|enter(?:ed|s)|"
+          r"(?:is|are)\s+to\s+(?:begin|start|open|launch))\s+(?:a\s+|an\s+)?(?:\w+\s+)?consultations?\b|"
+          r"(?:staff|workers|employees|the\s+workforce)\s+(?:[\w'’&-]+\s+){0,5}?(?:have\s+been|were|had\s+been|has\s+been)\s+"
+          r"(?:told|informed|notified)\b(?=[^.;]{0,80}?\b(?:jobs?|roles?|posts?|positions?|redundan\w*|lose|losing|"
+          r"lay-?offs?|cuts?)\b))",
+})
+
