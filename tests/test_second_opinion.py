@@ -228,6 +228,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-47": {"model_sha256": "df99928c1893750389524ce2748f41e62b96c3181682aad18fd1b2a3a61073cd",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-48": {"model_sha256": "63c301ac62c1fbb081839239f7e0229aa9d2056809ccce5d68a135c6a3b5341e",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -317,3 +317,57 @@ def test_german_nach_berichten_ueber_is_after_not_according_to() -> None:
             "Stellen in Gera.")
     c = classify("x", "Brenkmann streicht weitere Stellen", text, PUB)
     assert c.headcount != 400
+
+
+# rules-48: wordings of the opened half of real probe 29, rewritten as our own.
+
+
+def test_one_company_described_is_no_sector_whatever_it_serves() -> None:
+    text = ("A company based in Denmark that supplies the mining and cement industries will close a plant in Lancaster "
+            "County, laying off 58 employees, according to a notice filed with the state.\n\nNorvik Engineering "
+            "said the work would move to its plant in Utah.")
+    c = classify("x", "Denmark-based company to close central Pa. plant, lay off 58 employees", text, PUB)
+    assert (c.label, c.headcount) == ("layoff_report", 58)
+
+
+def test_several_companies_of_a_sector_stay_a_sector() -> None:
+    """(Guard: a plural subject of companies is the wave, not one employer.)"""
+    text = "Companies that supply the mining and cement industries will close plants across Pennsylvania this year."
+    assert _facts("Mining suppliers to close plants", text)[0] != "layoff_report"
+
+
+def test_a_period_of_consultation_launched_makes_jobs_at_risk_a_proposal() -> None:
+    text = ("Seventy jobs are at risk at a firm that makes prefabricated buildings.\n\nCaldmoor Modular, based in "
+            "Newark, has launched a period of consultation over the proposed redundancies.")
+    assert _facts("Dozens of jobs under threat at firm", text)[1:] == (("Caldmoor Modular",), 70)
+
+
+def test_a_conditional_size_of_a_proposal_put_to_staff_counts() -> None:
+    text = ("Staff at Larchwood Games were called to a meeting today, where they were told the company was proposing to "
+            "close its Guildford operations.\n\n\"If progressed, the move will affect 48 studio personnel; staff are "
+            "now involved in a consultation period to discuss the proposal,\" the company said.")
+    assert _facts("Larchwood Games to close Guildford studio", text) == ("layoff_report", ("Larchwood Games",), 48)
+
+
+def test_a_conditional_size_with_no_proposal_stays_conditional() -> None:
+    """(Guard: "if" with nothing put to staff is a possibility.)"""
+    text = "If the contract is not renewed, the move would affect 48 staff at Larchwood Games, analysts said."
+    assert _facts("Larchwood Games contract in doubt", text)[0] != "layoff_report"
+
+
+def test_staff_told_in_a_meeting_make_possible_losses_a_proposal() -> None:
+    text = ("Between 60 and 80 workers at a plant in Middlesbrough could lose their jobs before Christmas.\n\nStaff at "
+            "the Tessmoor Chemicals site, which makes coatings, were told in a meeting with managers on Tuesday.")
+    assert _facts("Chemical maker could cut up to 80 jobs", text)[:2] == ("layoff_report", ("Tessmoor Chemicals",))
+
+
+def test_a_past_told_in_a_relative_clause_is_not_the_cuts_time() -> None:
+    text = ("Up to 180 job cuts are planned at a family-owned Cheshire bakery firm that was hit by a fire two years ago."
+            "\n\nHarwood Bakery said it had begun talks with staff.")
+    c = classify("x", "Family-owned bakers planning to cut up to 180 jobs", text, PUB)
+    assert (c.label, c.headcount) == ("layoff_report", 180)
+
+
+def test_a_go_ahead_is_no_job_going() -> None:
+    text = "The development of a new town serving almost 9,000 people has been given the go-ahead by two councils."
+    assert _facts("Plans for 4,000-home development approved", text)[0] == "not_layoff"

@@ -261,3 +261,24 @@ def administrator(name: str, text: str, code: str) -> bool:
         rf"(?<![\w-]){n}(?:\s+[A-Z][\w&-]*){{0,2}}?,?\s+(?:the\s+|as\s+)?(?:joint\s+)?administrators?\b|"
         rf"(?<![\w-]){n}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+appointed\s+(?:as\s+)?(?:joint\s+)?"
         r"administrators?\b", text) is not None
+
+
+# Indefinite articles: "An aircraft maintenance company at Shannon Airport has notified the Department ..." opens on
+# an employer described, not named (the names after it are places and objects).
+_INDEFINITE = {"en": r"an?\s+", "de": r"eine?\s+", "fr": r"une?\s+", "es": r"una?\s+", "it": r"(?:una?|uno)\s+|un['’]"}
+
+
+@lru_cache(maxsize=8)
+def _indefinite_pattern(code: str, org_nouns: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{_INDEFINITE[code]})(?:[\w-]+\s+){{0,3}}?(?:{org_nouns})\b", re.IGNORECASE)
+
+
+def indefinite(lex: Lexicon) -> re.Pattern[str]:
+    """Return the language's indefinite organisation phrase ("a drug firm", "une entreprise")."""
+    return _indefinite_pattern(lex.code, lex.words.org_nouns)
+
+
+def opens_on_one_organisation(text: str, lex: Lexicon) -> bool:
+    """Return whether a sentence opens on one organisation described, not named ("A company based in Denmark that
+    serves the mining industries will close ..."): a single employer, whatever sector its description names."""
+    return indefinite(lex).match(text, len(text) - len(text.lstrip(" \"“‘'"))) is not None

@@ -62,7 +62,7 @@ from ingest.understanding.sector import (
 from ingest.understanding.status import attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-47"
+CLASSIFIER_VERSION = "rules-48"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -223,11 +223,19 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
         return None  # "Of 166 universities, 90 are proposing job cuts": the employers named later are its examples
     reach = _reach(article, all_title_events)
     lead = [e for e in article.events
-            if not e.in_title and not e.aside and e.sentence.index <= reach and reportable(e, headline_kinds, plan)
+            if not e.in_title and not e.aside and e.sentence.index <= reach and (
+                reportable(e, headline_kinds, plan) or _proposed(e, told))
             and not plural_actor(e, lex) and not labour_statistic(e, headline_kinds)]
     if len({e.actor.parent for e in lead if e.actor}) >= ROUNDUP_EMPLOYERS:
         return None
     return lead[0] if lead and not _context_only(article, all_title_events, lead[0]) else None
+
+
+def _proposed(e: Event, told: bool) -> bool:
+    """Return whether a counted cut under a condition is the size of a proposal put to staff ("If progressed, the move
+    will affect 66 studio personnel; staff are now involved in a consultation period")."""
+    return told and e.reading.modality == "conditional" and bool(e.amounts) and e.actor is not None and (
+        not e.generic and e.reading.time == "current")
 
 
 def proposal_put(article: Article, lex: Lexicon) -> bool:

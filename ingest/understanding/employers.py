@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ingest.understanding.actor_filters import described_object, led_by, named_beside_the_cut, passive_agent
+from ingest.understanding.actor_filters import (described_object, indefinite, led_by, named_beside_the_cut,
+                                                passive_agent)
 from ingest.understanding.clauses import Cue, Marker
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.names import Name
@@ -276,27 +277,12 @@ def actor_for(
     return _fallback(text, cue, spans, names, markers, lex, employers, in_lead)
 
 
-# Indefinite articles: "An aircraft maintenance company at Shannon Airport has notified the Department ..." opens on
-# an employer described, not named (the names after it are places and objects).
-_INDEFINITE = {"en": r"an?\s+", "de": r"eine?\s+", "fr": r"une?\s+", "es": r"una?\s+", "it": r"(?:una?|uno)\s+|un['’]"}
-
-
-@lru_cache(maxsize=8)
-def _indefinite_pattern(code: str, org_nouns: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:{_INDEFINITE[code]})(?:[\w-]+\s+){{0,3}}?(?:{org_nouns})\b", re.IGNORECASE)
-
-
-def _indefinite(lex: Lexicon) -> re.Pattern[str]:
-    """Return the language's indefinite organisation phrase ("a drug firm", "une entreprise")."""
-    return _indefinite_pattern(lex.code, lex.words.org_nouns)
-
-
 def _anaphor_first(text: str, start: int, name: Name | None, lex: Lexicon) -> bool:
     """Return whether an anaphor opens the clause at `start` ("The company ...", "It ...") before `name` (or any
     name), the name not in apposition to it ("the firm Acme", "la fintech sueca Klarna"); a possessive ("Its rival
     Acme") opens on someone else."""
     at = start + len(text[start:]) - len(text[start:].lstrip(" \"“‘'"))
-    m = lex.anaphors.match(text, at) or _indefinite(lex).match(text, at)
+    m = lex.anaphors.match(text, at) or indefinite(lex).match(text, at)
     if m is None or m.group().lower() in ("its", "our"):
         return False
     return name is None or re.fullmatch(r"[\s,:]*(?:[^\W\d_A-Z][\w-]*\s+)?", text[m.end() : name.start]) is None

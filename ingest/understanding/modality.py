@@ -234,7 +234,10 @@ def _time(
 ) -> Time:
     """Return whether a cue is about now, the past, or a running total."""
     clauses = {cue.clause} if hangs_on is None else {cue.clause, hangs_on}
-    past = sum(1 for m in markers if m.kind == "past" and m.clause in clauses) + (2 if earlier else 0)
+    # (not a past told of someone in a relative clause after the cue: "cuts are planned at a bakery firm that was hit by
+    # a factory fire two years ago")
+    past = sum(1 for m in markers if m.kind == "past" and m.clause in clauses and not (
+        m.start > cue.end and _RELATIVE_PAST.search(text, cue.end, m.start))) + (2 if earlier else 0)
     # a time fronted before the sentence's comma governs all of it ("Earlier this year, Field spent £800,000 ...,
     # despite making 90 staff redundant")
     past += sum(1 for m in markers if m.kind == "past" and m.clause not in clauses and m.start <= 2
@@ -256,6 +259,7 @@ def _time(
     return "current"
 
 
+_RELATIVE_PAST = re.compile(r"\b(?:that|which|who)\s+(?:was|were|had|has|have)\b", re.IGNORECASE)
 # A sentence opening on one of these sets the time of the clause after it.
 _LEADING_TIME = frozenset("when after following before als nachdem quand lorsque après cuando tras quando dopo".split())
 # A clause opened by one of these sets its event before the main one ("shares rise | after layoffs

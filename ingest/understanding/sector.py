@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ingest.understanding.actor_filters import opens_on_one_organisation
 from ingest.understanding.events import LEAD, Article, Event
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.lexicon.frames import across, past_span, statistic
@@ -88,7 +89,11 @@ def sector_subject(e: Event) -> bool:
     """Return whether a cue's subject is a sector, not an employer: a statistic ("data shows"), a generic noun
     ("universities", "companies") before the cue in its clause with no employer named in its sentence (one carried
     from elsewhere does not act), or an employer named only as the generic noun's example ("Companies like X")."""
-    if e.generic or _counted_by_statistic(e) or _spread_over_sector(e):
+    if _counted_by_statistic(e):
+        return True
+    if e.actor is None and opens_on_one_organisation(e.sentence.text, e.facts.lex):
+        return False  # "A company ... that serves the mining and cement industries will close a plant"
+    if e.generic or _spread_over_sector(e):
         return True
     generic = [m for m in e.markers if m.kind == "generic" and m.start < e.cue.start]
     at = e.sentence.text.find(e.actor.name) if e.actor is not None else -1

@@ -142,7 +142,7 @@ CUES = (
     # (what is given for staff is no job either: "Hours for workers at the depot are being cut")
     ("loss", rf"\b(?<!\bfor\s)(?:{JOBS}|(?<!\bhis\s)(?<!\bher\s)(?<!\bmy\s)job)\b(?:\s+(?!{_STAFF_THINGS})[\w'’,.-]+){{0,4}}?\s+"
              r"(?:(?:will|would|could|may|might|are|is|were|was|have|"
-             r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+|being\s+)?(?:(?:go|goes|going)"
+             r"has|had|set|due|expected|likely|going|now)\s+){0,2}(?:to\s+)?(?:be\s+|been\s+|being\s+)?(?:(?:go|goes|going)(?![-‐]ahead)"
              # people going somewhere lose no jobs ("drivers to go on strike", "people able to go out"), nor firms that
              # go bust ("several contractors go under."): "jobs to go under the plans" still are lost
              r"(?!\s+(?:on\s+(?:strike|holiday|leave)|out|into|ahead|back|home|abroad|unpaid|without|bust|broke|"

@@ -179,10 +179,11 @@ pay_raised = Frame({
 # announced, not a guess, even where the lead's own cue is only "could lose"
 proposal_told = Frame({
     # (done or under way, never an infinitive: "expects the owner to start consultations soon" is a guess)
-    "en": r"(?i)\b(?:(?:began|begun|begins|launch(?:ed|es)|open(?:ed|s)|start(?:ed|s)|enter(?:ed|s)|"
-          r"(?:is|are)\s+to\s+(?:begin|start|open|launch))\s+(?:a\s+|an\s+)?(?:\w+\s+)?consultations?\b|"
-          r"(?:staff|workers|employees|the\s+workforce)\s+(?:[\w'’&-]+\s+){0,5}?(?:have\s+been|were|had\s+been|has\s+been)\s+"
+    "en": r"(?i)(?<!\bto\s)\b(?:(?:began|begun|begins?|launch(?:ed|es)?|open(?:ed|s)?|start(?:ed|s)?|enter(?:ed|s)?|"
+          r"involved\s+in|(?:is|are)\s+to\s+(?:begin|start|open|launch))\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+          r"consultations?\b|"
+          r"(?:staff|workers|employees|the\s+workforce)\s+(?:[\w'’&,-]+\s+){0,12}?(?:have\s+been|were|had\s+been|has\s+been)\s+"
           r"(?:told|informed|notified)\b(?=[^.;]{0,80}?\b(?:jobs?|roles?|posts?|positions?|redundan\w*|lose|losing|"
-          r"lay-?offs?|cuts?)\b))",
+          r"lay-?offs?|cuts?|clos\w+)\b|\s+(?:in|at)\s+an?\s+(?:[\w-]+\s+)?meeting\b))",
 })
 
