@@ -230,6 +230,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-48": {"model_sha256": "63c301ac62c1fbb081839239f7e0229aa9d2056809ccce5d68a135c6a3b5341e",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-49": {"model_sha256": "77b6b127d2c58300e4a19a88429b8493a893ee830cb97023641eb62ddd433c36",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -371,3 +371,31 @@ def test_a_past_told_in_a_relative_clause_is_not_the_cuts_time() -> None:
 def test_a_go_ahead_is_no_job_going() -> None:
     text = "The development of a new town serving almost 9,000 people has been given the go-ahead by two councils."
     assert _facts("Plans for 4,000-home development approved", text)[0] == "not_layoff"
+
+
+def test_cutting_jobs_by_a_figure_counts() -> None:
+    text = "Harlow Building Supplies has cut jobs by 250 and closed seven branches, it said in its half-year results."
+    assert _facts("Harlow Building Supplies cuts jobs by 250 and closes seven branches", text)[2] == 250
+
+
+def test_spanish_el_despido_de_counts() -> None:
+    text = ("Motores Ibéricos ha comunicado el cierre de su planta de Barcelona, lo que supone el despido de, al menos, "
+            "1.200 trabajadores directos.")
+    c = classify("x", "Motores Ibéricos cierra su planta de Barcelona", text, PUB)
+    assert (c.label, c.headcount) == ("layoff_report", 1200)
+
+
+def test_a_day_beside_its_month_is_no_count_and_a_future_day_is_no_past() -> None:
+    text = "The Brightline Foods bakery in Romulus, Michigan, will close July 25 with 66 employees losing their jobs."
+    assert _facts("Brightline Foods bakery to close", text) == ("layoff_report", ("Brightline Foods",), 66)
+
+
+def test_may_the_verb_is_no_month() -> None:
+    """(Guard: "Up to 25 may lose their jobs" is a count.)"""
+    from ingest.understanding.headcount import find_amounts
+    from ingest.understanding.lexicon import lexicon
+
+    amounts = find_amounts("Harlow Mills said up to 25 may lose their jobs at its Leeds site.", lexicon("en"))
+    assert [a.value for a in amounts] == [25]
+    amounts = find_amounts("The site closes on 25 May, with 40 staff losing their jobs.", lexicon("en"))
+    assert [a.value for a in amounts] == [40]

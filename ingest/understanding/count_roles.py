@@ -219,3 +219,19 @@ def number_in_name(text: str, start: int, end: int, number_words: Collection[str
 LEVEL = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:ting)?|trim(?:s|med|ming)?|shrink(?:s|ing)?|shrank|bring(?:s|ing)?|"
                     r"brought|reduzier\w*|verkleiner\w*|rédui(?:re|t|ra|ront|sent)|ramen\w*|reduc(?:irá|irán|ir)|ridurr\w*|"
                     r"riduce|portar\w*)\s+(?:\S+\s+){0,4}?(?:to|a|à|auf)\s+(?:about|around|roughly|some|unos|environ|rund|circa)?\s*$")
+
+
+def day_of_month(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Return whether the number at [start, end) is a day written beside its month ("July 25", "25 July")."""
+    if end - start > 2:
+        return False
+    before, after = _months(lex.code)
+    return before.search(text, max(0, start - 12), start) is not None or after.match(text, end) is not None
+
+
+@lru_cache(maxsize=8)
+def _months(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = "|".join(sorted(lexicon(code).words.months, key=len, reverse=True))
+    # (never the verbs "may" and "march" written in lower case: "Up to 25 may lose their jobs")
+    return (re.compile(rf"\b(?!(?-i:may|march)\b)(?:{names})\.?\s+$", re.IGNORECASE),
+            re.compile(rf"\s+(?!(?-i:may|march)\b)(?:{names})\b", re.IGNORECASE))

@@ -191,7 +191,7 @@ def _dates(sentence: str, published: date, code: str) -> tuple[DateMention, ...]
             explicit and age > 0)
         # a month without its year in a clause about what will happen is the coming one ("Velora will close its depot
         # in March", written in October)
-        future_verb = kind == "month" and not explicit and p.future_clause is not None and p.future_clause.search(
+        future_verb = kind in ("month", "mdy", "dmy") and not explicit and p.future_clause is not None and p.future_clause.search(
             sentence, max(0, m.start() - 80), named) is not None
         future = future_word or future_verb or age < -1 or m.group(0).lower().startswith("next")
         since = _SINCE.search(before) is not None or m.group(0).lower().startswith(_SINCE_WORDS)

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.understanding.count_roles import (LEVEL, POSSESSION, apart_from_shares, closing_site, cut_of_staff, list_member,
-                                               lost_after, number_in_name, people_in, size_of_many, subject_of_loss)
+from ingest.understanding.count_roles import (LEVEL, POSSESSION, apart_from_shares, closing_site, cut_of_staff, day_of_month,
+                                               list_member, lost_after, number_in_name, people_in, size_of_many,
+                                               subject_of_loss)
 from ingest.understanding.lexicon import Lexicon, lexicon, lower_pattern
 from ingest.understanding.lexicon.factor import factor, matches_at
 
@@ -270,6 +271,8 @@ def _count(text: str, m: re.Match[str], start: int, qual: re.Match[str] | None, 
     num = m.groupdict().get("num")
     if num and _YEAR.fullmatch(num.strip()) and not lex.job_nouns.match(text, m.end() + 1):
         return None
+    if num and day_of_month(text, start, m.end(), lex):
+        return None  # "will close July 25 with 66 employees losing their jobs": a day, not a count
     if not _counts_jobs(text, start, m.end(), lex):
         return None
     return _amount(text, m, start, qual, lex)

@@ -777,7 +777,7 @@ WORDS = Words(
         ),
         "verb_before": (
             rf"(?:\b(?:(?:{_CUT}|halved)(?:\s+by)?|(?:{_CUT})\s+(?:(?:its|their|the)\s+(?:\w+\s+)?)?(?:workforce|headcount|"
-            r"staff|staffing|payroll|establishment|employees)\s+by|"
+            r"staff|staffing|payroll|establishment|employees|jobs|roles|posts|positions)\s+by|"
             # "redundancies for up to 90 of its 300 employees"
             r"(?:redundanc(?:y|ies)|lay-?offs|job\s+cuts)\s+(?:for|among)|"
             # "reduce the number of roles in customer operations by up to 180"

@@ -249,7 +249,8 @@ WORDS = Words(
             r"tiendas|oficinas|centros|fábricas|plantas|sucursales|puntos|contrataciones|procedimientos)"
         ),
         "verb_before": (
-            r"(?:desp[ie]d\w*(?:\s+a)?|recort\w+|elimin\w+|suprim\w+|afect\w+\s+a|deja\s+en\s+la\s+calle\s+a|prescind\w+\s+de|"
+            r"(?:desp[ie]d\w*(?:\s+(?:a|de),?)?|recort\w+|elimin\w+|suprim\w+|afect\w+\s+a|deja\s+en\s+la\s+calle\s+a|"
+            r"prescind\w+\s+de|salida\s+de|"
             r"otros|otras|para|renovar\w*|renovarse)\s*$"
         ),
         "cumulative": r"\b(?:desde|suman|acumul\w+|hasta\s+ahora)\b",
