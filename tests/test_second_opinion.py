@@ -232,6 +232,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-49": {"model_sha256": "77b6b127d2c58300e4a19a88429b8493a893ee830cb97023641eb62ddd433c36",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-50": {"model_sha256": "78fae6ad7a08b478cd42282cbd80c99b2a6574476bb19281e6e86bd3e30b786b",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -207,12 +207,6 @@ def test_cuts_over_the_last_months_are_a_tally_not_the_news() -> None:
     assert c.label != "layoff_report" and c.headcount is None
 
 
-def test_a_capitalised_kind_with_a_modifier_is_no_employer() -> None:
-    text = ("Agencies across the state are trimming payrolls.\n\nStrategic decisions, such as closing Riverside Youth "
-            "Hospital, have reduced the number of state workers.")
-    assert _facts("State Agencies cutting jobs as budgets shrink", text)[0] != "layoff_report"
-
-
 def test_a_two_word_name_ending_in_a_plural_kind_still_cuts() -> None:
     """(Guard: "Pinewood Studios" is a name, its modifier no kind word.)"""
     text = "Pinewood Studios said on Monday it would cut 120 jobs at its Buckinghamshire site."
@@ -355,12 +349,6 @@ def test_a_conditional_size_with_no_proposal_stays_conditional() -> None:
     assert _facts("Larchwood Games contract in doubt", text)[0] != "layoff_report"
 
 
-def test_staff_told_in_a_meeting_make_possible_losses_a_proposal() -> None:
-    text = ("Between 60 and 80 workers at a plant in Middlesbrough could lose their jobs before Christmas.\n\nStaff at "
-            "the Tessmoor Chemicals site, which makes coatings, were told in a meeting with managers on Tuesday.")
-    assert _facts("Chemical maker could cut up to 80 jobs", text)[:2] == ("layoff_report", ("Tessmoor Chemicals",))
-
-
 def test_a_past_told_in_a_relative_clause_is_not_the_cuts_time() -> None:
     text = ("Up to 180 job cuts are planned at a family-owned Cheshire bakery firm that was hit by a fire two years ago."
             "\n\nHarwood Bakery said it had begun talks with staff.")
@@ -399,3 +387,40 @@ def test_may_the_verb_is_no_month() -> None:
     assert [a.value for a in amounts] == [25]
     amounts = find_amounts("The site closes on 25 May, with 40 staff losing their jobs.", lexicon("en"))
     assert [a.value for a in amounts] == [40]
+
+
+# Guards from a helper's review of rules-46 to rules-48 (218 articles of its own; 30 regressions, fixed in rules-50 or
+# their rule withdrawn).
+
+
+def test_a_name_of_a_modifier_and_a_plural_kind_still_cuts() -> None:
+    text = "American Airlines will cut about 100 management and support jobs, the carrier said in a memo to staff."
+    assert _facts("American Airlines to cut 100 management jobs", text)[0] == "layoff_report"
+
+
+def test_a_third_partys_conditional_count_is_no_proposal() -> None:
+    text = ("Staff at Harwick Bank have been told their bonuses will be cut by a third.\n\nAnalysts said the bank "
+            "could also cut up to 1,000 jobs if conditions did not improve.")
+    assert _facts("Harwick Bank cuts bonuses", text)[0] != "layoff_report"
+    text = ("Southmere Water has launched a consultation on plans for a new reservoir.\n\nCampaigners said 40 farm jobs "
+            "could be lost if land was flooded.")
+    assert _facts("Reservoir plan consultation opens", text)[0] != "layoff_report"
+    text = ("Ridgeway Foods said it had not started any consultation.\n\nThe Unite union claimed 200 jobs could go if "
+            "the company moved production to Poland.")
+    assert _facts("Union fears for Ridgeway Foods jobs", text)[0] != "layoff_report"
+
+
+def test_a_research_notes_expectation_is_a_forecast() -> None:
+    text = ("The AI transformation is expected to eliminate 300 million jobs worldwide over the next decade, Goldman "
+            "Hale said in a research note.")
+    assert _facts("AI could wipe out 300 million jobs, bank says", text)[0] != "layoff_report"
+
+
+def test_cuts_made_last_year_are_past_whatever_clause_tells_it() -> None:
+    text = "MPs have questioned the 400 job cuts at Gatwick Air Services that were made last year, as it struggles to hire."
+    assert _facts("MPs question airport job cuts", text)[0] != "layoff_report"
+
+
+def test_a_span_describing_the_shops_leaves_the_closure_current() -> None:
+    text = "Dorrit Stores will close 12 shops that have struggled in the last two years, with the loss of 150 jobs."
+    assert _facts("Dorrit Stores to close 12 shops", text) == ("layoff_report", ("Dorrit Stores",), 150)

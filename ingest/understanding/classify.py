@@ -46,7 +46,7 @@ from ingest.understanding.events import HEADLINE_FREE_LEAD, LEAD, Article, Event
 from ingest.understanding.figures import action_count
 from ingest.understanding.language import detect_language, guess_language
 from ingest.understanding.lexicon import SUPPORTED, Lexicon, lexicon
-from ingest.understanding.lexicon.frames import proposal_told
+from ingest.understanding.proposals import proposal_put, proposed
 from ingest.understanding.headline import (
     DECIDED, POSSIBLE, ROUNDUP_EMPLOYERS, addresses_reader, anticipated, bare_threat, blocks_lead, circumstance, contested_plan,
     described, framed, incidental, insolvency_without_cuts, listed, lists_employers, newsletter, only_threatened,
@@ -62,7 +62,7 @@ from ingest.understanding.sector import (
 from ingest.understanding.status import attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-49"
+CLASSIFIER_VERSION = "rules-50"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -70,9 +70,6 @@ _EVIDENCE_CHARS = 400
 _NAMED_LEAD = 5
 _ELAPSED = re.compile(r"(?i)\b(?:(?:a|one|two|three|six|\d+)\s+(?:years?|months?)\s+(?:on|later|after|since)|still|"
                       r"anniversary|ein\s+jahr\s+(?:danach|später)|un\s+an\s+après|un\s+año\s+después|un\s+anno\s+dopo)\b")
-# Words that make a capitalised plural a kind of organisation ("State Agencies cutting jobs", "Big Banks Shed Staff")
-_KIND_MODIFIERS = frozenset("state federal local big major regional public private national tech small smaller large "
-                            "larger top leading other global european british american uk us".split())
 _SUPPORTING, _MANY = frozenset(("current", "plan", "confirm", "leak", "closure")), frozenset(
     "multiple several many some various numerous two three four five dozens hundreds".split())
 
@@ -118,8 +115,8 @@ def plural_actor(e: Event, lex: Lexicon) -> bool:
     words = [w.lower() for w in e.actor.name.split()]
     if words[0] in _MANY and not lex.org_words.search(e.actor.name):  # "Multiple Charities Announce Closures"
         words = words[1:2] or words  # (not "Multiple Brands Group": a name)
-    elif len(words) > 2 or (len(words) == 2 and not words[0].endswith("ing") and words[0] not in _KIND_MODIFIERS):
-        return False  # ("Pinewood Studios" is a name; "State Agencies", "Big Banks" are kinds)
+    elif len(words) > 2 or (len(words) == 2 and not words[0].endswith("ing")):
+        return False
     return any((m := p.match(words[-1])) is not None and m.end() == len(words[-1]) for p in _generic_patterns(lex.code))
 
 
@@ -224,24 +221,11 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
     reach = _reach(article, all_title_events)
     lead = [e for e in article.events
             if not e.in_title and not e.aside and e.sentence.index <= reach and (
-                reportable(e, headline_kinds, plan) or _proposed(e, told))
+                reportable(e, headline_kinds, plan) or proposed(e, told))
             and not plural_actor(e, lex) and not labour_statistic(e, headline_kinds)]
     if len({e.actor.parent for e in lead if e.actor}) >= ROUNDUP_EMPLOYERS:
         return None
     return lead[0] if lead and not _context_only(article, all_title_events, lead[0]) else None
-
-
-def _proposed(e: Event, told: bool) -> bool:
-    """Return whether a counted cut under a condition is the size of a proposal put to staff ("If progressed, the move
-    will affect 66 studio personnel; staff are now involved in a consultation period")."""
-    return told and e.reading.modality == "conditional" and bool(e.amounts) and e.actor is not None and (
-        not e.generic and e.reading.time == "current")
-
-
-def proposal_put(article: Article, lex: Lexicon) -> bool:
-    """Return whether a lead sentence says the employer put a possible cut to its staff (`frames.proposal_told`)."""
-    told = proposal_told(lex.code)
-    return told is not None and any(told.search(s.text) for s in article.sentences if not s.is_title and s.index <= LEAD)
 
 
 def _units(main: Event, events: list[Event]) -> tuple[str, ...]:

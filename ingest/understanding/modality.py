@@ -140,16 +140,19 @@ _HORIZON = re.compile(r"(?:over|in)\s+(?:the\s+)?(?:next|coming)\s+(?:\w+\s+)?ye
 def _planned_horizon(text: str, cue: Cue, markers: list[Marker], forecasts: list[Marker], counted: bool) -> bool:
     """Return whether the clause's only forecast is the horizon of a counted plan ("<Office> to cut headcount by 1,200
     over next two years"): the employer's plan, not a forecast ("expects", "ultimately" still are)."""
-    if counted and all(_EXPECTED.fullmatch(text, m.start, m.end) is not None and _OWN_PLAN.search(
+    if not counted or _THIRD_PARTY.search(text) is not None:
+        return False  # (a research note's, an analyst's or a reporter's figure stays a forecast)
+    if all(_EXPECTED.fullmatch(text, m.start, m.end) is not None and _OWN_PLAN.search(
             text, max(0, m.start - 60), m.start) is not None for m in forecasts):
         return True  # "the restructuring is expected to result in the elimination of about 1,300 positions"
-    return counted and bool(_clause(markers, cue, "plan")) and _THIRD_PARTY.search(text) is None and all(
-        _HORIZON.fullmatch(text, m.start, m.end) is not None for m in forecasts)
+    return bool(_clause(markers, cue, "plan")) and all(_HORIZON.fullmatch(text, m.start, m.end) is not None
+                                                       for m in forecasts)
 
 
 # Who forecasts for others: a horizon in their sentence stays a forecast ("..., a think tank said in a report")
 _THIRD_PARTY = re.compile(r"\b(?:report|study|analysis|think[\s-]tank|research\w*|survey|economists?|analysts?|"
-                          r"forecasters?|consultanc(?:y|ies))\b", re.IGNORECASE)
+                          r"forecasters?|consultanc(?:y|ies)|note|calculation|according\s+to|unions?|AI|artificial\s+"
+                          r"intelligence|automation|worldwide|globally|sector|industry)\b", re.IGNORECASE)
 
 
 # The employer's own plan as the subject of an expectation: its size, not a forecast of others' cuts
@@ -236,14 +239,15 @@ def _time(
     clauses = {cue.clause} if hangs_on is None else {cue.clause, hangs_on}
     # (not a past told of someone in a relative clause after the cue: "cuts are planned at a bakery firm that was hit by
     # a factory fire two years ago")
-    past = sum(1 for m in markers if m.kind == "past" and m.clause in clauses and not (
-        m.start > cue.end and _RELATIVE_PAST.search(text, cue.end, m.start))) + (2 if earlier else 0)
+    past = sum(1 for m in markers if m.kind == "past" and m.clause in clauses and not _describes_other(text, cue, m)
+               ) + (2 if earlier else 0)
     # a time fronted before the sentence's comma governs all of it ("Earlier this year, Field spent £800,000 ...,
     # despite making 90 staff redundant")
     past += sum(1 for m in markers if m.kind == "past" and m.clause not in clauses and m.start <= 2
                 and text[m.end : m.end + 1] == ",")
     current = len(_clause(markers, cue, "current"))
-    cumulative = sum(1 for m in markers if m.kind == "cumulative" and m.clause in clauses and not _compares(text, m))
+    cumulative = sum(1 for m in markers if m.kind == "cumulative" and m.clause in clauses and not _compares(text, m)
+                     and not _describes_other(text, cue, m))
     for date, clause in zip(dates, clause_of_date, strict=True):
         if date.future or date.age_days is None or date.since:
             continue  # "since October" dates a period, not this event
@@ -259,7 +263,21 @@ def _time(
     return "current"
 
 
-_RELATIVE_PAST = re.compile(r"\b(?:that|which|who)\s+(?:was|were|had|has|have)\b", re.IGNORECASE)
+# A relative clause on an organisation or a site after the cue ("at a bakery firm that was hit by a fire two years ago",
+# "close 12 shops that have struggled in the last two years"): its time is the firm's or the shops', not the cut's
+_RELATIVE_PAST = re.compile(
+    r"\b(?:firm|company|business|group|employer|operator|maker|manufacturer|retailer|chain|brand|bakery|brewery|plant|"
+    r"factory|site|mill|works|depot|warehouse|shops?|stores?|branches|pubs|outlets|offices|sites|plants)\s+"
+    r"(?:that|which|who)\s+(?:was|were|had|has|have)\b", re.IGNORECASE)
+
+
+def _describes_other(text: str, cue: Cue, m: Marker) -> bool:
+    """Return whether a time marker sits in a relative clause on an organisation or a site that the cue is not in."""
+    for rel in _RELATIVE_PAST.finditer(text):
+        end = next((i for i in (text.find(",", rel.end()), text.find(";", rel.end())) if i >= 0), len(text))
+        if rel.start() <= m.start < end and not rel.start() <= cue.start < end:
+            return True
+    return False
 # A sentence opening on one of these sets the time of the clause after it.
 _LEADING_TIME = frozenset("when after following before als nachdem quand lorsque après cuando tras quando dopo".split())
 # A clause opened by one of these sets its event before the main one ("shares rise | after layoffs

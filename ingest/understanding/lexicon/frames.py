@@ -178,12 +178,17 @@ pay_raised = Frame({
 # it had begun a consultation with staff", "Staff have been told up to 90 of them could lose their jobs"): a proposal
 # announced, not a guess, even where the lead's own cue is only "could lose"
 proposal_told = Frame({
-    # (done or under way, never an infinitive: "expects the owner to start consultations soon" is a guess)
-    "en": r"(?i)(?<!\bto\s)\b(?:(?:began|begun|begins?|launch(?:ed|es)?|open(?:ed|s)?|start(?:ed|s)?|enter(?:ed|s)?|"
-          r"involved\s+in|(?:is|are)\s+to\s+(?:begin|start|open|launch))\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-          r"consultations?\b|"
+    # (done or under way, never an infinitive or a denial: "expects the owner to start consultations soon", "has not
+    # started any consultation"; and about staff or jobs: not a public, passenger or pension consultation)
+    "en": r"(?i)(?<!\bto\s)(?<!\bnot\s)(?<!\bno\s)\b(?:(?:began|begun|begins?|launch(?:ed|es)?|open(?:ed|s)?|start(?:ed|s)?|"
+          r"enter(?:ed|s)?|involved\s+in|(?:is|are)\s+to\s+(?:begin|start|open|launch))\s+(?:a\s+|an\s+|the\s+)?"
+          r"(?:(?:redundancy|collective|staff|formal|statutory|job|employee|workforce)\s+consultations?\b|"
+          r"(?:[\w-]+\s+){0,3}?consultations?\s+(?:period\s+)?(?:with|over|on|about)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+          r"(?:staff|employees|workers|workforce|unions?|(?:proposed\s+)?redundanc\w+|job|jobs|roles|posts|positions)\b|"
+          r"(?:[\w-]+\s+){0,3}?consultation\s+(?:period|phase|process)\b(?=[^.;]{0,60}?\b(?:proposal|redundan\w*|jobs?|roles?|"
+          r"posts?|staff)\b))|"
           r"(?:staff|workers|employees|the\s+workforce)\s+(?:[\w'’&,-]+\s+){0,12}?(?:have\s+been|were|had\s+been|has\s+been)\s+"
           r"(?:told|informed|notified)\b(?=[^.;]{0,80}?\b(?:jobs?|roles?|posts?|positions?|redundan\w*|lose|losing|"
-          r"lay-?offs?|cuts?|clos\w+)\b|\s+(?:in|at)\s+an?\s+(?:[\w-]+\s+)?meeting\b))",
+          r"lay-?offs?|job\s+cuts)\b))",
 })
 
