@@ -234,6 +234,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-50": {"model_sha256": "78fae6ad7a08b478cd42282cbd80c99b2a6574476bb19281e6e86bd3e30b786b",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-51": {"model_sha256": "69f8f8c9cd1ed96e5e9bb843a42d327419f82ecf06332ae887422d2f1bfffdce",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

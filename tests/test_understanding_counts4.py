@@ -424,3 +424,11 @@ def test_cuts_made_last_year_are_past_whatever_clause_tells_it() -> None:
 def test_a_span_describing_the_shops_leaves_the_closure_current() -> None:
     text = "Dorrit Stores will close 12 shops that have struggled in the last two years, with the loss of 150 jobs."
     assert _facts("Dorrit Stores to close 12 shops", text) == ("layoff_report", ("Dorrit Stores",), 150)
+
+
+def test_french_sur_le_site_is_no_share() -> None:
+    """(rules-51: "sur" marks a share only before a figure or "chaque".)"""
+    text = ("Lenormand Industrie a présenté un plan de sauvegarde de l'emploi, qui touchera 200 salariés sur le site de "
+            "Rouen.")
+    c = classify("x", "Lenormand Industrie annonce un plan social", text, PUB)
+    assert (c.label, c.headcount) == ("layoff_report", 200)

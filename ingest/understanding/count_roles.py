@@ -63,7 +63,7 @@ _LOSS = {
     "it": r"perder\w*\s+(?:il|i)\s+(?:lavoro|posto|posti)|licenziat[ie]",
 }
 # (English may name where they work between: "1,200 employees across the three sites are affected")
-_WHERE = {"en": r"(?:(?:across|at|in)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?(?:sites?|sites|plants?|stores?|offices?|"
+_WHERE = {"en": r"(?:(?:across|at|in)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?(?:sites?|plants?|stores?|offices?|"
                 r"depots?|locations?|warehouses?|branches|factories|centres|centers)\s+)?"}
 SUBJECT_OF_LOSS = {
     code: re.compile(rf"^\s+(?:[\w'’-]+\s+){{0,3}}?{_WHERE.get(code, '')}(?:(?:{_AUX[code]})\s+){{0,3}}"

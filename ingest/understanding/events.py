@@ -214,8 +214,8 @@ _DESCRIBES = re.compile(
 
 # In that relative clause, a wave's or a sector's tally, or a share ("which affect 2 of every 5 staff"): not the count
 _WIDER = re.compile(
-    r"\b(?:already|so\s+far|sector|industry|ya|sector|déjà|secteur|già|settore|bereits|schon|Branche|of\s+every|"
-    r"out\s+of\s+every|de\s+cada|sur|su\s+ogni|von\s+je)\b", re.IGNORECASE)
+    r"\b(?:already|so\s+far|sector|industry|ya|déjà|secteur|già|settore|bereits|schon|Branche|of\s+every|"
+    r"out\s+of\s+every|de\s+cada|sur\s+(?:\d|chaque)|su\s+ogni|von\s+je)\b", re.IGNORECASE)
 
 
 def _amounts_for(
