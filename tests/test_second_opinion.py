@@ -236,6 +236,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-51": {"model_sha256": "69f8f8c9cd1ed96e5e9bb843a42d327419f82ecf06332ae887422d2f1bfffdce",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-52": {"model_sha256": "430f025e58ef6390ce9f3e648a21fb169f4d79984ccdb896fe1041ea799dc53c",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -432,3 +432,19 @@ def test_french_sur_le_site_is_no_share() -> None:
             "Rouen.")
     c = classify("x", "Lenormand Industrie annonce un plan social", text, PUB)
     assert (c.label, c.headcount) == ("layoff_report", 200)
+
+
+def test_a_count_after_a_month_is_a_count() -> None:
+    """(Guards from a helper's review of rules-49: a number above 31, or followed by a staff noun, is no day.)"""
+    from ingest.understanding.headcount import find_amounts
+    from ingest.understanding.lexicon import lexicon
+
+    def values(text: str, code: str = "en") -> list[int | None]:
+        return [a.value for a in find_amounts(text, lexicon(code))]
+
+    assert values("In March 40 staff at Brookfield Mills were told their jobs would go.") == [40]
+    assert values("In March 20 staff were told they would be made redundant.") == [20]
+    assert values("Harlow Foods said that from June 90 roles will be cut.") == [90]
+    assert values("Textiles Roca despedirá en mayo 60 trabajadores de su fábrica.", "es") == [60]
+    assert values("Dunmore Dairy told staff that 30 May lose their jobs.") == [30]
+    assert values("The plant will close July 25 with 66 employees losing their jobs.") == [66]

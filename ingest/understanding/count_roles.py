@@ -222,16 +222,29 @@ LEVEL = re.compile(r"(?i)\b(?:reduc(?:e|es|ed|ing)|cut(?:ting)?|trim(?:s|med|min
 
 
 def day_of_month(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Return whether the number at [start, end) is a day written beside its month ("July 25", "25 July")."""
-    if end - start > 2:
+    """Return whether the number at [start, end) is a day written beside its month ("July 25", "25 July"): at most 31,
+    and no staff noun after it ("in March 20 staff were told" counts 20)."""
+    if end - start > 2 or not text[start:end].isdigit() or int(text[start:end]) > 31:
+        return False
+    if _staff_right_after(lex.code).match(text, end) is not None:
         return False
     before, after = _months(lex.code)
     return before.search(text, max(0, start - 12), start) is not None or after.match(text, end) is not None
 
 
 @lru_cache(maxsize=8)
+def _staff_right_after(code: str) -> re.Pattern[str]:
+    """Return the pattern of a staff noun right after a number, one word between at most ("20 staff", "60
+    trabajadores", "40 full-time staff"; not "25 with 66 employees")."""
+    return re.compile(rf"\s+(?:(?!(?:with|and|or|to|at|in|on|from|for|y|et|und|e|con|avec|mit)\s)[\w-]+\s+)?"
+                      rf"(?:{lexicon(code).words.job_nouns})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
 def _months(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = "|".join(sorted(lexicon(code).words.months, key=len, reverse=True))
     # (never the verbs "may" and "march" written in lower case: "Up to 25 may lose their jobs")
+    # (nor "May" before a verb: "30 May Lose Jobs" in a title-case headline)
     return (re.compile(rf"\b(?!(?-i:may|march)\b)(?:{names})\.?\s+$", re.IGNORECASE),
-            re.compile(rf"\s+(?!(?-i:may|march)\b)(?:{names})\b", re.IGNORECASE))
+            re.compile(rf"\s+(?!(?-i:may|march)\b|may\s+(?:lose|be|face|go|have|see|need|get)\b)(?:{names})\b",
+                       re.IGNORECASE))
