@@ -38,7 +38,7 @@ for path in (ROOT, ROOT / "benchmarks"):
         sys.path.insert(0, str(path))
 
 from ingest.understanding import classify_many, load_company_table  # noqa: E402
-from ingest.models import Classification, RoundCandidate  # noqa: E402
+from ingest.models import OPENING_CHARS, Classification, RoundCandidate  # noqa: E402
 from ingest.rounds import company_key  # noqa: E402
 from rounds_eval import Item, replay  # noqa: E402
 
@@ -205,7 +205,7 @@ def replay_rounds(items: list[Labelled], verdicts: list[Classification], orders:
         candidate = RoundCandidate(
             article_id=item.id, source=f"{item.raw.get('register')}-{item.id}", url=f"https://example.org/{item.id}",
             title=item.raw["title"], published_at=item.published_at, fetched_at=item.published_at,
-            classification=got,
+            classification=got, opening=item.raw["text"][:OPENING_CHARS],
         )
         replayable.append(Item(candidate=candidate, seen_at=item.published_at, expected=gold_round))
     golds = {i.id: expected(i.raw) for i in items}

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 import duckdb
 
-from ingest.models import Classification, Round, RoundCandidate, RoundLink
+from ingest.models import OPENING_CHARS, Classification, Round, RoundCandidate, RoundLink
 from ingest.models import RoundPlan
 from storage.bulk import insert_rows
 
@@ -31,7 +31,7 @@ _ARTICLE_COLUMNS = f"""
     a.article_id,
     coalesce(nullif(trim(a.source_name), ''), nullif(trim(a.site_name), ''),
              lower(regexp_extract(a.canonical_url, '{_HOST}', 1))) AS source,
-    a.url, a.title, a.published_at, a.fetched_at
+    a.url, a.title, a.published_at, a.fetched_at, substr(a.text, 1, {OPENING_CHARS}) AS opening
 """
 
 _ROUND_COLUMNS = (
@@ -42,9 +42,9 @@ _ROUND_COLUMNS = (
 
 
 def _candidate(row: tuple) -> RoundCandidate:
-    (article_id, source, url, title, published_at, fetched_at, version, label, confidence,
+    (article_id, source, url, title, published_at, fetched_at, opening, version, label, confidence,
      companies, units, headcount, hmin, hmax, approx, htext, hpct, announced_on, is_leak,
-     evidence) = row[:20]
+     evidence) = row[:21]
     return RoundCandidate(
         article_id=article_id,
         source=source or "",
@@ -52,6 +52,7 @@ def _candidate(row: tuple) -> RoundCandidate:
         title=title,
         published_at=published_at,
         fetched_at=fetched_at,
+        opening=opening or "",
         classification=Classification(
             article_id=article_id,
             classifier_version=version,
@@ -203,7 +204,7 @@ def load_round_members(
     ).fetchall()
     members: dict[str, list[RoundCandidate]] = {}
     for row in rows:
-        members.setdefault(row[20], []).append(_candidate(row))
+        members.setdefault(row[21], []).append(_candidate(row))
     return members
 
 

@@ -17,11 +17,11 @@ from ingest.rounds.facts import member_from
 
 
 def _cand(article_id: str, published: str, title: str, evidence: str = "", *, units: tuple[str, ...] = (),
-          headcount: int | None = None) -> RoundCandidate:
+          headcount: int | None = None, opening: str = "") -> RoundCandidate:
     at = datetime.fromisoformat(published)
     return RoundCandidate(
         article_id=article_id, source=f"outlet-{article_id}", url=f"https://news.example/{article_id}", title=title,
-        published_at=at, fetched_at=at,
+        published_at=at, fetched_at=at, opening=opening,
         classification=Classification(
             article_id=article_id, classifier_version="test", label="layoff_report", confidence=0.9,
             companies=("Amazon",), units=units, headcount=headcount, announced_on=at.date(), evidence=evidence,
@@ -61,6 +61,28 @@ def test_a_cut_carried_out_with_a_figure_of_its_own_is_a_new_action() -> None:
     figureless = _cand("feb", "2026-02-27T12:00", "Amazon starts round of layoffs in its retail business")
     for late in (quoting, figureless):
         assert len(match_rounds([], [wide, late], now=datetime(2026, 2, 28)).rounds) == 1
+
+
+def test_a_lead_telling_the_cut_carried_out_makes_a_follow_up_whatever_the_evidence() -> None:
+    """A late story whose lead says the announced cut has begun ("comenzó este miércoles con la mayor oleada de
+    despidos") while its evidence is another sentence seeded a round of its own (measured on real coverage): the lead
+    is read too, with the same guards (a new round told in the lead stays a new action)."""
+    wide = _cand("oct", "2025-10-28T13:00", "Amazon to cut 14,000 corporate jobs", "Amazon confirmed 14,000 cuts.",
+                 headcount=14000)
+    title = "Amazon, la empresa que más empleados tiene en España tras Mercadona"
+    evidence = "La compañía emplea a más de 25.000 personas en el país, según sus propios datos."
+    carried = ("Amazon comenzó este miércoles con la mayor oleada de despidos de su historia en las oficinas.\n\n"
+               "Los afectados recibieron un correo electrónico a primera hora.")
+    late = _cand("nov", "2025-11-19T09:00", title, evidence, opening=carried)
+    assert member_from(late, 42).executes
+    assert len(match_rounds([], [wide, late], now=datetime(2025, 11, 20)).rounds) == 1
+    assert len(match_rounds([], [wide, _cand("nov", "2025-11-19T09:00", title, evidence)],
+                            now=datetime(2025, 11, 20)).rounds) == 2  # the evidence alone tells nothing
+    anew = carried.replace("con la mayor oleada", "con una nueva oleada")
+    assert not member_from(_cand("nov", "2025-11-19T09:00", title, evidence, opening=anew), 42).executes
+    # the third paragraph is no lead
+    deep = "Primer párrafo.\n\nSegundo párrafo.\n\n" + carried
+    assert not member_from(_cand("nov", "2025-11-19T09:00", title, evidence, opening=deep), 42).executes
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from ingest.models import Article, Classification
+from ingest.models import OPENING_CHARS, Article, Classification
 from ingest.understanding import CLASSIFIER_VERSION
 from storage import articles as article_store
 from storage import classifications as class_store
@@ -22,6 +22,8 @@ def article(article_id: str, url: str, source_name: str | None, site_name: str |
         article_id=article_id, feed="wire", url=url, canonical_url=url.replace("http://", "https://"),
         title=f"Acme cuts jobs ({article_id})", published_at=WHEN, fetched_at=WHEN,
         source_name=source_name, site_name=site_name,
+        # longer than a candidate's opening, with letters of two and four bytes: both sides cut it by characters
+        text=f"Acme ({article_id}) começou a despedir 👷 trabalhadores.\n\n" + "Les suppressions de postes à Zürich. " * 60,
     )
 
 
@@ -49,3 +51,4 @@ def test_report_candidates_match_what_storage_reads_back(tmp_path: Path, migrate
         stored = round_store.round_candidates(con, [a.article_id for a in articles], CLASSIFIER_VERSION)
     assert [c.source for c in in_memory] == ["Reuters", "The Wire", "www.example.net", ""]  # "www." is cut in lower case only
     assert in_memory == stored
+    assert all(len(c.opening) == OPENING_CHARS for c in stored)

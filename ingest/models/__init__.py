@@ -31,6 +31,7 @@ from ingest.models.feeds import FeedConfig, FeedEntry, FeedFetch, FeedHealth, Fe
 from ingest.models.pages import RAW_ENCODING, ExtractedPage, PageResult, RawEncoding
 from ingest.models.rounds import (
     MATCHER_VERSION,
+    OPENING_CHARS,
     LabelChange,
     RebuiltRounds,
     Round,
@@ -46,6 +47,7 @@ from ingest.models.urls import UrlResolution
 __all__ = [
     "FUTURE_TOLERANCE",
     "MATCHER_VERSION",
+    "OPENING_CHARS",
     "RAW_ENCODING",
     "AlertKind",
     "AlertRow",

@@ -39,7 +39,12 @@ from ingest.models.base import AlertKind, Frozen, Label, RoundRole, RoundStatus
 # make a round a unit's, so a company-wide figure arriving after a smaller official one (a state's filing) is its whole.
 # rounds-2026.14: the notices of an announced cut reaching its staff ("arrivate le prime lettere", "layoff notices went
 # out", "llegan las primeras cartas") follow its round.
-MATCHER_VERSION = "rounds-2026.14"
+# rounds-2026.15: the words of carrying a cut out count in the article's opening paragraphs too, not only in its
+# headline and evidence sentence ("Amazon comenzó este miércoles con la mayor oleada de despidos" in the lead of a
+# story whose evidence is another sentence): such a late report no longer seeds a round of its own.
+MATCHER_VERSION = "rounds-2026.15"
+# How much of an article's text a round candidate carries: round matching reads its first two paragraphs.
+OPENING_CHARS = 1200
 
 
 class RoundCandidate(Frozen):
@@ -52,6 +57,7 @@ class RoundCandidate(Frozen):
     published_at: datetime
     fetched_at: datetime
     classification: Classification
+    opening: str = ""  # the article text's first OPENING_CHARS characters: where a late report says it carries a cut out
 
 
 class Round(Frozen):

@@ -139,6 +139,12 @@ def report_date(facts: Classification, published_at: datetime, horizon_days: int
     return announced
 
 
+def lead_of(opening: str, limit: int = 600) -> str:
+    """Return an article's lead: the first two paragraphs of its opening, at most `limit` characters."""
+    paragraphs = [p.strip() for p in opening.split("\n") if p.strip()]
+    return "\n".join(paragraphs[:2])[:limit]
+
+
 def member_from(candidate: RoundCandidate, horizon_days: int, stored_round: str | None = None) -> Member:
     """Return the report behind `candidate`, its cumulative figure (if any) dropped."""
     facts = candidate.classification
@@ -148,6 +154,8 @@ def member_from(candidate: RoundCandidate, horizon_days: int, stored_round: str 
                     "headcount_approx": False, "headcount_text": None, "headcount_pct": None}
         )
     text = f"{candidate.title}\n{facts.evidence}"
+    # a report carrying out an announced cut may say so in its lead while its evidence is another sentence
+    told = f"{text}\n{lead_of(candidate.opening)}"
     return Member(
         article_id=candidate.article_id,
         source=candidate.source.strip().casefold() or None,
@@ -158,7 +166,7 @@ def member_from(candidate: RoundCandidate, horizon_days: int, stored_round: str 
         facts=facts,
         on=report_date(facts, candidate.published_at, horizon_days),
         follow_up=bool(_FOLLOW_UP.search(text)) and not _NEW_ACTION.search(text),
-        executes=bool(_EXECUTION.search(text)) and not _NEW_ACTION.search(text),
+        executes=bool(_EXECUTION.search(told)) and not _NEW_ACTION.search(told),
         cites_company=not facts.is_leak and bool(_CITES_COMPANY.search(text)),
         stored_round=stored_round,
     )

@@ -16,7 +16,7 @@ from datetime import datetime
 from ingest import dedup
 from ingest.alerts import AlertRow, plan_alerts
 from ingest.feeds.health import after_fetches
-from ingest.models import Article, Classification, Round, RoundCandidate
+from ingest.models import OPENING_CHARS, Article, Classification, Round, RoundCandidate
 from ingest.rounds import RoundPlan, match_rounds
 from ingest.settings import Settings, alert_channels
 from ingest.understanding import CLASSIFIER_VERSION
@@ -82,6 +82,7 @@ def report_candidates(articles: Sequence[Article], verdicts: Sequence[Classifica
             article_id=a.article_id, source=outlet(a), url=a.url, title=a.title,
             published_at=a.published_at, fetched_at=a.fetched_at,
             classification=by_id[a.article_id].model_copy(update={"language": None}),
+            opening=a.text[:OPENING_CHARS],
         )
         for a in articles
         if a.article_id in by_id and by_id[a.article_id].label == "layoff_report"
