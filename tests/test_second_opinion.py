@@ -238,6 +238,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-52": {"model_sha256": "430f025e58ef6390ce9f3e648a21fb169f4d79984ccdb896fe1041ea799dc53c",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-53": {"model_sha256": "360e9021cb1cdbc87f2b4cc3f3e114584bb8ec2efe62b761b86f0dcecb9fa147",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

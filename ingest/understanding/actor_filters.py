@@ -282,3 +282,34 @@ def opens_on_one_organisation(text: str, lex: Lexicon) -> bool:
     """Return whether a sentence opens on one organisation described, not named ("A company based in Denmark that
     serves the mining industries will close ..."): a single employer, whatever sector its description names."""
     return indefinite(lex).match(text, len(text) - len(text.lstrip(" \"“‘'"))) is not None
+
+
+# A name inside a relative clause describing an unnamed subject ("The delivery firm, which carried Amazon parcels,
+# will lay off its 120 drivers", "L'entreprise, qui distribuait les colis d'Amazon, ..."): whom it served, not who cuts
+_RELATIVE = re.compile(r",\s+(?:which|who|qui|dont|die|der|das|welche[rs]?|cui|quien|quienes)\b[^,;.]*"
+                       r"(?:\b(?:of|for|de|du|des|von|di|del)\s+|\b[dl]['’])$", re.IGNORECASE)
+# a noun the name qualifies ("Amazon parcels"), not a verb or a word joining it to the rest
+_NOUN_AFTER = re.compile(r"\s+(?!(?:will|would|is|are|was|were|has|have|had|said|says|to|could|may|might|can|did|does|"
+                         r"and|or|in|on|at|for|of|by|with|from)\b)(?-i:[a-z]+)\b")
+
+
+def served_in_relative(text: str, start: int, end: int) -> bool:
+    """Return whether a name is whom a relative clause's firm served: after "of", "de", "d'", or before a noun it
+    qualifies ("which delivered Amazon parcels"); "which is run by Lanyard Connect" names the owner."""
+    if _RELATIVE.search(text, 0, start) is not None:
+        return True
+    before = text[:start]
+    opening = re.search(r",\s+(?:which|who|qui|dont|die|der|das|cui|quien)\b[^,;.]*$", before, re.I)
+    return opening is not None and not re.search(r"\bby\s+$", before) and _NOUN_AFTER.match(text, end) is not None
+
+
+@lru_cache(maxsize=8)
+def _kind_of_firm(org_nouns: str) -> re.Pattern[str]:
+    return re.compile(rf"^\W*(?:(?:l['’]|la\s+|le\s+|les\s+|une?\s+|el\s+|il\s+|lo\s+)\s*)?(?:{org_nouns})\s+(?:de|du|des|di|del)\s+"
+                      r"(?-i:[^\W\d_A-Z])[\w-]*\s+$", re.IGNORECASE)
+
+
+def kind_before(opening: str, lex: Lexicon) -> bool:
+    """Return whether a clause opens on the kind of firm a name is, told with "de" ("L'entreprise de livraison
+    Transport Élan", "la società di trasporti Sole"): the name after it is the clause's subject, not an object."""
+    return lex.code == "fr" and _kind_of_firm(lex.words.org_nouns).match(opening) is not None

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.clauses import Cue, clause_spans, find_markers, sentence_cues
+from ingest.understanding.actor_filters import served_in_relative
 from ingest.understanding.employers import Actor, as_actor, object_after, sentence_subject, served
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.name_parts import clipped_at
@@ -66,10 +67,11 @@ def main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Acto
     # the one whose staff a memo is shared with ("shared with Vestria employees today")
     for sentence, _, names in read:
         for name in names:
-            if not name.weak and not served(sentence.text, name) and (
+            if not name.weak and not served(sentence.text, name) and not served_in_relative(sentence.text, name.start, name.end) and (
                     name.known or _STAFF_OF.match(sentence.text, name.end)):
                 return as_actor(name, "subject")
     return None
+
 
 
 _ACTS_AFTER = re.compile(r",?\s+(?:said|says|will|would|has|have|had|is|was|announced|confirmed|plans|told)\b")
@@ -82,7 +84,8 @@ def _after_cause(text: str, name: Name, cues: list[Cue]) -> bool:
     return m is not None and any(c.end <= m.start() for c in cues)
 
 
-_CAUSE = re.compile(r"\b(?:as|after|amid|because\s+of|despite|while|als|nachdem|après|tras|dopo)\s+(?:\S+\s+){0,3}$")
+_CAUSE = re.compile(r"\b(?:as|after|amid|because\s+of|despite|while|als|nachdem|après|tras|dopo)\s+(?:\S+\s+){0,3}"
+                    r"(?:[dl]['’])?$")  # ("après le départ d'Amazon")
 _STAFF_OF = re.compile(r"(?:['’]s)?\s+(?:employees|staff|colleagues|teammates|team\s+members|Mitarbeiter\w*|salariés|"
                        r"collaborateurs|empleados|dipendenti)\b")
 
@@ -107,7 +110,7 @@ def named_later(sentences: list[Sentence], lex: Lexicon, table: CompanyTable, co
         if s.index > HEADLINE_FREE_LEAD:
             break
         for name in sentence_names(s, lex, table, context):
-            if name.weak or name.surname or served(s.text, name):
+            if name.weak or name.surname or served(s.text, name) or served_in_relative(s.text, name.start, name.end):
                 continue
             if name.known or len(name.text.split()) > 1 or lex.org_words.search(name.text):
                 return as_actor(name, "subject")

@@ -43,6 +43,7 @@ from ingest.understanding.automation import automation_story
 from ingest.understanding.clauses import forget_sentences
 from ingest.understanding.dates import forget_dates, resolve_announced_on, vague_week
 from ingest.understanding.events import HEADLINE_FREE_LEAD, LEAD, Article, Event, read_article
+from ingest.understanding.capitals import uncapped
 from ingest.understanding.figures import action_count
 from ingest.understanding.language import detect_language, guess_language
 from ingest.understanding.lexicon import SUPPORTED, Lexicon, lexicon
@@ -62,7 +63,7 @@ from ingest.understanding.sector import (
 from ingest.understanding.status import attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-52"
+CLASSIFIER_VERSION = "rules-53"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -367,7 +368,7 @@ def classify(
         return Classification(**base, label="not_layoff", confidence=0.9)
     code = language or guess_language(title, text)
     published = published_at.date()
-    article = read_article(title, text, published, lexicon(code), table)
+    article = read_article(*uncapped(title, text, table), published, lexicon(code), table)
     if not article.events:
         return Classification(**base, label="not_layoff", confidence=0.95)
     main = main_event(article, lexicon(code))

@@ -35,7 +35,7 @@ _OWN_STAFF = {"en": re.compile(r"\b(?:its|their|our)$", re.IGNORECASE),
 _LOSS_REACH = 90  # characters after the whole where its loss may be stated ("employees had been made redundant")
 
 # A number word joined to a fraction's denominator is the fraction's numerator ("one-third", "two fifths")
-DENOMINATOR = re.compile(r"[\s-]+(?:half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+DENOMINATOR = re.compile(r"[\s-]+(?:half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
                          re.IGNORECASE)
 # Between a share and the whole it is taken of: "of", "des", "der", "de los", "dei" and a determiner or qualifier
 WHOLE_AFTER_SHARE = re.compile(

@@ -103,13 +103,17 @@ _AHEAD_DAYS = 61  # how far ahead a day without a year may be: the coming two mo
 
 def _recent_day(month: int, day: int, year: int | None, published: date) -> date | None:
     """Return the dated day; without a year, the latest such day not after publication, or one of the coming two
-    months ("will close its stores on June 1", written on May 28), as a month without a year is read."""
+    months ("will close its stores on June 1", written on May 28; "on Jan. 1", written in November), as a month
+    without a year is read."""
     try:
         if year is not None:
             return date(year, month, day)
         candidate = date(published.year, month, day)
         if candidate > published + timedelta(days=_AHEAD_DAYS):
             candidate = date(published.year - 1, month, day)
+        coming = date(published.year + 1, month, day)
+        if coming <= published + timedelta(days=_AHEAD_DAYS):
+            candidate = coming  # in November, "on Jan. 1" is the coming one, as "in January" is
         return candidate
     except ValueError:
         return None

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ingest.understanding.actor_filters import (described_object, indefinite, led_by, named_beside_the_cut,
-                                                passive_agent)
+                                                passive_agent, served_in_relative, kind_before)
 from ingest.understanding.clauses import Cue, Marker
 from ingest.understanding.lexicon import Lexicon
 from ingest.understanding.names import Name
@@ -56,15 +56,28 @@ def _eligible(text: str, name: Name, lex: Lexicon, clause_start: int) -> bool:
     """Return whether a name can be the subject of its clause (not an object, comparison or descriptor)."""
     after = text[name.end : name.end + 40]
     if name.weak or (name.attributive and not _firm_name(name, lex)) or served(text, name) or (
-            not name.possessive and lex.descriptor_after.match(after)):
+            not name.possessive and lex.descriptor_after.match(after)) or served_in_relative(text, name.start, name.end):
         return False
     before = text[max(clause_start, name.start - 60) : name.start]
     if lex.not_subject_before.search(text[max(clause_start, name.start - 40) : name.start]) and not (
-        _staff_of(before, lex) or led_by(before) or passive_agent(before)
+        _staff_of(before, lex) or led_by(before) or passive_agent(before) or _served_head(text[clause_start : name.start])
+        or kind_before(text[clause_start : name.start], lex)
     ) or named_beside_the_cut(text, name.start, name.text, lex):  # a site's name, a notice's registry
         return False
     # "Washington jobs", "Port Talbot steelworkers": a place naming whose jobs, not who cuts
     return _firm_name(name, lex) or lex.org_words.search(name.text) is not None or not lex.job_nouns.match(after.lstrip())
+
+
+# A clause opening on whom a firm serves and what it is to them, right before its name: the name is the subject
+# ("Apple supplier Foxconn to cut 2,000 jobs", "Amazon delivery partner Swiftline lays off 80")
+_SERVED_HEAD = re.compile(
+    r"^\W*(?:[A-Z][\w&.'’-]*\s+){1,3}(?:[a-z][\w-]*\s+){0,2}(?:supplier|partner|customer|client|contractor|"
+    r"subcontractor|seller|aggregator|vendor|franchisee)\s+$")
+
+
+def _served_head(opening: str) -> bool:
+    """Return whether a clause's words before a name are only the firm it serves and its role ("Apple supplier")."""
+    return _SERVED_HEAD.match(opening) is not None
 
 
 def _staff_of(before: str, lex: Lexicon) -> bool:
@@ -285,7 +298,8 @@ def _anaphor_first(text: str, start: int, name: Name | None, lex: Lexicon) -> bo
     m = lex.anaphors.match(text, at) or indefinite(lex).match(text, at)
     if m is None or m.group().lower() in ("its", "our"):
         return False
-    return name is None or re.fullmatch(r"[\s,:]*(?:[^\W\d_A-Z][\w-]*\s+)?", text[m.end() : name.start]) is None
+    return name is None or re.fullmatch(r"[\s,:]*(?:[^\W\d_A-Z][\w-]*\s+)?(?:(?:de|du|des|di|del)\s+[^\W\d_A-Z][\w-]*\s+)?",
+                                        text[m.end() : name.start]) is None  # ("L'entreprise de livraison Transport Élan")
 
 
 def _anaphor_after(text: str, last: Name, cue: Cue, lex: Lexicon) -> bool:

@@ -1,8 +1,7 @@
 """What a headline says about its article: a claim, a topic, a question, a list, a threat, a reaction.
 
-The headline and lead state an article's main event (`classify.main_event`); these read the headline's own cues
-and framing: whether it is a report's claim, a topic the lead explains, or frames the article as something else.
-"""
+The headline and lead state an article's main event (`classify.main_event`); these read the headline's own cues and
+framing: a report's claim, a topic the lead explains, or the article framed as something else."""
 
 from __future__ import annotations
 
@@ -18,8 +17,7 @@ from ingest.understanding.names import Name
 from ingest.understanding.sector import labour_statistic
 
 ROUNDUP_EMPLOYERS = 3  # employers acting in a headline's subject or a lead that make a round-up
-# A headline cue that only says jobs are threatened, in the five languages: whether it is news or a possibility
-# is for the lead to say.
+# A headline cue that only says jobs are threatened, in the five languages: news or a possibility, the lead says.
 THREAT = re.compile(
     r"\b(?:at\s+risk|risks?|risking|threatens?|threatening|under\s+threat|in\s+jeopardy|on\s+the\s+line|menacé\w*|en\s+jeu|sur\s+la\s+sellette|en\s+riesgo|en\s+el\s+aire|"
     r"en\s+peligro|a\s+rischio|in\s+bilico|in\s+pericolo|in\s+Gefahr|gefährdet|bedroht|auf\s+der\s+Kippe)\b",
@@ -189,8 +187,7 @@ def blocks_lead(e: Event, lex: Lexicon) -> bool:
 
 def described(e: Event) -> bool:
     """Return whether a headline cue is a participle opening a clause after a colon ("<Firm>'s AI playbook: cutting
-    jobs while ..."): with no subject, auxiliary or count of its own it describes the feature's topic, it claims no
-    event ("<Firm>: cutting 400 jobs in <town>" does)."""
+    jobs while ..."): with no subject, auxiliary or count it is the topic, no event ("<Firm>: cutting 400 jobs" is)."""
     if not e.in_title or e.cue.clause == 0 or e.cue.kind != "cut" or e.amounts:
         return False
     start = e.facts.spans[e.cue.clause][0]
@@ -276,15 +273,20 @@ def _topic_label(e: Event) -> bool:
 
 
 def _named_topic(e: Event) -> bool:
-    """Return whether the headline's clause is only the employer's name and the layoff noun, then nothing or a clause
-    of circumstance ("<Unit> job cuts as <parent> restructures its podcast business"): a topic, not a claim."""
+    """Return whether the headline's clause is only the employer's name and the layoff noun, then nothing, a clause of
+    circumstance ("<Unit> job cuts as <parent> restructures") or a place ("in Seattle"): a topic, not a claim."""
     if e.actor is None or e.actor.how != "subject":
         return False
     start, end = e.facts.spans[e.cue.clause]
     head = re.sub(r"['’]s?\s*$", "", e.sentence.text[start : e.cue.start].strip())
     rest = e.sentence.low[e.cue.end : end]
     return head.endswith(e.actor.name) and len(head.split()) == len(e.actor.name.split()) and (
-        not rest.strip() or re.match(r"\s+(?:as|amid|after|while)\s", rest) is not None)
+        not rest.strip() or _AFTER_TOPIC.match(rest) is not None)
+
+
+# After "<Firm> layoffs": a circumstance, or where and when they fall ("... in Washington state will take effect")
+_AFTER_TOPIC = re.compile(r"\s+(?:as|amid|after|while)\s|\s+(?:in|at|across)\s+(?:[\w.'’-]+\s*){1,4}?(?:$|\s(?:as|amid|"
+                          r"after|while)\s|\s(?:will|to|set\s+to)\s+(?:take\s+effect|begin|start|hit)\b)")
 
 
 def _labelled(e: Event) -> bool:
@@ -352,10 +354,9 @@ def tallied(e: Event, lex: Lexicon) -> bool:
 
 
 def results_story(article: Article) -> bool:
-    """Return whether a headline without a layoff cue reports a company's financial results and no closure, plan,
-    restructuring or new action: cuts in its lead are told as the results' context (the issue's earnings-call trap).
-    A headline telling something new beside results to come ("The new round targets ... The next margin signal
-    arrives with Q2 earnings") is not one."""
+    """Return whether a headline without a layoff cue reports a company's results and no closure, plan, restructuring
+    or new action: cuts in its lead are the results' context (the earnings-call trap). A headline telling something
+    new beside results to come ("The new round targets ... The next margin signal arrives with Q2 earnings") is not."""
     kinds = {m.kind for m in article.title_markers}
     title = article.title
     if "restructuring" in kinds and _SEVERANCE.search(title) and _COSTS.search(title):

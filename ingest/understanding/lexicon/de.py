@@ -189,7 +189,7 @@ MARKERS = (
                r"Arbeitsplätze|Jobs|Mitarbeiter))\b"),
     ("advice", r"\b(?:was\s+(?:\S+\s+){0,5}?wissen\s+müssen|Tipps|Ratgeber|was\s+tun|So\s+gehen|wie\s+funktioniert\s+(?:ein|eine))\b"),
     ("recap", r"\b(?:Chronik|Überblick|Zeitleiste|Rückblick|Ticker|Jahresbilanz)\b|(?:^|[|:–-]\s*)(?:Kommentar|"
-              r"Analyse|Meinung|Essay|Gastbeitrag)\s*[:|–-]"),
+              r"Analyse|Meinung|Essay|Gastbeitrag)\s*(?:[:|–-]|\.\s)"),
 )
 
 _ORG_NOUNS = (

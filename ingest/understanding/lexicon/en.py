@@ -10,7 +10,7 @@ JOBS = (
     r"people|personnel|workforce|headcount|"
     r"colleagues|engineers|managers|team\s+members|teams?|contractors|recruiters|journalists|reporters|drivers|"
     r"nurses|teachers|officers|associates|crew|operatives|steelworkers|miners|agents|technicians|"
-    r"jobholders|hands|lecturers|academics|researchers|designers|developers|programmers|salespeople|"
+    r"jobholders|hands(?!\s+(?:down|over|out|back|in|on|off|up)\b)|lecturers|academics|researchers|designers|developers|programmers|salespeople|"
     r"civil\s+servants|middle\s+managers|managerial\s+roles|white-collar\s+jobs"
     # a job noun in the possessive names whose pay or hours are cut, not jobs ("nurses' overtime pay"): used only as
     # "(?:{JOBS})", so the group closes here and the look-ahead follows it
@@ -115,6 +115,11 @@ CUES = (
     # "guts MMO teams", "gutted its newsroom" (not British "gutted", upset; not a fire gutting a factory)
     ("cut", r"\b(?:guts|gutting|gutted(?=\s+(?:its|their|the)\b))\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?"
             r"(?:teams?|staff|newsroom|workforce|studios?|divisions?)\b"),
+    # a share of a newsroom is its journalists ("to lay off a third of its newsroom", "cut 20% of the newsroom")
+    ("cut", r"\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|lay(?:s|ing)?\s+off|"
+            r"laid\s+off)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:half|a\s+third|one[\s-]third|"
+            r"a\s+quarter|one[\s-](?:quarter|fourth)|two[\s-]thirds|a\s+fifth|one[\s-]fifth|\d+(?:\.\d+)?\s*(?:%|percent|"
+            r"per\s+cent))\s+(?:of\s+)?(?:its|their|the)\s+newsroom\b"),
     ("cut", rf"\b(?:{_COUNT_VERBS})\s+(?:(?:{_QUAL})?(?:{_NUMBER}|hundreds|dozens|thousands|scores)\s+(?:of\s+)?)?"
             rf"(?:its\s+|their\s+|the\s+)?(?:(?!(?:{_TRADE_STOP})\b)[\w-]+\s+){{0,2}}?"
             rf"(?:{_TRADES})\b(?!['’])"),
@@ -520,7 +525,8 @@ MARKERS = (
                r"\bpreparing\s+for\s+(?:a\s+)?(?:reduction\s+in\s+force|rif|layoffs?|lay-offs?|redundanc\w+|job\s+loss)\b|"
                r"\bwhat\s+i\s+(?:learned|learnt|got\s+wrong|"
                r"wish|would\s+do|['’]d\s+do)\b"),
-    ("recap", r"\btimeline\b|\bchronology\b|\btracker\b|\brunning\s+list\b|\bcompilation\b|\bcomprehensive\s+list\b|"
+    # (a device is no listing: "Amazon kills Halo fitness tracker")
+    ("recap", r"\btimeline\b|\bchronology\b|(?<!fitness\s)(?<!activity\s)(?<!sleep\s)(?<!gps\s)(?<!health\s)(?<!parcel\s)\btracker\b|\brunning\s+list\b|\bcompilation\b|\bcomprehensive\s+list\b|"
               # a site's listing page ("<Firm> – Tag archive", "Topic: <firm>", "Latest news on <firm>")
               r"\btag\s+archives?\b|\barchives?\s+for\b|\blatest\s+news\s+(?:on|about)\b|\bthe\s+questions\s+(?:facing|for)\b|\bround-?up\b|\bin\s+(?:one\s+)?charts?\b|"
               r"\byear\s+in\s+review\b|"
@@ -593,7 +599,7 @@ WORDS = Words(
         # "The Santa Clara, California-based company": a place and its state before "-based"
         r",\s+[\w.]+(?:\s+[\w.]+)?[-‑]based\s+(?:company|firm|group|chipmaker|retailer|maker|business)\b|['’]s\s+(?:parent|"
         r"owner|supplier|customer|rival|partner|largest\s+customer)\b|\s+(?:supplier|suppliers|customer|customers|"
-        r"rival|rivals|partner|partners|owner|parent|contractor|contractors|sellers?|shipments|deliveries|vendors?|"
+        r"rival|rivals|partner|partners|owner|parent|contractor|contractors|sellers?|aggregators?|shipments|deliveries|vendors?|"
         r"clients?|merchants|rivals)\b|"
         # "Amazon delivery contractor", "Tesco meat supplier": a firm described by whom it serves
         r"\s+(?-i:[a-z][\w-]*\s+){1,2}(?:contractors?|suppliers?|partners?|vendors?|franchisees?|subcontractors?)\b"
@@ -718,6 +724,9 @@ WORDS = Words(
     },
     fractions=(("half", 50.0), ("a third", 33.3), ("one third", 33.3), ("a quarter", 25.0), ("one quarter", 25.0),
                ("two-thirds", 66.7), ("two thirds", 66.7), ("a fifth", 20.0), ("one in ten", 10.0),
+               # American "one-fourth"; "three-quarters", "one fifth", "a tenth"
+               ("a fourth", 25.0), ("one fourth", 25.0), ("three quarters", 75.0), ("one fifth", 20.0),
+               ("a tenth", 10.0), ("one tenth", 10.0),
                # "one in six posts" is a share, never a count of one
                ("one in two", 50.0), ("one in three", 33.3), ("one in four", 25.0), ("one in five", 20.0),
                ("one in six", 16.7), ("one in seven", 14.3), ("one in eight", 12.5), ("one in nine", 11.1)),
@@ -746,7 +755,9 @@ WORDS = Words(
         ),
         # what makes a number a whole workforce, a hiring figure or the leakers, not this action's cut
         "base_before": (
-            r"(?:\b(?:employs?|employed|employing|has|had|have|having|headcount\s+of|workforce\s+of|staff\s+of|"
+            r"(?:\b(?:employs?|employed|employing|has|had|have|having|headcount\s+of|workforce\s+of|"
+            # (staff told of a cut are no workforce: "has informed staff of 120 redundancies")
+            r"(?<!informed\s)(?<!notified\s)(?<!advised\s)(?<!warned\s)(?<!briefed\s)staff\s+of|"
             r"out\s+of|among|hire|hires|hiring|hired|add|adds|adding|added|recruit\w*|creat\w+|opening|open|"
             r"from|keep|keeps|retain\w*|remain\w*|redeploy\w*|offered|(?:one|1)\s+in|of\s+(?:its|the|their|our|his|"
             r"her|that|[\w.-]+['’]s))\s+(?:(?:the|its|their|about|roughly|around|nearly|approximately|some|more\s+than|"

@@ -138,7 +138,7 @@ MARKERS = (
     ("advice", r"\b(?:qué\s+hacer|qué\s+debes\s+saber|claves\s+para|guía|consejos|cómo\s+funciona\s+(?:un|una)|"
                r"qué\s+es\s+un\s+(?:ere|erte))\b"),
     ("recap", r"\b(?:cronología|repaso|balance\s+del\s+año|encadenan)\b|(?:^|[|:–-]\s*)(?:opinión|análisis|tribuna|"
-              r"columna)\s*[:|–-]"),
+              r"columna)\s*(?:[:|–-]|\.\s)"),
 )
 
 _ORG_NOUNS = (

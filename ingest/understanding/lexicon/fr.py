@@ -41,6 +41,12 @@ CUES = (
     ("cut", rf"\b(?:supprim\w+|suppression\s+de|réduire|réduit|réduira|réduiront|réduisent|réduction\s+de|sabr\w+|"
             rf"taill\w+\s+dans|coupe\w*\s+dans|se\s+sépar\w+\s+de|se\s+séparer\s+de|congédi\w+|élimin\w+|"
             rf"licenci\w+|limog\w+){_GAP}\s+(?:d['’])?(?:{JOBS})\b"),  # "ne supprimera pas d'emplois"
+    # Canadian French lays off "à pied" ("mettra à pied ses 120 chauffeurs", "1 700 mises à pied"); a "mise à pied"
+    # of one person in France is a suspension ("mise à pied conservatoire"), so the singular noun needs a count
+    ("staff", r"\bmet(?:tre|tra|tront|tent|tait|taient|trait|traient)?\s+à\s+pied\b|\bmis(?:es)?\s+à\s+pied\b"
+              r"(?!\s+(?:(?:à\s+titre\s+)?(?:conservatoire|disciplinaire)|pour\s+(?:faute|\d+\s+jours?)))"),
+    ("noun", r"\bmises\s+à\s+pied\b|\bmise\s+à\s+pied\s+(?:de\s+|d['’])(?:\d|plus|près|quelque|centaines|milliers|"
+             r"dizaines|tous|toutes|ses|leurs)"),
     ("staff", r"\blicenci(?:e|ent|er|era|eront|ait|aient|é|és|ée|ées)\b|\bmis(?:e|es)?\s+à\s+la\s+porte\b|"
               r"\bremerci(?:e|é|és)\s+(?:\S+\s+){0,3}?(?:salariés|employés)\b"),
     ("noun", r"\blicenciements?\b|\bsuppressions?\s+(?:de\s+|d['’])(?:\S+\s+){0,2}?(?:de\s+|d['’])?(?:postes|emplois)\b|"
@@ -147,7 +153,7 @@ MARKERS = (
                r"fonctionne\s+(?:un|une)))\b"),
     ("recap", r"\b(?:chronologie|retour\s+sur|rétrospective|bilan\s+de\s+l['’]année|l['’]année\s+où|"
               r"l['’]outil\s+préféré)\b|(?:^|[|:–-]\s*)(?:tribune|éditorial|analyse|décryptage|point\s+de\s+vue|"
-              r"chronique)\s*[:|–-]"),
+              r"chronique)\s*(?:[:|–-]|\.\s)"),
 )
 
 _ORG_NOUNS = (
@@ -166,7 +172,7 @@ WORDS = Words(
         r"licenci|suppression|supprim|plans?\s+soci|pse\b|sauvegarde\s+de\s+l|rupture\s+conv|rcc\b|départs?|"
         r"réduction|rédui|compression|casse\s+sociale|dégraissage|perd|perte|carreau|chômage|"
         r"activité\s+partielle|porte\b|remerci|mena[cç]|jeu\b|sellette|condamn|détruit|dispar|aboli|danger|concern|"
-        r"touch|impact|affect|sabr|taill|coupe|sépar|congédi|limog|élimin|baisse|diminution"
+        r"touch|impact|affect|sabr|taill|coupe|sépar|congédi|limog|élimin|baisse|diminution|à\s+pied"
     ),
     cues=CUES,  # type: ignore[arg-type]
     markers=MARKERS,  # type: ignore[arg-type]
@@ -262,7 +268,7 @@ WORDS = Words(
             r"^\s+(?:de|des|d['’])\s*(?:ses|leurs|la|l['’]|son|sa)?\s*(?:\w+\s+){0,2}?(?:effectifs|salariés|personnel|"
             r"emplois|postes|main-d['’]œuvre|collaborateurs)\b"
         ),
-        "noun_after": r"^\s+(?:\w+\s+)?(?:suppressions|licenciements|départs)\b",
+        "noun_after": r"^\s+(?:\w+\s+)?(?:suppressions|licenciements|départs|mises\s+à\s+pied)\b",
         "base_before": (
             r"(?:\b(?:emploie|employait|emploient|employaient|compte|comptait|sur\s+(?:ses|les|un\s+total\s+de)|"
             r"de\s+ses|"
@@ -275,7 +281,7 @@ WORDS = Words(
             r"heures|magasins|agences|sites|usines|entrepôts|boutiques|points\s+de\s+vente|saisons|numéros|projets|"
             r"procédures|foyers)"
         ),
-        "verb_before": r"(?:supprim\w+|licenci\w+|sépar\w+\s+de|suppression\s+de|coupe|taille|de)\s*$",
+        "verb_before": r"(?:supprim\w+|licenci\w+|sépar\w+\s+de|suppression\s+de|coupe|taille|à\s+pied(?:\s+(?:ses|leurs))?|de)\s*$",
         "cumulative": r"\b(?:depuis|portant(?!\s+sur\b)|cumul\w*|jusqu['’]ici)\b",
         "cumulative_after": r"^[^,.;]{0,50}?\b(?:depuis\s+(?:19|20)\d\d|au\s+total\s+depuis)\b",
         "cumulative_reset": r"\b(?:va|vont|nouvelle|nouveau|annonce|prévoit)\b",

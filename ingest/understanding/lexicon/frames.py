@@ -31,12 +31,12 @@ class Frame:
 # "further"), read on the lower-cased headline.
 undergo = Frame({
     "en": r"\b(?:fac(?:e|es|ing)|undergo(?:es|ing)?|prepar(?:e|es|ing)(?:\s+for)?|brac(?:e|es|ing)\s+for|start(?:s|ing)?|begin(?:s|ning)?|"
-          r"launch(?:es|ing)?|offer(?:s|ing)?|hit\s+(?:by|with)|express(?:es|ing)?\s+interest\s+in|"
+          r"launch(?:es|ing)?|open(?:s|ing)?(?!\s+up)|offer(?:s|ing)?|hit\s+(?:by|with)|express(?:es|ing)?\s+interest\s+in|"
           r"appl(?:y|ies|ying)\s+for|(?:hold(?:s|ing)?|in|enter(?:s|ing)?)\s+talks\s+(?:over|on|about)|"
           r"consult(?:s|ing|ation)?\s+(?:\w+\s+)?(?:on|over|about))\s+(?:[\w'’-]+\s+){0,3}$",
     "de": r"\b(?:steh(?:t|en)\s+vor\s+|bereite[nt]?\s+(?:sich\s+)?(?:auf\s+)?|beginn(?:t|en)\s+(?:mit\s+)?|"
           r"start(?:et|en)\s+|bietet?\s+(?:\w+\s+)?)(?:[\w'’-]+\s+){0,3}$",
-    "fr": r"\b(?:fai(?:t|re)\s+face\s+à|se\s+prépar(?:e|ent)\s+à|prépar(?:e|ent)|lanc(?:e|ent)|propos(?:e|ent)|entam(?:e|ent))\s+"
+    "fr": r"\b(?:fai(?:t|re)\s+face\s+à|se\s+prépar(?:e|ent)\s+à|prépar(?:e|ent)|lanc(?:e|ent)|ouvr(?:e|ent)|propos(?:e|ent)|entam(?:e|ent))\s+"
           r"(?:[\w'’-]+\s+){0,3}$",
     "es": r"\b(?:afronta[n]?|se\s+prepara[n]?\s+para|prepara[n]?|inicia[n]?|lanza[n]?|ofrece[n]?)\s+(?:[\w'’-]+\s+){0,3}$",
     "it": r"\b(?:affronta(?:no)?|si\s+prepara(?:no)?\s+a|prepara(?:no)?|avvia(?:no)?|lancia(?:no)?|offre|offrono)\s+"

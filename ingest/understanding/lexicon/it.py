@@ -1,7 +1,7 @@
 """Italian: layoff vocabulary as regex fragments.
 
 Italian counts are often written with a "mila" suffix ("14mila", "30mila tagli"); "esuberi"
-(redundancies) and "uscite" (exits) name the cut; "cassa integrazione" is read as a furlough.
+(redundancies), "uscite" and "esodi" (exits) name the cut; "cassa integrazione" is read as a furlough.
 """
 
 from ingest.understanding.lexicon import Words
@@ -34,7 +34,7 @@ CUES = (
     ("noun", r"\blicenziament[io]\b|\besuber[io]\b|\btagli\s+(?:al\s+personale|all['’]organico|dei\s+posti|"
              r"di\s+posti)\b|"
              r"\briduzione\s+(?:del\s+personale|dell['’]organico|di\s+personale)\b|\buscite(?:\s+volontarie|"
-             r"\s+incentivate)?\b|\bprepensionamenti\b|\bondata\s+di\s+tagli\b|\d[\d.,]*(?:mila)?\s+tagli\b"),
+             r"\s+incentivate)?\b|\besodi\s+(?:volontari|incentivati)\b|\d[\d.,]*(?:mila)?\s+esodi\b|\bprepensionamenti\b|\bondata\s+di\s+tagli\b|\d[\d.,]*(?:mila)?\s+tagli\b"),
     # one exit naming its count ("l'uscita incentivata di 120 dipendenti"): the plan's cut
     ("noun", rf"\buscita\s+(?:\S+\s+){{0,4}}?di\s+(?:{_QUAL})?(?:{_NUM})\s+(?:{JOBS})\b"),
     ("loss", rf"\b(?:{JOBS})\s+(?:\S+\s+){{0,3}}?(?:a\s+rischio|in\s+bilico|tagliati|eliminati|persi|soppressi|"
@@ -132,7 +132,7 @@ MARKERS = (
     ("hiring", r"\b(?:assunzion\w+|assum\w+|nuovi\s+posti|creer\w+|recluta\w*)\b"),
     ("advice", r"\b(?:cosa\s+fare|cosa\s+sapere|guida|consigli|come\s+funziona\s+(?:un|una|il\s+licenziamento\s+collettivo))\b"),
     ("recap", r"\b(?:tutte\s+le\s+ondate|cronologia|la\s+lezione|il\s+lavoro\s+che\s+cambia)\b|(?:^|[|:–-]\s*)"
-              r"(?:commento|analisi|opinione|editoriale)\s*[:|–-]"),
+              r"(?:commento|analisi|opinione|editoriale)\s*(?:[:|–-]|\.\s)"),
 )
 
 _ORG_NOUNS = (
@@ -149,7 +149,7 @@ WORDS = Words(
     trigger=(
         r"licenzi|esuber|tagli|riduz|ridurr|riduc|ridott|uscite|prepension|perd|cassa\s+integrazione|\bcigs?\b|"
         r"solidarietà|procedura|coinvol|interessat|rischio|bilico|eliminat|elimin|sopprim|soppress|casa\b|porta\b|"
-        r"saltan|pericolo|via\s|uscit|senza\s+(?:posto|lavoro|impiego)"
+        r"saltan|pericolo|via\s|uscit|esodi|senza\s+(?:posto|lavoro|impiego)"
     ),
     cues=CUES,  # type: ignore[arg-type]
     markers=MARKERS,  # type: ignore[arg-type]
@@ -237,7 +237,7 @@ WORDS = Words(
             r"^\s+(?:del|della|dei|degli|delle)\s+(?:\w+\s+){0,2}?(?:personale|dipendenti|forza\s+lavoro|organico|"
             r"lavoratori|posti)\b"
         ),
-        "noun_after": r"^\s+(?:\w+\s+)?(?:licenziamenti|esuberi|uscite|tagli|prepensionamenti)\b",
+        "noun_after": r"^\s+(?:\w+\s+)?(?:licenziamenti|esuberi|uscite|esodi|tagli|prepensionamenti)\b",
         "subset_after": r"^\s+(?:dei|degli|delle|sui)\b",
         "base_before": (
             r"(?:\b(?:impiega|conta|ha|aveva|occupa|dà\s+lavoro\s+a|assum\w+|assunzioni|creare|crea|dei\s+suoi|"
