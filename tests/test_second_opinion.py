@@ -240,6 +240,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-53": {"model_sha256": "360e9021cb1cdbc87f2b4cc3f3e114584bb8ec2efe62b761b86f0dcecb9fa147",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-54": {"model_sha256": "b58a512b81c68905d3cdee27f2017e81eb24daa8ea5f30e9d1c28ba37c0958c1",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -156,3 +156,39 @@ def test_a_client_in_a_relative_clause_on_an_unnamed_firm_is_not_the_employer() 
     # (guard: a relative clause naming the owner still names the employer)
     text = "A packaging factory in Rotherham is to close with the loss of 80 jobs.\n\nThe site, which is run by Lanyard Connect, will shut in May."
     assert _facts("Packaging factory to close with 80 jobs lost", text)[1] == ("Lanyard Connect",)
+
+
+def test_a_place_before_a_word_for_a_firm_is_no_employer() -> None:
+    """rules-54: "a Glasgow business" describes the firm the lead names; "a Wilko store" still names Wilko."""
+    text = ("HUNDREDS of jobs are under threat after a Glasgow business plunged into administration.\n\nNuclear "
+            "decommissioning firm Karnley Limited has called in administrators.\n\nAdministrators said up to 300 jobs "
+            "are set to be lost.")
+    assert _facts("Hundreds of jobs under threat as Glasgow business plunges into administration", text)[1:] == (
+        ("Karnley",), 300)
+    # (guard: a shop of a chain is the chain's)
+    text = "Wilko will close 20 stores with the loss of 400 jobs. A Wilko store in Leeds will shut first."
+    assert _facts("Wilko to close 20 stores", text)[1] == ("Wilko",)
+
+
+def test_a_newsrooms_budget_or_a_suspension_is_no_layoff() -> None:
+    """rules-54: a review's regressions of rules-53. A share of a newsroom's budget, airtime or floor space cuts no
+    one; a Québec employee "mis à pied pour trois jours" or "avec solde" is suspended; "les 450 travailleurs mis à
+    pied" are staff laid off before, as "the 450 laid-off workers" are."""
+    for thing in ("budget for freelancers", "weekend airtime", "floor space"):
+        text = f"The Baltimore Sun will cut a third of its newsroom {thing}. No staff jobs will be lost."
+        assert _facts(f"Newspaper to cut a third of its newsroom {thing}", text)[0] == "not_layoff"
+    text = "Un employé de la STM a été mis à pied pour trois jours après une altercation. Le syndicat conteste la sanction."
+    assert _facts("Un employé de la STM mis à pied pour trois jours", text)[0] == "not_layoff"
+    text = ("Les 450 travailleurs mis à pied l'automne dernier par la Fonderie Horne attendent toujours des réponses sur "
+            "leurs indemnités. Le syndicat a interpellé Québec lundi.")
+    assert _facts("Les 450 travailleurs mis à pied de la Fonderie Horne attendent des réponses", text)[0] == (
+        "layoff_mention")
+    # (guard: staff who "seront mis à pied" are this action's)
+    text = "Olymel a annoncé que 300 employés seront mis à pied à son usine de Vallée-Jonction d'ici l'été."
+    assert _facts("Olymel: 300 employés seront mis à pied", text) == ("layoff_report", ("Olymel",), 300)
+
+
+def test_a_headline_opening_in_capitals_is_written_back() -> None:
+    """rules-54: "HUNDREDS of staff at ..." opens a headline as a lead does; the shouted word is a plain word."""
+    text = "AMAZON is to cut 200 jobs at its Leeds warehouse, the company said last night."
+    assert _facts("HUNDREDS of jobs go as AMAZON shuts Leeds site", text)[1:] == (("Amazon",), 200)

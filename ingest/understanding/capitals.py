@@ -29,7 +29,7 @@ _SHOUTED = frozenset("AXE AXED BLOW HIT CUT CUTS JOBS JOB SHUT BUST GONE WOE FUR
 def uncapped(title: str, text: str, table: CompanyTable) -> tuple[str, str]:
     """Return the title and text with a kicker's and a lead opening's show capitals written as the article writes
     those words (see the module docstring)."""
-    kicker = _KICKER.match(title)
+    kicker = _KICKER.match(title) or _OPENING.match(title)  # "TESCO AXE: ...", "HUNDREDS of staff at ..."
     opening = _OPENING.match(text)
     if kicker is None and opening is None:
         return title, text

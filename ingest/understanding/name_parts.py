@@ -185,3 +185,13 @@ _FURNITURE = re.compile(r"(?=.*\s[|>›»]\s)(?!.*\b[a-zà-ÿ]{4,})")
 def masthead(text: str) -> bool:
     """Return whether a line is a page's masthead or breadcrumb."""
     return ("|" in text or ">" in text or "›" in text or "»" in text) and _FURNITURE.match(text) is not None
+
+
+def described_local(name: str, sample: str, code: str) -> bool:
+    """Return whether the article writes the name after "a" or "an" and before a word for a firm ("after a Glasgow
+    business plunged into administration", "an Ohio engineering firm"): a place that describes a firm, not the firm
+    itself ("a Tesco store" still names Tesco). English only."""
+    if code != "en" or " " in name:
+        return False
+    return re.search(rf"\b(?:a|an)\s+{re.escape(name)}\s+(?:[a-z-]+\s+)?(?:business|firm|company|employer|manufacturer|maker|"
+                     r"retailer|supplier|contractor|charity|start-?up)\b", sample) is not None

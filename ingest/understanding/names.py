@@ -22,7 +22,7 @@ from ingest.understanding.aliases import CompanyTable
 from ingest.understanding.german_names import cuts_after, german_evidence, german_part
 from ingest.understanding.lexicon import Lexicon, lower_same_length
 from ingest.understanding.name_parts import (PAGE_FURNITURE, after_kicker, credit_line, irish_place, joined_start,
-    lone_label, masthead, names_a_cut, newsletter_box, numbered, possessive_s, without_description, without_seat, written_lower, written_titled)
+    described_local, lone_label, masthead, names_a_cut, newsletter_box, numbered, possessive_s, without_description, without_seat, written_lower, written_titled)
 from ingest.understanding.persons import UPPER as _UPPER, persons, role_patterns, without_person
 from ingest.understanding.title_case import is_title_case
 
@@ -254,7 +254,8 @@ def _capitalised(text: str, lex: Lexicon, context: ArticleNames, in_title: bool)
         if government:
             run, end = run + text[end : end + government.end()], end + government.end()
         name = clean_name(run, lex.code)
-        attributive = modifier or (lex.after_subject is not None and not possessive and _attributive(text, end, lex))
+        attributive = modifier or (lex.after_subject is not None and not possessive and _attributive(text, end, lex)) or (
+            described_local(name, context.sample, lex.code))
         out.append(Name(text=name, start=start, end=end, parent=name, possessive=possessive, attributive=attributive))
     return out
 

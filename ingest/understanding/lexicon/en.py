@@ -119,7 +119,10 @@ CUES = (
     ("cut", r"\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|eliminat(?:e|es|ed|ing)|ax(?:e|es|ed|ing)|lay(?:s|ing)?\s+off|"
             r"laid\s+off)\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:half|a\s+third|one[\s-]third|"
             r"a\s+quarter|one[\s-](?:quarter|fourth)|two[\s-]thirds|a\s+fifth|one[\s-]fifth|\d+(?:\.\d+)?\s*(?:%|percent|"
-            r"per\s+cent))\s+(?:of\s+)?(?:its|their|the)\s+newsroom\b"),
+            r"per\s+cent))\s+(?:of\s+)?(?:its|their|the)\s+newsroom\b"
+            # (its staff, not the newsroom's budget, airtime or floor space)
+            r"(?=\s*(?:[,.;:—–(]|$)|\s+(?:staff|employees|journalists|workers|workforce|positions|jobs|roles|by|in|on|at|this|"
+            r"next|as|and|after|before|over|amid|starting|from|with|to|through|under|following)\b)"),
     ("cut", rf"\b(?:{_COUNT_VERBS})\s+(?:(?:{_QUAL})?(?:{_NUMBER}|hundreds|dozens|thousands|scores)\s+(?:of\s+)?)?"
             rf"(?:its\s+|their\s+|the\s+)?(?:(?!(?:{_TRADE_STOP})\b)[\w-]+\s+){{0,2}}?"
             rf"(?:{_TRADES})\b(?!['’])"),
