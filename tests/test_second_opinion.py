@@ -242,6 +242,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-54": {"model_sha256": "b58a512b81c68905d3cdee27f2017e81eb24daa8ea5f30e9d1c28ba37c0958c1",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-55": {"model_sha256": "71dbd500976ebdf2930c5aad30062ca0d06508ad8037138faa5f52f5505cbb56",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

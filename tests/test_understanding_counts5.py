@@ -192,3 +192,25 @@ def test_a_headline_opening_in_capitals_is_written_back() -> None:
     """rules-54: "HUNDREDS of staff at ..." opens a headline as a lead does; the shouted word is a plain word."""
     text = "AMAZON is to cut 200 jobs at its Leeds warehouse, the company said last night."
     assert _facts("HUNDREDS of jobs go as AMAZON shuts Leeds site", text)[1:] == (("Amazon",), 200)
+
+
+def test_small_wordings_from_probe_32() -> None:
+    """rules-55, from the opened half of real probe 32: "Channel 4" is a name, not a count of four; a dateline of two
+    places before a bar; Italian "Scendono a 321 gli esuberi"; German "dem Rotstift zum Opfer fallen"."""
+    text = ("Channel 4 has announced a five-year strategy including a raft of redundancies.\n\nChannel 4 plans to reduce "
+            "headcount by 18% - this equates to around 200 redundancies.")
+    assert _facts("Channel 4 confirms job cuts and move out of London HQ", text)[2] == 200
+    # (guard: a small count after an ordinary word still counts)
+    assert _facts("About 4 jobs to go at Leeds charity", "About 4 jobs will go at the Leeds charity Brightpath.")[2] == 4
+    text = "London/New York | Harwick Media is cutting 200 jobs as it grapples with a slump in advertising."
+    assert _facts("Media group cuts jobs", text)[1:] == (("Harwick Media",), 200)
+    text = "Scendono a 321 gli esuberi per Cantieri Sole, conseguenti allo stop della produzione a Trieste."
+    assert _facts("Cantieri Sole, scendono a 321 gli esuberi", text)[2] == 321
+    # (guard: prices coming down are no cut)
+    assert _facts("Prezzi, scendono a 300 euro i biglietti", "Scendono a 300 euro i biglietti del concerto.")[0] == (
+        "not_layoff")
+    text = "Die Lauschwerk GmbH hat entschieden: 200 Stellen fallen dem Rotstift zum Opfer, teilte das Unternehmen mit."
+    assert _facts("Lauschwerk: 200 Stellen fallen dem Rotstift zum Opfer", text) == ("layoff_report", ("Lauschwerk",), 200)
+    # (guard: a theatre falling to the red pen is no job cut)
+    assert _facts("Theater fällt dem Rotstift zum Opfer", "Das Stadttheater fällt dem Rotstift zum Opfer.")[0] == (
+        "not_layoff")

@@ -20,6 +20,7 @@ from ingest.understanding.lexicon.factor import factor, matches_at
 
 _PRECISION = {"exact": 5, "approx": 4, "range": 3, "bound": 2, "vague": 1, "pct": 0}
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_NAMED_NUMBER = re.compile(r"\b(?:Channel|Radio|Formula|Studios?|Terminal|Unit|Building|Block|Hall|Stage|Plant|Sky|BBC|ITV)\s$")
 _DIGITS = re.compile(r"\d")
 # Characters IGNORECASE matches to another letter than `str.lower` gives (re's extra case pairs): a text holding
 # one is matched the slow way, so that lower-casing never changes what is found.
@@ -362,8 +363,9 @@ def find_amounts(text: str, lex: Lexicon) -> list[Amount]:
     for m in matches_at(n.core, text, _starts(text, n)):
         if m.start() < taken_to or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "$€£_")):
             continue
-        if m.group("num") and text[m.end() : m.end() + 1] in ("%",):
-            continue
+        if m.group("num") and (text[m.end() : m.end() + 1] == "%" or (
+                len(m.group(0).strip()) == 1 and _NAMED_NUMBER.search(text, 0, m.start()))):
+            continue  # a share; or a one-digit number in a name ("Channel 4", "Radio 1")
         if m.group(0)[0].isupper() and not m.group("vague") and number_in_name(text, m.start(), m.end(), n.words, lex):
             # "One Medical": a capitalised number word inside a sentence is part of a name; a vague count is
             # never one ("von der Tausende betroffen sind": German capitalises the noun, a headline every word)

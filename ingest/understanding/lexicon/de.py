@@ -57,7 +57,9 @@ CUES = (
              r"\bSozialplan\b|\b(?:Abbau|Streichung|Wegfall)\s+von\s+(?:\S+\s+){0,3}?" + JOBS + r"\b|\bStellen-Abbau\b|"
              r"\bJobverlust\w*\b"),
     ("loss", rf"\b{JOBS}\b(?:\s+\S+){{0,6}}?\s+(?:wegfallen|wegzufallen|fallen\s+(?:\S+\s+){{0,3}}?weg|fällt\s+weg|"
-             r"gefährdet|bedroht|in\s+Gefahr|auf\s+dem\s+Spiel|auf\s+der\s+Kippe|verloren\s+gehen)\b"
+             r"gefährdet|bedroht|in\s+Gefahr|auf\s+dem\s+Spiel|auf\s+der\s+Kippe|verloren\s+gehen|"
+             # staff "falling victim to the red pen" ("5 Prozent der Belegschaft sollen dem Rotstift zum Opfer fallen")
+             r"dem\s+Rotstift\s+zum\s+Opfer)\b"
              rf"|\b(?:bedroht|bedrohen|gefährdet|gefährden)\s+(?:{_QUAL})?(?:{_NUM}\s+)?(?:\S+\s+)?{JOBS}\b"
              rf"|\b(?:fallen|fällt)\s+(?:\S+\s+){{0,4}}?{JOBS}\s+weg\b"
              r"|\bverlier(?:en|t)\s+(?:\S+\s+){0,3}?(?:ihren|ihre|seinen|den)\s+(?:Job|Jobs|Arbeitsplatz|Arbeitsplätze|"
@@ -209,7 +211,7 @@ WORDS = Words(
     ),
     trigger=(
         r"streich|gestrichen|abbau|abzubau|abgebaut|\bab\b|entl|feuer|gefeuert|kündig|kurzarbeit|massenentlass|frühwarn|verlier|verlust|"
-        r"betroffen|betrifft|wegfall|fallen|fällt|gefährdet|bedroht|spiel|kippe|reduzier|trenn|sozialplan|kost"
+        r"betroffen|betrifft|wegfall|fallen|fällt|gefährdet|bedroht|spiel|kippe|reduzier|trenn|sozialplan|kost|rotstift"
     ),
     cues=CUES,  # type: ignore[arg-type]
     markers=MARKERS,  # type: ignore[arg-type]

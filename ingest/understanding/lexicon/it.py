@@ -256,7 +256,9 @@ WORDS = Words(
             # the count after its noun: "esuberi ridotti a 1.284", "gli esuberi saranno 900"
             r"(?:esuberi|licenziamenti|uscite|tagli)\s+(?:\w+\s+){0,2}?(?:a|sono|saranno|pari\s+a)|"
             # "i lavoratori in esubero sono 85"
-            r"(?:lavoratori|dipendenti|addetti)\s+in\s+esubero\s+(?:sono|saranno|salgono\s+a))\s*$"
+            r"(?:lavoratori|dipendenti|addetti)\s+in\s+esubero\s+(?:sono|saranno|salgono\s+a)|"
+            # the count revised before its noun: "Scendono a 321 (dalla prima ipotesi di 450) gli esuberi"
+            r"\b(?:scendono|salgono|calano)\s+a)\s*$"
         ),
         "cumulative": r"\b(?:dal\s+20\d\d|complessiv\w+|finora|sommando)\b",
         "cumulative_after": r"^[^,.;]{0,50}?\b(?:dal\s+20\d\d|finora)\b",
