@@ -244,6 +244,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-55": {"model_sha256": "71dbd500976ebdf2930c5aad30062ca0d06508ad8037138faa5f52f5505cbb56",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-56": {"model_sha256": "a882ebb5426f2316b7c5f9e11dbe68809d0d42c5dd835df01da1d2aa4c108a3c",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

@@ -214,3 +214,19 @@ def test_small_wordings_from_probe_32() -> None:
     # (guard: a theatre falling to the red pen is no job cut)
     assert _facts("Theater fällt dem Rotstift zum Opfer", "Das Stadttheater fällt dem Rotstift zum Opfer.")[0] == (
         "not_layoff")
+
+
+def test_a_closure_that_keeps_its_staff_is_no_layoff() -> None:
+    """rules-56: a site closed to move its work, every job kept, is no layoff (no round, no alert): the lead denies
+    losses or says all staff keep a job (from probe 32's opened half, a Spanish closure whose 800 staff are moved)."""
+    for kept in ("No jobs will be lost, the company said.", "All 400 staff will be offered jobs at the new site."):
+        text = f"Amazon will close its warehouse in Leeds in March and move its operations to Wakefield. {kept}"
+        assert _facts("Amazon to close Leeds warehouse", text)[0] != "layoff_report"
+    text = ("Amazon abrirá un nuevo centro en Zaragoza. La operación supondrá el cierre del centro de Martorelles.\n\nLos "
+            "alrededor de 800 empleados de Martorelles serán reubicados en otros centros, según la empresa.")
+    assert _facts("Amazon cierra el centro logístico de Martorelles", text)[0] != "layoff_report"
+    # (guards: a count lost, or staff told nothing, keeps the report)
+    text = "Amazon will close its warehouse in Leeds in March, with the loss of 300 jobs. Other sites are not affected."
+    assert _facts("Amazon to close Leeds warehouse", text) == ("layoff_report", ("Amazon",), 300)
+    text = "Amazon will close its warehouse in Leeds in March and move its operations to Wakefield.\n\nStaff will be consulted."
+    assert _facts("Amazon to close Leeds warehouse", text)[0] == "layoff_report"

@@ -45,6 +45,7 @@ from ingest.understanding.dates import forget_dates, resolve_announced_on, vague
 from ingest.understanding.events import HEADLINE_FREE_LEAD, LEAD, Article, Event, read_article
 from ingest.understanding.capitals import uncapped
 from ingest.understanding.figures import action_count
+from ingest.understanding.kept import staff_kept
 from ingest.understanding.language import detect_language, guess_language
 from ingest.understanding.lexicon import SUPPORTED, Lexicon, lexicon
 from ingest.understanding.proposals import proposal_put, proposed
@@ -63,7 +64,7 @@ from ingest.understanding.sector import (
 from ingest.understanding.status import attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-55"
+CLASSIFIER_VERSION = "rules-56"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,
@@ -194,8 +195,8 @@ def main_event(article: Article, lex: Lexicon) -> Event | None:
         first = found[0]
         if only_threatened(first, article) or listed(first, article) or plural_actor(first, lex) or tallied(first, lex):
             return None
-        if insolvency_without_cuts(first, article):
-            return None  # "<Firm> falls into administration" over "No immediate redundancies have been made"
+        if insolvency_without_cuts(first, article) or staff_kept(first, article):
+            return None  # "<Firm> falls into administration" over "No immediate redundancies have been made"; a move
         if unnamed_in_headline(first) and opens_on_sector(article):
             return None  # "Thousands more university jobs cut" over "Universities have announced ...": a sector's wave
         return first
