@@ -246,6 +246,8 @@ SHIPPED = {
                  "doubt": 0.2, "min_text_chars": 400},
     "rules-56": {"model_sha256": "a882ebb5426f2316b7c5f9e11dbe68809d0d42c5dd835df01da1d2aa4c108a3c",
                  "doubt": 0.2, "min_text_chars": 400},
+    "rules-57": {"model_sha256": "6477c0ca169bfe4cd20a98566227af64b6e96a5c357fad045949bdcd52df8058",
+                 "doubt": 0.2, "min_text_chars": 400},
 }
 
 

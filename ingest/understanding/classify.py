@@ -64,7 +64,7 @@ from ingest.understanding.sector import (
 from ingest.understanding.status import attribution_dates, carried_by_report, cites_sources, confirmed_by_employer, own_sentences
 
 # What each version changed: docs/classifier_versions.md.
-CLASSIFIER_VERSION = "rules-56"
+CLASSIFIER_VERSION = "rules-57"
 _EVIDENCE_CHARS = 400
 # Under a headline with no cue of its own the lead runs longer (`HEADLINE_FREE_LEAD` when the
 # headline speaks of a plan, a closure or the employer itself, else this far); unless the headline speaks of a plan,

@@ -29,6 +29,9 @@ _ALL_KEPT = re.compile(
     r"|\b(?:dipendenti|lavoratori)\b[^.;]{0,40}?\bsaranno\s+(?:ricollocati|trasferiti|riassorbiti)",
     re.IGNORECASE,
 )
+# Only some kept ("solo in parte", "not all", "partly"): some jobs go
+_PARTLY = re.compile(r"\b(?:in\s+parte|parzialmente|partially|partly|not\s+all|some\s+of|en\s+partie|pas\s+tous|teilweise|"
+                     r"nicht\s+alle|en\s+parte|parcialmente|no\s+todos|non\s+tutti)\b", re.IGNORECASE)
 _CLOSING = re.compile(r"\b(?:clos|shut|ferm|schlie|schließ|cierr|cerr|chiud|chius)", re.IGNORECASE)
 
 
@@ -45,4 +48,5 @@ def staff_kept(first: Event, article: Article) -> bool:
         return False  # the lead counts jobs lost: some go, whatever is kept
     denied = any(e.reading.modality == "denied" and (e.actor is None or e.actor.parent == parent) for e in lead)
     # (a move is often told after what the new site brings: a sentence or two more)
-    return denied or any(_ALL_KEPT.search(s.text) for s in article.sentences if not s.is_title and s.index <= LEAD + 2)
+    return denied or any(_ALL_KEPT.search(s.text) and not _PARTLY.search(s.text)
+                         for s in article.sentences if not s.is_title and s.index <= LEAD + 2)

@@ -194,4 +194,4 @@ def described_local(name: str, sample: str, code: str) -> bool:
     if code != "en" or " " in name:
         return False
     return re.search(rf"\b(?:a|an)\s+{re.escape(name)}\s+(?:[a-z-]+\s+)?(?:business|firm|company|employer|manufacturer|maker|"
-                     r"retailer|supplier|contractor|charity|start-?up)\b", sample) is not None
+                     r"charity|start-?up)\b", sample) is not None

@@ -43,15 +43,15 @@ CUES = (
             rf"licenci\w+|limog\w+){_GAP}\s+(?:d['’])?(?:{JOBS})\b"),  # "ne supprimera pas d'emplois"
     # Canadian French lays off "à pied" ("mettra à pied ses 120 chauffeurs", "1 700 mises à pied"); a "mise à pied"
     # of one person in France is a suspension ("mise à pied conservatoire"), so the singular noun needs a count
-    # (after a staff noun with no auxiliary, "les 450 travailleurs mis à pied", the participle tells laid-off staff, as
-    # "laid-off" does: a noun cue)
-    ("staff", r"\bmet(?:tre|tra|tront|tent|tait|taient|trait|traient)?\s+à\s+pied\b|(?:(?<=été\s)|(?<=être\s)|(?<=sont\s)|"
-              r"(?<=seront\s)|(?<=sera\s)|(?<=est\s)|(?<=étaient\s)|(?<=seraient\s))mis(?:es)?\s+à\s+pied\b"
-              # (a sanction or a suspension pending an inquiry: "pour trois jours", "avec solde", "en attendant")
-              r"(?!\s+(?:(?:à\s+titre\s+)?(?:conservatoire|disciplinaire)|pour|avec|sans|en\s+attendant|pendant|"
-              r"temporairement)\b)"),
-    ("noun", r"\bmis(?:es)?\s+à\s+pied\b(?!\s+(?:(?:à\s+titre\s+)?(?:conservatoire|disciplinaire)|pour|avec|sans|en\s+attendant|"
-             r"pendant|temporairement)\b)|\bmise\s+à\s+pied\s+(?:de\s+|d['’])(?:\d|plus|près|quelque|centaines|milliers|"
+    # ("les 450 travailleurs mis à pied" are staff laid off before, as "the laid-off workers": a past marker)
+    ("staff", r"\bmet(?:tre|tra|tront|tent|tait|taient|trait|traient)?\s+à\s+pied\b|\bmis(?:es)?\s+à\s+pied\b"
+              # (a sanction or a suspension pending an inquiry: "pour trois jours", "avec solde", "en attendant l'enquête";
+              # a temporary layoff, "pendant trois semaines", is a layoff)
+              r"(?!\s+(?:(?:à\s+titre\s+)?(?:conservatoire|disciplinaire)|pour\s+(?:\w+\s+)?(?:jours?|matchs?|parties)\b|(?:avec|sans)\s+solde\b|"
+              r"en\s+attendant\s+(?:les\s+conclusions|l['’]issue|le\s+résultat|une\s+enquête|l['’]enquête)))"),
+    ("noun", r"\bmis(?:es)?\s+à\s+pied\b(?!\s+(?:(?:à\s+titre\s+)?(?:conservatoire|disciplinaire)|pour\s+(?:\w+\s+)?(?:jours?|matchs?|parties)\b|(?:avec|sans)\s+solde\b|"
+             r"en\s+attendant\s+(?:les\s+conclusions|l['’]issue|le\s+résultat|une\s+enquête|l['’]enquête)))"
+             r"|\bmise\s+à\s+pied\s+(?:de\s+|d['’])(?:\d|plus|près|quelque|centaines|milliers|"
              r"dizaines|tous|toutes|ses|leurs)"),
     ("staff", r"\blicenci(?:e|ent|er|era|eront|ait|aient|é|és|ée|ées)\b|\bmis(?:e|es)?\s+à\s+la\s+porte\b|"
               r"\bremerci(?:e|é|és)\s+(?:\S+\s+){0,3}?(?:salariés|employés)\b"),
@@ -128,7 +128,8 @@ MARKERS = (
              # traduit par la suppression de 1 100 postes")
              r"(?:au|à\s+l['’]|l['’]|le)\s*(?:printemps|été|automne|hiver)\s+dernier|s['’]était\s+traduite?s?\s+par|"
              # staff laid off before, as English "laid-off workers" ("les 450 travailleurs mis à pied attendent")
-             r"(?:travailleurs|travailleuses|employés|employées|salariés|salariées|ouvriers|chauffeurs)\s+mis(?:es)?\s+à\s+pied\b|"
+             r"\bles\s+(?:\d[\d\s.]*\s+)?(?:travailleurs|travailleuses|employés|employées|salariés|salariées|ouvriers|chauffeurs)\s+"
+             r"mis(?:es)?\s+à\s+pied\b|"
              r"il\s+y\s+a\s+(?:un|une|deux|trois|\d+)\s+(?:an|ans|mois|semaines)|avai(?:t|ent)\s+(?:\S+\s+){0,3}?"
              r"(?:annoncé|supprimé|licencié|fermé|confirmé)|ancien\w*|un\s+an\s+après|jadis|autrefois|dès\s+20\d\d|"
              r"pendant\s+la\s+(?:crise|pandémie)|avoir\s+supprimé|(?:\w+\s+)?(?:jours?|semaines?|mois)\s+après\s+"
