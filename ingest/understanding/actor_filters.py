@@ -286,8 +286,9 @@ def opens_on_one_organisation(text: str, lex: Lexicon) -> bool:
 
 # A name inside a relative clause describing an unnamed subject ("The delivery firm, which carried Amazon parcels,
 # will lay off its 120 drivers", "L'entreprise, qui distribuait les colis d'Amazon, ..."): whom it served, not who cuts
-_RELATIVE = re.compile(r",\s+(?:which|who|qui|dont|die|der|das|welche[rs]?|cui|quien|quienes)\b[^,;.]*"
-                       r"(?:\b(?:of|for|de|du|des|von|di|del)\s+|\b[dl]['’])$", re.IGNORECASE)
+_IN_RELATIVE = r",\s+(?:which|who|qui|dont|die|der|das|welche[rs]?|cui|quien|quienes)\b[^,;.]*"
+_RELATIVE = re.compile(_IN_RELATIVE + r"(?:\b(?:of|for|de|du|des|von|di|del)\s+|\b[dl]['’])$", re.IGNORECASE)
+_RELATIVE_OPEN = re.compile(_IN_RELATIVE + "$", re.IGNORECASE)
 # a noun the name qualifies ("Amazon parcels"), not a verb or a word joining it to the rest
 _NOUN_AFTER = re.compile(r"\s+(?!(?:will|would|is|are|was|were|has|have|had|said|says|to|could|may|might|can|did|does|"
                          r"and|or|in|on|at|for|of|by|with|from)\b)(?-i:[a-z]+)\b")
@@ -299,8 +300,7 @@ def served_in_relative(text: str, start: int, end: int) -> bool:
     if _RELATIVE.search(text, 0, start) is not None:
         return True
     before = text[:start]
-    opening = re.search(r",\s+(?:which|who|qui|dont|die|der|das|cui|quien)\b[^,;.]*$", before, re.I)
-    return opening is not None and not re.search(r"\bby\s+$", before) and _NOUN_AFTER.match(text, end) is not None
+    return _RELATIVE_OPEN.search(before) is not None and not re.search(r"\bby\s+$", before) and _NOUN_AFTER.match(text, end) is not None
 
 
 @lru_cache(maxsize=8)

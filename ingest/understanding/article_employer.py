@@ -73,7 +73,6 @@ def main_employer(lead: list[tuple[Sentence, list[Name]]], lex: Lexicon) -> Acto
     return None
 
 
-
 _ACTS_AFTER = re.compile(r",?\s+(?:said|says|will|would|has|have|had|is|was|announced|confirmed|plans|told)\b")
 
 

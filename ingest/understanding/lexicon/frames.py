@@ -192,3 +192,28 @@ proposal_told = Frame({
           r"lay-?offs?|job\s+cuts)\b))",
 })
 
+
+
+# Every member of staff kept at a closing site ("All 400 staff will be offered jobs at the new site", "tous les
+# salariés seront reclassés", "alle Beschäftigten werden übernommen", "serán reubicados", "saranno ricollocati"): a
+# move, not a layoff (`kept.staff_kept`). Read on a lead sentence as written.
+all_kept = Frame({
+    "en": r"(?i)\b(?:all|every|each\s+of\s+the)\s+(?:of\s+(?:the|its)\s+)?(?:\d[\d,.]*\s+)?(?:[\w-]+\s+)?(?:staff|employees|"
+          r"workers|colleagues|jobs|roles)\b[^.;]{0,40}?\b(?:will|would|are\s+to|are\s+being|have\s+been)\s+(?:be\s+)?"
+          r"(?:offered|transferred|relocated|redeployed|moved|retained|kept)\b",
+    "fr": r"(?i)\b(?:tous|toutes)\s+les\s+(?:\d[\d\s.]*\s+)?(?:salariés|employés|postes)\b[^.;]{0,40}?\bseront\s+"
+          r"(?:reclassé|transféré|maintenu|conservé)",
+    "de": r"(?i)\balle\s+(?:\d[\d.]*\s+)?(?:Beschäftigten|Mitarbeiter\w*|Arbeitsplätze|Stellen)\b[^.;]{0,40}?\b"
+          r"(?:werden|bleiben)\s+(?:übernommen|weiterbeschäftigt|erhalten)",
+    "es": r"(?i)\b(?:empleados|trabajadores|plantilla)\b[^.;]{0,40}?\bserán\s+(?:reubicados|recolocados|trasladados)|"
+          r"garantizando\s+un\s+puesto\s+para\s+tod[oa]s",
+    "it": r"(?i)\b(?:dipendenti|lavoratori)\b[^.;]{0,40}?\bsaranno\s+(?:ricollocati|trasferiti|riassorbiti)",
+})
+# Only some of them kept ("solo in parte", "not all", "partly"): some jobs go.
+partly = Frame({
+    "en": r"(?i)\b(?:partially|partly|not\s+all|some\s+of)\b",
+    "fr": r"(?i)\b(?:en\s+partie|pas\s+tous)\b",
+    "de": r"(?i)\b(?:teilweise|nicht\s+alle)\b",
+    "es": r"(?i)\b(?:en\s+parte|parcialmente|no\s+todos)\b",
+    "it": r"(?i)\b(?:in\s+parte|parzialmente|non\s+tutti)\b",
+})
